@@ -1,0 +1,5 @@
+"""newsfuse: fuse many news reports into one sourced account."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

@@ -1,0 +1,88 @@
+"""Every setting of newsfuse, declared once: name, default, help.
+
+Precedence: built-in defaults < a user settings file (TOML, ``--config``) <
+command-line flags. ``newsfuse.toml.example`` at the repository root is the
+commented default file; a test checks that it and this table agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsfuse.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("max_input_bytes", 5_000_000, "Inputs larger than this many bytes are skipped."),
+    Setting("min_text_chars", 80, "Articles with less clean text than this are skipped as empty."),
+    Setting("jobs", 0, "Worker processes for per-article analysis; 0 means one per core."),
+    Setting("cache_dir", "", "Folder of the analysis cache; empty means <out>/.cache."),
+    Setting("use_cache", True, "Reuse analyses of unchanged articles from the cache."),
+    Setting("spacy_model", "en_core_web_sm", "spaCy pipeline to load (a package name or a path)."),
+    Setting("batch_size", 32, "Articles per spaCy batch."),
+    Setting("progress", "auto", "Progress bar: auto (only on a terminal), always, never."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _replace(self: Any, **changes: Any) -> Any:
+    unknown = set(changes) - set(_BY_NAME)
+    if unknown:
+        raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+    return dataclasses.replace(self, **{k: _coerce(k, v) for k, v in changes.items()})
+
+
+def _workers(self: Any) -> int:
+    return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+
+
+# Built from SETTINGS so a setting's name and default live in one place.
+Config = dataclasses.make_dataclass(
+    "Config",
+    [(s.name, type(s.default), dataclasses.field(default=s.default)) for s in SETTINGS],
+    frozen=True,
+    slots=True,
+    namespace={"replace": _replace, "workers": property(_workers), "__module__": __name__},
+)
+Config.__doc__ = "Resolved settings; build with :func:`load_config`."
+
+
+def _coerce(name: str, value: Any) -> Any:
+    default = _BY_NAME[name].default
+    try:
+        if isinstance(default, bool):
+            if isinstance(value, str):
+                if value.lower() in {"1", "true", "yes", "on"}:
+                    return True
+                if value.lower() in {"0", "false", "no", "off"}:
+                    return False
+                raise ValueError(value)
+            return bool(value)
+        return type(default)(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name!r}: cannot use {value!r} ({exc})") from exc
+
+
+def load_config(path: str | os.PathLike[str] | None = None, **overrides: Any) -> Any:
+    """Defaults, then the TOML file at ``path`` (if any), then non-None ``overrides``."""
+    config = Config()
+    if path is not None:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"settings file {path}: {exc}") from exc
+        config = config.replace(**data.get("newsfuse", data))
+    return config.replace(**{k: v for k, v in overrides.items() if v is not None})

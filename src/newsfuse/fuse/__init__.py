@@ -1,0 +1,1 @@
+"""Cross-document steps: estimators that fit on all analyses at once."""

@@ -1,0 +1,1 @@
+"""Turning inputs (files, folders, JSONL, HTML) into Article records."""

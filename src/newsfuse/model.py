@@ -1,0 +1,188 @@
+"""Typed records that flow through newsfuse: ingest → analyze → fuse → render.
+
+Every record is a frozen, slotted dataclass. Spans are character offsets
+``[start, end)`` into ``Article.text`` (the cleaned, normalised text), so any
+report item can be traced back to the words it came from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+def _frozen(cls):
+    return dataclass(frozen=True, slots=True)(cls)
+
+
+@_frozen
+class Removed:
+    """A block that cleaning cut from an article, kept so a user sees what was dropped."""
+
+    text: str
+    reason: str  # e.g. "label", "section header", "prompt", "related teaser", "comment form"
+
+
+@_frozen
+class Article:
+    """One news report after ingest: clean text plus everything known about where it came from."""
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str | None = None
+    outlet_basis: str | None = None  # metadata | url | dateline | self-reference
+    url: str | None = None
+    published: str | None = None  # ISO date at its precision, or None when unknown
+    published_basis: str | None = None  # metadata | dateline | header | text
+    language: str | None = None
+    source: str = ""  # the input path (and line for JSONL) it was read from
+    removed: tuple[Removed, ...] = ()
+    dateline: str | None = None  # place named in the dateline ("MOSCOW"), if any
+
+    @property
+    def content_hash(self) -> str:
+        from newsfuse.util import content_hash
+
+        return content_hash(self.title, self.text)
+
+
+@_frozen
+class Skip:
+    """An input that could not be used, with the reason shown to the user."""
+
+    input: str
+    reason: str
+
+
+@_frozen
+class Sentence:
+    start: int
+    end: int
+
+
+@_frozen
+class Mention:
+    """A named-entity mention found by the NER model."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, FAC, ...
+    sentence: int  # index into ArticleAnalysis.sentences
+
+
+@_frozen
+class TimeValue:
+    """A time expression normalised to a TIMEX3 value (TimeML)."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str  # "2026-01-28", "2025-10", "P3M", "PRESENT_REF", ...
+    mod: str | None = None  # START | MID | END | APPROX | BEFORE | AFTER ...
+    sentence: int = -1
+
+
+@_frozen
+class ArticleAnalysis:
+    """Everything the per-article step learns; pure data, no spaCy objects."""
+
+    article_id: str
+    content_hash: str
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    times: tuple[TimeValue, ...] = ()
+    # Lemmas of content words per sentence, for similarity without re-parsing.
+    lemmas: tuple[str, ...] = ()
+
+
+@_frozen
+class EntityMention:
+    """Where a canonical entity was mentioned: (article, span)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@_frozen
+class Entity:
+    """One real-world person, organisation or place across all articles."""
+
+    id: str
+    name: str
+    type: str  # PERSON | ORG | GPE | LOC | NORP | FAC | ...
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    mentions: int
+    spans: tuple[EntityMention, ...] = ()
+
+
+@dataclass(slots=True)
+class Report:
+    """The fused account; serialised by render.json_report to the schema-v1 contract."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    stories: list[dict[str, Any]] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    framing: dict[str, Any] = field(default_factory=dict)
+    summary: list[dict[str, Any]] = field(default_factory=list)
+    generated: str = ""
+    version: str = ""
+
+
+def to_dict(record: Any) -> Any:
+    """Plain JSON-ready data from a record (tuples become lists)."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (list, tuple)):
+        return [to_dict(x) for x in record]
+    if isinstance(record, dict):
+        return {k: to_dict(v) for k, v in record.items()}
+    return record
+
+
+def from_dict(cls: type, data: dict[str, Any]) -> Any:
+    """Rebuild a record from ``to_dict`` output (used by the cache and the store)."""
+    kwargs: dict[str, Any] = {}
+    hints = {f.name: f for f in dataclasses.fields(cls)}
+    for name, value in data.items():
+        if name not in hints:
+            continue
+        kwargs[name] = _rebuild(cls, name, value)
+    return cls(**kwargs)
+
+
+_NESTED: dict[tuple[type, str], type] = {}
+
+
+def _rebuild(cls: type, name: str, value: Any) -> Any:
+    inner = _NESTED.get((cls, name))
+    if inner is not None:
+        return tuple(from_dict(inner, v) for v in value)
+    if isinstance(value, list):
+        return tuple(value)
+    return value
+
+
+_NESTED.update(
+    {
+        (Article, "removed"): Removed,
+        (ArticleAnalysis, "sentences"): Sentence,
+        (ArticleAnalysis, "mentions"): Mention,
+        (ArticleAnalysis, "times"): TimeValue,
+        (Entity, "spans"): EntityMention,
+    }
+)

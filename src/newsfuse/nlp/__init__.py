@@ -1,0 +1,1 @@
+"""Per-article language processing: model loading and the pure analysis step."""

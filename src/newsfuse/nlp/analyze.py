@@ -1,0 +1,82 @@
+"""The per-article step: one ``Article`` and the loaded model in, one ``ArticleAnalysis`` out.
+
+It is a pure function of its inputs, so it can run in worker processes and its
+result can be cached by the article's content hash. No spaCy ``Doc`` leaves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence
+from newsfuse.nlp import timex
+
+# Named-entity labels that name a real-world thing; numbers, dates and
+# quantities are handled by the time and claim steps instead.
+NAMED_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+)
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+
+
+def analyze_article(article: Article, nlp) -> ArticleAnalysis:
+    """Analyse one article with the spaCy pipeline ``nlp``."""
+    return next(analyze_articles([article], nlp))
+
+
+def analyze_articles(articles: Iterable[Article], nlp, batch_size: int = 32) -> Iterator[ArticleAnalysis]:
+    """Analyse articles in spaCy batches, yielding one analysis per article in order.
+
+    Steps:
+    1. parse the text with spaCy (sentences, tokens, named entities);
+    2. keep sentence boundaries as character offsets;
+    3. keep named mentions with their sentence;
+    4. find and normalise time expressions, anchored to the publication date;
+    5. keep the content lemmas of each sentence for later similarity.
+    """
+    articles = list(articles) if not isinstance(articles, list) else articles
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs):
+        yield _from_doc(article, doc)
+
+
+def _from_doc(article: Article, doc) -> ArticleAnalysis:
+    # 1. parsed by the caller
+    # 2. sentences
+    sents = list(doc.sents)
+    sentences = tuple(Sentence(s.start_char, s.end_char) for s in sents)
+    sent_of_token = {}
+    for i, s in enumerate(sents):
+        for t in range(s.start, s.end):
+            sent_of_token[t] = i
+    # 3. named mentions
+    mentions = tuple(
+        Mention(ent.start_char, ent.end_char, ent.text, ent.label_, sent_of_token.get(ent.start, -1))
+        for ent in doc.ents
+        if ent.label_ in NAMED_LABELS and ent.text.strip()
+    )
+    # 4. time expressions
+    times = timex.find_times(doc, _dct(article.published), sent_of_token)
+    # 5. content lemmas per sentence
+    lemmas = tuple(
+        " ".join(t.lemma_.lower() for t in s if t.pos_ in _CONTENT_POS and not t.is_stop) for s in sents
+    )
+    return ArticleAnalysis(
+        article_id=article.id,
+        content_hash=article.content_hash,
+        sentences=sentences,
+        mentions=mentions,
+        times=times,
+        lemmas=lemmas,
+    )
+
+
+def _dct(published: str | None) -> date | None:
+    """The document creation time as a date, when the publication date is known to the day."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

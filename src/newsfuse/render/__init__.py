@@ -1,0 +1,1 @@
+"""Writing the report: JSON (with its schema), Markdown."""

@@ -1,0 +1,1 @@
+"""Running the per-article step: local worker processes and the analysis cache."""
