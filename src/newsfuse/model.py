@@ -126,11 +126,20 @@ class Entity:
 
 @dataclass(slots=True)
 class Report:
-    """The fused account; serialised by render.json_report to the schema-v1 contract."""
+    """The fused account; render.json_report turns it into the schema-v1 contract.
 
-    articles: list[dict[str, Any]] = field(default_factory=list)
+    Per-article results of cross-document steps (event, story, duplicate) are
+    kept as maps from article id, so each step owns its own output.
+    """
+
+    articles: list[Article] = field(default_factory=list)
+    analyses: list[ArticleAnalysis] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    mention_entity: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    article_event: dict[str, str] = field(default_factory=dict)
+    article_story: dict[str, str] = field(default_factory=dict)
+    duplicate_of: dict[str, str] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)
     stories: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)

@@ -1,0 +1,113 @@
+"""The command line: parse arguments, call one library function, print what it returns.
+
+Errors become a one-line message and an exit code here, and only here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newsfuse import __version__
+from newsfuse.config import SETTINGS, load_config
+from newsfuse.errors import NewsfuseError
+
+EXIT_INTERRUPTED = 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsfuse", description="Fuse news reports into one sourced account.")
+    parser.add_argument("--version", action="version", version=f"newsfuse {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    analyze = commands.add_parser("analyze", help="analyse articles and write report.json and report.md")
+    analyze.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or JSONL files")
+    analyze.add_argument("--out", required=True, type=Path, help="folder for report.json and report.md")
+    analyze.add_argument("--config", type=Path, help="settings file (TOML); see newsfuse.toml.example")
+    analyze.add_argument("--no-cache", action="store_true", help="recompute every analysis")
+    analyze.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    for setting in SETTINGS:
+        if setting.name in {"use_cache"}:
+            continue
+        flag = "--" + setting.name.replace("_", "-")
+        kind = type(setting.default)
+        analyze.add_argument(flag, dest=setting.name, type=kind, default=None, help=setting.help)
+
+    evaluate = commands.add_parser("eval", help="score newsfuse against annotated gold data")
+    targets = evaluate.add_subparsers(dest="target", required=True)
+    ent = targets.add_parser("entities", help="entity canonicalisation: B³ against ECB+-style chains")
+    ent.add_argument("paths", nargs="+", type=Path, help="ECB+ folders or XML files")
+    ent.add_argument("--topics", help="comma-separated topic numbers to keep")
+    ent.add_argument("--json", action="store_true", help="print the scores as JSON")
+    tmx = targets.add_parser("timex", help="time expressions: TempEval-3 scores against TimeML gold")
+    tmx.add_argument("paths", nargs="+", type=Path, help="TimeML .tml files or folders")
+    tmx.add_argument("--json", action="store_true", help="print the scores as JSON")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "analyze":
+            return _analyze(args)
+        return _eval(args)
+    except NewsfuseError as exc:
+        print(f"newsfuse: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("newsfuse: interrupted; no report was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    from newsfuse.pipeline import analyze
+    from newsfuse.render.json_report import write_json
+    from newsfuse.render.markdown import write_markdown
+
+    overrides = {s.name: getattr(args, s.name) for s in SETTINGS if hasattr(args, s.name)}
+    if args.no_cache:
+        overrides["use_cache"] = False
+    config = load_config(args.config, **overrides)
+    report = analyze(args.inputs, config, cache_dir=args.out / ".cache")
+    for skip in report.skipped:
+        print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
+    data = write_json(report, args.out / "report.json")
+    write_markdown(data, args.out / "report.md")
+    if not args.quiet:
+        print(_overview(data, args.out))
+    return 0
+
+
+def _overview(data: dict, out: Path) -> str:
+    articles = data["articles"]
+    dated = sum(1 for a in articles if a["published"])
+    outlets = sorted({a["outlet"] for a in articles if a["outlet"]})
+    top = sorted(data["entities"], key=lambda e: -e["mentions"])[:5]
+    lines = [
+        f"{len(articles)} articles ({dated} dated, {len(outlets)} outlets), "
+        f"{len(data['skipped'])} skipped, {len(data['entities'])} entities",
+    ]
+    if top:
+        lines.append("main entities: " + ", ".join(f"{e['name']} ({e['mentions']})" for e in top))
+    lines.append(f"wrote {out / 'report.json'} and {out / 'report.md'}")
+    return "\n".join(lines)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    if args.target == "entities":
+        from newsfuse.eval import entities as module
+
+        topics = [t.strip() for t in args.topics.split(",")] if args.topics else None
+        scores = module.evaluate(args.paths, topics=topics)
+    else:
+        from newsfuse.eval import timex as module
+
+        scores = module.evaluate(args.paths)
+    print(json.dumps(scores, indent=1) if args.json else module.format_scores(scores))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""The whole flow: inputs → articles → analyses → fused report."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from newsfuse import __version__
+from newsfuse.errors import NoUsableInput
+from newsfuse.fuse.canon import EntityCanonicalizer
+from newsfuse.ingest import read_inputs
+from newsfuse.model import Article, ArticleAnalysis, Report
+from newsfuse.nlp.models import load_nlp
+from newsfuse.run.cache import AnalysisCache
+from newsfuse.run.local import Runner, make_runner
+
+
+def analyze(paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str | Path | None = None) -> Report:
+    """Read the inputs and fuse them into a report.
+
+    Steps:
+    1. ingest every input into articles, keeping a reason for each skipped one;
+    2. analyse each article (parallel, cached by content);
+    3. canonicalise entities across articles;
+    4. assemble the report.
+    """
+    # 1. ingest
+    articles, skipped = read_inputs(paths, config)
+    if not articles:
+        reasons = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:5]) or "no input files found"
+        raise NoUsableInput(f"no usable input among {len(paths)} path(s) ({reasons})")
+    # 2. analyse
+    analyses = analyze_corpus(articles, config, cache_dir=cache_dir)
+    # 3. entities
+    canon = EntityCanonicalizer().fit(analyses, articles)
+    # 4. report
+    return Report(
+        articles=list(articles),
+        analyses=analyses,
+        skipped=list(skipped),
+        entities=list(canon.entities_),
+        mention_entity=dict(canon.mention_entity_),
+        generated=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        version=__version__,
+    )
+
+
+def analyze_corpus(
+    articles: Sequence[Article],
+    config: Any,
+    cache_dir: str | Path | None = None,
+    runner: Runner | None = None,
+) -> list[ArticleAnalysis]:
+    """One analysis per article, in order: cached ones read back, the rest computed by ``runner``."""
+    cache = None
+    if config.use_cache and (cache_dir or config.cache_dir):
+        nlp = load_nlp(config.spacy_model)
+        model_id = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+        cache = AnalysisCache(config.cache_dir or cache_dir, model_id)
+    results: list[ArticleAnalysis | None] = [None] * len(articles)
+    todo: list[int] = []
+    for i, article in enumerate(articles):
+        hit = cache.get(article) if cache else None
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append(i)
+    if todo:
+        pending = [articles[i] for i in todo]
+        runner = runner or make_runner(config.workers, config.spacy_model, config.batch_size, len(pending))
+        with progress_bar(len(articles), "analysing", config.progress, initial=len(articles) - len(todo)) as bar:
+            for i, analysis in zip(todo, runner.map(pending, on_done=bar.update)):
+                results[i] = analysis
+                if cache:
+                    cache.put(articles[i], analysis)
+    return [r for r in results if r is not None]
+
+
+def progress_bar(total: int, desc: str, mode: str = "auto", initial: int = 0):
+    """A tqdm bar on a terminal (or when asked for), silent otherwise and in CI."""
+    from tqdm import tqdm
+
+    if mode == "always":
+        disable = False
+    elif mode == "never":
+        disable = True
+    else:
+        disable = not sys.stderr.isatty() or bool(os.environ.get("CI"))
+    return tqdm(total=total, initial=initial, desc=desc, unit="article", disable=disable, leave=False)
+

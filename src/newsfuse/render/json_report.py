@@ -1,0 +1,97 @@
+"""The report as JSON (schema version 1), validated against the schema shipped in the package."""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from newsfuse.errors import NewsfuseError
+from newsfuse.model import SCHEMA_VERSION, Report, to_dict
+from newsfuse.util import write_atomic
+
+
+@functools.lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of report.json, as shipped in the package."""
+    text = resources.files("newsfuse.render").joinpath("report.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def report_dict(report: Report) -> dict[str, Any]:
+    """Plain data in the schema-v1 layout."""
+    analyses = {a.article_id: a for a in report.analyses}
+    articles = []
+    for article in report.articles:
+        analysis = analyses.get(article.id)
+        articles.append(
+            {
+                "id": article.id,
+                "title": article.title,
+                "outlet": article.outlet,
+                "outlet_basis": article.outlet_basis,
+                "url": article.url,
+                "published": article.published,
+                "published_basis": article.published_basis,
+                "language": article.language,
+                "source": article.source,
+                "dateline": article.dateline,
+                "event": report.article_event.get(article.id),
+                "story": report.article_story.get(article.id),
+                "duplicate_of": report.duplicate_of.get(article.id),
+                "removed": to_dict(article.removed),
+                "text": article.text,
+                "sentences": [[s.start, s.end] for s in analysis.sentences] if analysis else [],
+                "times": [
+                    {"text": t.text, "start": t.start, "end": t.end, "type": t.type, "value": t.value, "mod": t.mod}
+                    for t in (analysis.times if analysis else ())
+                ],
+            }
+        )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": {"name": "newsfuse", "version": report.version, "generated": report.generated},
+        "articles": articles,
+        "skipped": to_dict(report.skipped),
+        "events": report.events,
+        "stories": report.stories,
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "articles": list(e.articles),
+                "mentions": e.mentions,
+                "spans": to_dict(e.spans),
+            }
+            for e in report.entities
+        ],
+        "timeline": report.timeline,
+        "claims": report.claims,
+        "contradictions": report.contradictions,
+        "quotes": report.quotes,
+        "framing": report.framing,
+        "summary": report.summary,
+    }
+
+
+def validate(data: dict[str, Any]) -> None:
+    """Raise NewsfuseError when ``data`` breaks the report contract."""
+    import jsonschema
+
+    try:
+        jsonschema.validate(data, schema())
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(p) for p in exc.absolute_path) or "(top)"
+        raise NewsfuseError(f"report does not match schema v{SCHEMA_VERSION} at {where}: {exc.message}") from exc
+
+
+def write_json(report: Report, path: str | Path) -> dict[str, Any]:
+    """Validate and write report.json atomically; returns the data written."""
+    data = report_dict(report)
+    validate(data)
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    return data

@@ -1,0 +1,39 @@
+"""Content hashing and atomic writes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse.util import content_hash, write_atomic
+
+
+@given(st.text(), st.text())
+def test_content_hash_separates_parts(a, b):
+    assert content_hash(a, b) == content_hash(a, b)
+    assert content_hash(a, b) != content_hash(a + "\x01", b)
+
+
+def test_write_atomic_replaces_whole_file(tmp_path):
+    target = tmp_path / "sub" / "report.json"
+    write_atomic(target, "old")
+    write_atomic(target, "new content")
+    assert target.read_text() == "new content"
+    assert [p.name for p in target.parent.iterdir()] == ["report.json"]
+
+
+def test_write_atomic_leaves_old_file_when_interrupted(tmp_path, monkeypatch):
+    target = tmp_path / "report.json"
+    write_atomic(target, "complete report")
+
+    def broken_fsync(fd):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "half")
+    assert target.read_text() == "complete report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
