@@ -1,0 +1,35 @@
+"""Stores keep articles, analyses and clusters between runs, so new articles can be added later."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from newsfuse.model import Article, ArticleAnalysis
+
+
+class Store(Protocol):
+    """What the pipeline needs from a store; ``SQLiteStore`` is the default implementation."""
+
+    def add(self, articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[str]:
+        """Keep new articles with their analyses; returns the ids that were new."""
+        ...
+
+    def articles(self) -> list[Article]: ...
+
+    def analyses(self) -> list[ArticleAnalysis]: ...
+
+    def save_assignments(self, kind: str, assignments: Mapping[str, str]) -> None:
+        """Replace the article → cluster map of one kind ("event", "story", "duplicate")."""
+        ...
+
+    def assignments(self, kind: str) -> dict[str, str]: ...
+
+    def close(self) -> None: ...
+
+
+def open_store(path: str) -> Store:
+    """The store at ``path`` (a SQLite file; created when missing)."""
+    from newsfuse.store.sqlite import SQLiteStore
+
+    return SQLiteStore(path)

@@ -1,0 +1,68 @@
+"""The SQLite store over a real file: lossless round-trips, idempotent adds, clear errors."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.errors import StoreError
+from newsfuse.model import Article, ArticleAnalysis, Mention, Removed, Sentence
+from newsfuse.store import open_store
+from newsfuse.store.sqlite import SQLiteStore
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+def _pair(i, text):
+    article = Article(
+        id=f"a{i}", text=f"{i}:{text}", title=text[:10], outlet="Wire", removed=(Removed("Share this", "prompt"),)
+    )
+    analysis = ArticleAnalysis(
+        article.id, article.content_hash, sentences=(Sentence(0, len(article.text)),), mentions=(Mention(0, 1, "x", "ORG", 0),)
+    )
+    return article, analysis
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(texts, max_size=6))
+def test_round_trip_is_lossless_and_re_adding_changes_nothing(tmp_path_factory, bodies):
+    path = tmp_path_factory.mktemp("s") / "store.db"
+    pairs = [_pair(i, t) for i, t in enumerate(bodies)]
+    with open_store(str(path)) as store:
+        assert store.add([p[0] for p in pairs], [p[1] for p in pairs]) == [p[0].id for p in pairs]
+        store.save_assignments("event", {p[0].id: "e1" for p in pairs})
+    with SQLiteStore(path) as store:
+        assert store.articles() == [p[0] for p in pairs]
+        assert store.analyses() == [p[1] for p in pairs]
+        assert store.add([p[0] for p in pairs], [p[1] for p in pairs]) == []
+        assert store.articles() == [p[0] for p in pairs]
+        assert store.assignments("event") == {p[0].id: "e1" for p in pairs}
+        assert store.assignments("story") == {}
+
+
+def test_same_text_under_another_id_is_not_added_twice(tmp_path):
+    article, analysis = _pair(1, "same")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.add([article], [analysis])
+        copy = Article(id="other", text=article.text, title=article.title)
+        assert store.add([copy], []) == []
+        assert len(store.articles()) == 1
+
+
+def test_not_a_database_is_a_store_error(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="bad.db"):
+        SQLiteStore(bad)
+
+
+def test_newer_store_version_is_refused(tmp_path):
+    path = tmp_path / "s.db"
+    SQLiteStore(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value='99' WHERE key='version'")
+    with pytest.raises(StoreError, match="version 99"):
+        SQLiteStore(path)
