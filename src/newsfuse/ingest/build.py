@@ -1,0 +1,123 @@
+"""Assembling one ``Article`` from a parsed input: clean, then read language, dateline, outlet and date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsfuse.errors import EmptyInput
+from newsfuse.ingest.clean import clean_blocks
+from newsfuse.ingest.document import RawDoc
+from newsfuse.ingest.lang import detect_language
+from newsfuse.ingest.meta import (
+    Dateline,
+    infer_year,
+    normalize_published,
+    parse_date,
+    parse_dateline,
+    self_reference,
+    site_of_url,
+)
+from newsfuse.model import Article, Removed
+
+# Removed blocks that speak for other sites or people, so a name in them is
+# not the site naming itself: teasers link elsewhere, captions credit agencies.
+_NOT_SELF_REFERENCE = frozenset({"related-articles tail", "related-articles links", "related-articles link", "photo caption", "credits", "byline"})
+# The dateline opens the story's first paragraph, which a standfirst or a
+# photo line may precede: look this far.
+DATELINE_PARAGRAPHS = 3
+# Paragraphs are joined with a blank line: one paragraph per line pair reads
+# well in any viewer and gives the sentence splitter an unambiguous break.
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
+    """The Article for ``raw``; raises EmptyInput when too little text is left after cleaning.
+
+    Steps:
+    1. tell the language (its stopwords drive cleaning);
+    2. clean: title, paragraphs, removed chrome;
+    3. join the paragraphs into the final text and check its length;
+    4. read the dateline of the first paragraph;
+    5. find the outlet and its basis;
+    6. find the publication date and its basis.
+    """
+    # 1. language
+    language = detect_language(" ".join(b.text for b in raw.blocks))
+    # 2. clean
+    cleaned = clean_blocks(raw.blocks, title=raw.title, language=language)
+    # 3. text
+    text = PARAGRAPH_SEPARATOR.join(cleaned.paragraphs)
+    if len(text) < min_text_chars:
+        raise EmptyInput(
+            raw.source,
+            f"too little article text after cleaning ({len(text)} characters; min_text_chars is {min_text_chars})",
+        )
+    language = detect_language(text) or language
+    removed = tuple(Removed(t, r) for t, r in raw.removed) + cleaned.removed
+    # 4. dateline
+    dateline = next(filter(None, map(parse_dateline, cleaned.paragraphs[:DATELINE_PARAGRAPHS])), None)
+    # 5. outlet
+    outlet, outlet_basis = _outlet(raw, dateline, removed)
+    # 6. date
+    published, published_basis = _published(raw, dateline, cleaned.headers, text)
+    return Article(
+        id=article_id,
+        text=text,
+        title=cleaned.title,
+        outlet=outlet,
+        outlet_basis=outlet_basis,
+        url=raw.url,
+        published=published,
+        published_basis=published_basis,
+        language=language,
+        source=raw.source,
+        removed=removed,
+        dateline=dateline.place if dateline else None,
+    )
+
+
+def _outlet(raw: RawDoc, dateline: Dateline | None, removed: tuple[Removed, ...]) -> tuple[str | None, str | None]:
+    if raw.outlet:
+        return raw.outlet, "metadata"
+    if dateline and dateline.agency:
+        return dateline.agency, "dateline"
+    pieces = [p for r in removed if r.reason not in _NOT_SELF_REFERENCE for p in r.text.split(" · ")]
+    name = self_reference(pieces)
+    if name:
+        return name, "self-reference"
+    site = site_of_url(raw.url)
+    if site:
+        return site, "url"
+    return None, None
+
+
+def _published(raw: RawDoc, dateline: Dateline | None, headers: tuple[str, ...], text: str) -> tuple[str | None, str | None]:
+    if raw.published:
+        value = normalize_published(raw.published)
+        if value:
+            return value, "metadata"
+    has_date = dateline is not None and dateline.month is not None and dateline.day is not None
+    if has_date and dateline.year:
+        return date(dateline.year, dateline.month, dateline.day).isoformat(), "dateline"
+    for header in headers:
+        parsed = parse_date(header)
+        if parsed:
+            value = _full_date(*parsed, text)
+            if value:
+                return value, "header"
+            break  # the header's date is the one to settle; later lines are no better
+    if has_date:
+        value = _full_date(None, dateline.month, dateline.day, text)
+        if value:
+            return value, "dateline"
+    return None, None
+
+
+def _full_date(year: int | None, month: int, day: int, text: str) -> str | None:
+    year = year or infer_year(month, day, text)
+    if year is None:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,220 @@
+"""Walking the inputs (files, folders, JSONL) and turning each into an Article or a Skip.
+
+Bad input never stops a run: every InputError raised while reading,
+decoding, parsing or cleaning one input becomes a ``Skip(input, reason)``
+and the walk goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from newsfuse.errors import EmptyInput, InputError, MalformedRecord, OversizedInput, UndecodableInput
+from newsfuse.ingest.build import build_article
+from newsfuse.ingest.decode import SNIFF_BYTES, decode_bytes, read_bytes, reject_binary
+from newsfuse.ingest.document import RawDoc
+from newsfuse.ingest.jsonl import json_records, parse_line, record_document
+from newsfuse.ingest.normalize import collapse_spaces, normalize_text
+from newsfuse.ingest.text import markdown_blocks, markdown_front_matter, text_blocks
+from newsfuse.model import Article, Skip
+
+# File kinds by extension; anything else is sniffed from its content.
+KINDS = {
+    ".txt": "text", ".text": "text", "": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".json": "json",
+}
+_HTML_SNIFF_RE = re.compile(r"\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body|<article|<meta|<title)", re.I | re.S)
+# Front-matter keys that carry article metadata in Markdown files.
+_FRONT_TITLE = ("title", "headline")
+_FRONT_DATE = ("published", "date", "pubdate", "publication_date")
+_FRONT_URL = ("url", "link", "canonical", "source_url")
+_FRONT_OUTLET = ("outlet", "source", "site", "publisher", "sitename")
+
+
+def read_inputs(paths: Sequence[str | os.PathLike[str]], config: Any) -> tuple[list[Article], list[Skip]]:
+    """Every input as an Article, or as a Skip with its reason; see ``iter_inputs``."""
+    articles: list[Article] = []
+    skipped: list[Skip] = []
+    for item in iter_inputs(paths, config):
+        (articles if isinstance(item, Article) else skipped).append(item)
+    return articles, skipped
+
+
+def iter_inputs(paths: Sequence[str | os.PathLike[str]], config: Any) -> Iterator[Article | Skip]:
+    """Yield an Article or a Skip for each input, in order.
+
+    Folders are walked recursively in sorted order, skipping hidden files and
+    folders. A file's kind comes from its extension (.txt/none, .md, .html,
+    .jsonl/.ndjson, .json), else from sniffing its content. Article ids are the
+    file stem or the record's ``id`` (else ``<stem>-<line>``), made unique
+    within the run with a ``-2``, ``-3`` ... suffix.
+    """
+    used: set[str] = set()
+    for path in _expand(paths):
+        if isinstance(path, Skip):
+            yield path
+            continue
+        for item in _read_file(path, config):
+            if isinstance(item, Skip):
+                yield item
+                continue
+            raw = item
+            try:
+                yield build_article(raw, _unique(raw.id_hint, used), config.min_text_chars)
+            except InputError as exc:
+                yield Skip(exc.input, exc.reason)
+
+
+def _expand(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Skip]:
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        elif path.exists():
+            yield path
+        else:
+            yield Skip(str(given), "file not found")
+
+
+def _read_file(path: Path, config: Any) -> Iterator[RawDoc | Skip]:
+    source = str(path)
+    kind = KINDS.get(path.suffix.lower())
+    if kind == "jsonl":
+        yield from _read_jsonl(path, config)
+        return
+    try:
+        text = decode_bytes(read_bytes(path, config.max_input_bytes), source)
+        kind = kind if kind is not None else _sniff(text)
+        if kind == "jsonl":
+            numbered = ((f"{source}:{n}", line) for n, line in enumerate(text.split("\n"), 1))
+            yield from _records(numbered, source, path.stem)
+        elif kind == "json":
+            yield from _json_file(text, source, path.stem)
+        else:
+            yield _document(kind, text, source, path.stem)
+    except InputError as exc:
+        yield Skip(exc.input, exc.reason)
+
+
+def _sniff(text: str) -> str:
+    if _HTML_SNIFF_RE.match(text[:2000]):
+        return "html"
+    first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0]
+    if first.startswith("{") and first.rstrip().endswith("}"):
+        return "jsonl"
+    return "text"
+
+
+def _document(kind: str, text: str, source: str, stem: str) -> RawDoc:
+    if kind == "html":
+        from newsfuse.ingest.html import html_document
+
+        return html_document(text, source, stem)
+    text = normalize_text(text)
+    if kind == "markdown":
+        meta, body = markdown_front_matter(text)
+        return RawDoc(
+            blocks=tuple(markdown_blocks(body)),
+            source=source,
+            id_hint=stem,
+            title=_first(meta, _FRONT_TITLE),
+            outlet=_first(meta, _FRONT_OUTLET),
+            url=_first(meta, _FRONT_URL),
+            published=_first(meta, _FRONT_DATE),
+        )
+    return RawDoc(blocks=tuple(text_blocks(text)), source=source, id_hint=stem)
+
+
+def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = collapse_spaces(meta.get(key, ""))
+        if value:
+            return value
+    return None
+
+
+def _read_jsonl(path: Path, config: Any) -> Iterator[RawDoc | Skip]:
+    """Stream a JSONL file line by line: the size limit applies to each record, not to the corpus."""
+    source = str(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+            if not head.strip():
+                raise EmptyInput(source, "file is empty" if not head else "file holds only white space")
+            reject_binary(head, source)
+            fh.seek(0)
+            yield from _records(_jsonl_lines(fh, source, config.max_input_bytes), source, path.stem)
+    except InputError as exc:
+        yield Skip(exc.input, exc.reason)
+    except OSError as exc:
+        yield Skip(source, f"cannot be read ({exc.strerror or exc})")
+
+
+def _jsonl_lines(fh, source: str, max_bytes: int) -> Iterator[tuple[str, str] | Skip]:
+    for n, raw in enumerate(fh, 1):
+        where = f"{source}:{n}"
+        try:
+            if len(raw) > max_bytes:
+                raise OversizedInput(where, f"record is too large ({len(raw):,} bytes; the limit max_input_bytes is {max_bytes:,})")
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise UndecodableInput(where, f"line is not valid UTF-8 (JSON text must be UTF-8; bad byte at {exc.start})") from exc
+        except InputError as exc:
+            yield Skip(exc.input, exc.reason)
+            continue
+        yield where, line
+
+
+def _records(lines, source: str, stem: str) -> Iterator[RawDoc | Skip]:
+    count = 0
+    for item in lines:
+        if isinstance(item, Skip):
+            yield item
+            continue
+        where, line = item
+        try:
+            value = parse_line(line, where)
+            if value is None:
+                continue
+            count += 1
+            yield record_document(value, where, f"{stem}-{where.rsplit(':', 1)[-1]}")
+        except InputError as exc:
+            yield Skip(exc.input, exc.reason)
+    if count == 0:
+        yield Skip(source, "JSONL input holds no records")
+
+
+def _json_file(text: str, source: str, stem: str) -> Iterator[RawDoc | Skip]:
+    try:
+        records = list(json_records(text, source))
+    except MalformedRecord as exc:
+        yield Skip(exc.input, exc.reason)
+        return
+    for n, (where, value) in enumerate(records, 1):
+        try:
+            yield record_document(value, where, stem if len(records) == 1 else f"{stem}-{n}")
+        except InputError as exc:
+            yield Skip(exc.input, exc.reason)
+
+
+def _unique(hint: str, used: set[str]) -> str:
+    base = re.sub(r"\s+", "_", hint.strip()) or "article"
+    candidate, n = base, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{base}-{n}"
+    used.add(candidate)
+    return candidate
+

@@ -1,0 +1,288 @@
+"""Article metadata read from the text itself: dateline, outlet, publication date.
+
+Every value carries its basis (where it was found) and nothing is guessed:
+a date that the input does not establish stays None.
+
+* Outlet, in order of trust: the input's own metadata; an agency marker in
+  the dateline ("/TASS/.", "(Reuters)", "(AP) —"); the site naming itself in
+  the chrome cleaning removed ("Read “X” on Telegram!", "© 2025 X"); the
+  site name of the URL.
+* Publication date: the input's metadata; else a dateline date; else a
+  section/time header above the body ("January 28, 7:49"). A day and month
+  with no year get a year only when the text settles it (see ``infer_year``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from newsfuse.ingest.patterns import DATE_RE, MONTHS
+
+# Words around a full date that are read to tell whether the text reports it
+# as past (a lower bound on the publication date) or as coming. Eight words
+# reach the verb of the clause in most news sentences ("On December 19, 2024,
+# Russian President Vladimir Putin said") without reaching the next clause.
+TENSE_WINDOW_WORDS = 8
+# A year is inferred only if the header date in that year lies within this
+# many days after the latest date the text reports as past: a news report
+# cites recent events, and a longer gap means the text does not settle it.
+MAX_INFERENCE_GAP_DAYS = 366
+
+_MONTH_NAMES = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+# The lead whose weekday names confirm an inferred year: the first two or
+# three paragraphs, where news reports say "on Wednesday".
+LEAD_CHARS = 600
+
+_CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
+_TITLE_PLACE = r"[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}"
+_REGION = rf"(?:,\s+(?!{_MONTH_NAMES}\b)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,2}})?"
+_DL_DATE = rf"(?:,\s+(?P<date>{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAMES}\.?(?:,?\s+\d{{4}})?))?"
+_AGENCY = r"(?:[(/]\s*(?P<agency>[A-Za-z][\w&.'’ -]{0,30}?)\s*[)/])"
+_SEP = r"(?:[—–:_-]|\.)"
+# "MOSCOW, January 28. /TASS/. ", "NAIROBI, Kenya (AP) — ", "LONDON, Jan 5 (Reuters) - ",
+# "ELGIN — ", "ISLAMABAD: ". Caps place names need a separator or an agency;
+# a title-case place needs an agency marker, else any sentence would match.
+_DATELINE_RES = (
+    re.compile(rf"^(?P<place>{_CAPS_PLACE}{_REGION}){_DL_DATE}\.?\s*(?:{_AGENCY}\s*\.?\s*{_SEP}?|{_SEP})(?:\s+|$)"),
+    re.compile(rf"^(?P<place>{_TITLE_PLACE}{_REGION}){_DL_DATE}\.?\s*{_AGENCY}\s*\.?\s*{_SEP}?(?:\s+|$)"),
+)
+# Caps words that open a line but are not places.
+_NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "PREVIEW", "WATCH", "VIDEO", "LIVE", "NOTE", "EDITORS", "CORRECTION", "AD", "PHOTO", "PHOTOS"})
+
+# Self-references of a site in its own chrome: "Read “X” on Telegram!",
+# "Follow X on Facebook", "Subscribe to X's newsletter", "© 2025 X".
+_NAME = r"[“\"'‘«]?(?P<name>[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,4})[”\"'’»]?"
+_PLATFORM = r"(?:Telegram|Facebook|Twitter|X|Instagram|WhatsApp|YouTube|TikTok|LinkedIn|Threads|VK|Viber|Google\s+News|Apple\s+News)"
+_SELF_REF_RES = (
+    re.compile(rf"^(?i:read|follow|join|subscribe\s+to|like|find)\s+{_NAME}\s+(?i:on)\s+(?i:{_PLATFORM})\b"),
+    re.compile(rf"^(?i:read|follow|join|subscribe\s+to)\s+{_NAME}(?:'s|’s)?\s+(?i:channel|newsletter|page)\b"),
+    re.compile(rf"^(?i:subscribe\s+to|sign\s+up\s+for)\s+{_NAME}\s+(?i:for|to\s+get|and\s+get)\b"),
+    re.compile(  # kept last: the copyright pattern is the loosest
+        r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*"
+        r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*(?:[.,|]|All\s+rights|$)",
+        re.I,
+    ),
+)
+_PRONOUNS = frozenset({"us", "our", "me", "you", "your", "them", "it", "this", "the", "all", "more", "here"})
+
+_FUTURE_WORDS = frozenset(
+    {"will", "would", "shall", "'ll", "upcoming", "next", "scheduled", "planned", "plans", "plan", "expected",
+     "expects", "due", "set", "going", "forthcoming", "slated", "deadline"}
+)
+_IRREGULAR_PAST = frozenset(
+    "said told was were had did made took came went met held left began fell rose won lost gave saw found became "
+    "fled struck sent led brought thought knew ran stood spoke wrote broke chose drove flew froze grew hid hit "
+    "kept laid meant paid rode rang sang sank sat shot slid sold sought spent stole swore swept swung taught "
+    "threw tore understood woke wore withdrew overtook undertook".split()
+)
+_NOT_PAST_ED = frozenset({"need", "speed", "bed", "indeed", "united", "red", "seed", "hundred", "feed", "shed", "breed", "proceed", "succeed", "exceed", "embed", "weed", "greed", "creed", "sacred", "naked", "wicked", "aged", "based", "related", "alleged", "armed", "detailed"})
+_WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+_WEEKDAY_NAME_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_RANGE_WORDS = frozenset({"until", "till", "through", "by", "before", "to", "from", "between"})
+_WORD_RE = re.compile(r"[A-Za-z']+")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """What an article's dateline says: the place, an agency, and a date (year may be missing)."""
+
+    place: str
+    agency: str | None = None
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    end: int = 0  # where the dateline ends in the paragraph
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening ``paragraph``, or None."""
+    m = _DATELINE_RES[0].match(paragraph) or _DATELINE_RES[1].match(paragraph)
+    if not m:
+        return None
+    place = m.group("place").strip().rstrip(",")
+    if place.split(",")[0].split()[0].rstrip(":").upper() in _NOT_PLACES:
+        return None
+    agency = (m.group("agency") or "").strip() or None
+    if agency and (not any(c.isupper() for c in agency) or any(c.isdigit() for c in agency) and DATE_RE.search(agency)):
+        return None  # "(Feb. 20)" or "(pictured)": a parenthesis, not an agency
+
+    month = day = year = None
+    if m.group("date"):
+        parsed = parse_date(m.group("date"))
+        if parsed:
+            year, month, day = parsed
+    return Dateline(place=place, agency=agency, month=month, day=day, year=year, end=m.end())
+
+
+def is_dateline_only(line: str) -> bool:
+    """True for a line that holds a dateline and nothing else ("WASHINGTON —", "HAVANA (AP) --")."""
+    d = parse_dateline(line)
+    return d is not None and not line[d.end :].strip()
+
+
+def parse_date(text: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of the first written-out date in ``text``; None if there is none or it is impossible."""
+    for m in DATE_RE.finditer(text):
+        value = _date_parts(m)
+        if value:
+            return value
+    return None
+
+
+def _date_parts(m: re.Match[str]) -> tuple[int | None, int, int] | None:
+    g = m.groupdict()
+    if g["m1"]:
+        month, day, year = MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]), g["y1"]
+    elif g["m2"]:
+        month, day, year = MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]), g["y2"]
+    elif g["m3"]:
+        month, day, year = int(g["m3"]), int(g["d3"]), g["y3"]
+    else:  # d.m.yyyy: the dotted order is day first wherever it is used
+        month, day, year = int(g["m4"]), int(g["d4"]), g["y4"]
+    y = int(year) if year else None
+    try:
+        date(y or 2000, month, day)  # 2000 is a leap year: Feb 29 without a year stays possible
+    except ValueError:
+        return None
+    return y, month, day
+
+
+def infer_year(month: int, day: int, text: str) -> int | None:
+    """The year of a date given as day and month only (a header, a dateline), if ``text`` settles it; else None.
+
+    The publication cannot precede what the text reports as already past,
+    nor follow what it announces as coming. The candidate is the earliest
+    year in which (month, day) is on or after every full date the text
+    reports in the past tense and not after any it reports as coming; there
+    must be at least one past date. A lone old date ("the speech of March 5,
+    1946") would make any later year fit, so the candidate must also be
+    confirmed by the lead: its weekday must be one the opening paragraphs
+    name ("Putin will hold talks on Wednesday"), which a wrong year passes
+    only one time in seven.
+    """
+    past: list[date] = []
+    future: list[date] = []
+    for m in DATE_RE.finditer(text):
+        parts = _date_parts(m)
+        if not parts or parts[0] is None:
+            continue
+        when = date(parts[0], parts[1], parts[2])
+        tense = _tense(text, m.start(), m.end())
+        if tense == "past":
+            past.append(when)
+        elif tense == "future":
+            future.append(when)
+    if not past:
+        return None
+    floor = max(past)
+    candidate = None
+    for year in range(floor.year, floor.year + 2):
+        try:
+            when = date(year, month, day)
+        except ValueError:  # Feb 29 in a common year
+            continue
+        if when >= floor:
+            candidate = when
+            break
+    if candidate is None or (candidate - floor).days > MAX_INFERENCE_GAP_DAYS:
+        return None
+    if any(candidate > f for f in future):
+        return None
+    lead = text[:LEAD_CHARS]
+    named = {_WEEKDAYS[w.lower()] for w in _WEEKDAY_NAME_RE.findall(lead)}
+    return candidate.year if candidate.weekday() in named else None
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """"past", "future" or None for the date at text[start:end], from the tense marker nearest to it.
+
+    The verb that places a date usually comes before it in its own clause
+    ("who assumed the post on ..."), so that clause (back to the last comma)
+    is read first, nearest word first; a date that opens its sentence ("On
+    December 19, 2024, Putin said") is placed by the words after it.
+    """
+    left = re.split(r"[.!?;](?:\s|$)", text[max(0, start - 200) : start])[-1]
+    clause = re.split(r"[,:;—(]", left)[-1]
+    right = re.split(r"[.!?;](?:\s|$)", text[end : end + 200])[0]
+    before = _WORD_RE.findall(clause)[-TENSE_WINDOW_WORDS:]
+    if before and before[-1].lower() in _RANGE_WORDS:
+        return None  # "postponed to March 3": a deadline or a range end, not when something happened
+    for word in [*reversed(before), *_WORD_RE.findall(right)[:TENSE_WINDOW_WORDS]]:
+        w = word.lower()
+        if w in _FUTURE_WORDS:
+            return "future"
+        if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED) or w == "ago":
+            return "past"
+    return None
+
+
+def self_reference(texts: list[str]) -> str | None:
+    """The name a site gives itself in its chrome ("Read “X” on Telegram!", "© 2025 X"), or None."""
+    for text in texts:
+        for pattern in _SELF_REF_RES:
+            m = pattern.search(text)
+            if not m:
+                continue
+            name = re.sub(r"['’]s$", "", m.group("name").strip(" .,-|"))
+            name = re.sub(r"^(?i:by)\s+", "", name)
+            if name and name.lower() not in _PRONOUNS and not name.lower().startswith(("the latest", "us ", "our ")):
+                return name
+    return None
+
+
+def site_of_url(url: str | None) -> str | None:
+    """The site name of a URL: its host without "www." ("reuters.com"); web-archive wrappers are unwrapped."""
+    if not url:
+        return None
+    inner = re.search(r"/web/\d+[a-z_]*/(https?://.+)$", url)
+    if inner:
+        url = inner.group(1)
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+
+
+def normalize_published(value: object) -> str | None:
+    """An ISO date at its precision ("2026-01-28", "2025-10", "2024") from a metadata value, or None."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return None  # a bare number is ambiguous (year? epoch?): never guess
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?", text)
+    if m:
+        y, mo, d = m.groups()
+        try:
+            if d:
+                return date(int(y), int(mo), int(d)).isoformat()
+            if mo:
+                return f"{int(y):04d}-{int(mo):02d}" if 1 <= int(mo) <= 12 else None
+            return f"{int(y):04d}"
+        except ValueError:
+            return None
+    return _parse_loose(text)
+
+
+def _parse_loose(text: str) -> str | None:
+    """A written date ("Tue, 28 Jan 2026 07:49:00 GMT", "January 28, 2026") at the precision it gives."""
+    from dateutil import parser
+
+    try:
+        a = parser.parse(text, default=datetime(2000, 1, 1), fuzzy=False)
+        b = parser.parse(text, default=datetime(2001, 2, 2), fuzzy=False)
+    except (ValueError, OverflowError, parser.ParserError):
+        return None
+    if a.year != b.year:
+        return None  # no year given: not a publication date we can use
+    if a.month != b.month:
+        return f"{a.year:04d}"
+    if a.day != b.day:
+        return f"{a.year:04d}-{a.month:02d}"
+    return a.date().isoformat()

@@ -1,0 +1,129 @@
+"""Line patterns of site chrome that read the same on any news site, in any outlet's template.
+
+These are the general conventions of web publishing (calls to action,
+WordPress comment forms, "You may also like" tails, copyright lines, photo
+credits), not phrases of particular sites. clean.py combines them with
+layout features (length, stopwords, punctuation, position); a pattern alone
+never removes a long sentence-like paragraph (see clean.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+
+# A calendar date written out: "January 28", "Jan. 28, 2026", "28 January 2026", "2026-01-28".
+DATE_RE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
+    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}}))\b",
+    re.I,
+)
+TIME_RE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T|MSK|CET|IST)(?:\s*[+-]\d{1,2})?)?"
+    r"|\b\d{1,2}\s*[ap]\.?m\.?",
+    re.I,
+)
+WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}", re.I)
+
+# Prefixes that flag a headline's kind rather than say anything: "PREVIEW:",
+# "UPDATE 2 -", "[VIDEO]". An all-caps word or two before a colon counts too.
+LABEL_WORDS = (
+    r"breaking(?:\s+news)?|exclusive|updated?|preview|watch|video|live(?:\s+updates)?|opinion|analysis|"
+    r"explainer|factbox|fact[\s-]?check|photos?|in\s+pictures|podcast|editorial|sponsored|corrected|"
+    r"correction|refile|interview|review|feature|special\s+report|just\s+in|developing|urgent|flash|alert|"
+    r"news\s+alert|premium|paid\s+content|advertorial|press\s+release"
+)
+LABEL_RE = re.compile(
+    rf"^(?:[\[(](?i:{LABEL_WORDS})(?:\s+\d+)?[\])]\s*"
+    rf"|(?i:{LABEL_WORDS})(?:\s+\d+)?\s*(?::|\||\s[—-])\s*"
+    rf"|(?i:{LABEL_WORDS})(?:\s+\d+)?-"  # wire style: "UPDATE 1-Dockers strike again"
+    rf"|[A-Z][A-Z0-9&'’.]+(?:\s+[A-Z][A-Z0-9&'’.]+){{0,2}}\s*:\s*)(?=\S)",
+)
+
+# Calls to action: an imperative verb that asks the reader to do something
+# with the site rather than report anything.
+PROMPT_START_RE = re.compile(
+    r"^(?:please\s+)?(?:read|follow|subscribe|share|like|join|sign\s+up|sign\s+in|log\s*in|register|"
+    r"download|install|click|tap|watch|listen|get|stay|check\s+out|find\s+us|visit|contact\s+us|send\s+us|"
+    r"tell\s+us|support|donate|continue\s+reading|see\s+more|view\s+(?:more|all|comments)|don'?t\s+miss|"
+    r"do\s+not\s+miss|never\s+miss|add\s+us|bookmark|enable|turn\s+on|allow|scroll|skip\s+to|discover|"
+    r"explore|catch\s+up|keep\s+up|be\s+the\s+first|don'?t\s+forget|remember\s+to|make\s+sure\s+to)\b",
+    re.I,
+)
+# What a call to action points at: a channel, the site itself, the reader.
+CHANNEL_RE = re.compile(
+    r"\b(?:telegram|facebook|twitter|x|instagram|whatsapp|youtube|tiktok|linkedin|threads|vk|viber|signal|"
+    r"newsletters?|site|website|app|channel|feed|rss|e-?mail|inbox|podcast|google\s+news|apple\s+news|"
+    r"notifications?|updates|here|us|our)\b",
+    re.I,
+)
+PROMPT_END_RE = re.compile(r"(?:[!→»›>…:]|-+>|\.\.\.)\s*$")
+
+COMMENT_FORM_RE = re.compile(
+    r"your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked|"
+    r"^leave\s+a\s+(?:comment|reply)|^post\s+(?:a\s+)?comment|^cancel\s+reply|save\s+my\s+name,?\s+email|"
+    r"^notify\s+me\s+of|^\d+\s+comments?$|^no\s+comments(?:\s+yet)?\.?$|be\s+the\s+first\s+to\s+comment|"
+    r"^comments\s+are\s+closed|must\s+be\s+logged\s+in\s+to\s+post|^(?:name|email|e-mail|website|comment)\s*\*?$|"
+    r"^add\s+a\s+comment|^join\s+the\s+(?:discussion|conversation)|^comments?\s*\(\d+\)$|^show\s+comments",
+    re.I,
+)
+AUTHOR_BOX_RE = re.compile(
+    r"^(?:about\s+(?:the\s+)?(?:author|writer|reporter|contributor)s?|author\s+bio(?:graphy)?|"
+    r"(?:more|other)\s+(?:articles|posts|stories)\s+(?:by|from\s+(?:this|the)\s+author)|view\s+all\s+posts\s+by|"
+    r"all\s+posts\s+by|posted\s+by\b|written\s+by\b|published\s+by\b)",
+    re.I,
+)
+# Names a CMS prints when no real author is set.
+CMS_AUTHOR_RE = re.compile(
+    r"^(?:admin|administrator|webmaster|site\s+admin|editor|editorial(?:\s+(?:staff|team|desk|board))?|"
+    r"(?:web|news|online|digital|city|foreign|metro)\s+desk|desk\s+report|staff(?:\s+(?:reporter|writer))?)$",
+    re.I,
+)
+BYLINE_RE = re.compile(
+    r"^by\s+[A-Z\u00c0-\u024f][\w.'’-]*(?:\s+(?:[A-Z\u00c0-\u024f][\w.'’-]*|and|&|,|de|van|von|al|bin|el))*(?:\s*[,|—-]\s*.{0,60})?$"
+)
+COPYRIGHT_RE = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all\s+rights\s+reserved", re.I)
+TAIL_MARKER_RE = re.compile(
+    r"^(?:you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in|have\s+missed)|"
+    r"related(?:\s+(?:articles?|stories|news|posts|content|coverage|topics|reading|links))?|"
+    r"more\s+from\b.*|more\s+(?:stories|news|articles|on\s+this(?:\s+story)?|in\s+\w+(?:\s+\w+)?|to\s+read)|"
+    r"read\s+(?:more|next|also)|also\s+read|see\s+also|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|"
+    r"most\s+(?:read|popular|viewed|shared|commented)|popular(?:\s+(?:now|stories|posts|news))?|"
+    r"trending(?:\s+(?:now|stories|news))?|latest(?:\s+(?:news|stories|posts|articles))?|top\s+stories|"
+    r"editor'?s\s+picks?|don'?t\s+miss|what\s+to\s+read\s+next|in\s+other\s+news|other\s+news|"
+    r"(?:recent|similar)\s+(?:posts|articles|stories|news)|further\s+reading)\s*[:.…»>]*$",
+    re.I,
+)
+CAPTION_RE = re.compile(
+    r"^\(?(?:photo|image|picture|file\s+photo|graphic|illustration|credit|video)s?(?:\s+credit)?\s*:|^buy\s+photo\b|"
+    r"\((?:source|photo|image|credit|file(?:\s+photo)?|pictured)\s*:[^()]*\)$|"
+    r"\b(?:getty\s+images|shutterstock|afp\s+photo|ap\s+photo|reuters/|epa-efe)\b",
+    re.I,
+)
+# "Posted on April 14, 2024 by Greenwatch Staff", "By Coastline Wire | Published 14 October 2025":
+# the byline part of a timestamp line.
+DATED_BYLINE_RE = re.compile(r"\b(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+TAGS_RE = re.compile(r"^(?:tags|topics|filed\s+under|categories|related\s+topics|keywords)\s*:", re.I)
+CREDITS_RE = re.compile(
+    r"^[(\[]?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced)\s+by\b", re.I
+)
+BREADCRUMB_RE = re.compile(r"^[^.!?]{1,80}?(?:\s[>»›/|]\s[^.!?]{1,40}){2,}$")
+# Words of on-page controls; a short line made only of these is a widget.
+CONTROL_WORDS = frozenset(
+    "advertisement advertising ad ads sponsored share shares tweet email e-mail print comments comment menu "
+    "search home login log in subscribe close next previous prev back to top more loading reply like follow "
+    "whatsapp facebook twitter telegram linkedin pinterest reddit copy link save listen audio video photo "
+    "photos gallery view story continues below skip content main the continue reading this article cookie "
+    "cookies settings accept all reject font size a share: on via sms messenger and or".split()
+)
+ADVERT_WORDS = frozenset({"advertisement", "advertising", "ad", "ads", "sponsored"})
