@@ -219,6 +219,8 @@ def _pattern_reason(line: _Line) -> str | None:
             return "copyright notice"
         if P.TAIL_MARKER_RE.match(text):
             return _TAIL
+        if P.RELATED_LINK_RE.match(text):
+            return "related-articles link"
         if P.AUTHOR_BOX_RE.match(text) or P.CMS_AUTHOR_RE.match(text):
             return "author box"
         if P.TAGS_RE.match(text):
@@ -232,13 +234,13 @@ def _pattern_reason(line: _Line) -> str | None:
     if words <= PROMPT_MAX_WORDS and P.PROMPT_START_RE.match(text):
         if P.CHANNEL_RE.search(text) or P.PROMPT_END_RE.search(text) or not line.terminal:
             return "prompt"
-    if line.terminal:
+    if line.terminal or words > HEADING_MAX_WORDS:
         return None
     if words <= HEADER_MAX_WORDS:
         kind = _header_kind(text)
         if kind:
             return kind
-    if words <= HEADING_MAX_WORDS and P.BYLINE_RE.match(text):
+    if P.BYLINE_RE.match(text):
         return "byline"
     if P.BREADCRUMB_RE.match(text):
         return "navigation"

@@ -6,8 +6,8 @@ import codecs
 import os
 from pathlib import Path
 
-from newsfuse.ingest.lang import language_scores
 from newsfuse.errors import BinaryInput, EmptyInput, OversizedInput, UndecodableInput, UnreadableInput
+from newsfuse.ingest.lang import language_scores
 
 # Only the head of a file is sniffed for binary content: enough to see a
 # format's magic number and a fair sample of its bytes, cheap on big files.

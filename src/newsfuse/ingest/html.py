@@ -79,11 +79,11 @@ def html_document(html: str, source: str, id_hint: str, url: str | None = None) 
             include_tables=True,
             date_extraction_params=_DATE_PARAMS,
         )
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise UndecodableInput(source, f"not parseable as HTML ({exc})") from exc
-    if not extracted:
+        doc = lxml.etree.fromstring(extracted.encode("utf-8")) if extracted else None
+    except Exception as exc:  # lxml and trafilatura on arbitrary markup: any failure means "cannot parse"
+        raise UndecodableInput(source, f"not parseable as HTML ({type(exc).__name__}: {exc})") from exc
+    if doc is None:
         raise EmptyInput(source, "no article text found in the HTML page")
-    doc = lxml.etree.fromstring(extracted.encode("utf-8"))
     blocks = tuple(_main_blocks(doc))
     meta = doc.attrib
     title = _clean_meta(meta.get("title"))

@@ -7,6 +7,7 @@ and the walk goes on.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -61,26 +62,40 @@ def iter_inputs(paths: Sequence[str | os.PathLike[str]], config: Any) -> Iterato
         if isinstance(path, Skip):
             yield path
             continue
-        for item in _read_file(path, config):
-            if isinstance(item, Skip):
-                yield item
-                continue
-            raw = item
-            try:
-                yield build_article(raw, _unique(raw.id_hint, used), config.min_text_chars)
-            except InputError as exc:
-                yield Skip(exc.input, exc.reason)
+        for item in _guarded(_read_file(path, config), str(path)):
+            if isinstance(item, RawDoc):
+                try:
+                    article = build_article(item, item.id_hint, config.min_text_chars)
+                    item = dataclasses.replace(article, id=_unique(item.id_hint, used))  # skips take no id
+                except InputError as exc:
+                    item = Skip(exc.input, exc.reason)
+                except Exception as exc:  # a bug must not cost the user the rest of the run
+                    item = Skip(item.source, _internal(exc))
+            yield item
+
+
+def _guarded(items: Iterator[RawDoc | Skip], source: str) -> Iterator[RawDoc | Skip]:
+    """Pass ``items`` through; an unexpected error ends this input with a Skip instead of the run."""
+    try:
+        yield from items
+    except Exception as exc:
+        yield Skip(source, _internal(exc))
+
+
+def _internal(exc: Exception) -> str:
+    return f"internal error while reading this input ({type(exc).__name__}: {exc}); please report it"
 
 
 def _expand(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Skip]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            found = []
             for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(Path(root) / name for name in files if not name.startswith("."))
+            # One order for the whole tree, by path parts: runs are reproducible on any file system.
+            yield from sorted(found, key=lambda p: p.relative_to(path).parts)
         elif path.exists():
             yield path
         else:

@@ -24,8 +24,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 DATE_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?"
-    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})"
-    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}}))\b",
+    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}}))\b"
+    rf"|(?<!\d)(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?!\d)",
     re.I,
 )
 TIME_RE = re.compile(
@@ -102,6 +102,12 @@ TAIL_MARKER_RE = re.compile(
     r"trending(?:\s+(?:now|stories|news))?|latest(?:\s+(?:news|stories|posts|articles))?|top\s+stories|"
     r"editor'?s\s+picks?|don'?t\s+miss|what\s+to\s+read\s+next|in\s+other\s+news|other\s+news|"
     r"(?:recent|similar)\s+(?:posts|articles|stories|news)|further\s+reading)\s*[:.…»>]*$",
+    re.I,
+)
+# "Related: Storm damage bill tops £2m", "►READ MORE: ...": a link to another story set inside the page.
+RELATED_LINK_RE = re.compile(
+    r"^[•►▶»>*·-]?\s*(?:related(?:\s+(?:article|story|stories|content|coverage))?|read\s+(?:more|also|next)|"
+    r"also\s+read|see\s+also|more|watch|listen|recommended|editor'?s\s+pick)\s*[:|]\s*\S",
     re.I,
 )
 CAPTION_RE = re.compile(

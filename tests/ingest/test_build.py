@@ -1,0 +1,71 @@
+"""One Article from a parsed input: the order of trust for outlet and date, and the length check."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.errors import EmptyInput
+from newsfuse.ingest.build import build_article
+from newsfuse.ingest.document import Block, RawDoc
+
+LEAD = "MOSCOW, January 28 (Reuters) — Russian President Vladimir Putin will hold talks on Wednesday with the visiting leader, the Kremlin said."
+MORE = "The leader, who assumed the post on January 29, 2025, has visited Moscow before. The two men last met in October."
+
+
+def doc(*lines, **meta):
+    return RawDoc(blocks=tuple(Block(t) for t in lines), source="s", id_hint="h", **meta)
+
+
+def test_metadata_wins_over_the_text():
+    article = build_article(doc(LEAD, MORE, outlet="Meta Outlet", published="2026-01-27T22:00:00Z"), "a", 80)
+    assert (article.outlet, article.outlet_basis) == ("Meta Outlet", "metadata")
+    assert (article.published, article.published_basis) == ("2026-01-27", "metadata")
+    assert article.dateline == "MOSCOW"
+
+
+def test_dateline_agency_and_dateline_date_with_inferred_year():
+    article = build_article(doc(LEAD, MORE), "a", 80)
+    assert (article.outlet, article.outlet_basis) == ("Reuters", "dateline")
+    assert (article.published, article.published_basis) == ("2026-01-28", "dateline")
+
+
+def test_header_date_comes_before_a_yearless_dateline_date():
+    article = build_article(doc("Politics January 28, 7:49", LEAD.replace(" (Reuters)", ""), MORE), "a", 80)
+    assert (article.published, article.published_basis) == ("2026-01-28", "header")
+
+
+def test_dateline_date_with_a_year():
+    article = build_article(doc("LONDON, Jan 5, 2024 (Reuters) — Shares fell on Friday as investors weighed the outlook for interest rates, traders said."), "a", 80)
+    assert (article.published, article.published_basis) == ("2024-01-05", "dateline")
+
+
+def test_unsettled_date_stays_null():
+    article = build_article(doc("Politics January 28, 7:49", "Talks will be held on Wednesday between the two leaders, the Kremlin said in a statement on Monday."), "a", 80)
+    assert article.published is None and article.published_basis is None
+
+
+def test_self_reference_then_url():
+    body = "Talks will be held on Wednesday between the two leaders, the Kremlin said in a statement on Monday."
+    article = build_article(doc(body, "Read “Zamin” on Telegram!", url="https://zamin.example/news/1"), "a", 80)
+    assert (article.outlet, article.outlet_basis) == ("Zamin", "self-reference")
+    article = build_article(doc(body, url="https://www.zamin.example/news/1"), "a", 80)
+    assert (article.outlet, article.outlet_basis) == ("zamin.example", "url")
+    article = build_article(doc(body), "a", 80)
+    assert (article.outlet, article.outlet_basis) == (None, None)
+
+
+def test_agency_named_in_the_body_is_not_the_outlet():
+    article = build_article(doc("The leader made his first official visit to Moscow, TASS reported. According to Reuters, the talks covered the bases."), "a", 80)
+    assert article.outlet is None
+
+
+def test_text_is_paragraphs_joined_and_offsets_hold():
+    article = build_article(doc(LEAD, MORE), "a", 80)
+    assert article.text == LEAD + "\n\n" + MORE
+    assert article.text.index("Putin") == LEAD.index("Putin")
+    assert article.language == "en"
+
+
+def test_too_short_after_cleaning():
+    with pytest.raises(EmptyInput, match="min_text_chars is 80"):
+        build_article(doc("A headline only", "Share this: Facebook | Twitter"), "a", 80)

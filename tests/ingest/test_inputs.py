@@ -1,0 +1,196 @@
+"""Walking inputs into Articles and Skips: formats, bad input, ids, and the seed reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.ingest import iter_inputs, read_inputs
+from newsfuse.model import Article, Skip
+from tests.conftest import SEEDS, TEST_DATA, needs_seeds
+
+DATA = TEST_DATA / "ingest"
+
+
+@pytest.fixture(scope="module")
+def fixtures():
+    from newsfuse.config import load_config
+
+    articles, skipped = read_inputs([DATA], load_config(jobs=1, progress="never"))
+    return {a.id: a for a in articles}, {s.input: s.reason for s in skipped}
+
+
+def test_bad_inputs_become_skips_with_reasons(fixtures):
+    _, skipped = fixtures
+    expected = {
+        "empty.txt": "file is empty",
+        "image.png": "looks like a PNG image",
+        "nul_bytes.txt": "NUL bytes",
+        "too_short.txt": "too little article text",
+        "records.jsonl:4": "not valid JSON",
+        "records.jsonl:5": 'no "text" or "html"',
+        "records.jsonl:6": "not a list",
+        "records.jsonl:7": 'field "text" must be a string',
+    }
+    by_name = {key.replace(str(DATA) + "/", ""): reason for key, reason in skipped.items()}
+    assert set(by_name) == set(expected)
+    for name, words in expected.items():
+        assert words in by_name[name], (name, by_name[name])
+
+
+def test_every_format_is_read(fixtures):
+    articles, _ = fixtures
+    assert articles["cp1251_article"].text.startswith("МОСКВА, 12 марта.")
+    assert articles["cp1251_article"].language == "ru"
+    assert articles["latin1_article"].title == "Grève des contrôleurs aériens à Marseille"
+    assert articles["utf16_article"].title == "Dam inspection finds no cracks"
+    bom = articles["bom_crlf_article"]
+    assert bom.title == "Storm closes mountain pass"
+    assert "\r" not in bom.text and "\u200b" not in bom.text and "\ufeff" not in bom.title
+    assert "heavy snow — the second closure this month — and" in bom.text
+    assert articles["council_brief"].published == "2024-02-20"
+    assert articles["harbour_page"].outlet == "The Coastal Ledger"
+
+
+def test_jsonl_records(fixtures):
+    articles, _ = fixtures
+    first = articles["rec-1"]
+    assert (first.title, first.outlet, first.published, first.url) == (
+        "Rail strike halts trains across the north",
+        "Northern Echo Wire",
+        "2024-05-16",
+        "https://echowire.example/rail-strike",
+    )
+    assert first.source.endswith("records.jsonl:1")
+    assert first.text.startswith("Train services")  # the repeated title line went to `removed`
+    assert [r.reason for r in first.removed] == ["duplicate title"]
+    html_record = articles["rec-2"]
+    assert html_record.title == "Flood warning lifted for Ambler valley"
+    assert html_record.published == "2024-01-08"
+    assert "Home" not in html_record.text
+    assert articles["records-8"].source.endswith("records.jsonl:8")
+    assert articles["rec-1-2"].text.startswith("A second record that reuses the id")
+
+
+def test_folders_are_walked_sorted_without_hidden_files(config):
+    ids = [a.id if isinstance(a, Article) else a.input for a in iter_inputs([DATA / "folder"], config)]
+    assert ids == ["b_wire", "a_blog", "wire_story"]  # b_wire.txt, sub/a_blog.txt, wire_story
+
+
+def test_ids_are_unique_within_a_run(config):
+    articles, _ = read_inputs([DATA / "wire_story.txt", DATA / "folder" / "wire_story", DATA / "wire_story.txt"], config)
+    assert [a.id for a in articles] == ["wire_story", "wire_story-2", "wire_story-3"]
+
+
+def test_a_bug_costs_one_input_not_the_run(monkeypatch, config):
+    import newsfuse.ingest.inputs as inputs
+
+    real = inputs.build_article
+
+    def flaky(raw, article_id, min_chars):
+        if article_id == "b_wire":
+            raise RuntimeError("boom")
+        return real(raw, article_id, min_chars)
+
+    monkeypatch.setattr(inputs, "build_article", flaky)
+    items = list(iter_inputs([DATA / "folder"], config))
+    assert isinstance(items[0], Skip) and "internal error" in items[0].reason and "boom" in items[0].reason
+    assert [i.id for i in items[1:]] == ["a_blog", "wire_story"]
+
+
+def test_skipped_inputs_take_no_id(tmp_path, config):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "story.txt").write_text("Too short.")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "story.txt").write_text((DATA / "wire_story.txt").read_text(encoding="utf-8"))
+    articles, skipped = read_inputs([tmp_path], config)
+    assert [a.id for a in articles] == ["story"] and len(skipped) == 1
+
+
+def test_missing_path_and_oversized_file(tmp_path, config):
+    items = list(iter_inputs([tmp_path / "nope.txt", DATA / "wire_story.txt"], config.replace(max_input_bytes=200)))
+    assert [type(i) for i in items] == [Skip, Skip]
+    assert items[0].reason == "file not found"
+    assert "max_input_bytes" in items[1].reason
+
+
+def test_oversized_jsonl_record_skips_only_that_record(tmp_path, config):
+    path = tmp_path / "big.jsonl"
+    small = '{"id": "s", "text": "%s"}' % ("Small record with enough words to stay in the run after cleaning. " * 3)
+    big = '{"id": "b", "text": "%s"}' % ("x " * 400)
+    path.write_text(small + "\n" + big + "\n", encoding="utf-8")
+    items = list(iter_inputs([path], config.replace(max_input_bytes=500)))
+    assert isinstance(items[0], Article) and items[0].id == "s"
+    assert isinstance(items[1], Skip) and items[1].input.endswith("big.jsonl:2") and "too large" in items[1].reason
+
+
+def test_jsonl_that_is_not_jsonl(tmp_path, config):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n\n")
+    binary = tmp_path / "binary.ndjson"
+    binary.write_bytes(b"\x00\x01\x02" * 50)
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes('{"text": "caf\u00e9 au lait, with more than enough words to make an article"}'.encode("latin-1"))
+    items = {i.input.rsplit("/", 1)[-1]: i.reason for i in iter_inputs([empty, binary, latin], config)}
+    assert "white space" in items["empty.jsonl"]
+    assert "NUL bytes" in items["binary.ndjson"]
+    assert "not valid UTF-8" in items["latin.jsonl:1"]
+
+
+def test_unknown_extension_is_sniffed(tmp_path, config):
+    page = tmp_path / "page.php"
+    page.write_text("<!DOCTYPE html><html><head><title>Ferry service resumes after strike</title></head><body><article><h1>Ferry service resumes after strike</h1><p>" + "Ferries between the island and the mainland resumed on Monday after a three-day strike by crews ended with a pay deal. " * 2 + "</p></article></body></html>")
+    lines = tmp_path / "export.log"
+    lines.write_text('{"id": "x1", "text": "' + "Crews accepted a pay rise of four percent over two years, the union said on Sunday evening. " * 2 + '"}\n')
+    articles, skipped = read_inputs([page, lines], config)
+    assert not skipped
+    assert [a.id for a in articles] == ["page", "x1"]
+    assert articles[0].title == "Ferry service resumes after strike"
+
+
+# What the seed reports hold: chrome that must leave the title and text, and
+# where it must be found instead.
+SEED_CHROME = {
+    "000_f7b9fb23c4114c27": {"PREVIEW:": "label", "Russian Politics & Diplomacy January 28, 7:49": "section/time header", "Read more on the site →": "prompt"},
+    "001_12b1d7691e41a902": {"Read “Zamin” on Telegram!": "prompt"},
+    "002_fd27662df4f2f4bd": {
+        "admin": "author box",
+        "About Author": "author box",
+        "Leave a comment": "comment form",
+        "Your email address will not be published. Required fields are marked *": "comment form",
+        "You may also like": "related-articles tail",
+    },
+}
+SEED_TEASER_WORDS = ("Police Arrest", "Falana", "Muyiwa Adejobi", "AfriCare", "February 10, 2025", "Foreign News")
+
+
+@needs_seeds
+@pytest.mark.slow
+def test_seeds(config):
+    articles, skipped = read_inputs([SEEDS], config)
+    assert not skipped
+    by_id = {a.id: a for a in articles}
+    assert len(by_id) == 5
+    for article_id, cuts in SEED_CHROME.items():
+        article = by_id[article_id]
+        removed = {r.text: r.reason for r in article.removed}
+        for text, reason in cuts.items():
+            assert removed.get(text) == reason, (article_id, text)
+            assert text not in article.text and text not in article.title
+    for article in articles:
+        for words in SEED_TEASER_WORDS:
+            assert words not in article.text and words not in article.title, (article.id, words)
+    tass = by_id["000_f7b9fb23c4114c27"]
+    assert tass.title == "Putin to receive Syrian interim leader"
+    assert (tass.outlet, tass.outlet_basis, tass.dateline) == ("TASS", "dateline", "MOSCOW")
+    assert (tass.published, tass.published_basis) == ("2026-01-28", "header")
+    assert tass.text.startswith("MOSCOW, January 28. /TASS/. Russian President")
+    assert (by_id["001_12b1d7691e41a902"].outlet, by_id["001_12b1d7691e41a902"].outlet_basis) == ("Zamin", "self-reference")
+    nigerian = by_id["002_fd27662df4f2f4bd"]
+    assert nigerian.title == "Syrian Interim President Al-Sharaa, Putin Discuss Future of Russian Military Bases in Syria"
+    assert nigerian.text.endswith("long-term security of Russia’s Mediterranean bases.")
+    assert by_id["004_7b1bc22cdb14519c"].title == "Syria's President to meet Putin in Moscow on Wednesday"
+    for article in articles:
+        assert article.published in (None, "2026-01-28"), article.id  # correct or null
+        assert article.outlet in (None, "TASS", "Zamin"), article.id
+        assert article.language == "en"
+        assert "\u00a0" not in article.text
