@@ -136,6 +136,17 @@ def test_jsonl_that_is_not_jsonl(tmp_path, config):
     assert "not valid UTF-8" in items["latin.jsonl:1"]
 
 
+def test_json_file_of_records(tmp_path, config):
+    text = "Crews accepted a pay rise of four percent over two years, the union said on Sunday evening."
+    one = tmp_path / "one.json"
+    one.write_text('{"title": "Ferry deal", "text": "%s"}' % text)
+    many = tmp_path / "many.json"
+    many.write_text('[{"id": "m1", "text": "%s"}, {"text": "%s"}, {"text": 5}]' % (text, text.replace("four", "five")))
+    items = list(iter_inputs([one, many], config))
+    assert [i.id if isinstance(i, Article) else i.input.rsplit("/", 1)[-1] for i in items] == ["one", "m1", "many-2", "many.json#3"]
+    assert items[0].title == "Ferry deal"
+
+
 def test_unknown_extension_is_sniffed(tmp_path, config):
     page = tmp_path / "page.php"
     page.write_text("<!DOCTYPE html><html><head><title>Ferry service resumes after strike</title></head><body><article><h1>Ferry service resumes after strike</h1><p>" + "Ferries between the island and the mainland resumed on Monday after a three-day strike by crews ended with a pay deal. " * 2 + "</p></article></body></html>")

@@ -67,6 +67,14 @@ CHANNEL_RE = re.compile(
     r"notifications?|updates|here|us|our)\b",
     re.I,
 )
+# A call to action later in a short line ("If you enjoyed this post, make sure
+# you subscribe to my RSS feed", "Have a question? Send it to news@x.com").
+PROMPT_INSIDE_RE = re.compile(
+    r"\b(?:subscribe|sign\s+up|follow\s+us|like\s+us|send\s+(?:it|us|them|your)|e-?mail\s+us|contact\s+us|"
+    r"share\s+this|download\s+(?:our|the)\s+app|click\s+here|tap\s+here)\b",
+    re.I,
+)
+EMAIL_OR_URL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?://|\bwww\.", re.I)
 PROMPT_END_RE = re.compile(r"(?:[!→»›>…:]|-+>|\.\.\.)\s*$")
 
 COMMENT_FORM_RE = re.compile(
