@@ -38,6 +38,8 @@ GVC = SHARED_DATA / "gvc" / "gvc_docs_train_dev.jsonl"
         ("ELGIN — Authorities have identified", "ELGIN", None, None),
         ("ISLAMABAD: Prime Minister", "ISLAMABAD", None, None),
         ("THE HAGUE, Netherlands (AP)_ The World Court", "THE HAGUE, Netherlands", "AP", None),
+        ("SÃO PAULO (Reuters) — Brazil's central bank", "SÃO PAULO", "Reuters", None),
+        ("МОСКВА — Президент России", "МОСКВА", None, None),
     ],
 )
 def test_datelines(line, place, agency, date):

@@ -249,8 +249,11 @@ def _pattern_reason(line: _Line) -> str | None:
     if words <= SHORT_PATTERN_MAX_WORDS and P.PROMPT_INSIDE_RE.search(text):
         if P.CHANNEL_RE.search(text) or P.EMAIL_OR_URL_RE.search(text):
             return "prompt"
-    if words <= PROMPT_MAX_WORDS and P.PROMPT_START_RE.match(text):
-        if P.CHANNEL_RE.search(text) or P.PROMPT_END_RE.search(text) or not line.terminal:
+    if words <= PROMPT_MAX_WORDS:
+        pointed = bool(P.CHANNEL_RE.search(text) or P.EMAIL_OR_URL_RE.search(text))
+        if P.PROMPT_START_RE.match(text) and (pointed or P.PROMPT_END_RE.search(text) or not line.terminal):
+            return "prompt"
+        if P.WEAK_PROMPT_START_RE.match(text) and (pointed or (not line.terminal and words <= P.WEAK_PROMPT_MAX_WORDS)):
             return "prompt"
     if line.terminal or words > HEADING_MAX_WORDS:
         return None

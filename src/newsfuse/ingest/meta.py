@@ -36,7 +36,8 @@ _MONTH_NAMES = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 # three paragraphs, where news reports say "on Wednesday".
 LEAD_CHARS = 600
 
-_CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω"  # capitals of the Latin-1, Cyrillic and Greek alphabets ("SÃO PAULO", "КИЇВ")
+_CAPS_PLACE = rf"[{_UPPER}][{_UPPER}'’.\-]+(?:\s+[{_UPPER}][{_UPPER}'’.\-]+){{0,3}}"
 _TITLE_PLACE = r"[A-Z][a-z'’.\-]+(?:\s+[A-Z][a-z'’.\-]+){0,2}"
 _REGION = rf"(?:,\s+(?!{_MONTH_NAMES}\b)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){{0,2}})?"
 _DL_DATE = rf"(?:,\s+(?P<date>{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAMES}\.?(?:,?\s+\d{{4}})?))?"
@@ -140,8 +141,13 @@ def _date_parts(m: re.Match[str]) -> tuple[int | None, int, int] | None:
         month, day, year = MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]), g["y2"]
     elif g["m3"]:
         month, day, year = int(g["m3"]), int(g["d3"]), g["y3"]
-    else:  # d.m.yyyy: the dotted order is day first wherever it is used
+    elif g["m4"]:  # d.m.yyyy: the dotted order is day first wherever it is used
         month, day, year = int(g["m4"]), int(g["d4"]), g["y4"]
+    else:  # a/b/yyyy is month first in the US and day first elsewhere: use it only when a part tells
+        a, b, year = int(g["a5"]), int(g["b5"]), g["y5"]
+        if len(year) != 4 or (a <= 12 and b <= 12):
+            return None
+        month, day = (b, a) if a > 12 else (a, b)
     y = int(year) if year else None
     try:
         date(y or 2000, month, day)  # 2000 is a leap year: Feb 29 without a year stays possible

@@ -24,7 +24,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 DATE_RE = re.compile(
     rf"\b(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>\d{{4}}))?"
-    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}}))\b"
+    rf"|(?P<d4>\d{{1,2}})\.(?P<m4>\d{{1,2}})\.(?P<y4>\d{{4}})"
+    rf"|(?P<a5>\d{{1,2}})\s?/\s?(?P<b5>\d{{1,2}})\s?/\s?(?P<y5>\d{{4}}|\d{{2}}))\b"
     rf"|(?<!\d)(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}})(?!\d)",
     re.I,
 )
@@ -51,20 +52,29 @@ LABEL_RE = re.compile(
 )
 
 # Calls to action: an imperative verb that asks the reader to do something
-# with the site rather than report anything.
+# with the site rather than report anything. Strong verbs are calls to action
+# whenever the line is short and unpunctuated or ends in "!" or an arrow;
+# weak verbs also open ordinary sentences ("Get well soon, Tara!"), so they
+# need a channel or a link as well, or a line of a few words ("Watch the report").
 PROMPT_START_RE = re.compile(
-    r"^(?:please\s+)?(?:read|follow|subscribe|share|like|join|sign\s+up|sign\s+in|log\s*in|register|"
-    r"download|install|click|tap|watch|listen|get|stay|check\s+out|find\s+us|visit|contact\s+us|send\s+us|"
-    r"tell\s+us|support|donate|continue\s+reading|see\s+more|view\s+(?:more|all|comments)|don'?t\s+miss|"
-    r"do\s+not\s+miss|never\s+miss|add\s+us|bookmark|enable|turn\s+on|allow|scroll|skip\s+to|discover|"
-    r"explore|catch\s+up|keep\s+up|be\s+the\s+first|don'?t\s+forget|remember\s+to|make\s+sure\s+to)\b",
+    r"^(?:please\s+)?(?:follow|subscribe|share|sign\s+up|sign\s+in|log\s*in|register|download|install|click|tap|"
+    r"continue\s+reading|see\s+more|view\s+(?:more|all|comments)|don'?t\s+miss|do\s+not\s+miss|never\s+miss|"
+    r"add\s+us|bookmark|scroll|skip\s+to|be\s+the\s+first|don'?t\s+forget|remember\s+to|make\s+sure\s+to|"
+    r"read\s+more|read\s+or\s+share)\b",
     re.I,
 )
+WEAK_PROMPT_START_RE = re.compile(
+    r"^(?:please\s+)?(?:read|like|join|watch|listen|get|stay|check\s+out|find\s+us|visit|contact\s+us|send\s+us|"
+    r"tell\s+us|support|donate|enable|turn\s+on|allow|discover|explore|catch\s+up|keep\s+up)\b",
+    re.I,
+)
+# Few enough words for a weak-verb line without punctuation to be a button or link.
+WEAK_PROMPT_MAX_WORDS = 5
 # What a call to action points at: a channel, the site itself, the reader.
 CHANNEL_RE = re.compile(
     r"\b(?:telegram|facebook|twitter|x|instagram|whatsapp|youtube|tiktok|linkedin|threads|vk|viber|signal|"
     r"newsletters?|site|website|app|channel|feed|rss|e-?mail|inbox|podcast|google\s+news|apple\s+news|"
-    r"notifications?|updates|here|us|our)\b",
+    r"notifications?|updates|here|us|our|video|javascript|browser|loading|(?:this|the)\s+(?:story|article|post|page))\b",
     re.I,
 )
 # A call to action later in a short line ("If you enjoyed this post, make sure
