@@ -16,6 +16,7 @@ from newsfuse.ingest.meta import (
     parse_dateline,
     self_reference,
     site_of_url,
+    weekday_of,
 )
 from newsfuse.ingest.normalize import normalize_text
 from tests.conftest import SHARED_DATA, needs_data
@@ -96,6 +97,14 @@ def test_year_conflicting_with_an_announced_date_is_null():
     assert infer_year(1, 28, text) is None
 
 
+def test_weekday_in_the_date_line_confirms_or_refutes():
+    text = "The accord was signed on December 1, 2025, officials said."
+    assert infer_year(3, 6, text, weekday=4) == 2026  # Friday 6 March 2026
+    assert infer_year(3, 6, text, weekday=3) is None
+    assert weekday_of("Companies | Fri 6 Mar, 07:10") == 4
+    assert weekday_of("monitor 5 Mar") is None
+
+
 def test_deadline_is_not_a_past_date():
     text = "The court on Wednesday postponed the hearing to March 3, 2025."
     assert infer_year(1, 28, text) is None
@@ -171,7 +180,7 @@ def test_gate_dateline_agencies_on_timebank():
 
 # Year inference pretends each document's date had no year and checks the
 # year it settles on. Pinned 2026-11: TimeBank/AQUAINT 2 right of 2 settled,
-# GVC 12 of 13 (GVC's one miss has an embedded "Published Saturday" caption
+# GVC 14 of 15 (GVC's one miss has an embedded "Published Saturday" caption
 # dated after its gold date).
 YEAR_PRECISION_FLOOR = 0.9
 

@@ -16,6 +16,7 @@ from newsfuse.ingest.meta import (
     parse_dateline,
     self_reference,
     site_of_url,
+    weekday_of,
 )
 from newsfuse.model import Article, Removed
 
@@ -102,7 +103,7 @@ def _published(raw: RawDoc, dateline: Dateline | None, headers: tuple[str, ...],
     for header in headers:
         parsed = parse_date(header)
         if parsed:
-            value = _full_date(*parsed, text)
+            value = _full_date(*parsed, text, weekday_of(header))
             if value:
                 return value, "header"
             break  # the header's date is the one to settle; later lines are no better
@@ -113,8 +114,8 @@ def _published(raw: RawDoc, dateline: Dateline | None, headers: tuple[str, ...],
     return None, None
 
 
-def _full_date(year: int | None, month: int, day: int, text: str) -> str | None:
-    year = year or infer_year(month, day, text)
+def _full_date(year: int | None, month: int, day: int, text: str, weekday: int | None = None) -> str | None:
+    year = year or infer_year(month, day, text, weekday)
     if year is None:
         return None
     try:

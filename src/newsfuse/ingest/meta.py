@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from newsfuse.ingest.patterns import DATE_RE, MONTHS
+from newsfuse.ingest.patterns import DATE_RE, MONTHS, WEEKDAY_RE
 
 # Words around a full date that are read to tell whether the text reports it
 # as past (a lower bound on the publication date) or as coming. Eight words
@@ -82,6 +82,7 @@ _IRREGULAR_PAST = frozenset(
 _NOT_PAST_ED = frozenset({"need", "speed", "bed", "indeed", "united", "red", "seed", "hundred", "feed", "shed", "breed", "proceed", "succeed", "exceed", "embed", "weed", "greed", "creed", "sacred", "naked", "wicked", "aged", "based", "related", "alleged", "armed", "detailed"})
 _WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _WEEKDAY_NAME_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_WEEKDAY_PREFIX = {name[:3]: name for name in _WEEKDAYS}
 _RANGE_WORDS = frozenset({"until", "till", "through", "by", "before", "to", "from", "between"})
 _WORD_RE = re.compile(r"[A-Za-z']+")
 
@@ -156,7 +157,7 @@ def _date_parts(m: re.Match[str]) -> tuple[int | None, int, int] | None:
     return y, month, day
 
 
-def infer_year(month: int, day: int, text: str) -> int | None:
+def infer_year(month: int, day: int, text: str, weekday: int | None = None) -> int | None:
     """The year of a date given as day and month only (a header, a dateline), if ``text`` settles it; else None.
 
     The publication cannot precede what the text reports as already past,
@@ -167,7 +168,8 @@ def infer_year(month: int, day: int, text: str) -> int | None:
     1946") would make any later year fit, so the candidate must also be
     confirmed by the lead: its weekday must be one the opening paragraphs
     name ("Putin will hold talks on Wednesday"), which a wrong year passes
-    only one time in seven.
+    only one time in seven. When the date came with its own weekday ("Fri 6
+    Mar"), that weekday alone confirms or refutes the candidate.
     """
     past: list[date] = []
     future: list[date] = []
@@ -197,9 +199,16 @@ def infer_year(month: int, day: int, text: str) -> int | None:
         return None
     if any(candidate > f for f in future):
         return None
-    lead = text[:LEAD_CHARS]
-    named = {_WEEKDAYS[w.lower()] for w in _WEEKDAY_NAME_RE.findall(lead)}
+    if weekday is not None:
+        return candidate.year if candidate.weekday() == weekday else None
+    named = {_WEEKDAYS[w.lower()] for w in _WEEKDAY_NAME_RE.findall(text[:LEAD_CHARS])}
     return candidate.year if candidate.weekday() in named else None
+
+
+def weekday_of(text: str) -> int | None:
+    """The weekday (Monday = 0) a short date line names ("Fri 6 Mar, 07:10"), or None if none or several."""
+    found = {_WEEKDAYS[_WEEKDAY_PREFIX[m.group(0)[:3].lower()]] for m in WEEKDAY_RE.finditer(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _tense(text: str, start: int, end: int) -> str | None:

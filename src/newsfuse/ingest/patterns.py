@@ -34,7 +34,7 @@ TIME_RE = re.compile(
     r"|\b\d{1,2}\s*[ap]\.?m\.?",
     re.I,
 )
-WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}", re.I)
+WEEKDAY_RE = re.compile(rf"\b{_WEEKDAY}(?![a-z])", re.I)
 
 # Prefixes that flag a headline's kind rather than say anything: "PREVIEW:",
 # "UPDATE 2 -", "[VIDEO]". An all-caps word or two before a colon counts too.
