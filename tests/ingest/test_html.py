@@ -65,3 +65,24 @@ def test_page_of_only_chrome_is_skipped(tmp_path, config):
 def test_url_is_only_read_never_fetched():
     doc = html_document(PAGE.replace('<link rel="canonical"', '<link rel="x"'), "p.html", "p", url="https://offline.example/a")
     assert doc.url.startswith("https://")
+
+
+@pytest.mark.parametrize(
+    ("page_title", "outlet"),
+    [
+        ("Ferry service resumes after strike", None),  # only the host name: that is the URL's basis
+        ("Ferry service resumes after strike | Island News", "Island News"),
+        ("Island News - Ferry service resumes after strike", "Island News"),
+    ],
+)
+def test_site_name_from_the_page_title_not_the_host(page_title, outlet):
+    page = (
+        f"<html><head><title>{page_title}</title><meta property='og:title' content='Ferry service resumes after strike'>"
+        "<link rel='canonical' href='https://www.islandnews.example/a/ferry'></head><body><article>"
+        "<h1>Ferry service resumes after strike</h1><p>"
+        + "Ferries between the island and the mainland resumed on Monday after a strike by crews ended with a pay deal. " * 2
+        + "</p></article></body></html>"
+    )
+    doc = html_document(page, "p.html", "p")
+    assert doc.title == "Ferry service resumes after strike"
+    assert doc.outlet == outlet

@@ -54,6 +54,9 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # least this long (letters and digits), is contained in the main text: short
 # words such as "News" or "Sport" occur inside any article by chance.
 MIN_CONTAINED_CHARS = 30
+# A site name added to a page title is short ("Island News", "The Coastal Ledger").
+MAX_SITE_NAME_WORDS = 6
+_TITLE_SEPARATOR_RE = re.compile(r"\s*[|\-–—:·»]\s*(.+?)\s*|\s*(.+?)\s*[|\-–—:·»]\s*")
 # Trafilatura's XML elements that hold one block of main text each.
 _MAIN_BLOCK_TAGS = frozenset({"p", "head", "item", "row", "quote", "code"})
 # htmldate settings: markup only (no guessing from body text), prefer the
@@ -87,16 +90,35 @@ def html_document(html: str, source: str, id_hint: str, url: str | None = None) 
     blocks = tuple(_main_blocks(doc))
     meta = doc.attrib
     title = _clean_meta(meta.get("title"))
+    outlet = _clean_meta(meta.get("sitename"))
+    if outlet and outlet.lower() == (meta.get("hostname") or "").lower():
+        outlet = None  # trafilatura's fallback to the host name: the URL basis, not metadata
     return RawDoc(
         blocks=blocks,
         source=source,
         id_hint=id_hint,
         title=title,
-        outlet=_clean_meta(meta.get("sitename")),
+        outlet=outlet or _site_in_title(page, title),
         url=_clean_meta(meta.get("url")) or url,
         published=_clean_meta(meta.get("date")),
         removed=tuple(_page_chrome(page, [b.text for b in blocks], title)),
     )
+
+
+def _site_in_title(page, title: str | None) -> str | None:
+    """The site name a page's <title> adds to the headline ("Ferry resumes | Island News"), if any."""
+    node = page.find(".//title")
+    full = _clean_meta(node.text_content()) if node is not None else None
+    if not full or not title or full == title:
+        return None
+    for rest in (full[len(title) :] if full.startswith(title) else None, full[: -len(title)] if full.endswith(title) else None):
+        if rest is None:
+            continue
+        m = _TITLE_SEPARATOR_RE.fullmatch(rest)
+        name = m and (m.group(1) or m.group(2))
+        if name and len(name.split()) <= MAX_SITE_NAME_WORDS:
+            return name
+    return None
 
 
 def _clean_meta(value: str | None) -> str | None:
