@@ -22,7 +22,9 @@ from newsfuse.model import Article, Removed
 
 # Removed blocks that speak for other sites or people, so a name in them is
 # not the site naming itself: teasers link elsewhere, captions credit agencies.
-_NOT_SELF_REFERENCE = frozenset({"related-articles tail", "related-articles links", "related-articles link", "photo caption", "credits", "byline"})
+_NOT_SELF_REFERENCE = frozenset(
+    {"related-articles tail", "related-articles links", "related-articles link", "photo caption", "credits", "byline"}
+)
 # The dateline opens the story's first paragraph, which a standfirst or a
 # photo line may precede: look this far.
 DATELINE_PARAGRAPHS = 3

@@ -81,13 +81,15 @@ HEADER_MAX_LABEL_WORDS = 6
 
 _TAIL = "\x00tail-marker"  # internal: a tail marker whose reason depends on where it sits
 # Below a tail marker these blocks are parts of the teasers (their dates, section labels).
-_TAIL_ABSORBS = frozenset({None, _TAIL, "section/time header", "timestamp", "page controls", "navigation", "byline", "photo caption"})
+_TAIL_ABSORBS = frozenset(
+    {None, _TAIL, "section/time header", "timestamp", "page controls", "navigation", "byline", "photo caption"}
+)
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z(\"“]")  # two sentences: a caption or lede, not a title
 _LIST_ITEM_RE = re.compile(r"^[—–•·*>-]\s")  # a dash or bullet opens a list item, never a heading
 _TERMINAL_RE = re.compile(r"[.!?…:;]$")
 _CLOSERS = " \"'”’»)]*"
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+")
-_TIMESTAMP_WORDS = frozenset({"published", "updated", "posted", "last", "modified", "on", "at", "created", "date", "time", "am", "pm", "gmt", "utc"})
+_TIMESTAMP_WORDS = frozenset("published updated posted last modified on at created date time am pm gmt utc".split())
 _HEADER_GLUE = frozenset({"and", "of", "the", "in", "for"})
 
 

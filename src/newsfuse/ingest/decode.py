@@ -94,7 +94,8 @@ def decode_bytes(data: bytes, name: str) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise UndecodableInput(name, f"starts with a {encoding.upper()} byte-order mark but is not valid {encoding.upper()}") from exc
+                what = encoding.upper().removesuffix("-SIG")
+                raise UndecodableInput(name, f"starts with a {what} byte-order mark but is not valid {what}") from exc
     reject_binary(data, name)
     try:
         return data.decode("utf-8")

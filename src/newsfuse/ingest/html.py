@@ -35,9 +35,13 @@ _BLOCK_TAGS = frozenset(
 _LANDMARKS: tuple[tuple[frozenset[str], frozenset[str], str], ...] = (
     (frozenset(), frozenset({"cookie", "cookies", "consent", "gdpr"}), "cookie notice"),
     (frozenset(), frozenset({"comment", "comments", "respond", "reply", "disqus"}), "comment form"),
-    (frozenset(), frozenset({"related", "recommended", "recommendations", "more", "popular", "trending", "teaser", "teasers"}), "related-articles links"),
+    (
+        frozenset(),
+        frozenset({"related", "recommended", "recommendations", "more", "popular", "trending", "teaser", "teasers"}),
+        "related-articles links",
+    ),
     (frozenset(), frozenset({"share", "sharing", "social", "sharebar"}), "share buttons"),
-    (frozenset(), frozenset({"ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "promo", "banner-ad"}), "advertisement"),
+    (frozenset(), frozenset("ad ads advert advertisement sponsor sponsored promo".split()), "advertisement"),
     (frozenset(), frozenset({"byline", "author", "authors", "bio"}), "byline"),
     (frozenset({"time"}), frozenset({"date", "time", "timestamp", "published", "dateline-time", "meta"}), "timestamp"),
     (frozenset({"figcaption"}), frozenset({"caption", "credit"}), "photo caption"),
@@ -111,7 +115,9 @@ def _site_in_title(page, title: str | None) -> str | None:
     full = _clean_meta(node.text_content()) if node is not None else None
     if not full or not title or full == title:
         return None
-    for rest in (full[len(title) :] if full.startswith(title) else None, full[: -len(title)] if full.endswith(title) else None):
+    after = full[len(title) :] if full.startswith(title) else None
+    before = full[: -len(title)] if full.endswith(title) else None
+    for rest in (after, before):
         if rest is None:
             continue
         m = _TITLE_SEPARATOR_RE.fullmatch(rest)

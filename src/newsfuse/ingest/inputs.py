@@ -181,11 +181,14 @@ def _jsonl_lines(fh, source: str, max_bytes: int) -> Iterator[tuple[str, str] | 
         where = f"{source}:{n}"
         try:
             if len(raw) > max_bytes:
-                raise OversizedInput(where, f"record is too large ({len(raw):,} bytes; the limit max_input_bytes is {max_bytes:,})")
+                raise OversizedInput(
+                    where, f"record is too large ({len(raw):,} bytes; the limit max_input_bytes is {max_bytes:,})"
+                )
             try:
                 line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                raise UndecodableInput(where, f"line is not valid UTF-8 (JSON text must be UTF-8; bad byte at {exc.start})") from exc
+                reason = f"line is not valid UTF-8 (JSON text must be UTF-8; bad byte at {exc.start})"
+                raise UndecodableInput(where, reason) from exc
         except InputError as exc:
             yield Skip(exc.input, exc.reason)
             continue

@@ -47,7 +47,8 @@ def json_records(text: str, source: str) -> Iterator[tuple[str, Any]]:
 def record_document(value: Any, source: str, fallback_id: str) -> RawDoc:
     """Turn one decoded record into a RawDoc. Raises MalformedRecord with the reason."""
     if not isinstance(value, dict):
-        raise MalformedRecord(source, f"a record must be a JSON object with a \"text\" or \"html\" field, not {_kind(value)}")
+        reason = f'a record must be a JSON object with a "text" or "html" field, not {_kind(value)}'
+        raise MalformedRecord(source, reason)
     text, html = value.get("text"), value.get("html")
     for name, field_value in (("text", text), ("html", html), *((f, value.get(f)) for f in _STRING_FIELDS)):
         if field_value is not None and not isinstance(field_value, str):

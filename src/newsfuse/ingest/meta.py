@@ -51,12 +51,17 @@ _DATELINE_RES = (
     re.compile(rf"^(?P<place>{_TITLE_PLACE}{_REGION}){_DL_DATE}\.?\s*{_AGENCY}\s*\.?\s*{_SEP}?(?:\s+|$)"),
 )
 # Caps words that open a line but are not places.
-_NOT_PLACES = frozenset({"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "PREVIEW", "WATCH", "VIDEO", "LIVE", "NOTE", "EDITORS", "CORRECTION", "AD", "PHOTO", "PHOTOS"})
+_NOT_PLACES = frozenset(
+    "UPDATE UPDATED BREAKING EXCLUSIVE PREVIEW WATCH VIDEO LIVE NOTE EDITORS CORRECTION AD PHOTO PHOTOS".split()
+)
 
 # Self-references of a site in its own chrome: "Read “X” on Telegram!",
 # "Follow X on Facebook", "Subscribe to X's newsletter", "© 2025 X".
 _NAME = r"[“\"'‘«]?(?P<name>[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,4})[”\"'’»]?"
-_PLATFORM = r"(?:Telegram|Facebook|Twitter|X|Instagram|WhatsApp|YouTube|TikTok|LinkedIn|Threads|VK|Viber|Google\s+News|Apple\s+News)"
+_PLATFORM = (
+    r"(?:Telegram|Facebook|Twitter|X|Instagram|WhatsApp|YouTube|TikTok|LinkedIn|Threads|VK|Viber"
+    r"|Google\s+News|Apple\s+News)"
+)
 _SELF_REF_RES = (
     re.compile(rf"^(?i:read|follow|join|subscribe\s+to|like|find)\s+{_NAME}\s+(?i:on)\s+(?i:{_PLATFORM})\b"),
     re.compile(rf"^(?i:read|follow|join|subscribe\s+to)\s+{_NAME}(?:'s|’s)?\s+(?i:channel|newsletter|page)\b"),
@@ -79,7 +84,11 @@ _IRREGULAR_PAST = frozenset(
     "kept laid meant paid rode rang sang sank sat shot slid sold sought spent stole swore swept swung taught "
     "threw tore understood woke wore withdrew overtook undertook".split()
 )
-_NOT_PAST_ED = frozenset({"need", "speed", "bed", "indeed", "united", "red", "seed", "hundred", "feed", "shed", "breed", "proceed", "succeed", "exceed", "embed", "weed", "greed", "creed", "sacred", "naked", "wicked", "aged", "based", "related", "alleged", "armed", "detailed"})
+# Words ending in "-ed" that are not past-tense verbs here (or are participles used as adjectives).
+_NOT_PAST_ED = frozenset(
+    "need speed bed indeed united red seed hundred feed shed breed proceed succeed exceed embed weed greed creed "
+    "sacred naked wicked aged based related alleged armed detailed".split()
+)
 _WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _WEEKDAY_NAME_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _WEEKDAY_PREFIX = {name[:3]: name for name in _WEEKDAYS}

@@ -108,7 +108,9 @@ CMS_AUTHOR_RE = re.compile(
     re.I,
 )
 BYLINE_RE = re.compile(
-    r"^by\s+[A-Z\u00c0-\u024f][\w.'’-]*(?:\s+(?:[A-Z\u00c0-\u024f][\w.'’-]*|and|&|,|de|van|von|al|bin|el))*(?:\s*[,|—-]\s*.{0,60})?$"
+    r"^by\s+[A-Z\u00c0-\u024f][\w.'’-]*"
+    r"(?:\s+(?:[A-Z\u00c0-\u024f][\w.'’-]*|and|&|,|de|van|von|al|bin|el))*"
+    r"(?:\s*[,|—-]\s*.{0,60})?$"
 )
 COPYRIGHT_RE = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all\s+rights\s+reserved", re.I)
 TAIL_MARKER_RE = re.compile(
