@@ -2,11 +2,292 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from newsfuse.model import TimeValue
+from newsfuse.nlp.timex_anchor import (
+    FUTURE,
+    PAST,
+    Point,
+    choose,
+    finer,
+    floor,
+    occurrences,
+    parse_point,
+    shift,
+    tense_of,
+    unknown_shift_value,
+    unknown_year_value,
+    _fill,
+)
+from newsfuse.nlp.timex_rules import Candidate, Spec, candidates, select, trim
+
+# A quarter named this many sentences back still sets the grain of "a year ago" (earnings
+# reports compare a quarter with the same quarter a year before; TimeBank train, 2026-05).
+QUARTER_CONTEXT_SENTENCES = 2
+# "Two days later" counts from a date named this many sentences back at most; further back
+# the report's own date is the likelier anchor (TBAQ, 2026-05).
+NEAR_REF_SENTENCES = 1
+# How many days further away an occurrence on the wrong side of the governing verb's tense
+# counts when choosing the year of "Dec. 7" or "in April": far enough that tense wins for
+# most of the year, near enough that "payable Dec. 7" (a past-tense report, a date five
+# weeks ahead) is not pushed back a year (value F1 on TBAQ, 2026-05).
+MONTH_TENSE_MISMATCH_DAYS = 180
+# For weekdays the tense decides outright (a week is the most a weekday can be off).
+WEEKDAY_TENSE_MISMATCH_DAYS = 14
+# spaCy labels that say a bare four-digit number is a count or an amount, not a year.
+_NOT_A_YEAR = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "PRODUCT"})
+_JOIN_TIME_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")
 
 
 def find_times(doc, dct: date | None, sent_of_token: dict[int, int] | None = None) -> tuple[TimeValue, ...]:
-    """Every time expression in ``doc`` with its TIMEX3 type and value, anchored to ``dct``."""
-    return ()
+    """Every time expression in ``doc`` with its TIMEX3 type and value, anchored to ``dct``.
+
+    Steps:
+    1. match the patterns over the text and keep the longest non-overlapping spans;
+    2. drop bare numbers the parser reads as counts, and join a clock time to its day;
+    3. anchor each expression in reading order: to ``dct`` (or, without one, the latest
+       full date the text gives), to the last date mentioned, or by the governing verb's tense;
+    4. return the spans with their sentence index.
+    """
+    text = doc.text
+    # 1. patterns
+    chosen = [trim(c, text) for c in select(candidates(text))]
+    # 2. parser checks and joins
+    chosen = _join_time_and_day([c for c in chosen if _plausible(c, doc, text)], text)
+    # 3. anchoring
+    anchor = dct or _latest_full_date(chosen)
+    state = _State(dct=dct, anchor=anchor)
+    sentence_of = _sentence_index(doc, sent_of_token) if chosen else None
+    out = []
+    for i, c in enumerate(chosen):
+        sent = _sentence_of(doc, c.start, c.end, sentence_of)
+        if i + 1 < len(chosen):
+            _period_from_end_date(c, chosen[i + 1], doc, state, sent)
+        value = _resolve(c, doc, state, sent)
+        if not value:
+            continue
+        point = parse_point(value) if c.spec.type in ("DATE", "TIME") else None
+        if point is not None and not value.startswith("X"):
+            state.remember(point, sent, _names_period(c.spec) and (anchor is None or point.end() < anchor))
+        # 4. records
+        out.append(TimeValue(c.start, c.end, text[c.start : c.end], c.spec.type, value, c.spec.mod, sent))
+    return tuple(out)
+
+
+@dataclass(slots=True)
+class _State:
+    """What anchoring has learnt so far in one document."""
+
+    dct: date | None
+    anchor: date | None
+    last: Point | None = None
+    last_sentence: int = -1
+    # The last quarter or half-year the text talked about, and where.
+    period: Point | None = None
+    period_sentence: int = -10**6
+    tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
+
+    def remember(self, point: Point, sentence: int, names_period: bool) -> None:
+        self.last = point
+        self.last_sentence = sentence
+        if names_period and point.grain in ("Q", "H"):
+            self.period = point
+            self.period_sentence = sentence
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended|through)\s+")
+
+
+def _period_from_end_date(c: Candidate, nxt: Candidate, doc, state: _State, sent: int) -> None:
+    """'the quarter ended Sept. 30': the quarter that holds the end date is the one meant."""
+    spec = c.spec
+    if not (spec.anchor == "ref" and spec.unit in ("Q", "H") and spec.quarter is None and spec.year is None):
+        return
+    if not _ENDED.fullmatch(doc.text[c.end : nxt.start]):
+        return
+    end = parse_point(_resolve(nxt, doc, state, sent) or "")
+    if end is not None and end.grain == "D":
+        state.period = Point(spec.unit, floor(end.day, spec.unit))
+        state.period_sentence = sent
+
+
+def _names_period(spec: Spec) -> bool:
+    """Whether an expression names the quarter a report is about ("the third quarter", "the
+    quarter"), rather than one a year before it for comparison ("the 1988 period")."""
+    if spec.anchor == "ref" and spec.year is not None:
+        return False
+    if spec.quarter is not None or spec.half is not None:
+        return not (spec.anchor and spec.shift < 0)
+    return spec.unit in ("Q", "H") and spec.shift >= 0
+
+
+def _resolve(c: Candidate, doc, state: _State, sent: int) -> str:
+    spec = c.spec
+    calendar = any(v is not None for v in (spec.month, spec.day, spec.weekday, spec.quarter, spec.half,
+                                           spec.season, spec.holiday))
+    if spec.value and not calendar and not spec.anchor:
+        return spec.value
+    if calendar:
+        value = _resolve_calendar(c, doc, state)
+    elif spec.anchor:
+        value = _resolve_shift(spec, state, sent)
+    else:
+        return ""
+    if spec.tod and not value.startswith("P"):
+        value += spec.tod
+    return value
+
+
+def _resolve_calendar(c: Candidate, doc, state: _State) -> str:
+    spec = c.spec
+    if spec.year is not None:
+        p = _fill(spec, spec.year)
+        return p.value() if p else unknown_year_value(spec)
+    base = _base_day(spec.anchor, state)
+    if base is None:
+        return unknown_year_value(spec)
+    if spec.anchor and spec.unit == "Y":
+        p = _fill(spec, base.year + spec.shift)
+        return p.value() if p else unknown_year_value(spec)
+    options = occurrences(spec, base)
+    if spec.weekday is not None and spec.month is not None:
+        # "Monday, Oct. 26": the year in which that day is a Monday.
+        options = [p for p in options if p.day.isoweekday() == spec.weekday] or options
+    if spec.direction:
+        p = choose(options, base, None, spec.direction)
+    elif spec.quarter is not None or spec.half is not None:
+        p = choose(options, base, None)  # results are reported after the quarter: nearest wins
+    else:
+        tense = tense_of(doc, c.start, c.end)
+        weekday = spec.weekday is not None and spec.month is None
+        if weekday:
+            # A bare weekday is a past one unless a future verb governs it: news reports what
+            # happened, and even its present tense mostly does (TBAQ: 8 of 9 present-tense weekdays).
+            tense = FUTURE if tense == FUTURE else PAST
+        p = choose(options, base, tense,
+                   mismatch_days=WEEKDAY_TENSE_MISMATCH_DAYS if weekday else MONTH_TENSE_MISMATCH_DAYS)
+    if p is None:
+        return unknown_year_value(spec)
+    if spec.grain:
+        p = Point(spec.grain, floor(p.day, spec.grain))
+    return p.value()
+
+
+def _base_day(anchor: str, state: _State) -> date | None:
+    if anchor == "ref" and state.last is not None and state.last.grain == "D":
+        return state.last.day
+    return state.anchor
+
+
+def _resolve_shift(spec: Spec, state: _State, sent: int) -> str:
+    unit = spec.unit
+    if unit.startswith("T"):  # "three hours ago": the day it falls on
+        if state.anchor is None:
+            return "XXXX-XX-XX"
+        seconds = {"TH": 3600, "TM": 60, "TS": 1}[unit] * spec.shift
+        return (state.anchor + timedelta(seconds=seconds)).isoformat()
+    found = _shift_base(spec, state, sent)
+    if found is None:
+        return unknown_shift_value(unit)
+    base, grain = found
+    if spec.year is not None:  # "the 1988 period": the reported quarter, in 1988
+        base = Point(base.grain, base.day.replace(year=spec.year, day=1))
+    return Point(grain, floor(shift(base.day, unit, spec.shift), grain)).value()
+
+
+def _shift_base(spec: Spec, state: _State, sent: int) -> tuple[Point, str] | None:
+    """The point a shift starts from, and the grain of the result."""
+    unit = spec.unit
+    if unit in ("Q", "H") and spec.anchor == "ref":
+        # "the quarter", "the year-ago quarter": the period the report is about, else the last one ended.
+        if state.period is not None and state.period.grain == unit:
+            return state.period, unit
+        if state.anchor is None:
+            return None
+        return Point(unit, shift(floor(state.anchor, unit), unit, -1)), unit
+    if spec.follow_ref_grain and state.period is not None and sent - state.period_sentence <= QUARTER_CONTEXT_SENTENCES:
+        return state.period, state.period.grain
+    if (spec.anchor == "ref" and state.last is not None and finer(state.last.grain, _coarse(unit))
+            and (not spec.near_ref or sent - state.last_sentence <= NEAR_REF_SENTENCES)):
+        # "a year earlier" after a day keeps the day: "Aug. 7, 1998 ... a year earlier" → 1997-08-07.
+        return state.last, state.last.grain
+    if state.anchor is None:
+        return None
+    return Point("D", state.anchor), unit
+
+
+def _coarse(unit: str) -> str:
+    return {"WE": "W", "SE": "M"}.get(unit, unit)
+
+
+def _plausible(c: Candidate, doc, text: str) -> bool:
+    """Whether the parser agrees that a bare number is a year (not "2000 people")."""
+    if not re.fullmatch(r"\d{4}", text[c.start : c.end]):
+        return True
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    tok = span[0]
+    if tok.ent_type_ in _NOT_A_YEAR:
+        return False
+    return True
+
+
+def _join_time_and_day(chosen: list[Candidate], text: str) -> list[Candidate]:
+    """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6': one TIME on that day."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(chosen):
+        c = chosen[i]
+        nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+        if (
+            nxt is not None
+            and c.spec.type == "TIME"
+            and c.spec.anchor in ("dct", "ref")
+            and c.spec.unit == "D"
+            and c.spec.shift == 0
+            and c.spec.tod.startswith("T")
+            and c.spec.tod[1:2].isdigit()
+            and nxt.spec.type == "DATE"
+            and _JOIN_TIME_DAY.fullmatch(text[c.end : nxt.start])
+        ):
+            out.append(replace(nxt, start=c.start, spec=replace(nxt.spec, type="TIME", tod=c.spec.tod)))
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return out
+
+
+def _latest_full_date(chosen: list[Candidate]) -> date | None:
+    """The latest day-precise date the text states in full, the anchor when there is no DCT."""
+    best = None
+    for c in chosen:
+        p = parse_point(c.spec.value) if c.spec.value and c.spec.type == "DATE" else None
+        if p is not None and p.grain == "D" and (best is None or p.day > best):
+            best = p.day
+    return best
+
+
+def _sentence_index(doc, sent_of_token: dict[int, int] | None):
+    """Token index → sentence index, from the caller's map or the parse's sentence starts."""
+    if sent_of_token is not None:
+        return sent_of_token.get
+    if not doc.has_annotation("SENT_START"):
+        return lambda i, default=-1: default
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START]).reshape(-1) == 1
+    starts[0] = True
+    index = starts.cumsum() - 1
+    return lambda i, default=-1: int(index[i]) if 0 <= i < len(index) else default
+
+
+def _sentence_of(doc, start: int, end: int, sentence_of) -> int:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or sentence_of is None:
+        return -1
+    return sentence_of(span.start, -1)
