@@ -141,10 +141,10 @@ def _safe(name: str, text: str, start: int, lower: set[str], named_here: bool, t
 
 def name_index(
     groups: Sequence[Sequence[tuple[str, str, str]]],
-    surnames: Sequence[Sequence[tuple[str, str]]] = (),
+    people: Sequence[Sequence[str]] = (),
 ) -> tuple[dict[str, list[int]], dict[str, int], dict[str, set[int]]]:
     """Names → entities, tag counts and article → entities, from each entity's
-    (article, surface, label) triples and, optionally, its people's surnames by article.
+    (article, surface, label) triples and, optionally, each entity's full names as a person.
 
     A surname ("Timmons" of "Jermayne Timmons") counts as a name with no tags of
     its own, so it is only looked up in articles that already name its entity.
@@ -160,9 +160,9 @@ def name_index(
             tags[surface] += 1
             if g not in names[surface]:
                 names[surface].append(g)
-    for g, pairs in enumerate(surnames):
-        for _, surname in pairs:
-            surname = _strip_end(surname)
+    for g, full_names in enumerate(people):
+        for full in full_names:
+            surname = _strip_end(full.split()[-1])
             if surname.isalpha() and _lookup_worthy(surname) and g not in names[surname]:
                 names[surname].append(g)
     return dict(names), dict(tags), dict(present)

@@ -1,0 +1,251 @@
+"""EntityCanonicalizer on analyses built by hand, plus a few runs of the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from newsfuse.fuse.canon import EntityCanonicalizer, type_class
+from newsfuse.model import Article, ArticleAnalysis, Mention
+
+
+def make(article_id: str, text: str, tagged: list[tuple[str, str]]) -> tuple[Article, ArticleAnalysis]:
+    """An article and its analysis with the given (surface, label) mentions, found left to right."""
+    mentions, pos = [], 0
+    for surface, label in tagged:
+        start = text.index(surface, pos)
+        mentions.append(Mention(start, start + len(surface), surface, label, 0))
+        pos = start + len(surface)
+    return Article(article_id, text), ArticleAnalysis(article_id, article_id, mentions=tuple(mentions))
+
+
+def fit(*docs, **params) -> EntityCanonicalizer:
+    articles = [a for a, _ in docs]
+    analyses = [b for _, b in docs]
+    return EntityCanonicalizer(**params).fit(analyses, articles)
+
+
+def entity_of(canon: EntityCanonicalizer, article: str, surface: str, nth: int = 0):
+    """The entity of the nth tagged mention of ``surface`` in ``article``."""
+    spans = sorted(
+        (key for key in canon.mention_entity_ if key[0] == article), key=lambda key: key[1]
+    )
+    hits = [key for key in spans if _text(canon, key) == surface]
+    entity_id = canon.mention_entity_[hits[nth]]
+    return next(e for e in canon.entities_ if e.id == entity_id)
+
+
+def _text(canon, key):
+    for entity in canon.entities_:
+        for span in entity.spans:
+            if (span.article, span.start, span.end) == key:
+                return span.text
+    return None
+
+
+def same(canon, a, b) -> bool:
+    return entity_of(canon, *a).id == entity_of(canon, *b).id
+
+
+def test_estimator_contract():
+    canon = EntityCanonicalizer(surname_dominance=4.0)
+    assert canon.surname_dominance == 4.0
+    assert not [name for name in vars(canon) if name.endswith("_")]  # nothing learnt before fit
+    assert canon.fit([]) is canon
+    assert canon.entities_ == [] and canon.mention_entity_ == {}
+
+
+def test_every_named_mention_gets_an_entity():
+    doc = make("a", "Vladimir Putin met Ahmed al-Sharaa in Moscow.", [("Vladimir Putin", "PERSON"), ("Ahmed al-Sharaa", "PERSON"), ("Moscow", "GPE")])
+    canon = fit(doc)
+    assert set(canon.mention_entity_) == {("a", m.start, m.end) for m in doc[1].mentions}
+    assert len(canon.entities_) == 3
+
+
+def test_transliteration_variants_merge():
+    canon = fit(
+        make("a", "Ahmed al-Sharaa flew to Hmeimim. Mohammed Salem came too.", [("Ahmed al-Sharaa", "PERSON"), ("Hmeimim", "FAC"), ("Mohammed Salem", "PERSON")]),
+        make("b", "Ahmad al-Sharaa left Khmeimim with Muhammad Salem.", [("Ahmad al-Sharaa", "PERSON"), ("Khmeimim", "FAC"), ("Muhammad Salem", "PERSON")]),
+    )
+    assert same(canon, ("a", "Ahmed al-Sharaa"), ("b", "Ahmad al-Sharaa"))
+    assert same(canon, ("a", "Hmeimim"), ("b", "Khmeimim"))
+    assert same(canon, ("a", "Mohammed Salem"), ("b", "Muhammad Salem"))
+
+
+def test_close_spellings_of_short_or_different_names_stay_apart():
+    canon = fit(
+        make("a", "Iran and Bush.", [("Iran", "GPE"), ("Bush", "PERSON")]),
+        make("b", "Oran and Bash.", [("Oran", "GPE"), ("Bash", "PERSON")]),
+    )
+    assert len(canon.entities_) == 4
+
+
+def test_surnames_possessives_titles_and_particles():
+    canon = fit(
+        make(
+            "a",
+            "Russian President Vladimir Putin met Ahmed al-Sharaa. Putin's aide said Al-Sharaa agreed.",
+            [("Vladimir Putin", "PERSON"), ("Ahmed al-Sharaa", "PERSON"), ("Putin's", "PERSON"), ("Al-Sharaa", "GPE")],
+        ),
+        make("b", "President Putin spoke. Sharaa listened to Mr. Putin.", [("President Putin", "PERSON"), ("Sharaa", "PERSON"), ("Mr. Putin", "PERSON")]),
+    )
+    putin = entity_of(canon, "a", "Vladimir Putin")
+    assert putin.name == "Vladimir Putin" and putin.type == "PERSON"
+    assert putin.mentions == 4 and putin.articles == ("a", "b")
+    assert {"Putin's", "President Putin", "Mr. Putin"} <= set(putin.aliases)
+    sharaa = entity_of(canon, "a", "Ahmed al-Sharaa")
+    assert {"Al-Sharaa", "Sharaa"} <= set(sharaa.aliases)
+
+
+def test_people_sharing_a_particle_or_surname_stay_apart():
+    canon = fit(
+        make(
+            "a",
+            "Bashar al-Assad fled before Ahmed al-Sharaa arrived. Assad is in Moscow.",
+            [("Bashar al-Assad", "PERSON"), ("Ahmed al-Sharaa", "PERSON"), ("Assad", "PERSON"), ("Moscow", "GPE")],
+        ),
+        make("b", "Jane Smith and John Smith disagreed.", [("Jane Smith", "PERSON"), ("John Smith", "PERSON")]),
+    )
+    assert not same(canon, ("a", "Bashar al-Assad"), ("a", "Ahmed al-Sharaa"))
+    assert same(canon, ("a", "Assad"), ("a", "Bashar al-Assad"))
+    assert not same(canon, ("b", "Jane Smith"), ("b", "John Smith"))
+
+
+def test_a_bare_surname_elsewhere_goes_to_the_one_full_name():
+    canon = fit(
+        make("a", "Bashar al-Assad ruled Syria.", [("Bashar al-Assad", "PERSON"), ("Syria", "GPE")]),
+        make("b", "Assad fled Syria.", [("Assad", "PERSON"), ("Syria", "GPE")]),
+    )
+    assert same(canon, ("a", "Bashar al-Assad"), ("b", "Assad"))
+
+
+def test_an_ambiguous_bare_surname_follows_its_context():
+    canon = fit(
+        make("a", "Reggie Bush ran for the Saints.", [("Reggie Bush", "PERSON"), ("Saints", "ORG")]),
+        make("b", "George Bush spoke in Texas.", [("George Bush", "PERSON"), ("Texas", "GPE")]),
+        make("c", "Bush scored and the Saints won.", [("Bush", "PERSON"), ("Saints", "ORG")]),
+    )
+    assert same(canon, ("c", "Bush"), ("a", "Reggie Bush"))
+    assert not same(canon, ("a", "Reggie Bush"), ("b", "George Bush"))
+
+
+def test_acronyms_with_and_without_parentheses():
+    canon = fit(
+        make(
+            "a",
+            "The Syrian Democratic Forces (SDF) and Hayat Tahrir al-Sham (HTS) met.",
+            [("Syrian Democratic Forces", "ORG"), ("Hayat Tahrir al-Sham", "ORG")],
+        ),
+        make("b", "The SDF said HTS had left.", [("SDF", "ORG"), ("HTS", "ORG")]),
+        make("c", "Hayat Tahrir al-Sham took the city; HTS fighters stayed.", [("Hayat Tahrir al-Sham", "ORG"), ("HTS", "ORG")]),
+    )
+    sdf = entity_of(canon, "b", "SDF")
+    assert sdf.name == "Syrian Democratic Forces" and sdf.articles == ("a", "b")
+    assert same(canon, ("b", "HTS"), ("a", "Hayat Tahrir al-Sham"))
+    assert same(canon, ("c", "HTS"), ("c", "Hayat Tahrir al-Sham"))
+
+
+def test_kremlin_country_and_people_stay_apart():
+    canon = fit(
+        make(
+            "a",
+            "The Kremlin said Russia and Russian Railways agree; Syrian officials flew to Syria.",
+            [("Kremlin", "ORG"), ("Russia", "GPE"), ("Russian Railways", "ORG"), ("Syrian", "NORP"), ("Syria", "GPE")],
+        )
+    )
+    assert len(canon.entities_) == 5
+    assert entity_of(canon, "a", "Kremlin").type == "ORG"
+    assert entity_of(canon, "a", "Syrian").type == "NORP"
+
+
+def test_majority_type_over_spacy_noise():
+    canon = fit(
+        make("a", "Ellen DeGeneres hosted.", [("Ellen DeGeneres", "PERSON")]),
+        make("b", "Ellen DeGeneres returned.", [("Ellen DeGeneres", "ORG")]),
+        make("c", "Ellen DeGeneres laughed.", [("Ellen DeGeneres", "PERSON")]),
+    )
+    assert len(canon.entities_) == 1
+    assert canon.entities_[0].type == "PERSON"
+    assert type_class("GPE") == type_class("FAC") == "PLACE" and type_class("NORP") == "NORP"
+
+
+def test_run_on_headline_spans_are_cut_back_to_a_known_name():
+    canon = fit(
+        make(
+            "a",
+            "Lindsay Lohan Checks Into Betty Ford Clinic\nLindsay Lohan checked into the clinic on Friday.",
+            [("Lindsay Lohan Checks", "PERSON"), ("Betty Ford Clinic", "ORG"), ("Lindsay Lohan", "PERSON")],
+        )
+    )
+    lohan = entity_of(canon, "a", "Lindsay Lohan")
+    assert lohan.mentions == 2 and "Lindsay Lohan Checks" not in lohan.aliases
+    # A short line full of names is not a headline: nothing is cut.
+    canon = fit(
+        make("b", "Reggie Bush ran for the Saints.", [("Reggie Bush", "PERSON"), ("Saints", "ORG")]),
+        make("c", "Bush scored and the Saints won.", [("Bush", "PERSON"), ("Saints", "ORG")]),
+    )
+    assert entity_of(canon, "b", "Reggie Bush").name == "Reggie Bush"
+
+
+def test_untagged_occurrences_of_a_known_name_are_found():
+    docs = [
+        make("a", "The Colts beat Denver. Colts fans cheered.", [("Colts", "ORG"), ("Denver", "GPE"), ("Colts", "ORG")]),
+        make("b", "A late goal: the Colts won again.", []),
+        make("c", "Good luck to Luck.", []),
+    ]
+    canon = fit(*docs)
+    colts = next(e for e in canon.entities_ if e.name == "Colts")
+    assert ("b", 17, 22) in canon.mention_entity_ and colts.articles == ("a", "b")
+    assert fit(*docs, find_missed=False).entities_[0].articles == ("a",)
+
+
+def test_ids_are_stable_slugs_and_independent_of_input_order():
+    docs = [
+        make("a", "Ahmed al-Sharaa met Vladimir Putin in Moscow.", [("Ahmed al-Sharaa", "PERSON"), ("Vladimir Putin", "PERSON"), ("Moscow", "GPE")]),
+        make("b", "Putin and Ahmad al-Sharaa spoke.", [("Putin", "PERSON"), ("Ahmad al-Sharaa", "PERSON")]),
+        make("c", "Moscow hosted the SDF.", [("Moscow", "GPE"), ("SDF", "ORG")]),
+    ]
+    first = fit(*docs)
+    shuffled = docs[:]
+    random.Random(7).shuffle(shuffled)
+    again = fit(*shuffled)
+    assert first.entities_ == again.entities_ and first.mention_entity_ == again.mention_entity_
+    ids = [e.id for e in first.entities_]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[a-z0-9-]+-[0-9a-f]{6}", i) for i in ids)
+    assert entity_of(first, "a", "Vladimir Putin").id.startswith("vladimir-putin-")
+
+
+@pytest.mark.slow
+def test_real_pipeline_on_short_reports(nlp):
+    from newsfuse.nlp.analyze import analyze_articles
+
+    articles = [
+        Article("a", "Russian President Vladimir Putin met Syrian leader Ahmed al-Sharaa in Moscow on Wednesday. Putin said the talks were useful."),
+        Article("b", "Ahmad al-Sharaa arrived in Moscow for talks with Vladimir Putin. Al-Sharaa thanked Putin."),
+    ]
+    analyses = list(analyze_articles(articles, nlp))
+    canon = EntityCanonicalizer().fit(analyses, articles)
+    putin = [e for e in canon.entities_ if "Vladimir Putin" in e.aliases]
+    assert len(putin) == 1 and putin[0].articles == ("a", "b") and putin[0].mentions >= 4
+    sharaa = [e for e in canon.entities_ if any("Sharaa" in alias for alias in e.aliases)]
+    assert len(sharaa) == 1 and sharaa[0].type == "PERSON"
+    moscow = [e for e in canon.entities_ if e.name == "Moscow"]
+    assert len(moscow) == 1 and moscow[0].articles == ("a", "b")
+
+
+@pytest.mark.slow
+def test_real_pipeline_keeps_acronym_and_country_apart(nlp):
+    from newsfuse.nlp.analyze import analyze_articles
+
+    articles = [
+        Article("a", "Fighters of the Syrian Democratic Forces (SDF) held the town, officials in Syria said."),
+        Article("b", "The SDF withdrew on Monday, the Kremlin said."),
+    ]
+    canon = EntityCanonicalizer().fit(list(analyze_articles(articles, nlp)), articles)
+    by_alias = {alias: e for e in canon.entities_ for alias in e.aliases}
+    assert by_alias["SDF"].articles == ("a", "b")
+    assert by_alias["Syria"].id != by_alias["SDF"].id
+    assert by_alias["Kremlin"].id != by_alias["Syria"].id
