@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from newsfuse.model import TimeValue
+from newsfuse.nlp.docdate import infer_published
 from newsfuse.nlp.timex_anchor import (
     FUTURE,
     PAST,
@@ -31,12 +32,14 @@ QUARTER_CONTEXT_SENTENCES = 2
 # the report's own date is the likelier anchor (TBAQ, 2026-05).
 NEAR_REF_SENTENCES = 1
 # How many days further away an occurrence on the wrong side of the governing verb's tense
-# counts when choosing the year of "Dec. 7" or "in April": far enough that tense wins for
-# most of the year, near enough that "payable Dec. 7" (a past-tense report, a date five
-# weeks ahead) is not pushed back a year (value F1 on TBAQ, 2026-05).
-MONTH_TENSE_MISMATCH_DAYS = 180
+# counts when choosing the year of "Dec. 7" or "in April". A past verb is weak evidence
+# (reports in the past tense announce dates to come: "declared a dividend, payable Dec. 7"),
+# so the other side wins when it is half a year nearer; a future verb ("will") is decisive.
+# (Value F1 on TBAQ, 2026-05: flat between 150 and 250 days for the past.)
+PAST_TENSE_PENALTY_DAYS = 180
+FUTURE_TENSE_PENALTY_DAYS = 366
 # For weekdays the tense decides outright (a week is the most a weekday can be off).
-WEEKDAY_TENSE_MISMATCH_DAYS = 14
+WEEKDAY_TENSE_PENALTY_DAYS = 14
 # spaCy labels that say a bare four-digit number is a count or an amount, not a year.
 _NOT_A_YEAR = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "PRODUCT"})
 _JOIN_TIME_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")
@@ -48,8 +51,9 @@ def find_times(doc, dct: date | None, sent_of_token: dict[int, int] | None = Non
     Steps:
     1. match the patterns over the text and keep the longest non-overlapping spans;
     2. drop bare numbers the parser reads as counts, and join a clock time to its day;
-    3. anchor each expression in reading order: to ``dct`` (or, without one, the latest
-       full date the text gives), to the last date mentioned, or by the governing verb's tense;
+    3. anchor each expression in reading order: to ``dct`` (or, without one, the date the text
+       itself gives for the report, see :func:`infer_published`; failing that, what no anchor
+       can give stays X: "XXXX-10-15"), to the last date mentioned, or by the governing verb's tense;
     4. return the spans with their sentence index.
     """
     text = doc.text
@@ -58,9 +62,9 @@ def find_times(doc, dct: date | None, sent_of_token: dict[int, int] | None = Non
     # 2. parser checks and joins
     chosen = _join_time_and_day([c for c in chosen if _plausible(c, doc, text)], text)
     # 3. anchoring
-    anchor = dct or _latest_full_date(chosen)
-    state = _State(dct=dct, anchor=anchor)
     sentence_of = _sentence_index(doc, sent_of_token) if chosen else None
+    anchor = dct if dct is not None else _date_from_text(chosen, doc, sentence_of)
+    state = _State(dct=dct, anchor=anchor)
     out = []
     for i, c in enumerate(chosen):
         sent = _sentence_of(doc, c.start, c.end, sentence_of)
@@ -159,16 +163,19 @@ def _resolve_calendar(c: Candidate, doc, state: _State) -> str:
     if spec.direction:
         p = choose(options, base, None, spec.direction)
     elif spec.quarter is not None or spec.half is not None:
-        p = choose(options, base, None)  # results are reported after the quarter: nearest wins
+        # The nearest quarter, whatever the tense: reports look back on a quarter just ended in
+        # the future tense ("expects to report a third-quarter loss") and in the past tense on
+        # fiscal quarters still running (TBAQ: any tense rule costs 10 quarters, 2026-05).
+        p = choose(options, base, None)
+    elif spec.weekday is not None and spec.month is None:
+        # A bare weekday is a past one unless a future verb governs it: news reports what
+        # happened, and even its present tense mostly does (TBAQ: 8 of 9 present-tense weekdays).
+        tense = FUTURE if tense_of(doc, c.start, c.end) == FUTURE else PAST
+        p = choose(options, base, tense, past_penalty=WEEKDAY_TENSE_PENALTY_DAYS,
+                   future_penalty=WEEKDAY_TENSE_PENALTY_DAYS)
     else:
-        tense = tense_of(doc, c.start, c.end)
-        weekday = spec.weekday is not None and spec.month is None
-        if weekday:
-            # A bare weekday is a past one unless a future verb governs it: news reports what
-            # happened, and even its present tense mostly does (TBAQ: 8 of 9 present-tense weekdays).
-            tense = FUTURE if tense == FUTURE else PAST
-        p = choose(options, base, tense,
-                   mismatch_days=WEEKDAY_TENSE_MISMATCH_DAYS if weekday else MONTH_TENSE_MISMATCH_DAYS)
+        p = choose(options, base, tense_of(doc, c.start, c.end), past_penalty=PAST_TENSE_PENALTY_DAYS,
+                   future_penalty=FUTURE_TENSE_PENALTY_DAYS)
     if p is None:
         return unknown_year_value(spec)
     if spec.grain:
@@ -262,14 +269,16 @@ def _join_time_and_day(chosen: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-def _latest_full_date(chosen: list[Candidate]) -> date | None:
-    """The latest day-precise date the text states in full, the anchor when there is no DCT."""
-    best = None
-    for c in chosen:
-        p = parse_point(c.spec.value) if c.spec.value and c.spec.type == "DATE" else None
-        if p is not None and p.grain == "D" and (best is None or p.day > best):
-            best = p.day
-    return best
+def _date_from_text(chosen: list[Candidate], doc, sentence_of) -> date | None:
+    """The report's date as its text gives it (a dateline, or the lead's latest full date)."""
+    stated = [
+        TimeValue(c.start, c.end, doc.text[c.start : c.end], c.spec.type, c.spec.value, None,
+                  _sentence_of(doc, c.start, c.end, sentence_of))
+        for c in chosen
+        if c.spec.value and not c.spec.anchor and re.match(r"\d{4}-\d\d-\d\d", c.spec.value)
+    ]
+    published, _ = infer_published(doc.text, stated)
+    return date.fromisoformat(published) if published else None
 
 
 def _sentence_index(doc, sent_of_token: dict[int, int] | None):

@@ -257,10 +257,11 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
 
 # ---------------------------------------------------------------- choosing among occurrences
 def choose(options: list[Point], anchor: date, tense: str | None, direction: int = 0,
-           mismatch_days: int = 0) -> Point | None:
-    """The occurrence meant: the nearest to ``anchor``, counting one on the wrong side of the
-    governing verb's tense ``mismatch_days`` further away; ``direction`` ±1 asks for the last one
-    wholly before or the first wholly after the anchor ("last April", "next Friday")."""
+           past_penalty: int = 0, future_penalty: int = 0) -> Point | None:
+    """The occurrence meant: the nearest to ``anchor`` in days, an occurrence on the wrong side
+    of the governing verb's tense counting ``past_penalty`` (past verb, later date) or
+    ``future_penalty`` (future verb, earlier date) days further away. ``direction`` ±1 asks for the last one wholly before, or the first wholly after, the anchor
+    ("last April", "next Friday")."""
     options = sorted(options, key=lambda p: p.day)
     if not options:
         return None
@@ -274,8 +275,10 @@ def choose(options: list[Point], anchor: date, tense: str | None, direction: int
     def cost(p: Point) -> tuple[int, date]:
         start, end = p.start_of_grain(), p.end()
         gap = 0 if start <= anchor <= end else min(abs((start - anchor).days), abs((end - anchor).days))
-        if (tense == PAST and start > anchor) or (tense == FUTURE and end < anchor):
-            gap += mismatch_days
+        if tense == PAST and start > anchor:
+            gap += past_penalty
+        elif tense == FUTURE and end < anchor:
+            gap += future_penalty
         # Reports mostly look back: on a tie the earlier occurrence wins.
         return gap, p.day
 

@@ -84,6 +84,7 @@ class Candidate:
     end: int
     spec: Spec
     priority: int = 0
+    rule: str = ""  # the pattern that found it, for diagnostics
 
 
 _Handler = Callable[[re.Match, str], Spec | None]
@@ -764,7 +765,7 @@ RULES: tuple[tuple[str, re.Pattern, _Handler, int], ...] = tuple(
         ("oclock", rf"{_B}(?:(?P<mod>about|around)\s+)?(?P<h>\d{{1,2}}|{'|'.join(w for w in SMALL_NUMBERS if 0 < SMALL_NUMBERS[w] <= 12)})\s+o['’]clock(?:\s+in\s+the\s+(?P<pod>morning|afternoon|evening))?{_E}", _h_time, 3),
         ("clock-pod", rf"{_B}(?P<h>\d{{1,2}}|{'|'.join(w for w in SMALL_NUMBERS if 0 < SMALL_NUMBERS[w] <= 12)})\s+(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+(?P<pod2>night)){_E}", lambda m, t: _h_time_pod(m, t), 3),
         ("noon", rf"{_B}(?:(?P<mod>about|around|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<w>noon|midnight|midday){_E}", _h_time, 2),
-        ("generic", rf"{_B}(?P<w>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present(?!\s+(?!day|time)\w)|at\s+the\s+moment|for\s+the\s+time\s+being|recently|lately|the\s+(?:distant\s+|recent\s+)?past(?!\s+\w)|the\s+(?:near\s+|foreseeable\s+|immediate\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term(?![\w-])|a\s+later\s+date|as\s+soon\s+as\s+possible|current|recent){_E}", _h_generic, 1),
+        ("generic", rf"{_B}(?P<w>right\s+now|just\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present(?!\s+(?!day|time)\w)|at\s+the\s+moment|for\s+the\s+time\s+being|recently|lately|the\s+(?:distant\s+|recent\s+)?past(?!\s+\w)|the\s+(?:near\s+|foreseeable\s+|immediate\s+|distant\s+)?future(?!\s+of\b)|the\s+(?:near|short|long)\s+term(?![\w-])|a\s+later\s+date|as\s+soon\s+as\s+possible|current|recent){_E}", _h_generic, 1),
         ("set-adverb", rf"{_B}(?P<w>{'|'.join(_SET_ADVERBS)}){_E}", _h_set_adverb, 2),
         ("set-every", rf"{_B}(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<num>{NUMBER_RE})\s+)?(?P<t>{UNIT_RE}|{UNIT_PLURAL_RE}|{WEEKDAY_RE}|{MONTH_RE}|{SEASON_RE})(?:\s+(?P<pod>{_POD_RE}))?{_E}", _h_set_every, 3),
         ("set-rate", rf"(?:(?<=\d\s)|(?<=\d%\s)|(?<=(?:ion|nts|ars|nds|ros|les|ons|ice|nce|ent)\s))(?:a|an|per)\s+(?P<unit>year|month|week|day|hour|minute|second){_E}", _h_set_rate, 3),
@@ -902,7 +903,7 @@ def candidates(text: str) -> list[Candidate]:
                     spec = handler(m, text)
                     if spec is None:
                         continue
-                    found[m.start(), m.end(), name] = Candidate(m.start(), m.end(), spec, priority)
+                    found[m.start(), m.end(), name] = Candidate(m.start(), m.end(), spec, priority, name)
     return list(found.values())
 
 
