@@ -42,9 +42,10 @@ DATA = REPO / ".." / "shared" / "data"
 DEFAULT_N = 1000
 # Rounds of a,b; the best wall time of each side is reported. On the shared
 # 2-core development machine one side's wall time varied by up to 2x between
-# rounds (N=200, 2026-03), so the best of alternating rounds, and CPU seconds
-# (less sensitive to other load), are the figures to read. Two rounds keep a
-# run at N=1000 near the ~10-minute budget.
+# rounds (N=200, 2026-11), so the best of alternating rounds, and CPU seconds
+# (less sensitive to other load), are the figures to read. Two rounds at
+# N=1000 took 14 minutes there under a load average of 3-4.5 (about 125 CPU
+# seconds per side); --repeats 1 halves that.
 DEFAULT_REPEATS = 2
 # Fixed so that every run, and every machine, benchmarks the same corpus.
 CORPUS_SEED = 20260301
@@ -224,8 +225,9 @@ def _maxrss_mib(who: int) -> float:
 # --------------------------------------------------------------------------- orchestration (parent side)
 
 
-def _spawn(argv: list[str]) -> tuple[dict, float, float, float]:
-    """Run a child to completion: its JSON stdout (if any), wall seconds, peak RSS and CPU seconds of its tree."""
+def _spawn(argv: list[str]) -> tuple[dict, float, float, float, float]:
+    """Run a child to completion: its JSON stdout (if any), wall s, peak RSS, CPU s of its tree, load before."""
+    load = os.getloadavg()[0]  # other work on the machine, to judge how far to trust this run's wall time
     started = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True, cwd=REPO)
     out = proc.stdout.read()
@@ -237,7 +239,7 @@ def _spawn(argv: list[str]) -> tuple[dict, float, float, float]:
     if proc.returncode != 0:
         raise SystemExit(f"bench: child failed with exit code {proc.returncode}: {' '.join(argv)}")
     result = json.loads(out.strip().splitlines()[-1]) if out.strip().startswith("{") else {}
-    return result, wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    return result, wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, load
 
 
 def _self_argv(*args: str) -> list[str]:
@@ -248,12 +250,12 @@ def run_in_process(corpus_file: Path, stats: dict, jobs: int, batch_size: int, r
     runs = []
     for round_ in range(repeats):
         for side in ("bare", "newsfuse"):
-            result, process_s, tree_peak, _ = _spawn(
+            result, process_s, tree_peak, _, load = _spawn(
                 _self_argv("--measure", side, "--corpus", str(corpus_file), "--jobs", str(jobs), "--batch-size", str(batch_size))
             )
             if result["articles"] != stats["articles"]:
                 raise SystemExit(f"bench: {side} returned {result['articles']} of {stats['articles']} articles")
-            result.update(round=round_ + 1, process_s=process_s, peak_rss_tree_mib=tree_peak)
+            result.update(round=round_ + 1, process_s=process_s, peak_rss_tree_mib=tree_peak, loadavg_1m=load)
             runs.append(result)
             _print_run(result, stats)
     return _summary(runs, stats)
@@ -271,8 +273,9 @@ def run_ingest(corpus: list[dict], stats: dict, jobs: int, batch_size: int, repe
                 out = tmp / f"out-{round_}"
                 argv = [sys.executable, "-m", "newsfuse.cli", "analyze", str(folder), "--out", str(out), "--no-cache",
                         "--quiet", "--progress", "never", "--jobs", str(jobs), "--batch-size", str(batch_size)]
-            _, wall, tree_peak, cpu = _spawn(argv)
-            result = {"side": side, "round": round_ + 1, "wall_s": wall, "cpu_s": cpu, "peak_rss_tree_mib": tree_peak}
+            _, wall, tree_peak, cpu, load = _spawn(argv)
+            result = {"side": side, "round": round_ + 1, "wall_s": wall, "cpu_s": cpu,
+                      "peak_rss_tree_mib": tree_peak, "loadavg_1m": load}
             if side == "newsfuse":
                 report = json.loads((tmp / f"out-{round_}" / "report.json").read_text(encoding="utf-8"))
                 result["articles"] = len(report["articles"])
@@ -304,11 +307,11 @@ def _summary(runs: list[dict], stats: dict) -> dict:
 def _print_run(r: dict, stats: dict) -> None:
     parts = [
         f"round {r['round']}  {r['side']:<8}  {r['wall_s']:7.1f} s  {stats['articles'] / r['wall_s']:6.1f} art/s"
-        f"  cpu {r['cpu_s']:7.1f} s"
+        f"  cpu {r['cpu_s']:7.1f} s  load {r['loadavg_1m']:.1f}"
     ]
     if "peak_rss_main_mib" in r:
         parts.append(f"RSS main {r['peak_rss_main_mib']:.0f} MiB, largest worker {r['peak_rss_worker_mib']:.0f} MiB")
-        parts.append(f"(model load {r['load_s']:.1f} s, process {r['process_s']:.1f} s)")
+        parts.append(f"(model load {r['load_s']:.1f} s, whole child process {r['process_s']:.1f} s)")
     else:
         parts.append(f"RSS largest process {r['peak_rss_tree_mib']:.0f} MiB")
     if "skipped" in r:
@@ -341,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--measure", choices=("bare", "newsfuse", "bare-files"), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.n < 1 or args.jobs < 1 or args.repeats < 1:
+        parser.error("--n, --jobs and --repeats must be at least 1")
 
     if args.batch_size is None:
         from newsfuse.config import Config
