@@ -238,7 +238,8 @@ def _spawn(argv: list[str]) -> tuple[dict, float, float, float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"bench: child failed with exit code {proc.returncode}: {' '.join(argv)}")
-    result = json.loads(out.strip().splitlines()[-1]) if out.strip().startswith("{") else {}
+    lines = out.strip().splitlines()
+    result = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
     return result, wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, load
 
 
@@ -273,9 +274,11 @@ def run_ingest(corpus: list[dict], stats: dict, jobs: int, batch_size: int, repe
                 out = tmp / f"out-{round_}"
                 argv = [sys.executable, "-m", "newsfuse.cli", "analyze", str(folder), "--out", str(out), "--no-cache",
                         "--quiet", "--progress", "never", "--jobs", str(jobs), "--batch-size", str(batch_size)]
-            _, wall, tree_peak, cpu, load = _spawn(argv)
+            child, wall, tree_peak, cpu, load = _spawn(argv)
             result = {"side": side, "round": round_ + 1, "wall_s": wall, "cpu_s": cpu,
                       "peak_rss_tree_mib": tree_peak, "loadavg_1m": load}
+            if side == "bare" and child.get("articles") != stats["articles"]:
+                raise SystemExit(f"bench: bare pass parsed {child.get('articles')} of {stats['articles']} files")
             if side == "newsfuse":
                 report = json.loads((tmp / f"out-{round_}" / "report.json").read_text(encoding="utf-8"))
                 result["articles"] = len(report["articles"])
