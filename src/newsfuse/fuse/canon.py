@@ -163,9 +163,12 @@ def _majority(labels: Counter[str]) -> str:
 class EntityCanonicalizer:
     """Cluster the named mentions of all articles into canonical entities.
 
-    Parameters are the module's tuning constants, overridable per instance.
+    Parameters are the module's tuning constants, overridable per instance;
+    ``find_missed=False`` keeps to the mentions the NER model tagged.
     After ``fit``: ``entities_`` (``Entity`` records, most mentioned first) and
     ``mention_entity_`` ((article id, start, end) of each named mention → entity id).
+    With ``articles`` given, both also hold the untagged occurrences of known
+    names found in the text (step 9): spans with no ``Mention`` in the analyses.
     """
 
     def __init__(
