@@ -11,7 +11,7 @@ SHARED = REPO.parent / "shared"
 SHARED_DATA = SHARED / "data"
 SEEDS = SHARED / "seeds"
 TEST_DATA = Path(__file__).resolve().parent / "data"
-EXAMPLES = REPO / "examples"
+EXAMPLES = REPO / "examples" / "setubal"
 
 needs_data = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is absent")
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")

@@ -1,0 +1,59 @@
+"""The command line end to end on small inputs we write: reports, skips, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsfuse.cli import main
+
+GOOD = (
+    "Port workers end strike after pay deal\n\n"
+    "LISBON, March 3 (Coastline Wire) - Dock workers in Lisbon ended a nine-day strike on Tuesday "
+    "after the port authority agreed to raise wages by six percent, union leader Marta Sousa said. "
+    "Sousa told reporters the deal would be put to a vote of members next week. "
+    "The port authority said ships delayed by the strike would be cleared by Friday.\n"
+)
+
+
+@pytest.mark.slow
+def test_analyze_writes_reports_and_lists_skips(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD, encoding="utf-8")
+    (inputs / "empty.txt").write_text("", encoding="utf-8")
+    (inputs / "photo.jpg.txt").write_bytes(b"\xff\xd8\xff\x00\x10JFIF\x00\x00" * 50)
+    (inputs / "feed.jsonl").write_text('{"id": "j1", "text": "' + GOOD.replace("\n", " ") + '"}\n{broken\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(inputs), "--out", str(out), "--jobs", "1"]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert sorted(a["id"] for a in report["articles"]) == ["good", "j1"]
+    skipped = {s["input"]: s["reason"] for s in report["skipped"]}
+    assert len(skipped) == 3
+    assert all(reason for reason in skipped.values())
+    assert any("feed.jsonl" in name for name in skipped)
+    captured = capsys.readouterr()
+    assert "warning: skipped" in captured.err
+    assert "2 articles" in captured.out
+    assert (out / "report.md").read_text(encoding="utf-8").startswith("# newsfuse report")
+    names = {e["name"] for e in report["entities"]}
+    assert "Lisbon" in names
+
+
+def test_no_usable_input_is_an_error_with_a_reason(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["analyze", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"), "--out", str(out)])
+    assert code == 3
+    err = capsys.readouterr().err
+    assert "no usable input" in err
+    assert "missing.txt" in err
+    assert not (out / "report.json").exists()
+
+
+def test_bad_settings_file_is_a_config_error(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[newsfuse]\nunknown = 1\n", encoding="utf-8")
+    assert main(["analyze", str(tmp_path), "--out", str(tmp_path / "o"), "--config", str(bad)]) == 2
+    assert "unknown" in capsys.readouterr().err
