@@ -56,7 +56,7 @@ def read_timeml(path: str | Path) -> TimeMLDocument:
     dct_el = root.find(".//DCT/TIMEX3")
     dct = dct_el.get("value") if dct_el is not None else None
     parts: list[str] = []
-    timexes: list[GoldTimex] = []
+    found: list[tuple[int, int, dict[str, str]]] = []
     length = 0
 
     def walk(el) -> None:
@@ -68,16 +68,18 @@ def read_timeml(path: str | Path) -> TimeMLDocument:
             start = length
             walk(child)
             if child.tag == "TIMEX3":
-                timexes.append(
-                    GoldTimex(start, length, "".join(parts)[start:length], child.get("type", ""),
-                              child.get("value", ""), child.get("mod"))
-                )
+                found.append((start, length, dict(child.attrib)))
             if child.tail:
                 parts.append(child.tail)
                 length += len(child.tail)
 
     walk(text_el)
-    return TimeMLDocument(str(path), dct, "".join(parts), tuple(timexes))
+    text = "".join(parts)
+    timexes = tuple(
+        GoldTimex(start, end, text[start:end], a.get("type", ""), a.get("value", ""), a.get("mod"))
+        for start, end, a in found
+    )
+    return TimeMLDocument(str(path), dct, text, timexes)
 
 
 def timeml_files(paths: Sequence[str | Path]) -> list[Path]:

@@ -20,6 +20,9 @@ _FUTURE = re.compile(
     r"expected to|upcoming|next)\b",
     re.I,
 )
+# What stands before the date in a dateline: a place in capitals or a short capitalised name,
+# then a comma ("MOSCOW, ", "New York, ").
+_PLACE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -41,8 +44,7 @@ def infer_published(text: str, times: Sequence[TimeValue]) -> tuple[str | None, 
         if t.start >= DATELINE_CHARS:
             continue
         before = text[text.rfind("\n", 0, t.start) + 1 : t.start]
-        if (not before.strip() or re.fullmatch(r"\s*[A-Z][\w .'-]*,?\s*(?:\(\w+\)\s*)?", before)) \
-                and t.value[:10] == latest:
+        if t.value[:10] == latest and (not before.strip() or _PLACE.fullmatch(before)):
             return t.value[:10], "dateline"
     # 2. the lead's latest date
     for t in full:

@@ -178,8 +178,9 @@ def _h_month(m: re.Match, text: str) -> Spec | None:
     month = month_number(m["mon"])
     mod = position_of(m["pre"])
     rel = m["rel"].lower().split()[-1] if m["rel"] else ""
-    if not (m["pre"] or m["rel"]) and re.search(r"\bthe\s+$", text[max(0, m.start() - 5) : m.start()]):
-        return None  # "the March for Life": a name
+    if (not (m["pre"] or m["rel"]) and re.search(r"\bthe\s+$", text[max(0, m.start() - 5) : m.start()], re.I)
+            and re.match(r"\s+(?:(?:for|of|on|to|against)\s+)?[A-Z]", text[m.end() : m.end() + 12])):
+        return None  # "the March for Life", "the March Against Hate": a name ("the October slaying" is not)
     # "May" is also a verb: alone it needs a preposition or a modifier before it.
     if m["mon"].lower() == "may" and not (m["pre"] or m["rel"]):
         if not _MONTH_CONTEXT_RE.search(text[max(0, m.start() - 12) : m.start()]):

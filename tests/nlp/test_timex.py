@@ -1,0 +1,148 @@
+"""find_times on sentences we wrote: spans, TIMEX3 values, anchoring by tense and context."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfuse.nlp.timex import find_times
+from tests.conftest import SEEDS, needs_seeds
+
+pytestmark = pytest.mark.slow
+
+WEDNESDAY = date(2026, 1, 28)  # the report's date in most cases below
+
+
+def _times(nlp, text, dct=WEDNESDAY):
+    return find_times(nlp(text), dct)
+
+
+def _values(nlp, text, dct=WEDNESDAY):
+    return [(t.text, t.value) for t in _times(nlp, text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A coming meeting is the next such weekday (the report's own day counts) ...
+        ("Putin will hold talks on Wednesday with the Syrian leader.", WEDNESDAY, "2026-01-28"),
+        ("Putin will hold talks on Wednesday with the Syrian leader.", date(2026, 1, 26), "2026-01-28"),
+        ("The two presidents are set to meet on Friday.", WEDNESDAY, "2026-01-30"),
+        ("The leaders plan to sign the deal on Friday.", WEDNESDAY, "2026-01-30"),
+        # ... a past one the last.
+        ("The two leaders held talks on Wednesday.", date(2026, 1, 30), "2026-01-28"),
+        ("The minister said on Friday that talks had failed.", WEDNESDAY, "2026-01-23"),
+        ("Officials met Monday in Geneva.", WEDNESDAY, "2026-01-26"),
+    ],
+)
+def test_weekday_follows_the_tense(nlp, text, dct, expected):
+    [t] = _times(nlp, text, dct)
+    assert (t.type, t.value) == ("DATE", expected)
+
+
+def test_months_ago_and_mid_month(nlp):
+    text = "His previous visit took place slightly more than three months ago, in mid-October."
+    ago, october = _times(nlp, text)
+    assert (ago.value, october.value, october.mod) == ("2025-10", "2025-10", "MID")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Exports fell last year.", "2025"),
+        ("Exports will rise next month.", "2026-02"),
+        ("The company reported a loss in December.", "2025-12"),
+        ("The company will report its results in December.", "2026-12"),
+        ("The treaty was signed on April 3.", "2025-04-03"),
+        ("The summit is scheduled for March 3.", "2026-03-03"),
+        ("The dividend was declared, payable Feb. 14.", "2026-02-14"),
+        ("Inflation rose this year.", "2026"),
+        ("Talks resumed last week.", "2026-W04"),
+        ("Prices rose early next year.", "2027"),
+        ("Sales rose yesterday.", "2026-01-27"),
+        ("The strike began last October.", "2025-10"),
+        ("Protests are planned for next Friday.", "2026-01-30"),
+    ],
+)
+def test_relative_dates(nlp, text, expected):
+    [t] = _times(nlp, text)
+    assert t.value == expected
+
+
+def test_the_day_before_and_later_count_from_the_date_just_named(nlp):
+    text = "The ceasefire began on March 3, 2024. It collapsed two days later. Troops had moved the day before."
+    assert _values(nlp, text) == [("March 3, 2024", "2024-03-03"), ("two days later", "2024-03-05"),
+                                  ("the day before", "2024-03-04")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("The talks lasted 2.5 hours.", "DURATION", "PT2H30M"),
+        ("It was a three-day visit.", "DURATION", "P3D"),
+        ("The war lasted nearly two years.", "DURATION", "P2Y"),
+        ("They have been in talks for months.", "DURATION", "PXM"),
+        ("Rallies are held every Thursday.", "SET", "XXXX-WXX-4"),
+        ("The paper is published daily.", "SET", "P1D"),
+        ("Fees rose to $40 a year.", "SET", "P1Y"),
+        ("Rock music changed in the 1950s.", "DATE", "195X"),
+        ("Prices are rising now.", "DATE", "PRESENT_REF"),
+        ("Relations have improved recently.", "DATE", "PAST_REF"),
+        ("They may meet again in the future.", "DATE", "FUTURE_REF"),
+        ("The blast came at 10:35 a.m. Friday.", "TIME", "2026-01-23T10:35"),
+        ("Sales rose in the third quarter of 2025.", "DATE", "2025-Q3"),
+        ("The law dates from the 19th century.", "DATE", "18"),
+        ("She spoke this morning.", "TIME", "2026-01-28TMO"),
+        ("The shop will close on Christmas Day.", "DATE", "2026-12-25"),
+        ("The results came out on 2025-06-30.", "DATE", "2025-06-30"),
+    ],
+)
+def test_durations_sets_decades_and_more(nlp, text, kind, value):
+    [t] = _times(nlp, text)
+    assert (t.type, t.value) == (kind, value)
+
+
+def test_mods(nlp):
+    mods = {t.text: t.mod for t in _times(nlp, "In early 2024 and late November, for more than three weeks.")}
+    assert mods == {"early 2024": "START", "late November": "END", "more than three weeks": "MORE_THAN"}
+
+
+def test_without_a_date_what_nothing_anchors_stays_unknown(nlp):
+    text = "The president visited in mid-October and will return on Wednesday, January 28."
+    assert [t.value for t in _times(nlp, text, None)] == ["XXXX-10", "XXXX-01-28"]
+    weekday = _times(nlp, "Officials met on Monday.", None)
+    assert [t.value for t in weekday] == ["XXXX-WXX-1"]
+
+
+def test_without_a_date_the_report_s_own_date_anchors(nlp):
+    text = ("The presidents met in Moscow on Wednesday, January 28, 2026. "
+            "Their previous meeting, in October, lasted two hours.")
+    assert _values(nlp, text, None) == [("Wednesday, January 28, 2026", "2026-01-28"), ("October", "2025-10"),
+                                        ("two hours", "PT2H")]
+
+
+def test_spans_and_sentences_point_into_the_text(nlp):
+    text = "Talks began on Monday. They will end next week.\n\nA deal is expected in March."
+    doc = nlp(text)
+    times = find_times(doc, WEDNESDAY)
+    assert [t.sentence for t in times] == [0, 1, 2]
+    for t in times:
+        assert text[t.start : t.end] == t.text
+    given = find_times(doc, WEDNESDAY, {i: 7 for i in range(len(doc))})
+    assert {t.sentence for t in given} == {7}
+
+
+def test_nothing_to_find(nlp):
+    assert _times(nlp, "The minister spoke to reporters in the capital.") == ()
+    assert find_times(nlp(""), WEDNESDAY) == ()
+
+
+@needs_seeds
+def test_seed_report_of_a_coming_meeting(nlp):
+    path = next(SEEDS.glob("000_*.txt"))
+    times = find_times(nlp(path.read_text(encoding="utf-8")), WEDNESDAY)
+    by_text = {t.text: t.value for t in times}
+    assert by_text["Wednesday"] == "2026-01-28"
+    assert by_text["mid-October"] == "2025-10"
+    assert by_text["January 29, 2025"] == "2025-01-29"
