@@ -1,0 +1,267 @@
+"""Describing clustered events: title, date at its precision, place, participants, roles and background mentions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from newsfuse.fuse.event_features import LEAD_SENTENCES, Profile, Vectors, mention_key
+from newsfuse.model import Article, ArticleAnalysis, Entity
+
+# Participants listed for an event: named by at least this share of its articles
+# (at least one), most named first, at most WHO_MAX of them.
+WHO_SHARE = 0.5
+WHO_MAX = 8
+# A date is given to the day when more than this share of the dated articles agree
+# on the day, else to the month or the year on the same rule, else not at all.
+DATE_AGREEMENT = 0.5
+# An article published more than this many days after the event day follows it up.
+FOLLOW_UP_DAYS = 2
+# Title and lead words that announce a coming event in news English.
+FUTURE_CUES = re.compile(
+    r"\b(will|to be held|(?:is|are) (?:set|due|expected|scheduled) to|plans? to|preview|ahead of)\b",
+    re.IGNORECASE,
+)
+# A sentence of another article mentions an event when it shares at least this many
+# of the event's SIGNATURE_TERMS strongest lead terms and names one of its
+# participants or places. Chosen on the example corpus (examples/setubal), 2026-11.
+SIGNATURE_TERMS = 15
+MENTION_MIN_TERMS = 2
+TITLE_MAX_CHARS = 160
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})")
+
+
+def describe_events(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    profiles: Sequence[Profile],
+    vectors: Vectors,
+    labels: np.ndarray,
+    entities: Sequence[Entity] = (),
+    mention_entity: Mapping[tuple[str, int, int], str] | None = None,
+    duplicate_of: Mapping[str, str] | None = None,
+    link: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
+) -> tuple[dict[str, str], list[dict[str, Any]], dict[str, str]]:
+    """(article → event id, event dicts, article → role) for clustered original articles.
+
+    Duplicates join their original's event with the original's role.
+    """
+    duplicate_of = dict(duplicate_of or {})
+    copies: dict[str, list[str]] = defaultdict(list)
+    for copy, original in duplicate_of.items():
+        copies[original].append(copy)
+    names = _display_names(articles, analyses, mention_entity, entities)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for row, label in enumerate(labels):
+        groups[int(label)].append(row)
+    events: list[dict[str, Any]] = []
+    for rows in groups.values():
+        events.append(_describe(rows, articles, profiles, vectors, names, link))
+    events.sort(key=lambda e: (e["date"] or "9999", e["_first"]))
+    article_event: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for event in events:
+        members = []
+        for row in event.pop("_rows"):
+            aid = articles[row].id
+            members.append(aid)
+            role = _role(profiles[row], event["_day"], articles[row])
+            event["roles"][aid] = role
+            for copy in sorted(copies.get(aid, ())):
+                members.append(copy)
+                event["roles"][copy] = role
+        event["articles"] = members
+        for aid in members:
+            article_event[aid] = event["id"]
+            roles[aid] = event["roles"][aid]
+        del event["_first"], event["_day"]
+    _mentions(events, articles, analyses, profiles, vectors, mention_entity, article_event, copies)
+    return article_event, events, roles
+
+
+def _describe(rows, articles, profiles, vectors, names, link) -> dict[str, Any]:
+    rows = sorted(rows, key=lambda r: (profiles[r].anchor or date.max, articles[r].id))
+    central = _central(rows, link)
+    days = [profiles[r].event_day or profiles[r].anchor for r in rows]
+    when = event_date(days)
+    known = [d for d in days if d is not None]
+    # Roles compare each article's date with the day most articles give, even when too few agree to report it.
+    day = date.fromisoformat(_commonest(d.isoformat() for d in known)[0]) if known else None
+    who, where = _participants(rows, profiles, names)
+    title = articles[central].title or profiles[central].lead
+    title = " ".join(title.split())[:TITLE_MAX_CHARS]
+    first = articles[rows[0]].id
+    return {
+        "id": _event_id(when, title, first),
+        "title": title,
+        "date": when,
+        "where": where,
+        "who": who,
+        "articles": [],
+        "mentioned_in": [],
+        "roles": {},
+        "_rows": rows,
+        "_first": first,
+        "_day": day,
+    }
+
+
+def _central(rows: list[int], link) -> int:
+    """The member most linked to the others: its title stands for the event."""
+    if len(rows) <= 2 or link is None:
+        return rows[0]
+    idx = np.asarray(rows)
+    a, b = np.triu_indices(len(rows), 1)
+    p = link(idx[a], idx[b])
+    total = np.zeros(len(rows))
+    np.add.at(total, a, p)
+    np.add.at(total, b, p)
+    return rows[int(np.argmax(total))]
+
+
+def event_date(days: Sequence[date | None]) -> str | None:
+    """The ISO date the articles agree on, at the finest precision that DATE_AGREEMENT of them share."""
+    known = [d for d in days if d is not None]
+    if not known:
+        return None
+    for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+        value, count = _commonest(d.strftime(fmt) for d in known)
+        if count > DATE_AGREEMENT * len(known) or len(known) == 1:
+            return value
+    return None
+
+
+def _commonest(values) -> tuple[str, int]:
+    """The most frequent value, the earliest among equals."""
+    counts = Counter(values)
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _participants(rows, profiles, names) -> tuple[list[str], str | None]:
+    """(ids of the people and organisations most of the articles name, the place their leads name most)."""
+    who: Counter[str] = Counter()
+    places: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        p = profiles[r]
+        who.update(k for k in set(p.who.split()) if names.get(k, ("", ""))[1] in ("PERSON", "ORG"))
+        for k in set(p.where.split()):
+            places[k][0] += k in p.lead_places
+            places[k][1] += 1
+    need = max(1.0, WHO_SHARE * len(rows))
+    chosen = [names[k][2] for k, c in who.most_common() if c >= need][:WHO_MAX]
+    if not places:
+        return chosen, None
+    best = max(sorted(places), key=lambda k: tuple(places[k]))
+    return chosen, names[best][0] if best in names else best.replace("_", " ").title()
+
+
+def _display_names(articles, analyses, mention_entity, entities) -> dict[str, tuple[str, str, str]]:
+    """key → (display name, label, id to report): the entity's canonical name, else the commonest surface form."""
+    by_entity = {e.id: e for e in entities}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for article, analysis in zip(articles, analyses):
+        for m in analysis.mentions:
+            key = mention_key(article.id, m, mention_entity)
+            if key:
+                forms[key][" ".join(m.text.split())] += 1
+                labels[key][m.label] += 1
+    out = {}
+    for key, counter in forms.items():
+        entity = by_entity.get(key)
+        label = labels[key].most_common(1)[0][0]
+        if entity is not None:
+            out[key] = (entity.name, entity.type, entity.id)
+        else:
+            name = counter.most_common(1)[0][0]
+            out[key] = (name, label, name)
+    return out
+
+
+def _role(profile: Profile, day: date | None, article: Article) -> str:
+    """announcement (before the event), report, or follow-up (well after it)."""
+    if day is not None and profile.anchor is not None:
+        gap = (profile.anchor - day).days
+        if gap < 0:
+            return "announcement"
+        if gap > FOLLOW_UP_DAYS:
+            return "follow-up"
+        return "report"
+    first = article.title or profile.lead.split(". ")[0]
+    return "announcement" if FUTURE_CUES.search(first) else "report"
+
+
+def _event_id(when: str | None, title: str, first: str) -> str:
+    words = _SLUG.sub("-", title.lower()).strip("-").split("-")[:6]
+    slug = "-".join([when or "undated", *words]).strip("-")[:60].strip("-")
+    return f"{slug}-{hashlib.sha1(first.encode()).hexdigest()[:6]}"
+
+
+def _mentions(events, articles, analyses, profiles, vectors, mention_entity, article_event, copies) -> None:
+    """Fill ``mentioned_in`` (and the background role) with articles that recall an event in passing.
+
+    Only events that share a participant or place with the article are checked,
+    through an index from entity keys to events, so the work grows with the
+    number of shared names, not with articles × events.
+    """
+    row_of = {a.id: r for r, a in enumerate(articles)}
+    lead = vectors.lead
+    index: dict[str, set[int]] = defaultdict(set)
+    signature: list[set[str]] = []
+    keys_of: list[set[str]] = []
+    for e, event in enumerate(events):
+        rows = [row_of[a] for a in event["articles"] if a in row_of]
+        weight = np.asarray(lead[rows].sum(axis=0)).ravel()
+        top = np.argsort(-weight)[:SIGNATURE_TERMS]
+        signature.append({str(vectors.terms[t]) for t in top if weight[t] > 0})
+        keys: Counter[str] = Counter()
+        for r in rows:
+            keys.update(set(profiles[r].who.split()) | set(profiles[r].where.split()))
+        shared = {k for k, c in keys.items() if c >= max(1.0, WHO_SHARE * len(rows))}
+        keys_of.append(shared)
+        for k in shared:
+            index[k].add(e)
+    for row, (article, analysis) in enumerate(zip(articles, analyses)):
+        own = article_event.get(article.id)
+        by_sentence: dict[int, set[str]] = defaultdict(set)
+        for m in analysis.mentions:
+            key = mention_key(article.id, m, mention_entity)
+            if key:
+                by_sentence[m.sentence].add(key)
+        candidates = set().union(*(index.get(k, set()) for keys in by_sentence.values() for k in keys))
+        for e in sorted(candidates):
+            event = events[e]
+            if event["id"] == own:
+                continue
+            if _recalls(analysis, by_sentence, signature[e], keys_of[e], event["date"]):
+                for aid in [article.id, *sorted(copies.get(article.id, ()))]:
+                    event["mentioned_in"].append(aid)
+                    event["roles"][aid] = "background"
+
+
+def _recalls(analysis: ArticleAnalysis, by_sentence, signature: set[str], keys: set[str], when: str | None) -> bool:
+    """Whether a sentence of the article names the event's people or place, shares its words, and not another date."""
+    times_by_sentence: dict[int, list[str]] = defaultdict(list)
+    for t in analysis.times:
+        if t.type == "DATE" and _MONTH_VALUE.match(t.value):
+            times_by_sentence[t.sentence].append(t.value)
+    for s, lemmas in enumerate(analysis.lemmas):
+        if s < LEAD_SENTENCES and not by_sentence.get(s):
+            continue
+        if not by_sentence.get(s, set()) & keys:
+            continue
+        if len(set(lemmas.split()) & signature) < MENTION_MIN_TERMS:
+            continue
+        dates = times_by_sentence.get(s, [])
+        if when and dates and not any(d[:7] == when[:7] for d in dates):
+            continue  # the sentence dates what it tells to another month: another event
+        return True
+    return False

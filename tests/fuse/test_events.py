@@ -1,0 +1,216 @@
+"""Tests for event clustering: the clustering parts on hand-made numbers, the whole estimator on fixtures we wrote."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import numpy as np
+import pytest
+
+from newsfuse.fuse.dedup import Deduplicator
+from newsfuse.fuse.event_describe import event_date
+from newsfuse.fuse.event_features import PAIR_FEATURES, build_profile, pair_features, vectorize
+from newsfuse.fuse.events import EventClusterer, attach_small, average_linkage, candidate_pairs
+from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence, TimeValue
+from tests.conftest import TEST_DATA
+
+EVENTS = TEST_DATA / "events" / "articles.jsonl"
+
+
+def _rows() -> list[dict]:
+    return [json.loads(line) for line in EVENTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _articles() -> list[Article]:
+    return [
+        Article(id=r["id"], text=r["text"], title=r["title"], outlet=r["outlet"], published=r["published"])
+        for r in _rows()
+    ]
+
+
+# --- clustering on hand-made similarities ---------------------------------------------------------
+
+
+def test_average_linkage_needs_the_whole_cluster_to_agree():
+    # 0-1-2 chain: 0~1 and 1~2 are close, 0~2 is not; average linkage must not chain 0 to 2.
+    sim = np.array([[1, 0.9, 0.1], [0.9, 1, 0.8], [0.1, 0.8, 1]])
+    labels = average_linkage(sim, 0.6)
+    assert labels[0] == labels[1] and labels[2] != labels[0]
+    assert list(average_linkage(sim, 0.95)) == [0, 1, 2]
+
+
+def test_small_cluster_joins_the_cluster_it_resembles_only_when_close_enough():
+    sim = np.full((5, 5), 0.9)
+    sim[4, :] = sim[:, 4] = 0.1
+    sim[4, 0] = sim[0, 4] = 0.8  # an oblique report, close to one member only
+    labels = np.array([0, 0, 0, 0, 1])
+    assert len(set(attach_small(sim, labels, 0.25))) == 1
+    assert len(set(attach_small(sim, labels, 0.9))) == 2
+
+
+def _vectors(n: int, seed: int = 0):
+    rng = np.random.default_rng(seed)
+    profiles = []
+    for k in range(n):
+        words = " ".join(f"w{x}" for x in rng.integers(0, 500, size=30))
+        analysis = ArticleAnalysis(article_id=f"a{k}", content_hash="", lemmas=(words,))
+        profiles.append(build_profile(Article(id=f"a{k}", text=words), analysis))
+    return vectorize(profiles, None)
+
+
+def test_candidates_are_neighbourhoods_not_all_pairs():
+    v = _vectors(200)
+    i, j = candidate_pairs(v, neighbours=10)
+    assert len(i) <= 200 * 10 * 2  # two indexes at most, never the 19,900 pairs
+    assert np.all(i < j)
+    assert len(set(zip(i.tolist(), j.tolist()))) == len(i)
+
+
+def test_small_corpus_takes_every_pair():
+    i, j = candidate_pairs(_vectors(5), neighbours=10)
+    assert len(i) == 10
+
+
+def test_event_date_precision_follows_agreement():
+    d = date.fromisoformat
+    assert event_date([d("2026-01-28"), d("2026-01-28"), None]) == "2026-01-28"
+    assert event_date([d("2025-10-14"), d("2025-10-20"), d("2025-10-16")]) == "2025-10"
+    assert event_date([d("2025-10-14"), d("2025-12-20")]) == "2025"  # no majority for a month
+    assert event_date([d("2024-01-01"), d("2025-06-01"), d("2023-03-03")]) is None
+    assert event_date([None]) is None
+
+
+def _analysis(article: Article, mentions=(), times=()) -> ArticleAnalysis:
+    return ArticleAnalysis(
+        article_id=article.id,
+        content_hash="",
+        sentences=(Sentence(0, len(article.text)),),
+        mentions=tuple(mentions),
+        times=tuple(times),
+        lemmas=(article.text.lower(),),
+    )
+
+
+def test_same_kind_of_event_on_other_dates_and_places_scores_lower():
+    text = "gunman shoot two man outside bar police say suspect flee"
+    a = Article(id="a", text=text, published="2016-03-05")
+    b = Article(id="b", text=text, published="2016-03-06")
+    c = Article(id="c", text=text, published="2017-09-20")
+    place = {"a": "Dayton", "b": "Dayton", "c": "Tulsa"}
+    analyses = [
+        _analysis(x, [Mention(0, 6, place[x.id], "GPE", 0)], [TimeValue(0, 6, "Saturday", "DATE", x.published, sentence=0)])
+        for x in (a, b, c)
+    ]
+    v = vectorize([build_profile(x, y) for x, y in zip((a, b, c), analyses)], None)
+    f = pair_features(v, np.array([0, 0]), np.array([1, 2]))
+    gap, clash = PAIR_FEATURES.index("day_gap"), PAIR_FEATURES.index("place_clash")
+    assert f[0, gap] < f[1, gap]
+    assert f[0, clash] == 0 and f[1, clash] == 1
+
+
+# --- the estimator on the fixture corpus (spaCy) --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fitted(nlp):
+    from newsfuse.fuse.canon import EntityCanonicalizer
+    from newsfuse.nlp.analyze import analyze_articles
+
+    articles = _articles()
+    analyses = list(analyze_articles(articles, nlp))
+    duplicates = Deduplicator().fit(articles).duplicate_of_
+    canon = EntityCanonicalizer().fit(analyses, articles)
+    return articles, analyses, canon, duplicates
+
+
+def _gold() -> dict[str, str]:
+    return {r["id"]: r["event"] for r in _rows()}
+
+
+def _partition(article_event: dict[str, str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for article, event in article_event.items():
+        groups.setdefault(event, set()).add(article)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.slow
+def test_fixture_events_without_embeddings(fitted):
+    articles, analyses, canon, duplicates = fitted
+    ev = EventClusterer(use_embeddings=False).fit(articles, analyses, canon.entities_, canon.mention_entity_, duplicates)
+    # a rewrite and a syndicated copy join the first fire; the fire two years later stays apart
+    assert _partition(ev.article_event_) == _partition(_gold())
+    assert ev.embedding_used_ is False
+    by_id = {e["id"]: e for e in ev.events_}
+    first = by_id[ev.article_event_["valley-2023-fire"]]
+    assert first["date"] == "2023-03-14"
+    assert first["where"] == "Brennard"
+    assert set(first["articles"]) == {"valley-2023-fire", "herald-2023-fire-copy", "post-2023-fire"}
+    entity_ids = {e.id for e in canon.entities_}
+    assert first["who"] and set(first["who"]) <= entity_ids
+    assert by_id[ev.article_event_["valley-2025-fire"]]["date"] == "2025-08-02"
+    assert set(ev.article_role_) == set(ev.article_event_)
+    assert ev.article_role_["post-2023-fire"] in {"report", "follow-up"}
+    assert [e["date"] for e in ev.events_] == sorted(e["date"] for e in ev.events_)
+
+
+@pytest.mark.slow
+def test_fixture_events_with_embeddings_and_without_entities(fitted):
+    articles, analyses, _, duplicates = fitted
+    ev = EventClusterer().fit(articles, analyses, duplicate_of=duplicates)
+    assert ev.embedding_used_ is True
+    assert _partition(ev.article_event_) == _partition(_gold())
+    # without canonical entities, participants are named by their commonest spelling
+    first = next(e for e in ev.events_ if "valley-2023-fire" in e["articles"])
+    assert "Marta Oyelaran" in first["who"] or "Oyelaran" in first["who"]
+
+
+@pytest.mark.slow
+def test_roles_and_background_mentions(fitted):
+    articles, analyses, canon, _ = fitted
+    preview = Article(
+        id="preview",
+        title="Halvorsen to reopen Brennard plant",
+        published="2023-03-10",
+        text="Halvorsen Coatings will reopen its Brennard paint factory on Tuesday, the company said.",
+    )
+    follow = Article(
+        id="inquiry",
+        title="Inquiry blames solvent store for Brennard factory fire",
+        published="2023-06-30",
+        text=(
+            "An inquiry into the fire that destroyed the Halvorsen paint factory in Brennard in March found "
+            "that solvents were stored too close to the boiler, fire chief Marta Oyelaran said on Friday."
+        ),
+    )
+    from newsfuse.nlp.analyze import analyze_articles
+    from newsfuse.nlp.models import load_nlp
+
+    extra = list(analyze_articles([preview, follow], load_nlp()))
+    ev = EventClusterer(use_embeddings=False).fit([*articles, preview, follow], [*analyses, *extra])
+    first = ev.article_event_["valley-2023-fire"]
+    assert ev.article_event_["preview"] == ev.article_event_["inquiry"] == first
+    assert ev.article_role_["preview"] == "announcement"
+    assert ev.article_role_["inquiry"] == "follow-up"
+    assert ev.article_role_["valley-2023-fire"] == "report"
+    # the second fire's report recalls the first ("two years after an earlier blaze")
+    event = next(e for e in ev.events_ if e["id"] == first)
+    assert event["mentioned_in"] == ["valley-2025-fire"]
+    assert event["roles"]["valley-2025-fire"] == "background"
+    assert all(not set(e["mentioned_in"]) & set(e["articles"]) for e in ev.events_)
+
+
+def test_empty_corpus():
+    ev = EventClusterer(use_embeddings=False).fit([], [])
+    assert ev.article_event_ == {} and ev.events_ == [] and ev.article_role_ == {}
+
+
+def test_articles_without_analysis_are_left_out_and_duplicates_follow_their_original():
+    a = Article(id="a", text="The river flooded the old town on Monday.", published="2024-05-06")
+    b = Article(id="b", text="The river flooded the old town on Monday.", published="2024-05-06")
+    c = Article(id="c", text="No analysis for this one.")
+    ev = EventClusterer(use_embeddings=False).fit([a, b, c], [_analysis(a)], duplicate_of={"b": "a"})
+    assert ev.article_event_ == {"a": ev.article_event_["a"], "b": ev.article_event_["a"]}
+    assert ev.events_[0]["articles"] == ["a", "b"]
+    assert ev.events_[0]["date"] == "2024-05-06"
