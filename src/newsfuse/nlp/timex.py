@@ -231,16 +231,38 @@ def _coarse(unit: str) -> str:
 
 
 def _plausible(c: Candidate, doc, text: str) -> bool:
-    """Whether the parser agrees that a bare number is a year (not "2000 people")."""
-    if not re.fullmatch(r"\d{4}", text[c.start : c.end]):
+    """Whether a span is a time expression in this context: not a bare number the parser reads
+    as a count ("2000 people"), and not part of a title ("ABC's This Week", "VOA Today")."""
+    span_text = text[c.start : c.end]
+    if c.rule != "holiday" and _in_title(span_text, text, c.start):
+        return False
+    if not re.fullmatch(r"\d{4}", span_text):
         return True
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return True
-    tok = span[0]
-    if tok.ent_type_ in _NOT_A_YEAR:
+    return span[0].ent_type_ not in _NOT_A_YEAR
+
+
+_NAME_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _in_title(span_text: str, text: str, start: int) -> bool:
+    """A relative expression written in title case inside a sentence is a name, not a time."""
+    words = _NAME_WORDS.findall(span_text)
+    if not words or not all(w[0].isupper() for w in words) or any(w.isupper() for w in words):
         return False
-    return True
+    if not any(w.lower() in _TITLE_WORDS for w in words):
+        return False  # months, weekdays and holidays are capitalised anyway
+    before = text[max(0, start - 3) : start].rstrip(" ")
+    # After a word or a comma (not after an opening quote, which may start a sentence).
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;:")
+
+
+# Words that are lower case in running text, so capitalised mid-sentence they start a name.
+_TITLE_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday", "now", "this", "next", "last", "week",
+                          "month", "year", "day", "morning", "evening", "night", "noon", "minutes", "hours",
+                          "century", "future", "past"})
 
 
 def _join_time_and_day(chosen: list[Candidate], text: str) -> list[Candidate]:
