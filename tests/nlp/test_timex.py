@@ -34,11 +34,14 @@ def _values(nlp, text, dct=WEDNESDAY):
         ("The two leaders held talks on Wednesday.", date(2026, 1, 30), "2026-01-28"),
         ("The minister said on Friday that talks had failed.", WEDNESDAY, "2026-01-23"),
         ("Officials met Monday in Geneva.", WEDNESDAY, "2026-01-26"),
+        # The progressive is a plan when the date hangs on the verb, not when it dates a noun.
+        ("The two presidents are meeting on Friday.", WEDNESDAY, "2026-01-30"),
+        ("Police are investigating a shooting on Friday night.", WEDNESDAY, "2026-01-23TNI"),
     ],
 )
 def test_weekday_follows_the_tense(nlp, text, dct, expected):
     [t] = _times(nlp, text, dct)
-    assert (t.type, t.value) == ("DATE", expected)
+    assert t.value == expected
 
 
 def test_months_ago_and_mid_month(nlp):

@@ -249,7 +249,7 @@ _NAME_WORDS = re.compile(r"[A-Za-z]+")
 
 def _in_title(span_text: str, text: str, start: int) -> bool:
     """A relative expression written in title case inside a sentence is a name, not a time."""
-    words = _NAME_WORDS.findall(span_text)
+    words = [w for w in _NAME_WORDS.findall(span_text) if w != "the"]
     if not words or not all(w[0].isupper() for w in words) or any(w.isupper() for w in words):
         return False
     if not any(w.lower() in _TITLE_WORDS for w in words):
@@ -262,7 +262,8 @@ def _in_title(span_text: str, text: str, start: int) -> bool:
 # Words that are lower case in running text, so capitalised mid-sentence they start a name.
 _TITLE_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday", "now", "this", "next", "last", "week",
                           "month", "year", "day", "morning", "evening", "night", "noon", "minutes", "hours",
-                          "century", "future", "past"})
+                          "century", "future", "past", "spring", "summer", "fall", "autumn", "winter",
+                          "daily", "weekly", "monthly", "annually", "yearly", "quarterly"})
 
 
 def _join_time_and_day(chosen: list[Candidate], text: str) -> list[Candidate]:

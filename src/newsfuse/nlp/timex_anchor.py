@@ -41,6 +41,7 @@ def tense_of(doc, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     tok = span.root
+    via_noun = False  # "investigating a shooting Friday night": the date belongs to the noun
     for _ in range(MAX_HEAD_STEPS):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break
@@ -48,12 +49,16 @@ def tense_of(doc, start: int, end: int) -> str | None:
             return FUTURE  # "payable Dec. 7", "effective Feb. 1", "the Jan. 14 deadline"
         if tok.head.i == tok.i:
             break
+        via_noun = via_noun or (tok.head.pos_ in ("NOUN", "PROPN") and not span.start <= tok.head.i < span.end)
         tok = tok.head
     else:
         return None
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    return _verb_tense(tok, MAX_GOVERNOR_HOPS)
+    tense = _verb_tense(tok, MAX_GOVERNOR_HOPS)
+    if tense == PRESENT and tok.tag_ == "VBG" and not via_noun:
+        return FUTURE  # "are meeting on Friday" is a plan
+    return tense
 
 
 def _verb_tense(verb, hops: int) -> str | None:
@@ -73,7 +78,7 @@ def _verb_tense(verb, hops: int) -> str | None:
     if verb.tag_ in ("VBZ", "VBP"):
         return PRESENT
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
-        return FUTURE  # "is meeting on Friday" is a plan
+        return PRESENT  # a plan ("is meeting on Friday") when the date hangs on the verb itself
     if hops > 0 and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "prep") or verb.tag_ in ("VB", "VBG"):
