@@ -94,6 +94,8 @@ def test_the_day_before_and_later_count_from_the_date_just_named(nlp):
         ("Relations have improved recently.", "DATE", "PAST_REF"),
         ("They may meet again in the future.", "DATE", "FUTURE_REF"),
         ("The blast came at 10:35 a.m. Friday.", "TIME", "2026-01-23T10:35"),
+        ("He was shot around 5:08 p.m. Thursday night.", "TIME", "2026-01-22T17:08"),
+        ("She spoke to 24-Hour News 8 about the case.", "", ""),
         ("Sales rose in the third quarter of 2025.", "DATE", "2025-Q3"),
         ("The law dates from the 19th century.", "DATE", "18"),
         ("She spoke this morning.", "TIME", "2026-01-28TMO"),
@@ -102,8 +104,8 @@ def test_the_day_before_and_later_count_from_the_date_just_named(nlp):
     ],
 )
 def test_durations_sets_decades_and_more(nlp, text, kind, value):
-    [t] = _times(nlp, text)
-    assert (t.type, t.value) == (kind, value)
+    times = _times(nlp, text)
+    assert [(t.type, t.value) for t in times] == ([(kind, value)] if kind else [])
 
 
 def test_mods(nlp):

@@ -39,6 +39,7 @@ def test_names_and_verbs_that_look_like_months():
 
 def test_clock_time_and_numbers():
     assert _spans("The blast came at 10:35 a.m. and killed 2000 people.") == ["10:35 a.m."]
+    assert _spans("They lived at 1249 Bells Ferry Road in 1999.") == ["1999"]
 
 
 def test_sets_and_generic_references():

@@ -40,8 +40,6 @@ PAST_TENSE_PENALTY_DAYS = 300
 FUTURE_TENSE_PENALTY_DAYS = 366
 # For weekdays the tense decides outright (a week is the most a weekday can be off).
 WEEKDAY_TENSE_PENALTY_DAYS = 14
-# spaCy labels that say a bare four-digit number is a count or an amount, not a year.
-_NOT_A_YEAR = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL", "PRODUCT"})
 _JOIN_TIME_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")
 
 
@@ -241,7 +239,8 @@ def _plausible(c: Candidate, doc, text: str) -> bool:
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return True
-    return span[0].ent_type_ not in _NOT_A_YEAR
+    # A number inside a name is part of the name ("Orion 1980", "1249 Bells Ferry Road").
+    return span[0].ent_type_ in ("", "DATE", "EVENT")
 
 
 _NAME_WORDS = re.compile(r"[A-Za-z]+")
@@ -263,11 +262,11 @@ def _in_title(span_text: str, text: str, start: int) -> bool:
 _TITLE_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday", "now", "this", "next", "last", "week",
                           "month", "year", "day", "morning", "evening", "night", "noon", "minutes", "hours",
                           "century", "future", "past", "spring", "summer", "fall", "autumn", "winter",
-                          "daily", "weekly", "monthly", "annually", "yearly", "quarterly"})
+                          "hour", "daily", "weekly", "monthly", "annually", "yearly", "quarterly"})
 
 
 def _join_time_and_day(chosen: list[Candidate], text: str) -> list[Candidate]:
-    """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6': one TIME on that day."""
+    """'10 p.m. Wednesday', '5 p.m. EST, Nov. 6', '5:08 p.m. Thursday night': one TIME on that day."""
     out: list[Candidate] = []
     i = 0
     while i < len(chosen):
@@ -281,7 +280,7 @@ def _join_time_and_day(chosen: list[Candidate], text: str) -> list[Candidate]:
             and c.spec.shift == 0
             and c.spec.tod.startswith("T")
             and c.spec.tod[1:2].isdigit()
-            and nxt.spec.type == "DATE"
+            and _names_a_day(nxt.spec)
             and _JOIN_TIME_DAY.fullmatch(text[c.end : nxt.start])
         ):
             out.append(replace(nxt, start=c.start, spec=replace(nxt.spec, type="TIME", tod=c.spec.tod)))
@@ -290,6 +289,15 @@ def _join_time_and_day(chosen: list[Candidate], text: str) -> list[Candidate]:
         out.append(c)
         i += 1
     return out
+
+
+def _names_a_day(spec: Spec) -> bool:
+    """A weekday, a month-day or today/yesterday/tomorrow, with or without a part of the day."""
+    if spec.type not in ("DATE", "TIME") or (spec.tod and spec.tod[1:2].isdigit()):
+        return False
+    if spec.day is not None or spec.holiday or (spec.weekday is not None and not spec.grain):
+        return True
+    return spec.anchor == "dct" and spec.unit == "D" and not spec.value
 
 
 def _date_from_text(chosen: list[Candidate], doc, sentence_of) -> date | None:

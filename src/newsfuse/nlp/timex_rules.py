@@ -54,6 +54,9 @@ _HOL = (
     r"Columbus\s+Day|Guy\s+Fawkes\s+Night)"
 )
 _DAY_DIRS = r"before|after|earlier|later|prior"
+# A house number, not a year: "1249 Bells Ferry Road".
+_STREET = (r"(?-i:\s+(?:[A-Z][a-z]+\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Lane|Ln|Boulevard|Blvd|"
+           r"Way|Court|Ct|Place|Pl|Highway|Hwy|Route|Parkway|Pkwy|Terrace|Circle)\b)")
 
 _READERS = {**DATE_READERS, **AMOUNT_READERS}
 RULES: tuple[tuple[str, re.Pattern, int], ...] = tuple(
@@ -69,7 +72,7 @@ RULES: tuple[tuple[str, re.Pattern, int], ...] = tuple(
         ("month-year", rf"{_PRE}?(?P<mon>{MONTH_RE})(?:(?:,\s*|\s+)(?:of\s+)?(?P<year>{YEAR_RE}|'\d\d)|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)(?:\s+(?:and|or)\s+(?:beyond|later|earlier|after|before))?{_E}", 3),
         ("month", rf"{_PRE}?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<mon>{MONTH_RE})(?!\s*\d){_E}", 2),
         ("spoken-year", rf"(?:(?P<mon>{MONTH_FULL_RE})\s+)?(?:the\s+year\s+)?{_B}(?P<c>nineteen)[\s-]+(?P<r>(?:{NUMBER_WORD_RE}))(?<!hundred)(?<!thousand){_E}", 2),
-        ("year", rf"{_B}(?:{_PRE}|(?P<pre2>fiscal|calendar|the\s+year|model\s+year|FY|post|pre)(?:\s+|-))?(?P<year>{YEAR_RE})(?P<tail>\s+(?:and|or)\s+(?:beyond|later|earlier|after|before))?(?!\d|%|,\d|\.\d|-\d|\s*(?:percent|per\s+cent|acres|feet|metres|meters|miles|troops|people|soldiers))(?:['’]s)?{_E}", 2),
+        ("year", rf"{_B}(?:{_PRE}|(?P<pre2>fiscal|calendar|the\s+year|model\s+year|FY|post|pre)(?:\s+|-))?(?P<year>{YEAR_RE})(?P<tail>\s+(?:and|or)\s+(?:beyond|later|earlier|after|before))?(?!\d|%|,\d|\.\d|-\d|\s*(?:percent|per\s+cent|acres|feet|metres|meters|miles|troops|people|soldiers)|{_STREET})(?:['’]s)?{_E}", 2),
         ("decade", rf"(?:the\s+)?(?:{_PRE})?(?P<dec>(?:1[0-9]|20)\d0s|['’]\d0s|(?<=the\s)\d0s|(?<=the\searly\s)\d0s|(?<=the\slate\s)\d0s){_E}", 3),
         ("decade-word", rf"the\s+(?:{_PRE})?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_E}", 3),
         ("century", rf"(?:the\s+)?(?:{_PRE})?(?P<ord>{ORDINAL_RE})[\s-]+century{_E}", 3),
