@@ -34,14 +34,16 @@ class Article:
     text: str
     title: str = ""
     outlet: str | None = None
-    outlet_basis: str | None = None  # metadata | url | dateline | self-reference
+    outlet_basis: str | None = None  # metadata | masthead | self-reference | dateline | url
     url: str | None = None
     published: str | None = None  # ISO date at its precision, or None when unknown
-    published_basis: str | None = None  # metadata | dateline | header | text
+    published_basis: str | None = None  # metadata | dateline | header | byline | text
     language: str | None = None
     source: str = ""  # the input path (and line for JSONL) it was read from
     removed: tuple[Removed, ...] = ()
     dateline: str | None = None  # place named in the dateline ("MOSCOW"), if any
+    title_basis: str | None = None  # metadata | heading | lead (cut from the first sentence when there is no title)
+    agency: str | None = None  # news agency whose copy this is, from the dateline ("Reuters"); may differ from outlet
 
     @property
     def content_hash(self) -> str:

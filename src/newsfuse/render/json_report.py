@@ -30,6 +30,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             {
                 "id": article.id,
                 "title": article.title,
+                "title_basis": article.title_basis,
                 "outlet": article.outlet,
                 "outlet_basis": article.outlet_basis,
                 "url": article.url,
