@@ -78,6 +78,41 @@ def test_standfirst_is_kept_unless_it_repeats_a_body_sentence():
     assert reasons(repeated) == {standfirst: "duplicate of a body sentence"}
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Priya Landon",
+        "By Priya Landon in Kestra",
+        "By Priya Landon and Tomas Reyes, transport correspondents | Wednesday 5 June 2024, 18:05",
+        "By Tomas Reyes · 6 June 2024 · 4 min read",
+        "By Jan Novak",
+    ],
+)
+def test_bylines_are_cut(byline):
+    result = clean(["Harbour bridge reopens", byline, *BODY])
+    assert reasons(result) == {byline: "byline"}
+    assert result.paragraphs == tuple(BODY)
+
+
+def test_sentences_opening_with_by_are_not_bylines():
+    lines = ["Harbour bridge reopens", "By Tuesday evening the queues had cleared", "By March 5 the railing was replaced", *BODY]
+    result = clean(lines)
+    assert "byline" not in reasons(result).values()
+
+
+def test_two_crumb_trail_is_navigation():
+    result = clean(["Home › Transport", "Harbour bridge reopens after storm repairs", *BODY])
+    assert result.title == "Harbour bridge reopens after storm repairs"
+    assert reasons(result) == {"Home › Transport": "navigation"}
+
+
+def test_author_bio_under_about_the_author():
+    bio = "Priya Landon covers transport and infrastructure from Kestra. She previously reported on shipping."
+    result = clean([*BODY, "About the author", bio, "Share this: Facebook | Twitter"])
+    assert result.paragraphs == tuple(BODY)
+    assert reasons(result)[bio] == "author box"
+
+
 def test_chrome_below_the_body():
     result = clean(
         [

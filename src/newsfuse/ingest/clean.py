@@ -78,12 +78,21 @@ PROMPT_MAX_WORDS = 15
 SHORT_PATTERN_MAX_WORDS = 25
 HEADER_MAX_WORDS = 12
 HEADER_MAX_LABEL_WORDS = 6
+# An author's bio under an "About the author" line runs to a sentence or
+# two (the bios in our fixtures and the example corpus: 11-16 words); 60
+# leaves room for a long one, and longer blocks are left to the body rules.
+AUTHOR_BIO_MAX_BLOCKS = 2
+AUTHOR_BIO_MAX_WORDS = 60
 
 _TAIL = "\x00tail-marker"  # internal: a tail marker whose reason depends on where it sits
 # Below a tail marker these blocks are parts of the teasers (their dates, section labels).
 _TAIL_ABSORBS = frozenset(
     {None, _TAIL, "section/time header", "timestamp", "page controls", "navigation", "byline", "photo caption"}
 )
+_AUTHOR_BOX_HEADING_RE = re.compile(
+    r"^(?:about\s+(?:the\s+)?(?:author|writer|reporter|contributor)s?|author\s+bio(?:graphy)?)\W*$", re.I
+)
+_CRUMB_SPLIT_RE = re.compile(r"\s[>»›/|]\s")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z(\"“]")  # two sentences: a caption or lede, not a title
 _LIST_ITEM_RE = re.compile(r"^[—–•·*>-]\s")  # a dash or bullet opens a list item, never a heading
 _TERMINAL_RE = re.compile(r"[.!?…:;]$")
@@ -289,13 +298,19 @@ def _header_kind(text: str) -> str | None:
 
 
 def _mark_author_boxes(lines: list[_Line]) -> None:
-    """A name-like line next to an author-box line belongs to the box ("admin" above "About Author")."""
+    """Lines that belong to an author box: a name next to its marker ("admin" above "About Author"),
+    and the short bio under an "About the author" line that follows the story."""
     for i, line in enumerate(lines):
         if line.reason != "author box":
             continue
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and lines[j].reason is None and not lines[j].terminal and lines[j].words <= 3:
                 lines[j].reason = "author box"
+        if _AUTHOR_BOX_HEADING_RE.match(line.text) and any(earlier.prose for earlier in lines[:i]):
+            for bio in lines[i + 1 : i + 1 + AUTHOR_BIO_MAX_BLOCKS]:
+                if bio.reason is not None or bio.words > AUTHOR_BIO_MAX_WORDS:
+                    break
+                bio.reason = "author box"
 
 
 def _cut_tail(lines: list[_Line], body: list[int], stop: frozenset[str]) -> None:

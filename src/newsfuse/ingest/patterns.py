@@ -107,10 +107,16 @@ CMS_AUTHOR_RE = re.compile(
     r"(?:web|news|online|digital|city|foreign|metro)\s+desk|desk\s+report|staff(?:\s+(?:reporter|writer))?)$",
     re.I,
 )
+# "By Jane Doe", "By Jane Doe and Ali Khan, Europe correspondent | 16 January
+# 2026", "By Jane Doe in Lisbon", "By Jane Doe · 15 January 2026 · 6 min read".
+# "By Tuesday ...", "By March 5 ..." open sentences, not bylines ("By Jan Novak" is one).
+_NOT_BYLINE_NAMES = (
+    r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:" + r"|".join(MONTHS) + r")\b\.?(?:\s+\d|\s*,|$))"
+)
 BYLINE_RE = re.compile(
-    r"^by\s+[A-Z\u00c0-\u024f][\w.'’-]*"
+    rf"^(?i:by)\s+(?i:{_NOT_BYLINE_NAMES})[A-Z\u00c0-\u024f][\w.'’-]*"
     r"(?:\s+(?:[A-Z\u00c0-\u024f][\w.'’-]*|and|&|,|de|van|von|al|bin|el))*"
-    r"(?:\s*[,|—-]\s*.{0,60})?$"
+    r"(?:\s*[,|—–·•/-]\s*.{0,80}|\s+(?:in|at|for)\s+.{1,60})?$"
 )
 COPYRIGHT_RE = re.compile(r"^(?:copyright\b|©|\(c\)\s*\d{4})|all\s+rights\s+reserved", re.I)
 TAIL_MARKER_RE = re.compile(
@@ -136,14 +142,17 @@ CAPTION_RE = re.compile(
     r"\b(?:getty\s+images|shutterstock|afp\s+photo|ap\s+photo|reuters/|epa-efe)\b",
     re.I,
 )
-# "Posted on April 14, 2024 by Greenwatch Staff", "By Coastline Wire | Published 14 October 2025":
+# "Posted on April 14, 2024 by Greenwatch Staff", "By Bayline Wire | Published 3 June 2024":
 # the byline part of a timestamp line.
 DATED_BYLINE_RE = re.compile(r"\b(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
 TAGS_RE = re.compile(r"^(?:tags|topics|filed\s+under|categories|related\s+topics|keywords)\s*:", re.I)
 CREDITS_RE = re.compile(
     r"^[(\[]?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced)\s+by\b", re.I
 )
-BREADCRUMB_RE = re.compile(r"^[^.!?]{1,80}?(?:\s[>»›/|]\s[^.!?]{1,40}){2,}$")
+# "Home > World > Asia", "Home › Business": "›" and "»" never join a headline's words, so one is enough.
+BREADCRUMB_RE = re.compile(
+    r"^[^.!?]{1,80}?(?:\s[>»›/|]\s[^.!?]{1,40}){2,}$|^[^.!?›»]{1,40}(?:\s[›»]\s[^.!?›»]{1,40})+$"
+)
 # Words of on-page controls; a short line made only of these is a widget.
 CONTROL_WORDS = frozenset(
     "advertisement advertising ad ads sponsored share shares tweet email e-mail print comments comment menu "
