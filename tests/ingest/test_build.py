@@ -54,6 +54,26 @@ def test_self_reference_then_url():
     assert (article.outlet, article.outlet_basis) == (None, None)
 
 
+def test_byline_date_with_a_year():
+    body = "Talks will be held on Wednesday between the two leaders, the Kremlin said in a statement on Monday."
+    lines = ("Leaders to meet on Wednesday", "By Priya Landon, Moscow correspondent | Monday 26 January 2026, 19:40", body)
+    article = build_article(doc(*lines), "a", 80)
+    assert (article.published, article.published_basis) == ("2026-01-26", "byline")
+    assert "Priya Landon" not in article.text
+
+
+def test_full_year_on_a_later_line_beats_a_yearless_header():
+    body = "Talks will be held on Wednesday between the two leaders, the Kremlin said in a statement on Monday."
+    lines = ("Politics | Jan 26, 09:15", "Leaders to meet on Wednesday", "By Priya Landon | 26 January 2026", body)
+    assert build_article(doc(*lines), "a", 80).published == "2026-01-26"
+
+
+def test_a_revision_date_alone_leaves_the_date_null():
+    body = "Talks will be held on Wednesday between the two leaders, the Kremlin said in a statement on Monday."
+    article = build_article(doc("Leaders to meet on Wednesday", "Updated: 27 January 2026, 10:02", body), "a", 80)
+    assert article.published is None
+
+
 def test_agency_named_in_the_body_is_not_the_outlet():
     article = build_article(doc("The leader made his first official visit to Moscow, TASS reported. According to Reuters, the talks covered the bases."), "a", 80)
     assert article.outlet is None

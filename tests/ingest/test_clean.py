@@ -88,15 +88,17 @@ def test_standfirst_is_kept_unless_it_repeats_a_body_sentence():
         "By Jan Novak",
     ],
 )
-def test_bylines_are_cut(byline):
+def test_bylines_are_cut_and_handed_on(byline):
     result = clean(["Harbour bridge reopens", byline, *BODY])
     assert reasons(result) == {byline: "byline"}
+    assert result.bylines == (byline,)
     assert result.paragraphs == tuple(BODY)
 
 
 def test_sentences_opening_with_by_are_not_bylines():
     lines = ["Harbour bridge reopens", "By Tuesday evening the queues had cleared", "By March 5 the railing was replaced", *BODY]
     result = clean(lines)
+    assert result.bylines == ()
     assert "byline" not in reasons(result).values()
 
 

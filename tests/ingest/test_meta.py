@@ -9,6 +9,7 @@ import re
 import pytest
 
 from newsfuse.ingest.meta import (
+    header_date,
     infer_year,
     is_dateline_only,
     normalize_published,
@@ -117,6 +118,14 @@ def test_self_reference():
     assert self_reference(["Copyright 2016 by WPLG Local10.com - All rights reserved."]) == "WPLG Local10"
     assert self_reference(["Subscribe to Harbour & Freight Weekly for analysis every Friday"]) == "Harbour & Freight Weekly"
     assert self_reference(["Follow us on Twitter", "Read more on the site →", "Share this: Facebook"]) is None
+
+
+def test_header_date_skips_revisions():
+    assert header_date("By Bayline Wire | Published 3 June 2024, 08:12 | Updated 4 June 2024") == (2024, 6, 3)
+    assert header_date("Last updated Tue 4 Jun 2024 | First published 3 Jun 2024") == (2024, 6, 3)
+    assert header_date("Updated: Jun 4, 2024 — 6:38 PM") is None  # publication may lie well before a revision
+    assert header_date("By Priya Landon · 5 June 2024 · 4 min read") == (2024, 6, 5)
+    assert header_date("Companies | Thu 6 Jun, 07:10") == (None, 6, 6)
 
 
 def test_site_of_url():

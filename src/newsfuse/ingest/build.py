@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from newsfuse.errors import EmptyInput
-from newsfuse.ingest.clean import clean_blocks
+from newsfuse.ingest.clean import Cleaned, clean_blocks
 from newsfuse.ingest.document import RawDoc
 from newsfuse.ingest.lang import detect_language
 from newsfuse.ingest.meta import (
     Dateline,
+    header_date,
     infer_year,
     normalize_published,
-    parse_date,
     parse_dateline,
     self_reference,
     site_of_url,
@@ -62,7 +62,7 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     # 5. outlet
     outlet, outlet_basis = _outlet(raw, dateline, removed)
     # 6. date
-    published, published_basis = _published(raw, dateline, cleaned.headers, text)
+    published, published_basis = _published(raw, dateline, cleaned, text)
     return Article(
         id=article_id,
         text=text,
@@ -94,7 +94,7 @@ def _outlet(raw: RawDoc, dateline: Dateline | None, removed: tuple[Removed, ...]
     return None, None
 
 
-def _published(raw: RawDoc, dateline: Dateline | None, headers: tuple[str, ...], text: str) -> tuple[str | None, str | None]:
+def _published(raw: RawDoc, dateline: Dateline | None, cleaned: Cleaned, text: str) -> tuple[str | None, str | None]:
     if raw.published:
         value = normalize_published(raw.published)
         if value:
@@ -102,8 +102,15 @@ def _published(raw: RawDoc, dateline: Dateline | None, headers: tuple[str, ...],
     has_date = dateline is not None and dateline.month is not None and dateline.day is not None
     if has_date and dateline.year:
         return date(dateline.year, dateline.month, dateline.day).isoformat(), "dateline"
-    for header in headers:
-        parsed = parse_date(header)
+    # A full date on a header or byline line is the page's own statement of its date.
+    for line, basis in [*((h, "header") for h in cleaned.headers), *((b, "byline") for b in cleaned.bylines)]:
+        parsed = header_date(line)
+        if parsed and parsed[0] is not None:
+            value = _full_date(*parsed, text, weekday_of(line))
+            if value:
+                return value, basis
+    for header in cleaned.headers:
+        parsed = header_date(header)
         if parsed:
             value = _full_date(*parsed, text, weekday_of(header))
             if value:

@@ -12,7 +12,9 @@ it that does not continue the body is the related-articles tail.
 Every cut block is returned as ``Removed(text, reason)``. The title line is
 not a cut: it moves to ``Cleaned.title`` (and so out of the text); a later
 repetition of it is cut as "duplicate title". Datelines stay in the text (a
-dateline alone on its line is joined to the paragraph it opens).
+dateline alone on its line is joined to the paragraph it opens). The date
+header and byline lines above the body are handed on in ``Cleaned`` for
+meta.py to read.
 
 Reasons a user sees: "label", "masthead or section label", "section/time
 header", "timestamp", "byline", "duplicate title", "duplicate of a body
@@ -104,12 +106,13 @@ _HEADER_GLUE = frozenset({"and", "of", "the", "in", "for"})
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """The result of cleaning: title, kept paragraphs, cut blocks, and the date headers found above the body."""
+    """The result of cleaning: title, kept paragraphs, cut blocks, and the date and byline lines above the body."""
 
     title: str
     paragraphs: tuple[str, ...]
     removed: tuple[Removed, ...]
     headers: tuple[str, ...] = ()
+    bylines: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -169,6 +172,7 @@ def clean_blocks(blocks: list[Block] | tuple[Block, ...], title: str | None = No
     # 4. head
     title = _head(lines[:first], title, [lines[i].text for i in body])
     headers = tuple(line.text for line in lines[:first] if line.reason in ("section/time header", "timestamp"))
+    bylines = tuple(line.text for line in lines[:first] if line.reason == "byline")
     # 5. body
     for i in range(first, last + 1):
         line = lines[i]
@@ -222,6 +226,7 @@ def clean_blocks(blocks: list[Block] | tuple[Block, ...], title: str | None = No
         paragraphs=tuple(paragraphs),
         removed=tuple(Removed(text, reason) for _, text, reason in removed),
         headers=headers,
+        bylines=bylines,
     )
 
 

@@ -7,9 +7,11 @@ a date that the input does not establish stays None.
   the dateline ("/TASS/.", "(Reuters)", "(AP) —"); the site naming itself in
   the chrome cleaning removed ("Read “X” on Telegram!", "© 2025 X"); the
   site name of the URL.
-* Publication date: the input's metadata; else a dateline date; else a
-  section/time header above the body ("January 28, 7:49"). A day and month
-  with no year get a year only when the text settles it (see ``infer_year``).
+* Publication date: the input's metadata; else a dateline date with its
+  year; else a full date in a header or byline line above the body
+  ("Published 14 October 2025", "By Jane Doe · 15 January 2026"); else a
+  yearless header or dateline date ("January 28, 7:49"), which gets a year
+  only when the text settles it (see ``infer_year``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from newsfuse.ingest.patterns import DATE_RE, MONTHS, WEEKDAY_RE
 # Words around a full date that are read to tell whether the text reports it
 # as past (a lower bound on the publication date) or as coming. Eight words
 # reach the verb of the clause in most news sentences ("On December 19, 2024,
-# Russian President Vladimir Putin said") without reaching the next clause.
+# the country's prime minister Jane Doe said") without reaching the next clause.
 TENSE_WINDOW_WORDS = 8
 # A year is inferred only if the header date in that year lies within this
 # many days after the latest date the text reports as past: a news report
@@ -43,7 +45,7 @@ _REGION = rf"(?:,\s+(?!{_MONTH_NAMES}\b)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*
 _DL_DATE = rf"(?:,\s+(?P<date>{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAMES}\.?(?:,?\s+\d{{4}})?))?"
 _AGENCY = r"(?:[(/]\s*(?P<agency>[A-Za-z][\w&.'’ -]{0,30}?)\s*[)/])"
 _SEP = r"(?:[—–:_-]|\.)"
-# "MOSCOW, January 28. /TASS/. ", "NAIROBI, Kenya (AP) — ", "LONDON, Jan 5 (Reuters) - ",
+# "MINSK, March 4. /TASS/. ", "NAIROBI, Kenya (AP) — ", "LONDON, Jan 5 (Reuters) - ",
 # "ELGIN — ", "ISLAMABAD: ". Caps place names need a separator or an agency;
 # a title-case place needs an agency marker, else any sentence would match.
 _DATELINE_RES = (
@@ -89,6 +91,12 @@ _NOT_PAST_ED = frozenset(
     "need speed bed indeed united red seed hundred feed shed breed proceed succeed exceed embed weed greed creed "
     "sacred naked wicked aged based related alleged armed detailed".split()
 )
+# A date line's date is the publication date unless these words mark it as a
+# later revision ("Updated 15 Oct 2025"): the publication lies on or before it.
+_REVISION_WORDS = frozenset({"updated", "update", "modified", "edited", "revised", "corrected", "amended"})
+# How many words before a date are read for a revision word ("Last updated: Tue, 14 ...").
+REVISION_WINDOW_WORDS = 3
+
 _WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _WEEKDAY_NAME_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _WEEKDAY_PREFIX = {name[:3]: name for name in _WEEKDAYS}
@@ -176,7 +184,7 @@ def infer_year(month: int, day: int, text: str, weekday: int | None = None) -> i
     must be at least one past date. A lone old date ("the speech of March 5,
     1946") would make any later year fit, so the candidate must also be
     confirmed by the lead: its weekday must be one the opening paragraphs
-    name ("Putin will hold talks on Wednesday"), which a wrong year passes
+    name ("the president will hold talks on Wednesday"), which a wrong year passes
     only one time in seven. When the date came with its own weekday ("Fri 6
     Mar"), that weekday alone confirms or refutes the candidate.
     """
@@ -214,6 +222,23 @@ def infer_year(month: int, day: int, text: str, weekday: int | None = None) -> i
     return candidate.year if candidate.weekday() in named else None
 
 
+def header_date(text: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of the publication date on a date or byline line; None if it gives none.
+
+    The first date that is not marked as a revision ("Published 14 October
+    2025 | Updated 15 October 2025" gives the 14th); a line that gives only
+    a revision date gives None, since publication may lie well before it.
+    """
+    for m in DATE_RE.finditer(text):
+        before = _WORD_RE.findall(WEEKDAY_RE.sub(" ", text[: m.start()]))[-REVISION_WINDOW_WORDS:]
+        if any(w.lower() in _REVISION_WORDS for w in before):
+            continue
+        value = _date_parts(m)
+        if value:
+            return value
+    return None
+
+
 def weekday_of(text: str) -> int | None:
     """The weekday (Monday = 0) a short date line names ("Fri 6 Mar, 07:10"), or None if none or several."""
     found = {_WEEKDAYS[_WEEKDAY_PREFIX[m.group(0)[:3].lower()]] for m in WEEKDAY_RE.finditer(text)}
@@ -226,7 +251,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     The verb that places a date usually comes before it in its own clause
     ("who assumed the post on ..."), so that clause (back to the last comma)
     is read first, nearest word first; a date that opens its sentence ("On
-    December 19, 2024, Putin said") is placed by the words after it.
+    December 19, 2024, the minister said") is placed by the words after it.
     """
     left = re.split(r"[.!?;](?:\s|$)", text[max(0, start - 200) : start])[-1]
     clause = re.split(r"[,:;—(]", left)[-1]
