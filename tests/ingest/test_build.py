@@ -54,6 +54,24 @@ def test_self_reference_then_url():
     assert (article.outlet, article.outlet_basis) == (None, None)
 
 
+def test_masthead_is_the_outlet_and_the_dateline_names_the_agency():
+    article = build_article(doc("MARLOW GAZETTE", "Putin to hold talks with visiting leader", LEAD, MORE), "a", 80)
+    assert (article.outlet, article.outlet_basis, article.agency) == ("Marlow Gazette", "masthead", "Reuters")
+    assert article.title == "Putin to hold talks with visiting leader"
+    # The masthead's own spelling comes from the page when the page gives one.
+    article = build_article(doc("MARLOW GAZETTE", "Putin to hold talks", LEAD, MORE, "Follow Marlow Gazette on X"), "a", 80)
+    assert article.outlet == "Marlow Gazette"
+
+
+def test_call_to_action_before_the_agency_and_copyright_after_it():
+    article = build_article(doc(LEAD, MORE, "Follow The Wexley Courier on Facebook and X"), "a", 80)
+    assert (article.outlet, article.outlet_basis, article.agency) == ("The Wexley Courier", "self-reference", "Reuters")
+    article = build_article(doc(LEAD, MORE, "© 2026 Wexley Media Group. All rights reserved."), "a", 80)
+    assert (article.outlet, article.outlet_basis) == ("Reuters", "dateline")
+    article = build_article(doc(LEAD.replace(" (Reuters)", ""), MORE, "© 2026 Wexley Media Group. All rights reserved."), "a", 80)
+    assert (article.outlet, article.outlet_basis, article.agency) == ("Wexley Media Group", "self-reference", None)
+
+
 def test_byline_date_with_a_year():
     body = "Talks will be held on Wednesday between the two leaders, the Kremlin said in a statement on Monday."
     lines = ("Leaders to meet on Wednesday", "By Priya Landon, Moscow correspondent | Monday 26 January 2026, 19:40", body)

@@ -102,10 +102,15 @@ def test_sentences_opening_with_by_are_not_bylines():
     assert "byline" not in reasons(result).values()
 
 
-def test_two_crumb_trail_is_navigation():
-    result = clean(["Home › Transport", "Harbour bridge reopens after storm repairs", *BODY])
+def test_masthead_above_the_title_is_handed_on_and_never_the_title():
+    result = clean(["Marlow Evening Gazette", "Home › Transport", "Harbour bridge reopens after storm repairs", *BODY])
     assert result.title == "Harbour bridge reopens after storm repairs"
-    assert reasons(result) == {"Home › Transport": "navigation"}
+    assert result.masthead == "Marlow Evening Gazette"
+    assert reasons(result) == {"Marlow Evening Gazette": "masthead or section label", "Home › Transport": "navigation"}
+    crumb = clean(["Quay & Cargo Review › Ferries › Analysis", "Harbour bridge reopens after storm repairs", *BODY])
+    assert crumb.masthead == "Quay & Cargo Review"
+    section = clean(["Foreign News", "Harbour bridge reopens after storm repairs", *BODY])
+    assert section.masthead is None
 
 
 def test_author_bio_under_about_the_author():

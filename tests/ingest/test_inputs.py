@@ -51,6 +51,31 @@ def test_every_format_is_read(fixtures):
     assert articles["harbour_page"].outlet == "The Coastal Ledger"
 
 
+# What the page says about itself, fixture by fixture: (outlet, its basis,
+# agency, published, its basis). A date without a year that the text does
+# not settle stays null.
+PAGE_METADATA = {
+    "syndicated_copy": ("The Marlow Gazette", "masthead", "Bayline News Agency", "2024-06-03", "byline"),
+    "dated_byline": ("Marlow Evening Gazette", "masthead", None, "2024-06-05", "byline"),
+    "analysis_page": ("Quay & Cargo Review", "masthead", None, "2024-06-06", "byline"),
+    "yearless_masthead": ("Harlan Business Daily", "masthead", None, None, None),
+    "wire_story": ("Reuters", "dateline", "Reuters", "2024-03-04", "dateline"),
+    "council_brief": ("Northfield Courier", "metadata", None, "2024-02-20", "metadata"),
+}
+
+
+def test_outlet_agency_and_date_bases(fixtures):
+    articles, _ = fixtures
+    for article_id, expected in PAGE_METADATA.items():
+        a = articles[article_id]
+        got = (a.outlet, a.outlet_basis, a.agency, a.published, a.published_basis)
+        assert got == expected, article_id
+    assert articles["dated_byline"].title == "Ferry operator agrees to shelve rosters after two-day strike"
+    for article_id in ("syndicated_copy", "dated_byline", "analysis_page"):
+        assert not articles[article_id].text.startswith("By "), article_id  # the byline went to `removed`
+    assert "covers transport" not in articles["dated_byline"].text  # the author's bio too
+
+
 def test_jsonl_records(fixtures):
     articles, _ = fixtures
     first = articles["rec-1"]

@@ -12,9 +12,11 @@ from newsfuse.ingest.meta import (
     header_date,
     infer_year,
     is_dateline_only,
+    masthead_name,
     normalize_published,
     parse_date,
     parse_dateline,
+    restore_case,
     self_reference,
     site_of_url,
     weekday_of,
@@ -118,6 +120,42 @@ def test_self_reference():
     assert self_reference(["Copyright 2016 by WPLG Local10.com - All rights reserved."]) == "WPLG Local10"
     assert self_reference(["Subscribe to Harbour & Freight Weekly for analysis every Friday"]) == "Harbour & Freight Weekly"
     assert self_reference(["Follow us on Twitter", "Read more on the site →", "Share this: Facebook"]) is None
+
+
+def test_copyright_self_reference_can_be_left_out_and_reads_a_doubled_mark():
+    assert self_reference(["(© Copyright 2016 The Wexley Courier. All Rights Reserved."]) == "The Wexley Courier"
+    assert self_reference(["© 2016 Wexley Media Group"], copyright=False) is None
+    assert self_reference(["© 2016 Wexley Media Group", "Follow Wexley Courier on Facebook"], copyright=False) == "Wexley Courier"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("THE MARLOW GAZETTE", "THE MARLOW GAZETTE"),
+        ("Harlan Business Daily", "Harlan Business Daily"),
+        ("Quay & Cargo Review", "Quay & Cargo Review"),
+        ("Daily Courier", "Daily Courier"),
+        ("Bayline Wire", "Bayline Wire"),
+        ("Foreign News", None),  # a section label: no word but section words and "news"
+        ("WORLD NEWS", None),
+        ("Business Daily", None),
+        ("Local Man Shot Outside Post Office", None),  # a headline: the publication noun is inside it
+        ("ACCIDENTAL SHOOTING", None),
+        ("Herald", None),  # one word says too little
+        ("Ferry crews walk out, Herald says", None),
+        ("Marlow Gazette 2024", None),
+        ("Home › Business", None),
+    ],
+)
+def test_masthead_name(line, name):
+    assert masthead_name(line) == name
+
+
+def test_restore_case():
+    assert restore_case("HARLAN BUSINESS DAILY", ["Noor Haddad writes for Harlan Business Daily."]) == "Harlan Business Daily"
+    assert restore_case("THE MARLOW GAZETTE", []) == "The Marlow Gazette"
+    assert restore_case("WXT NEWS", []) == "WXT News"  # a short word in capitals reads as an acronym
+    assert restore_case("Quay & Cargo Review", ["QUAY & CARGO REVIEW"]) == "Quay & Cargo Review"
 
 
 def test_header_date_skips_revisions():

@@ -12,8 +12,10 @@ from newsfuse.ingest.meta import (
     Dateline,
     header_date,
     infer_year,
+    masthead_name,
     normalize_published,
     parse_dateline,
+    restore_case,
     self_reference,
     site_of_url,
     weekday_of,
@@ -41,7 +43,7 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     2. clean: title, paragraphs, removed chrome;
     3. join the paragraphs into the final text and check its length;
     4. read the dateline of the first paragraph;
-    5. find the outlet and its basis;
+    5. find the outlet and its basis, and the agency whose copy it is;
     6. find the publication date and its basis.
     """
     # 1. language
@@ -60,7 +62,7 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     # 4. dateline
     dateline = next(filter(None, map(parse_dateline, cleaned.paragraphs[:DATELINE_PARAGRAPHS])), None)
     # 5. outlet
-    outlet, outlet_basis = _outlet(raw, dateline, removed)
+    outlet, outlet_basis = _outlet(raw, cleaned, dateline, removed, text)
     # 6. date
     published, published_basis = _published(raw, dateline, cleaned, text)
     return Article(
@@ -69,6 +71,7 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
         title=cleaned.title,
         outlet=outlet,
         outlet_basis=outlet_basis,
+        agency=dateline.agency if dateline else None,
         url=raw.url,
         published=published,
         published_basis=published_basis,
@@ -79,12 +82,27 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     )
 
 
-def _outlet(raw: RawDoc, dateline: Dateline | None, removed: tuple[Removed, ...]) -> tuple[str | None, str | None]:
+def _outlet(
+    raw: RawDoc, cleaned: Cleaned, dateline: Dateline | None, removed: tuple[Removed, ...], text: str
+) -> tuple[str | None, str | None]:
+    # The site naming itself (masthead, calls to action) comes before the
+    # dateline's agency: a paper running agency copy is the outlet, and the
+    # agency stays in ``Article.agency``. Copyright lines come after the
+    # dateline: on GVC pages they name a station's owning company or the
+    # agency as often as the station itself.
     if raw.outlet:
         return raw.outlet, "metadata"
+    chrome = [r.text for r in removed]
+    page_header = (masthead_name(r.text.split(" · ")[0]) for r in removed if r.reason == "page header")
+    masthead = cleaned.masthead or next(filter(None, page_header), None)
+    if masthead:
+        return restore_case(masthead, [*chrome, text]), "masthead"
+    pieces = [p for r in removed if r.reason not in _NOT_SELF_REFERENCE for p in r.text.split(" · ")]
+    name = self_reference(pieces, copyright=False)
+    if name:
+        return name, "self-reference"
     if dateline and dateline.agency:
         return dateline.agency, "dateline"
-    pieces = [p for r in removed if r.reason not in _NOT_SELF_REFERENCE for p in r.text.split(" · ")]
     name = self_reference(pieces)
     if name:
         return name, "self-reference"

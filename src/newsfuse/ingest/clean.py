@@ -12,9 +12,9 @@ it that does not continue the body is the related-articles tail.
 Every cut block is returned as ``Removed(text, reason)``. The title line is
 not a cut: it moves to ``Cleaned.title`` (and so out of the text); a later
 repetition of it is cut as "duplicate title". Datelines stay in the text (a
-dateline alone on its line is joined to the paragraph it opens). The date
-header and byline lines above the body are handed on in ``Cleaned`` for
-meta.py to read.
+dateline alone on its line is joined to the paragraph it opens). What the
+head holds for metadata (date headers, dated bylines, the masthead) is
+handed on in ``Cleaned`` for meta.py to read.
 
 Reasons a user sees: "label", "masthead or section label", "section/time
 header", "timestamp", "byline", "duplicate title", "duplicate of a body
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from newsfuse.ingest import patterns as P
 from newsfuse.ingest.document import Block
 from newsfuse.ingest.lang import stopwords, tokens
-from newsfuse.ingest.meta import is_dateline_only
+from newsfuse.ingest.meta import is_dateline_only, masthead_name
 from newsfuse.model import Removed
 
 # Tuning constants, chosen by reading the cuts on the five seed reports, our
@@ -106,13 +106,19 @@ _HEADER_GLUE = frozenset({"and", "of", "the", "in", "for"})
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """The result of cleaning: title, kept paragraphs, cut blocks, and the date and byline lines above the body."""
+    """The result of cleaning: title, kept paragraphs, cut blocks, and what the head says about the article.
+
+    ``headers`` and ``bylines`` are the date/time header and byline lines
+    above the body, in order; ``masthead`` is the publication named above
+    the title (see ``meta.masthead_name``), as printed.
+    """
 
     title: str
     paragraphs: tuple[str, ...]
     removed: tuple[Removed, ...]
     headers: tuple[str, ...] = ()
     bylines: tuple[str, ...] = ()
+    masthead: str | None = None
 
 
 @dataclass(slots=True)
@@ -173,6 +179,7 @@ def clean_blocks(blocks: list[Block] | tuple[Block, ...], title: str | None = No
     title = _head(lines[:first], title, [lines[i].text for i in body])
     headers = tuple(line.text for line in lines[:first] if line.reason in ("section/time header", "timestamp"))
     bylines = tuple(line.text for line in lines[:first] if line.reason == "byline")
+    masthead = _masthead(lines[:first])
     # 5. body
     for i in range(first, last + 1):
         line = lines[i]
@@ -227,6 +234,7 @@ def clean_blocks(blocks: list[Block] | tuple[Block, ...], title: str | None = No
         removed=tuple(Removed(text, reason) for _, text, reason in removed),
         headers=headers,
         bylines=bylines,
+        masthead=masthead,
     )
 
 
@@ -359,7 +367,7 @@ def _head(lines: list[_Line], title: str | None, body_texts: list[str]) -> str |
             title = text
             line.title_line = True
             title_seen = True
-        elif len(text.split()) < TITLE_MIN_WORDS or _masthead_like(text):
+        elif len(text.split()) < TITLE_MIN_WORDS or _masthead_like(text) or masthead_name(text):
             line.reason = "masthead or section label"
         elif _repeats_a_sentence(text, sentences):
             line.reason = "duplicate of a body sentence"
@@ -367,11 +375,28 @@ def _head(lines: list[_Line], title: str | None, body_texts: list[str]) -> str |
 
 
 def _title_like(text: str) -> bool:
-    return len(text.split()) >= TITLE_MIN_WORDS and not _SENTENCE_BREAK_RE.search(text) and not _masthead_like(text)
+    return (
+        len(text.split()) >= TITLE_MIN_WORDS
+        and not _SENTENCE_BREAK_RE.search(text)
+        and not _masthead_like(text)
+        and masthead_name(text) is None
+    )
+
+
+def _masthead(head: list[_Line]) -> str | None:
+    """The publication named by a line above the title: a masthead, or the first crumb of a breadcrumb trail."""
+    for line in head:
+        if line.title_line:
+            return None
+        if line.reason in ("masthead or section label", "navigation"):
+            name = masthead_name(_CRUMB_SPLIT_RE.split(line.text)[0])
+            if name:
+                return name
+    return None
 
 
 def _masthead_like(text: str) -> bool:
-    """A site or section name in capitals ("THE ATLANTIC LEDGER"); an all-caps headline is longer."""
+    """A site or section name in capitals ("THE MARLOW GAZETTE"); an all-caps headline is longer."""
     return text.isupper() and len(text.split()) <= MASTHEAD_MAX_WORDS
 
 

@@ -3,10 +3,13 @@
 Every value carries its basis (where it was found) and nothing is guessed:
 a date that the input does not establish stays None.
 
-* Outlet, in order of trust: the input's own metadata; an agency marker in
-  the dateline ("/TASS/.", "(Reuters)", "(AP) —"); the site naming itself in
-  the chrome cleaning removed ("Read “X” on Telegram!", "© 2025 X"); the
-  site name of the URL.
+* Outlet, in order of trust: the input's own metadata; the masthead, a
+  publication's name set above the headline ("THE MARLOW GAZETTE"); the site
+  naming itself in a call to action cleaning removed ("Read “X” on
+  Telegram!", "Follow X on Facebook"); an agency marker in the dateline
+  ("/TASS/.", "(Reuters)", "(AP) —"), which names whose copy it is and is
+  also kept apart as the agency; a copyright line ("© 2025 X"), which may
+  name an owner or the agency; the site name of the URL.
 * Publication date: the input's metadata; else a dateline date with its
   year; else a full date in a header or byline line above the body
   ("Published 14 October 2025", "By Jane Doe · 15 January 2026"); else a
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from newsfuse.ingest.patterns import DATE_RE, MONTHS, WEEKDAY_RE
+from newsfuse.ingest.patterns import DATE_RE, MONTHS, PUBLICATION_WORDS, SECTION_WORDS, WEEKDAY_RE
 
 # Words around a full date that are read to tell whether the text reports it
 # as past (a lower bound on the publication date) or as coming. Eight words
@@ -69,7 +72,7 @@ _SELF_REF_RES = (
     re.compile(rf"^(?i:read|follow|join|subscribe\s+to)\s+{_NAME}(?:'s|’s)?\s+(?i:channel|newsletter|page)\b"),
     re.compile(rf"^(?i:subscribe\s+to|sign\s+up\s+for)\s+{_NAME}\s+(?i:for|to\s+get|and\s+get)\b"),
     re.compile(  # kept last: the copyright pattern is the loosest
-        r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*"
+        r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*"
         r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*(?:[.,|]|All\s+rights|$)",
         re.I,
     ),
@@ -96,6 +99,16 @@ _NOT_PAST_ED = frozenset(
 _REVISION_WORDS = frozenset({"updated", "update", "modified", "edited", "revised", "corrected", "amended"})
 # How many words before a date are read for a revision word ("Last updated: Tue, 14 ...").
 REVISION_WINDOW_WORDS = 3
+
+# A masthead is a publication's name on a line of its own: a few words, each
+# capitalised except joining words ("The Times of X", "X & Y Weekly"). Such
+# names run to five words with the article; six leaves one to spare, and a
+# longer line in title case is a headline.
+MASTHEAD_NAME_MAX_WORDS = 6
+_NAME_GLUE = frozenset("the of and & de la le el du des di der die das da do y et und on for at in".split())
+# Publication nouns that also head sections ("Daily News", "Business Weekly"): they need a distinctive word.
+_GENERIC_PUBLICATION_WORDS = frozenset({"news", "daily", "weekly"})
+_MASTHEAD_WORD_RE = re.compile(r"^[\w&'’.-]+$")
 
 _WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _WEEKDAY_NAME_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
@@ -268,10 +281,16 @@ def _tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def self_reference(texts: list[str]) -> str | None:
-    """The name a site gives itself in its chrome ("Read “X” on Telegram!", "© 2025 X"), or None."""
+def self_reference(texts: list[str], copyright: bool = True) -> str | None:
+    """The name a site gives itself in its chrome ("Read “X” on Telegram!", "© 2025 X"), or None.
+
+    With ``copyright`` False only calls to action count: a copyright line
+    often names the site's owner ("© 2016 Wexley Media Group") or, under agency
+    copy, the agency, rather than the outlet.
+    """
+    patterns = _SELF_REF_RES if copyright else _SELF_REF_RES[:-1]
     for text in texts:
-        for pattern in _SELF_REF_RES:
+        for pattern in patterns:
             m = pattern.search(text)
             if not m:
                 continue
@@ -280,6 +299,56 @@ def self_reference(texts: list[str]) -> str | None:
             if name and name.lower() not in _PRONOUNS and not name.lower().startswith(("the latest", "us ", "our ")):
                 return name
     return None
+
+
+def masthead_name(line: str) -> str | None:
+    """The publication a masthead line names ("THE MARLOW GAZETTE", "Harlan Business Daily"), or None.
+
+    A masthead is a short line of capitalised words that starts or ends with
+    a publication noun ("Herald", "Daily", "Wire") and has a word that is not
+    a section label, so "World News", "Daily News" or "Foreign News" is not
+    one. The line is returned as printed (``restore_case`` undoes capitals).
+    """
+    name = re.sub(r"^[“\"'‘«]|[”\"'’»]$", "", line.strip())
+    words = name.split()
+    if not 2 <= len(words) <= MASTHEAD_NAME_MAX_WORDS or not all(_MASTHEAD_WORD_RE.match(w) for w in words):
+        return None
+    if DATE_RE.search(name) or any(c.isdigit() for c in name):
+        return None
+    content = [w for w in words if w.lower() not in _NAME_GLUE]
+    if len(content) < 2 or not all(w[0].isupper() for w in content):
+        return None
+    lowered = [w.lower().strip(".'’") for w in content]
+    if lowered[0] not in PUBLICATION_WORDS and lowered[-1] not in PUBLICATION_WORDS:
+        return None
+    if all(w in SECTION_WORDS or w in _GENERIC_PUBLICATION_WORDS for w in lowered):
+        return None
+    return name
+
+
+def restore_case(name: str, texts: list[str]) -> str:
+    """``name`` as ``texts`` spell it when it is set in capitals ("MARLOW GAZETTE" → "Marlow Gazette").
+
+    The first spelling in mixed case found in ``texts`` wins; with none, the
+    words are capitalised, keeping short ones that read as acronyms ("BBC").
+    """
+    if not name.isupper():
+        return name
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", re.I)
+    for text in texts:
+        for m in pattern.finditer(text):
+            if not m.group(0).isupper():
+                return " ".join(m.group(0).split())
+    words = []
+    for i, word in enumerate(name.split()):
+        lower = word.lower()
+        if lower in _NAME_GLUE and i > 0:
+            words.append(lower)
+        elif len(word) <= 3 and lower not in _NAME_GLUE and lower not in PUBLICATION_WORDS:
+            words.append(word)
+        else:
+            words.append(word[0] + lower[1:])
+    return " ".join(words)
 
 
 def site_of_url(url: str | None) -> str | None:

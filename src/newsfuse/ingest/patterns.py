@@ -162,3 +162,24 @@ CONTROL_WORDS = frozenset(
     "cookies settings accept all reject font size a share: on via sms messenger and or".split()
 )
 ADVERT_WORDS = frozenset({"advertisement", "advertising", "ad", "ads", "sponsored"})
+
+# Nouns that name a kind of publication in the names of news outlets ("The X
+# Herald", "X Times", "Daily X", "X Wire"): the naming conventions of
+# newspapers, agencies and broadcasters, not names of particular outlets. A
+# masthead must start or end with one (see meta.masthead_name).
+PUBLICATION_WORDS = frozenset(
+    "news times post herald daily weekly journal gazette tribune telegraph chronicle observer guardian wire press "
+    "ledger courier express mail standard register dispatch bulletin monitor independent magazine reporter insider "
+    "review record star sun "
+    "inquirer enquirer examiner sentinel mirror globe advertiser argus messenger agency network radio television tv "
+    "broadcasting zeitung tageblatt gazeta gazzetta giornale corriere diario jornal courrier quotidien nieuws noticias"
+    .split()
+)
+# Words of section labels ("World News", "Local News", "Business Daily"): a
+# masthead needs a word that is neither one of these nor "news".
+SECTION_WORDS = frozenset(
+    "world foreign local national international regional metro city state business politics political sport sports "
+    "economy markets market money tech technology science health entertainment culture lifestyle opinion opinions "
+    "breaking latest top home live today weather travel education crime features europe asia africa americas "
+    "middle east us uk your".split()
+)
