@@ -92,6 +92,16 @@ def test_a_revision_date_alone_leaves_the_date_null():
     assert article.published is None
 
 
+def test_title_basis():
+    assert build_article(doc(LEAD, MORE, title="Putin to hold talks"), "a", 80).title_basis == "metadata"
+    assert build_article(doc("Putin to hold talks with visiting leader", LEAD, MORE), "a", 80).title_basis == "heading"
+    untitled = build_article(doc(LEAD, MORE), "a", 80)
+    assert (untitled.title, untitled.title_basis) == (
+        "Russian President Vladimir Putin will hold talks on Wednesday with the visiting leader",
+        "lead",
+    )
+
+
 def test_agency_named_in_the_body_is_not_the_outlet():
     article = build_article(doc("The leader made his first official visit to Moscow, TASS reported. According to Reuters, the talks covered the bases."), "a", 80)
     assert article.outlet is None

@@ -52,28 +52,32 @@ def test_every_format_is_read(fixtures):
 
 
 # What the page says about itself, fixture by fixture: (outlet, its basis,
-# agency, published, its basis). A date without a year that the text does
-# not settle stays null.
+# agency, published, its basis, title basis). A date without a year that the
+# text does not settle stays null.
 PAGE_METADATA = {
-    "syndicated_copy": ("The Marlow Gazette", "masthead", "Bayline News Agency", "2024-06-03", "byline"),
-    "dated_byline": ("Marlow Evening Gazette", "masthead", None, "2024-06-05", "byline"),
-    "analysis_page": ("Quay & Cargo Review", "masthead", None, "2024-06-06", "byline"),
-    "yearless_masthead": ("Harlan Business Daily", "masthead", None, None, None),
-    "wire_story": ("Reuters", "dateline", "Reuters", "2024-03-04", "dateline"),
-    "council_brief": ("Northfield Courier", "metadata", None, "2024-02-20", "metadata"),
+    "syndicated_copy": ("The Marlow Gazette", "masthead", "Bayline News Agency", "2024-06-03", "byline", "heading"),
+    "dated_byline": ("Marlow Evening Gazette", "masthead", None, "2024-06-05", "byline", "heading"),
+    "analysis_page": ("Quay & Cargo Review", "masthead", None, "2024-06-06", "byline", "heading"),
+    "yearless_masthead": ("Harlan Business Daily", "masthead", None, None, None, "heading"),
+    "untitled_lead": (None, None, None, None, None, "lead"),
+    "wire_story": ("Reuters", "dateline", "Reuters", "2024-03-04", "dateline", "heading"),
+    "council_brief": ("Northfield Courier", "metadata", None, "2024-02-20", "metadata", "metadata"),
 }
 
 
-def test_outlet_agency_and_date_bases(fixtures):
+def test_outlet_agency_date_and_title_bases(fixtures):
     articles, _ = fixtures
     for article_id, expected in PAGE_METADATA.items():
         a = articles[article_id]
-        got = (a.outlet, a.outlet_basis, a.agency, a.published, a.published_basis)
+        got = (a.outlet, a.outlet_basis, a.agency, a.published, a.published_basis, a.title_basis)
         assert got == expected, article_id
     assert articles["dated_byline"].title == "Ferry operator agrees to shelve rosters after two-day strike"
     for article_id in ("syndicated_copy", "dated_byline", "analysis_page"):
         assert not articles[article_id].text.startswith("By "), article_id  # the byline went to `removed`
     assert "covers transport" not in articles["dated_byline"].text  # the author's bio too
+    untitled = articles["untitled_lead"]
+    assert untitled.title == "The operator of the Kestra island ferries shelved its new shift rosters on Wednesday"
+    assert untitled.text.startswith("KESTRA — Against the backdrop")  # the title is cut from the text, not out of it
 
 
 def test_jsonl_records(fixtures):

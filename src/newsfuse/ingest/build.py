@@ -1,4 +1,4 @@
-"""Assembling one ``Article`` from a parsed input: clean, then read language, dateline, outlet and date."""
+"""Assembling one ``Article`` from a parsed input: clean, then read language, title, dateline, outlet and date."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from newsfuse.ingest.meta import (
     site_of_url,
     weekday_of,
 )
+from newsfuse.ingest.title import lead_title
 from newsfuse.model import Article, Removed
 
 # Removed blocks that speak for other sites or people, so a name in them is
@@ -43,8 +44,9 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     2. clean: title, paragraphs, removed chrome;
     3. join the paragraphs into the final text and check its length;
     4. read the dateline of the first paragraph;
-    5. find the outlet and its basis, and the agency whose copy it is;
-    6. find the publication date and its basis.
+    5. find the title's basis, or cut a title from the lead when there is none;
+    6. find the outlet and its basis, and the agency whose copy it is;
+    7. find the publication date and its basis.
     """
     # 1. language
     language = detect_language(" ".join(b.text for b in raw.blocks))
@@ -61,14 +63,17 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     removed = tuple(Removed(t, r) for t, r in raw.removed) + cleaned.removed
     # 4. dateline
     dateline = next(filter(None, map(parse_dateline, cleaned.paragraphs[:DATELINE_PARAGRAPHS])), None)
-    # 5. outlet
+    # 5. title
+    title, title_basis = _title(raw, cleaned, language)
+    # 6. outlet
     outlet, outlet_basis = _outlet(raw, cleaned, dateline, removed, text)
-    # 6. date
+    # 7. date
     published, published_basis = _published(raw, dateline, cleaned, text)
     return Article(
         id=article_id,
         text=text,
-        title=cleaned.title,
+        title=title,
+        title_basis=title_basis,
         outlet=outlet,
         outlet_basis=outlet_basis,
         agency=dateline.agency if dateline else None,
@@ -80,6 +85,14 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
         removed=removed,
         dateline=dateline.place if dateline else None,
     )
+
+
+def _title(raw: RawDoc, cleaned: Cleaned, language: str | None) -> tuple[str, str | None]:
+    if cleaned.title:
+        return cleaned.title, "metadata" if raw.title else "heading"
+    # No title anywhere: cut one from the lead sentence, so no report shows an empty title.
+    title = lead_title(cleaned.paragraphs, language)
+    return (title, "lead") if title else ("", None)
 
 
 def _outlet(
