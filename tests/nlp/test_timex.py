@@ -79,6 +79,12 @@ def test_the_day_before_and_later_count_from_the_date_just_named(nlp):
                                   ("the day before", "2024-03-04")]
 
 
+def test_that_year_names_the_year_of_the_date_just_named(nlp):
+    text = "He fled in June 1998 and returned later that year. The blast came three hours ago."
+    assert _values(nlp, text) == [("June 1998", "1998-06"), ("later that year", "1998"),
+                                  ("three hours ago", "2026-01-28")]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "value"),
     [

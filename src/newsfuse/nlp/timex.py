@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsfuse.model import TimeValue
@@ -13,6 +13,7 @@ from newsfuse.nlp.timex_anchor import (
     PAST,
     Point,
     choose,
+    fill,
     finer,
     floor,
     occurrences,
@@ -21,7 +22,6 @@ from newsfuse.nlp.timex_anchor import (
     tense_of,
     unknown_shift_value,
     unknown_year_value,
-    _fill,
 )
 from newsfuse.nlp.timex_rules import Candidate, Spec, candidates, select, trim
 
@@ -48,7 +48,8 @@ def find_times(doc, dct: date | None, sent_of_token: dict[int, int] | None = Non
 
     Steps:
     1. match the patterns over the text and keep the longest non-overlapping spans;
-    2. drop bare numbers the parser reads as counts, and join a clock time to its day;
+    2. drop bare numbers the parser reads as counts and titles ("ABC's This Week"), and join
+       a clock time to its day;
     3. anchor each expression in reading order: to ``dct`` (or, without one, the date the text
        itself gives for the report, see :func:`infer_published`; failing that, what no anchor
        can give stays X: "XXXX-10-15"), to the last date mentioned, or by the governing verb's tense;
@@ -62,7 +63,7 @@ def find_times(doc, dct: date | None, sent_of_token: dict[int, int] | None = Non
     # 3. anchoring
     sentence_of = _sentence_index(doc, sent_of_token) if chosen else None
     anchor = dct if dct is not None else _date_from_text(chosen, doc, sentence_of)
-    state = _State(dct=dct, anchor=anchor)
+    state = _State(anchor=anchor)
     out = []
     for i, c in enumerate(chosen):
         sent = _sentence_of(doc, c.start, c.end, sentence_of)
@@ -83,14 +84,12 @@ def find_times(doc, dct: date | None, sent_of_token: dict[int, int] | None = Non
 class _State:
     """What anchoring has learnt so far in one document."""
 
-    dct: date | None
-    anchor: date | None
+    anchor: date | None  # the document date, or the one its text gives
     last: Point | None = None
     last_sentence: int = -1
     # The last quarter or half-year the text talked about, and where.
     period: Point | None = None
     period_sentence: int = -10**6
-    tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
 
     def remember(self, point: Point, sentence: int, names_period: bool) -> None:
         self.last = point
@@ -146,13 +145,13 @@ def _resolve(c: Candidate, doc, state: _State, sent: int) -> str:
 def _resolve_calendar(c: Candidate, doc, state: _State) -> str:
     spec = c.spec
     if spec.year is not None:
-        p = _fill(spec, spec.year)
+        p = fill(spec, spec.year)
         return p.value() if p else unknown_year_value(spec)
     base = _base_day(spec.anchor, state)
     if base is None:
         return unknown_year_value(spec)
     if spec.anchor and spec.unit == "Y":
-        p = _fill(spec, base.year + spec.shift)
+        p = fill(spec, base.year + spec.shift)
         return p.value() if p else unknown_year_value(spec)
     options = occurrences(spec, base)
     if spec.weekday is not None and spec.month is not None:
@@ -193,7 +192,7 @@ def _resolve_shift(spec: Spec, state: _State, sent: int) -> str:
         if state.anchor is None:
             return "XXXX-XX-XX"
         seconds = {"TH": 3600, "TM": 60, "TS": 1}[unit] * spec.shift
-        return (state.anchor + timedelta(seconds=seconds)).isoformat()
+        return (state.anchor + timedelta(days=int(seconds / 86400))).isoformat()
     found = _shift_base(spec, state, sent)
     if found is None:
         return unknown_shift_value(unit)
@@ -217,8 +216,9 @@ def _shift_base(spec: Spec, state: _State, sent: int) -> tuple[Point, str] | Non
         return state.period, state.period.grain
     if (spec.anchor == "ref" and state.last is not None and finer(state.last.grain, _coarse(unit))
             and (not spec.near_ref or sent - state.last_sentence <= NEAR_REF_SENTENCES)):
-        # "a year earlier" after a day keeps the day: "Aug. 7, 1998 ... a year earlier" → 1997-08-07.
-        return state.last, state.last.grain
+        # "a year earlier" after a day keeps the day ("Aug. 7, 1998 ... a year earlier" →
+        # 1997-08-07); "later that year", "the following month" name the unit itself.
+        return state.last, state.last.grain if spec.near_ref else unit
     if state.anchor is None:
         return None
     return Point("D", state.anchor), unit

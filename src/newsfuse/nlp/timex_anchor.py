@@ -297,13 +297,13 @@ def occurrences(spec: Spec, around: date) -> list[Point]:
         base = around - timedelta(days=around.weekday()) + timedelta(days=spec.weekday - 1)
         return [Point("D", base + timedelta(days=7 * k)) for k in (-2, -1, 0, 1, 2)]
     for y in (around.year - 1, around.year, around.year + 1):
-        p = _fill(spec, y)
+        p = fill(spec, y)
         if p is not None:
             out.append(p)
     return out
 
 
-def _fill(spec: Spec, year: int) -> Point | None:
+def fill(spec: Spec, year: int) -> Point | None:
     """The Point of ``spec``'s calendar fields in ``year``."""
     try:
         if spec.holiday:
