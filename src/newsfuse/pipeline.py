@@ -12,6 +12,8 @@ from typing import Any
 from newsfuse import __version__
 from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.canon import EntityCanonicalizer
+from newsfuse.fuse.dedup import Deduplicator
+from newsfuse.fuse.events import EventClusterer
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, ArticleAnalysis, Report
 from newsfuse.nlp.models import load_nlp
@@ -25,8 +27,10 @@ def analyze(paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str
     Steps:
     1. ingest every input into articles, keeping a reason for each skipped one;
     2. analyse each article (parallel, cached by content);
-    3. canonicalise entities across articles;
-    4. assemble the report.
+    3. mark near-duplicates (syndicated copies count once downstream);
+    4. canonicalise entities across articles;
+    5. cluster articles into events;
+    6. assemble the report.
     """
     # 1. ingest
     articles, skipped = read_inputs(paths, config)
@@ -35,15 +39,24 @@ def analyze(paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str
         raise NoUsableInput(f"no usable input among {len(paths)} path(s) ({reasons})")
     # 2. analyse
     analyses = analyze_corpus(articles, config, cache_dir=cache_dir)
-    # 3. entities
+    # 3. near-duplicates
+    dedup = Deduplicator().fit(articles)
+    # 4. entities
     canon = EntityCanonicalizer().fit(analyses, articles)
-    # 4. report
+    # 5. events
+    events = EventClusterer().fit(
+        articles, analyses, canon.entities_, canon.mention_entity_, duplicate_of=dedup.duplicate_of_
+    )
+    # 6. report
     return Report(
         articles=list(articles),
         analyses=analyses,
         skipped=list(skipped),
         entities=list(canon.entities_),
         mention_entity=dict(canon.mention_entity_),
+        duplicate_of=dict(dedup.duplicate_of_),
+        article_event=dict(events.article_event_),
+        events=list(events.events_),
         generated=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         version=__version__,
     )

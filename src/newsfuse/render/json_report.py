@@ -33,6 +33,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "title_basis": article.title_basis,
                 "outlet": article.outlet,
                 "outlet_basis": article.outlet_basis,
+                "agency": article.agency,
                 "url": article.url,
                 "published": article.published,
                 "published_basis": article.published_basis,
