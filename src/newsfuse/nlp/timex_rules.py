@@ -37,7 +37,7 @@ class Candidate:
     end: int
     spec: Spec
     priority: int = 0
-    rule: str = ""  # the pattern that found it, for diagnostics
+    rule: str = ""  # the name of the pattern that found it
 
 
 
