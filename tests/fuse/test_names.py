@@ -29,6 +29,28 @@ def test_clean(raw, person, cleaned):
     assert clean(raw, person=person) == cleaned
 
 
+@pytest.mark.parametrize(
+    ("raw", "shown", "article"),
+    [
+        ("al-Sharaa’s", "al-Sharaa", ""),
+        ("Bashar al-Assad's", "Bashar al-Assad", ""),
+        ("Forces'", "Forces", ""),  # a plural possessive keeps its s
+        ("the Syrian Democratic Forces", "Syrian Democratic Forces", "the"),
+        ("The  Hague", "Hague", "The"),
+        ("THE KREMLIN", "KREMLIN", "the"),
+        ("President Putin", "President Putin", ""),  # titles stay, as spelled
+        ("U.S.", "U.S.", ""),
+        ("The", "The", ""),
+    ],
+)
+def test_surface(raw, shown, article):
+    assert names.surface(raw) == (shown, article)
+
+
+def test_possessive_plural_keeps_its_key():
+    assert name_key(clean("Chargers'")).core == name_key(clean("Chargers")).core == ("chargers",)
+
+
 def test_fold_drops_case_accents_and_punctuation():
     assert fold("Ahmed al-Sharaa") == "ahmedalsharaa"
     assert fold("Place Vendôme") == "placevendome"

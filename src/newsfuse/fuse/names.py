@@ -83,8 +83,9 @@ _VOWELS = frozenset("aeiouy")
 # First letters that transliterations swap freely (Osama/Usama, Emad/Imad).
 _FIRST_LETTER = {"o": "u", "e": "i", "y": "i"}
 
-_POSSESSIVE = re.compile(r"(?:['’`ʼ]s|s['’`ʼ]|['’`ʼ])$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’`ʼ][sS]?$")  # "Putin's", "al-Sharaa’s", "Forces'" (the s stays)
 _EDGE_PUNCT = "\"'“”‘’`«»()[]{}<>,.;:!?*_|/\\-–—#@ "
+_SURFACE_EDGE = "\"'“”‘’`«»()[]{}<>,;:!?*_|/\\ "
 _SCORE = re.compile(r"\s+\d+\s*[-–]\s*\d+$")  # "Evansville 91-73": a score run into the name
 _TOKEN_SPLIT = re.compile(r"[\s\-‐‑–—/]+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^(?:[A-Z]\.){1,6}[A-Z]?\.?$")
@@ -125,6 +126,22 @@ def clean(text: str, person: bool = False) -> str:
         while len(words) > 1 and fold(words[0]) in TITLES:
             words = words[1:]
     return " ".join(words).strip(_EDGE_PUNCT)
+
+
+def surface(text: str) -> tuple[str, str]:
+    """A mention as shown to users, and the article it began with ("the", "The" or "").
+
+    Whitespace is collapsed and quotes, brackets and a possessive ending come off
+    ("al-Sharaa’s" → "al-Sharaa"); unlike ``clean``, titles, dots and what follows a
+    comma stay, as spelled. The article is returned apart so the caller can decide
+    whether it is part of the name ("The Hague") or not ("the Syrian Democratic Forces").
+    """
+    text = " ".join(text.split()).strip(_SURFACE_EDGE)
+    text = _POSSESSIVE.sub("", text).strip(_SURFACE_EDGE) or text
+    first, _, rest = text.partition(" ")
+    if rest and first.casefold() == "the":
+        return rest, first if first != "THE" else "the"
+    return text, ""
 
 
 def is_acronym(form: str) -> bool:
