@@ -11,13 +11,20 @@ share a blocking key, so the cost stays near-linear in mentions:
   that point to one entity of the corpus (ties go to the candidate sharing the
   most other entities with the bare name's article).
 
-Types: spaCy's label is a vote; an entity's type is the majority of its
-mentions' labels, so a name tagged PERSON here and ORG there is still one
-entity. Merges other than exact spellings need the same type class, where GPE,
-LOC and FAC form one "place" class (spaCy swaps them freely) and NORP stays
-apart: "Syrian" (NORP) names a people or is an adjective, not the country
-"Syria" (GPE), so the two never merge; nor does a country with an organisation
-named after it ("Russia" / "Russian Railways"): they share no key.
+Types: spaCy's label is a vote; an entity's type comes from ``entity_types``
+(one vote per article, full names over bare words, titles and place words around
+a mention), so a name tagged PERSON here and ORG there is still one entity and
+a surname tagged ORG beside its full name stays a person. Merges other than
+exact spellings need the same type class, where GPE, LOC and FAC form one
+"place" class (spaCy swaps them freely) and NORP stays apart: "Syrian" (NORP)
+names a people or is an adjective, not the country "Syria" (GPE), so the two
+never merge; nor does a country with an organisation named after it ("Russia" /
+"Russian Railways"): they share no key. Two multi-word names that agree word by
+word ("Ahmed al-Sharaa" / "Ahmad al-Sharaa") are evidence enough to merge a
+person with an organisation or other label, never with a place.
+
+Aliases are surface forms as spelled, without a possessive or a leading "the"
+(see ``_aliases``).
 """
 
 from __future__ import annotations
@@ -28,7 +35,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfuse.fuse import names, propagate
+from newsfuse.fuse import entity_types, names, propagate
+from newsfuse.fuse.entity_types import type_class
 from newsfuse.fuse.names import MIN_FUZZY_LENGTH, NameKey, names_match, tokens_match
 from newsfuse.model import Article, ArticleAnalysis, Entity, EntityMention, Mention
 
@@ -51,19 +59,11 @@ _PAREN_ACRONYM = re.compile(r"^\s*[(\[]\s*((?:[A-Z]\.?){2,7}|[A-Z][A-Za-z]{1,3}[
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
-_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
-# Tie-break between labels with equal votes: the more specific reading first.
-_LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 # Labels of names a bare word may stand for ("Saints" → "New Orleans Saints", "Sukanya" →
 # "INS Sukanya"). Countries and regions are left out, as are bare words tagged as one:
 # "Korea" is not "South Korea", nor "Sudan" "South Sudan".
 _HEAD_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NOT_HEADS = frozenset({"GPE", "LOC", "NORP"})
-
-
-def type_class(label: str) -> str:
-    """The coarse class a spaCy label belongs to: PERSON, ORG, PLACE, NORP or OTHER."""
-    return _CLASS.get(label, "OTHER")
 
 
 @dataclass(slots=True)
@@ -74,6 +74,12 @@ class _Item:
     mention: Mention
     key: NameKey
     trimmed: bool = False  # key taken from a known name inside a run-on headline span
+    cue: str | None = None  # what the words around it say it is (``entity_types.context_cue``)
+    found: bool = False  # an untagged occurrence found in the text (step 9): no vote on the type
+    full_name: bool = False  # two name words or more, all proper nouns ("Ahmed al-Sharaa", not "Warship Sukanya")
+
+    def vote(self) -> entity_types.Vote:
+        return entity_types.Vote(self.article, self.mention.label, self.full_name, self.cue)
 
 
 class _Group:
@@ -85,7 +91,10 @@ class _Group:
         self.items = items
         self.extra = extra or []  # acronyms read from "(SDF)" after a name
         self.labels = Counter(it.mention.label for it in items)
-        self.label = _majority(self.labels)
+        if len(self.labels) == 1 and not any(it.cue for it in items):
+            self.label = next(iter(self.labels))  # nothing to weigh: the common case, kept cheap
+        else:
+            self.label = entity_types.resolve(it.vote() for it in items if not it.found) or _majority(self.labels)
         self.cls = type_class(self.label)
         keys = {it.key.form: it.key for it in items}
         full = [k for k in keys.values() if len(k.core) >= 2 or k.acronym]
@@ -110,7 +119,9 @@ class _Group:
         return all(k.acronym for k in self.heads)
 
     def bare_person(self) -> bool:
-        return self.bare() is not None and "PERSON" in self.labels
+        """A bare word tagged PERSON at least once, or with a title before it ("Mr Sharaa")."""
+        person = "PERSON" in self.labels or any(it.cue == entity_types.PERSON for it in self.items)
+        return person and self.bare() is not None
 
 
 class _UnionFind:
@@ -144,20 +155,22 @@ class _UnionFind:
         ]
 
 
-def _compatible(a: _Group, b: _Group) -> bool:
+def _compatible(a: _Group, b: _Group, strong: bool = False) -> bool:
     """Same class, or a person/organisation/other pair where each also had the other's label
-    (spaCy tags one name PERSON in one article and ORG in the next)."""
+    (spaCy tags one name PERSON in one article and ORG in the next), or where the names are
+    ``strong`` evidence on their own (two multi-word names that agree word by word)."""
     if a.cls == b.cls:
         return True
     loose = ("PERSON", "ORG", "OTHER")
     if a.cls not in loose or b.cls not in loose:
         return False
+    if strong:
+        return True
     return any(type_class(lab) == b.cls for lab in a.labels) and any(type_class(lab) == a.cls for lab in b.labels)
 
 
 def _majority(labels: Counter[str]) -> str:
-    rank = {label: i for i, label in enumerate(_LABEL_PRIORITY)}
-    return min(labels, key=lambda lab: (-labels[lab], rank.get(lab, len(rank)), lab))
+    return min(labels, key=lambda lab: (-labels[lab], entity_types.label_rank(lab), lab))
 
 
 class EntityCanonicalizer:
@@ -206,9 +219,10 @@ class EntityCanonicalizer:
         texts = {a.id: a.text for a in articles or ()}
         ordered = sorted(analyses, key=lambda a: (a.article_id, a.content_hash))
         # 1. clean and key
-        per_article = [_items(a) for a in ordered]
+        common = _common_words(texts.values())
+        per_article = [_items(a, texts.get(a.article_id), common) for a in ordered]
         # 2. run-on spans
-        self._trim_run_on_spans(ordered, per_article, texts)
+        self._trim_run_on_spans(ordered, per_article, texts, common)
         # 3. within each article
         groups: list[_Group] = []
         for analysis, items in zip(ordered, per_article):
@@ -228,13 +242,17 @@ class EntityCanonicalizer:
         if self.find_missed and texts:
             groups = _with_missed_mentions(groups, per_article, texts)
         # 10. records
-        self.entities_, self.mention_entity_ = _entities(groups)
+        self.entities_, self.mention_entity_ = _entities(groups, texts)
         return self
 
     # -- step 2: run-on spans --------------------------------------------------
 
     def _trim_run_on_spans(
-        self, analyses: list[ArticleAnalysis], per_article: list[list[_Item]], texts: dict[str, str]
+        self,
+        analyses: list[ArticleAnalysis],
+        per_article: list[list[_Item]],
+        texts: dict[str, str],
+        common: frozenset[str],
     ) -> None:
         known: Counter[str] = Counter()
         flagged: list[tuple[list[_Item], int]] = []
@@ -253,7 +271,7 @@ class EntityCanonicalizer:
                 continue
             part = _known_part(it.key.form, it.mention.label == "PERSON", known)
             if part is not None:
-                items[i] = _Item(it.article, it.mention, part, trimmed=True)
+                items[i] = _trimmed(it, part, common)
         # A person's name run on after a descriptor ("Colts QB Andrew Luck", "Coroner Gary
         # Hargrove") is cut back to the full name it ends with, when that is known.
         for items in per_article:
@@ -263,7 +281,7 @@ class EntityCanonicalizer:
                 if known[it.key.core_key] <= 1:
                     part = _known_part(it.key.form, True, known, suffix=True)
                     if part is not None and len(part.core) >= 2:
-                        items[i] = _Item(it.article, it.mention, part, trimmed=True)
+                        items[i] = _trimmed(it, part, common)
 
     def _in_title_case(self, text: str, mention: Mention, lines: dict[int, bool], lower: set[str]) -> bool:
         """Whether the line holding ``mention`` is set in title case (a headline).
@@ -371,7 +389,8 @@ class EntityCanonicalizer:
                 continue
             for i, (ga, ka) in enumerate(members):
                 for gb, kb in members[i + 1 :]:
-                    if ga != gb and _compatible(groups[ga], groups[gb]) and names_match(ka, kb, self.min_fuzzy_length):
+                    strong = len(ka.core) >= 2 and len(kb.core) >= 2
+                    if ga != gb and _compatible(groups[ga], groups[gb], strong) and names_match(ka, kb, self.min_fuzzy_length):
                         uf.union(ga, gb)
         return uf.merged(groups)
 
@@ -449,15 +468,47 @@ class EntityCanonicalizer:
 # -- helpers -------------------------------------------------------------------
 
 
-def _items(analysis: ArticleAnalysis) -> list[_Item]:
+def _items(analysis: ArticleAnalysis, text: str | None, common: frozenset[str] = frozenset()) -> list[_Item]:
     items = []
     for mention in sorted(analysis.mentions, key=lambda m: (m.start, m.end)):
         person = mention.label == "PERSON"
         form = names.clean(mention.text, person=person)
         if not names.fold(form):
             continue
-        items.append(_Item(analysis.article_id, mention, names.name_key(form, person=person)))
+        cue = entity_types.context_cue(text, mention.start, mention.end) if text is not None else None
+        key = names.name_key(form, person=person)
+        items.append(_Item(analysis.article_id, mention, key, cue=cue, full_name=_full_name(key, common)))
     return items
+
+
+def _trimmed(item: _Item, part: NameKey, common: frozenset[str]) -> _Item:
+    """An item whose run-on span is cut back to the known name ``part``."""
+    return _Item(item.article, item.mention, part, trimmed=True, cue=item.cue, full_name=_full_name(part, common))
+
+
+def _full_name(key: NameKey, common: frozenset[str]) -> bool:
+    return len(key.core) >= 2 and not key.acronym and _all_proper(key.form, common)
+
+
+_ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+_UPPER_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+
+
+def _common_words(texts) -> frozenset[str]:
+    """Words the corpus writes in lower case more often than capitalised ("warship", "checks")."""
+    joined = "\n".join(texts)
+    lower = Counter(_LOWER_WORD.findall(joined))
+    upper = Counter(w.lower() for w in _UPPER_WORD.findall(joined) if w.lower() in lower)
+    return frozenset(w for w, n in lower.items() if n > upper[w])
+
+
+def _all_proper(form: str, common: frozenset[str]) -> bool:
+    """Whether every capitalised word of a name is a proper-noun spelling (not "Warship Sukanya")."""
+    words = [w for w in _ANY_WORD.findall(form) if w[0].isupper()]
+    return bool(words) and all(w.casefold() not in common for w in words)
 
 
 def _known_part(form: str, person: bool, known: Counter[str], suffix: bool = False) -> NameKey | None:
@@ -532,21 +583,52 @@ def _with_missed_mentions(groups: list[_Group], per_article: list[list[_Item]], 
         label = groups[hit.owner].label
         mention = Mention(hit.start, hit.end, hit.text, label, -1)
         key = names.name_key(names.clean(hit.text, person=label == "PERSON"), person=label == "PERSON")
-        added[hit.owner].append(_Item(hit.article, mention, key))
+        added[hit.owner].append(_Item(hit.article, mention, key, found=True))
     return [_Group(g.items + added[i], g.extra) if i in added else g for i, g in enumerate(groups)]
 
 
-def _canonical(group: _Group) -> str:
-    """The most informative full form: full names over bare ones and acronyms, then the most frequent."""
+def _canonical(group: _Group, named_the: set[str]) -> str:
+    """The most informative full form: full names over bare ones and acronyms, then the form
+    most articles use, then the most frequent; "The" kept where it is part of the name."""
     counts = Counter(it.key.form for it in group.items)
+    articles = {form: len({it.article for it in group.items if it.key.form == form}) for form in counts}
     keys = {it.key.form: it.key for it in group.items}
 
     def rank(form: str):
         key = keys[form]
         full = len(key.core) >= 2 and not key.acronym
-        return (not full, bool(key.acronym), -counts[form], -len(form), form)
+        return (not full, bool(key.acronym), -articles[form], -counts[form], -len(form), form)
 
-    return min(counts, key=rank)
+    best = min(counts, key=rank)
+    return f"The {best}" if best in named_the else best
+
+
+def _aliases(group: _Group, texts: dict[str, str]) -> tuple[tuple[str, ...], set[str]]:
+    """The surface forms of a group, most used first, and the forms whose "The" belongs to the name.
+
+    A possessive never makes a separate alias, nor does a leading article: "the Syrian
+    Democratic Forces" shows as "Syrian Democratic Forces". The article stays only where
+    the text capitalises it inside a sentence ("talks in The Hague"), which makes it part
+    of the name; then every occurrence of that form shows with it.
+    """
+    forms = []
+    named_the: set[str] = set()
+    for it in group.items:
+        if it.trimmed:  # a run-on headline span shows as the name found inside it
+            forms.append(it.key.form)
+            continue
+        form, article = names.surface(it.mention.text)
+        forms.append(form)
+        text = texts.get(it.article)
+        if article == "The" and text is not None and _inside_sentence(text, it.mention.start):
+            named_the.add(form)
+    counts = Counter(f"The {form}" if form in named_the else form for form in forms)
+    return tuple(sorted(counts, key=lambda f: (-counts[f], f))), named_the
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?:;\n\"“”'‘’(—–-"
 
 
 def _entity_id(name: str, label: str) -> str:
@@ -555,14 +637,14 @@ def _entity_id(name: str, label: str) -> str:
     return f"{slug}-{digest}"
 
 
-def _entities(groups: list[_Group]) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+def _entities(
+    groups: list[_Group], texts: dict[str, str]
+) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
     built = []
     for group in groups:
-        name = _canonical(group)
+        aliases, named_the = _aliases(group, texts)
+        name = _canonical(group, named_the)
         items = sorted(group.items, key=lambda it: (it.article, it.mention.start, it.mention.end))
-        # A run-on headline span shows as the name found inside it, not as the whole headline.
-        surfaces = Counter(it.key.form if it.trimmed else " ".join(it.mention.text.split()) for it in items)
-        aliases = tuple(sorted(surfaces, key=lambda s: (-surfaces[s], s)))
         spans = tuple(EntityMention(it.article, it.mention.start, it.mention.end, it.mention.text) for it in items)
         built.append((name, group.label, aliases, tuple(group.articles), spans, items))
     built.sort(key=lambda b: (-len(b[4]), b[0], b[1], b[4][0].article, b[4][0].start))
