@@ -72,8 +72,10 @@ def test_evaluate_on_the_fixture(nlp):
     for name in ("system", "baseline"):
         assert 0.0 <= result[name]["b3"]["f1"] <= 1.0
     assert result["system"]["b3"]["f1"] >= result["baseline"]["b3"]["f1"]
+    types = result["types"]
+    assert 0 < types["mentions"] <= 7 and 0.0 <= types["entity"] <= 1.0 and 0.0 <= types["label"] <= 1.0
     text = ev.format_scores(result)
-    assert "exact surface form" in text and "newsfuse" in text and "B3 F1" in text
+    assert "exact surface form" in text and "newsfuse" in text and "B3 F1" in text and "entity type" in text
 
 
 @pytest.mark.slow
