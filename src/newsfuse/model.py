@@ -91,6 +91,56 @@ class TimeValue:
 
 
 @_frozen
+class Quote:
+    """Words an article attributes to someone: a direct quotation, or reported ("indirect") speech.
+
+    ``start``/``end`` cover the quoted words without their quotation marks; for a quote running
+    over paragraphs they span all of it and ``text`` drops the marks that reopen it. The speaker
+    span is the name mention when the text has one; for "he noted" or "the Russian leader
+    said" it is the antecedent named earlier, and ``speaker_ref`` keeps the words used.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    kind: str = "direct"  # direct | indirect
+    cue: str = ""  # speech verb lemma ("say", "note"), "according to", "in the words of", or ""
+    sentence: int = -1
+    speaker_ref: str | None = None  # the pronoun or description that named the speaker
+
+
+@_frozen
+class Number:
+    """A number in a claim, with its value when it reads as one ("2.5 million" → 2500000.0)."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    kind: str = "cardinal"  # cardinal | ordinal | money | percent | quantity | duration
+
+
+@_frozen
+class Claim:
+    """A factual statement split from a sentence: one clause, who it is attributed to, and slots to compare."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int = -1
+    attribution: str | None = None  # "Reuters", "sources", a speaker; None when the outlet states it
+    attribution_start: int | None = None
+    attribution_end: int | None = None
+    numbers: tuple[Number, ...] = ()
+    negated: bool = False
+    verb: str = ""  # lemma of the clause's main verb
+    quoted: bool = False  # the clause is inside a direct quotation (the speaker's own words)
+
+
+@_frozen
 class ArticleAnalysis:
     """Everything the per-article step learns; pure data, no spaCy objects."""
 
@@ -101,6 +151,8 @@ class ArticleAnalysis:
     times: tuple[TimeValue, ...] = ()
     # Lemmas of content words per sentence, for similarity without re-parsing.
     lemmas: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 @_frozen
@@ -195,5 +247,8 @@ _NESTED.update(
         (ArticleAnalysis, "mentions"): Mention,
         (ArticleAnalysis, "times"): TimeValue,
         (Entity, "spans"): EntityMention,
+        (ArticleAnalysis, "quotes"): Quote,
+        (ArticleAnalysis, "claims"): Claim,
+        (Claim, "numbers"): Number,
     }
 )

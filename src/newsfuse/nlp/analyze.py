@@ -11,6 +11,8 @@ from datetime import date
 
 from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence
 from newsfuse.nlp import timex
+from newsfuse.nlp.claims import find_claims
+from newsfuse.nlp.quotes import find_quotes
 
 # Named-entity labels that name a real-world thing; numbers, dates and
 # quantities are handled by the time and claim steps instead.
@@ -33,7 +35,9 @@ def analyze_articles(articles: Iterable[Article], nlp, batch_size: int = 32) -> 
     2. keep sentence boundaries as character offsets;
     3. keep named mentions with their sentence;
     4. find and normalise time expressions, anchored to the publication date;
-    5. keep the content lemmas of each sentence for later similarity.
+    5. keep the content lemmas of each sentence for later similarity;
+    6. find direct quotations and reported speech with their speakers;
+    7. split sentences into claim candidates with their attribution.
     """
     articles = list(articles) if not isinstance(articles, list) else articles
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
@@ -62,6 +66,10 @@ def _from_doc(article: Article, doc) -> ArticleAnalysis:
     lemmas = tuple(
         " ".join(t.lemma_.lower() for t in s if t.pos_ in _CONTENT_POS and not t.is_stop) for s in sents
     )
+    # 6. quotations and reported speech
+    quotes = find_quotes(doc, mentions)
+    # 7. claim candidates
+    claims = find_claims(doc, quotes, mentions)
     return ArticleAnalysis(
         article_id=article.id,
         content_hash=article.content_hash,
@@ -69,6 +77,8 @@ def _from_doc(article: Article, doc) -> ArticleAnalysis:
         mentions=mentions,
         times=times,
         lemmas=lemmas,
+        quotes=quotes,
+        claims=claims,
     )
 
 
