@@ -48,4 +48,12 @@ def test_capitalised_headlines_and_nationalities():
     texts = {"a": "BIG WIN FOR COLTS\nSyrian forces moved."}
     tagged = [[("x", "Colts", "ORG"), ("y", "Colts", "ORG")], [("x", "Syrian", "NORP"), ("y", "Syrian", "NORP")]]
     assert _find(texts, tagged) == {("a", "COLTS", 0)}
-    assert _find({"b": "COLTS WIN"}, tagged) == set()  # a sentence start, and the article never named them
+    # A sentence start the article never named them in: taken only if the corpus never writes "colts".
+    assert _find({"b": "COLTS WIN"}, tagged) == {("b", "COLTS", 0)}
+    assert _find({"b": "COLTS WIN", "c": "Two colts were sold."}, tagged) == set()
+
+
+def test_a_sentence_start_needs_a_name_never_written_in_lower_case():
+    tagged = [[("x", "Chargers", "ORG"), ("y", "Chargers", "ORG")], [("x", "Luck", "PERSON"), ("y", "Luck", "PERSON")]]
+    texts = {"a": "Chargers receiver Vincent Jackson was held.", "b": "Luck said yes.", "c": "They had good luck."}
+    assert _find(texts, tagged) == {("a", "Chargers", 0)}

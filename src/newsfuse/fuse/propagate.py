@@ -7,7 +7,8 @@ up in every article's text ("one name, one referent per discourse"). Only
 names that are safe to look up are used: capitalised as tagged, owned by one
 entity (or by one entity of the article), and, for one-word names, not also a
 common word of that article ("Luck" is not looked up where "luck" occurs) and,
-at a sentence start, only where the article already names that entity.
+at a sentence start, only where the article already names that entity or the
+corpus never writes the word in lower case.
 """
 
 from __future__ import annotations
@@ -59,9 +60,11 @@ def find_mentions(
     for name in names:
         first = name.split()[0]
         longest[first] = max(longest[first], len(name.split()))
+    words_of = {article: [(m.start(), _strip_end(m.group())) for m in _WORD.finditer(text)] for article, text in texts.items()}
+    lower_of = {article: {w for _, w in words if w[:1].islower()} for article, words in words_of.items()}
+    corpus_lower = set().union(*lower_of.values())
     for article, text in sorted(texts.items()):
-        words = [(m.start(), _strip_end(m.group())) for m in _WORD.finditer(text)]
-        lower = {w for _, w in words if w[:1].islower()}
+        words, lower = words_of[article], lower_of[article]
         busy = _Busy(taken.get(article, ()))
         i = 0
         while i < len(words):
@@ -75,7 +78,7 @@ def find_mentions(
             if (
                 owner is not None
                 and not busy.overlaps(start, end)
-                and _safe(name, text, start, lower, owner in present.get(article, set()), tags)
+                and _safe(name, text, start, (lower, corpus_lower), owner in present.get(article, set()), tags)
             ):
                 found.append(Found(article, start, end, text[start:end], owner))
             i += size
@@ -127,16 +130,28 @@ class _Busy:
         return i > 0 and self.reach[i - 1] > start
 
 
-def _safe(name: str, text: str, start: int, lower: set[str], named_here: bool, tags: Mapping[str, int]) -> bool:
+def _safe(
+    name: str,
+    text: str,
+    start: int,
+    lower: tuple[set[str], set[str]],
+    named_here: bool,
+    tags: Mapping[str, int],
+) -> bool:
+    """Whether a one-word name found at ``start`` is safe to take; ``lower``: the words written
+    in lower case in this article and in the whole corpus."""
     if " " in name:
         return True
-    if name.casefold() in lower or name.lower() in lower:
+    here, corpus = lower
+    if name.casefold() in here or name.lower() in here:
         return False  # also a common word here ("Luck" / "luck")
     if not named_here and tags.get(name, 0) < MIN_TAGS_ELSEWHERE:
         return False
     before = text[:start].rstrip(" \t'‘\"“(")
     at_sentence_start = not before or before[-1] in _SENTENCE_END
-    return named_here or not at_sentence_start
+    # A sentence start capitalises any word; there a name the article does not name yet must
+    # be one the corpus never writes in lower case ("Chargers", but not "Luck" where "luck" occurs).
+    return named_here or not at_sentence_start or (name.casefold() not in corpus and name.lower() not in corpus)
 
 
 def name_index(
