@@ -114,6 +114,15 @@ def test_people_sharing_a_particle_or_surname_stay_apart():
     assert not same(canon, ("b", "Jane Smith"), ("b", "John Smith"))
 
 
+def test_a_short_given_name_joins_the_one_full_name_it_begins():
+    canon = fit(
+        make("a", "Commissioner Raymond Kelly spoke. Jon Stewart laughed.", [("Raymond Kelly", "PERSON"), ("Jon Stewart", "PERSON")]),
+        make("b", "Ray Kelly left. James Stewart stayed.", [("Ray Kelly", "PERSON"), ("James Stewart", "PERSON")]),
+    )
+    assert same(canon, ("a", "Raymond Kelly"), ("b", "Ray Kelly"))
+    assert not same(canon, ("a", "Jon Stewart"), ("b", "James Stewart"))
+
+
 def test_a_bare_surname_elsewhere_goes_to_the_one_full_name():
     canon = fit(
         make("a", "Bashar al-Assad ruled Syria.", [("Bashar al-Assad", "PERSON"), ("Syria", "GPE")]),

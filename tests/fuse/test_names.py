@@ -126,3 +126,9 @@ def test_keys_never_fail_and_fold_is_idempotent(text):
 @given(st.from_regex(r"[a-z]{1,12}", fullmatch=True), st.from_regex(r"[a-z]{1,12}", fullmatch=True))
 def test_tokens_match_is_symmetric(a, b):
     assert tokens_match(a, b) == tokens_match(b, a)
+
+
+def test_nicknames_are_prefixes_of_the_given_name():
+    assert names.nickname_of("ray", "raymond") and names.nickname_of("ty", "tywon")
+    assert not names.nickname_of("jon", "james") and not names.nickname_of("j", "james")
+    assert not names.nickname_of("raymond", "ray")

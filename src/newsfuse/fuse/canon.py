@@ -7,7 +7,8 @@ share a blocking key, so the cost stays near-linear in mentions:
   Forces (SDF)"), and bare names ("Putin", "Ellen", "Saints") that stand for a
   longer name of the same article;
 * across articles: exact name keys, then transliteration variants in phonetic
-  blocks (Ahmed/Ahmad, Khmeimim/Hmeimim), then bare acronyms and bare names
+  blocks (Ahmed/Ahmad, Khmeimim/Hmeimim), short given names under one surname
+  (Ray/Raymond Kelly), then bare acronyms and bare names
   that point to one entity of the corpus (ties go to the candidate sharing the
   most other entities with the bare name's article).
 
@@ -29,16 +30,15 @@ Aliases are surface forms as spelled, without a possessive or a leading "the"
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsfuse.fuse import entity_types, names, propagate
+from newsfuse.fuse import entity_records, entity_types, names, propagate
 from newsfuse.fuse.entity_types import type_class
 from newsfuse.fuse.names import MIN_FUZZY_LENGTH, NameKey, names_match, tokens_match
-from newsfuse.model import Article, ArticleAnalysis, Entity, EntityMention, Mention
+from newsfuse.model import Article, ArticleAnalysis, Mention
 
 # A bare name with several candidates joins the most-mentioned one when no candidate
 # shares more context, and only if it has this many times the mentions of the next.
@@ -57,7 +57,6 @@ TITLE_CASE_MIN_WORDS = 3
 
 _PAREN_ACRONYM = re.compile(r"^\s*[(\[]\s*((?:[A-Z]\.?){2,7}|[A-Z][A-Za-z]{1,3}[A-Z]\w*)\s*[)\]]")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 # Labels of names a bare word may stand for ("Saints" → "New Orleans Saints", "Sukanya" →
 # "INS Sukanya"). Countries and regions are left out, as are bare words tagged as one:
@@ -209,12 +208,13 @@ class EntityCanonicalizer:
         2. cut run-on spans (headlines, "Coroner Gary Hargrove") back to a name known from running text;
         3. group mentions within each article (spellings, acronyms, bare names);
         4. merge groups across articles on exact name keys (bare surnames wait);
-        5. merge transliteration variants within phonetic blocks;
+        5. merge transliteration variants within phonetic blocks, then short given names
+           with the one full name of the surname they begin ("Ray Kelly" / "Raymond Kelly");
         6. attach bare acronyms to the one expansion of the corpus;
         7. attach bare names to the full name they stand for, using shared context;
         8. merge the bare names left on their exact keys, and retry 7 on the result;
         9. find untagged occurrences of the entities' names in the text (see ``propagate``);
-        10. build ``Entity`` records with a majority type and a canonical name.
+        10. build ``Entity`` records with the type the evidence votes for, a canonical name and aliases.
         """
         texts = {a.id: a.text for a in articles or ()}
         ordered = sorted(analyses, key=lambda a: (a.article_id, a.content_hash))
@@ -229,8 +229,9 @@ class EntityCanonicalizer:
             groups.extend(self._local_groups(items, texts.get(analysis.article_id)))
         # 4. exact keys across articles
         groups = self._merge_exact(groups, wait_bare=True)
-        # 5. phonetic blocks
+        # 5. phonetic blocks, nicknames
         groups = self._merge_phonetic(groups)
+        groups = self._merge_nicknames(groups)
         # 6. bare acronyms
         groups = self._merge_acronyms(groups)
         # 7. bare names
@@ -242,7 +243,7 @@ class EntityCanonicalizer:
         if self.find_missed and texts:
             groups = _with_missed_mentions(groups, per_article, texts)
         # 10. records
-        self.entities_, self.mention_entity_ = _entities(groups, texts)
+        self.entities_, self.mention_entity_ = entity_records.build(groups, texts)
         return self
 
     # -- step 2: run-on spans --------------------------------------------------
@@ -392,6 +393,26 @@ class EntityCanonicalizer:
                     strong = len(ka.core) >= 2 and len(kb.core) >= 2
                     if ga != gb and _compatible(groups[ga], groups[gb], strong) and names_match(ka, kb, self.min_fuzzy_length):
                         uf.union(ga, gb)
+        return uf.merged(groups)
+
+    def _merge_nicknames(self, groups: list[_Group]) -> list[_Group]:
+        """People with one surname whose given names are a short form and a full one ("Mo" /
+        "Maurice", "Chris" / "Christopher"), when the short form fits one full name only."""
+        by_surname: dict[str, list[tuple[int, NameKey]]] = defaultdict(list)
+        for g, group in enumerate(groups):
+            if group.cls != "PERSON":
+                continue
+            for key in group.full():
+                if len(key.core[-1]) >= self.min_fuzzy_length:
+                    by_surname[key.core[-1]].append((g, key))
+        uf = _UnionFind(len(groups))
+        for members in by_surname.values():
+            if len(members) < 2 or len(members) > self.max_block:
+                continue
+            for g, key in members:
+                fits = {h for h, other in members if h != g and names.nickname_of(key.core[0], other.core[0])}
+                if len(fits) == 1:
+                    uf.union(g, fits.pop())
         return uf.merged(groups)
 
     def _merge_acronyms(self, groups: list[_Group]) -> list[_Group]:
@@ -585,77 +606,3 @@ def _with_missed_mentions(groups: list[_Group], per_article: list[list[_Item]], 
         key = names.name_key(names.clean(hit.text, person=label == "PERSON"), person=label == "PERSON")
         added[hit.owner].append(_Item(hit.article, mention, key, found=True))
     return [_Group(g.items + added[i], g.extra) if i in added else g for i, g in enumerate(groups)]
-
-
-def _canonical(group: _Group, named_the: set[str]) -> str:
-    """The most informative full form: full names over bare ones and acronyms, then the form
-    most articles use, then the most frequent; "The" kept where it is part of the name."""
-    counts = Counter(it.key.form for it in group.items)
-    articles = {form: len({it.article for it in group.items if it.key.form == form}) for form in counts}
-    keys = {it.key.form: it.key for it in group.items}
-
-    def rank(form: str):
-        key = keys[form]
-        full = len(key.core) >= 2 and not key.acronym
-        return (not full, bool(key.acronym), -articles[form], -counts[form], -len(form), form)
-
-    best = min(counts, key=rank)
-    return f"The {best}" if best in named_the else best
-
-
-def _aliases(group: _Group, texts: dict[str, str]) -> tuple[tuple[str, ...], set[str]]:
-    """The surface forms of a group, most used first, and the forms whose "The" belongs to the name.
-
-    A possessive never makes a separate alias, nor does a leading article: "the Syrian
-    Democratic Forces" shows as "Syrian Democratic Forces". The article stays only where
-    the text capitalises it inside a sentence ("talks in The Hague"), which makes it part
-    of the name; then every occurrence of that form shows with it.
-    """
-    forms = []
-    named_the: set[str] = set()
-    for it in group.items:
-        if it.trimmed:  # a run-on headline span shows as the name found inside it
-            forms.append(it.key.form)
-            continue
-        form, article = names.surface(it.mention.text)
-        forms.append(form)
-        text = texts.get(it.article)
-        if article == "The" and text is not None and _inside_sentence(text, it.mention.start):
-            named_the.add(form)
-    counts = Counter(f"The {form}" if form in named_the else form for form in forms)
-    return tuple(sorted(counts, key=lambda f: (-counts[f], f))), named_the
-
-
-def _inside_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
-    return bool(before) and before[-1] not in ".!?:;\n\"“”'‘’(—–-"
-
-
-def _entity_id(name: str, label: str) -> str:
-    slug = _SLUG.sub("-", names.fold_words(name)).strip("-")[:40].strip("-") or "entity"
-    digest = hashlib.sha1(f"{label}|{names.fold(name)}".encode()).hexdigest()[:6]
-    return f"{slug}-{digest}"
-
-
-def _entities(
-    groups: list[_Group], texts: dict[str, str]
-) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
-    built = []
-    for group in groups:
-        aliases, named_the = _aliases(group, texts)
-        name = _canonical(group, named_the)
-        items = sorted(group.items, key=lambda it: (it.article, it.mention.start, it.mention.end))
-        spans = tuple(EntityMention(it.article, it.mention.start, it.mention.end, it.mention.text) for it in items)
-        built.append((name, group.label, aliases, tuple(group.articles), spans, items))
-    built.sort(key=lambda b: (-len(b[4]), b[0], b[1], b[4][0].article, b[4][0].start))
-    entities: list[Entity] = []
-    mention_entity: dict[tuple[str, int, int], str] = {}
-    used: Counter[str] = Counter()
-    for name, label, aliases, articles, spans, items in built:
-        base = _entity_id(name, label)
-        used[base] += 1
-        entity_id = base if used[base] == 1 else f"{base}-{used[base]}"
-        entities.append(Entity(entity_id, name, label, aliases, articles, len(spans), spans))
-        for it in items:
-            mention_entity[(it.article, it.mention.start, it.mention.end)] = entity_id
-    return entities, mention_entity

@@ -57,6 +57,8 @@ ABBREVIATIONS = {"mt": "mount", "mtn": "mountain", "ft": "fort", "pt": "point", 
 # (2026-05); 5 is the shortest that keeps "Bush"/"Bash" apart.
 MIN_FUZZY_LENGTH = 5
 FUZZY_LENGTH_IN_NAME = 4
+# A short form of a given name has at least this many letters ("Ty" / "Tywon"); one letter is an initial.
+MIN_NICKNAME = 2
 # Edits allowed between two tokens with the same phonetic skeleton, by the longer token's
 # length: (up to this length, edits). Set from the variants to catch: Ahmed/Ahmad needs
 # 1, Bettie/Betty 2, Mohamed/Muhammad 3; the shared skeleton keeps Iran/Oran apart.
@@ -275,6 +277,12 @@ def tokens_match(a: str, b: str, min_fuzzy_length: int = MIN_FUZZY_LENGTH) -> bo
     longest = max(len(sa), len(sb))
     budget = next(edits for length, edits in EDIT_BUDGET if longest <= length)
     return edit_distance(sa, sb, budget) <= budget
+
+
+def nickname_of(short: str, full: str) -> bool:
+    """Whether the folded given name ``short`` is a short form of ``full`` that begins it:
+    "chris" of "christopher", "ray" of "raymond", "ty" of "tywon" (not "jon" of "james")."""
+    return MIN_NICKNAME <= len(short) < len(full) and full.startswith(short)
 
 
 def names_match(a: NameKey, b: NameKey, min_fuzzy_length: int = MIN_FUZZY_LENGTH) -> bool:
