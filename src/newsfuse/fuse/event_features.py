@@ -31,6 +31,11 @@ EVENT_DATE_LOOKBACK_DAYS = 14
 # rarely report one event (9% of such same-topic pairs in ECB+ train, against 50%).
 CLASH_SENTENCES = 2
 
+# Reports of one event mostly appear within days of each other. A report more than
+# a month later that names none of the same people is rarely about the same event
+# (GVC train: follow-ups a month or more later name the victims or the accused).
+FAR_APART_DAYS = 31
+
 WHO_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 WHERE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -193,6 +198,7 @@ PAIR_FEATURES = (
     "figures",  # TF-IDF cosine of the numbers given
     "dated",  # 1 when both articles have a date
     "day_gap",  # log(1 + days between the two articles' dates)
+    "far_apart",  # 1 when the dates are more than FAR_APART_DAYS apart and no person is named by both
     "event_gap",  # log(1 + days between the event days the leads give), when both give one
     "year_clash",  # 1 when both name their own years and share none
     "people_clash",  # 1 when both leads name people and neither's appear in the other
@@ -284,12 +290,17 @@ def pair_features(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
             _cosines(v.figures, i, j),
             dated.astype(np.float64),
             np.where(dated, np.log1p(np.nan_to_num(gap)), 0.0),
+            (dated & (np.nan_to_num(gap) > FAR_APART_DAYS) & ~_share_people(v.named, i, j)).astype(np.float64),
             np.where(np.isnan(event_gap), 0.0, np.log1p(np.nan_to_num(event_gap))),
             clash.astype(np.float64),
             _clash(v.named, i, j, 0),
             _clash(v.named, i, j, 2),
         ]
     )
+
+
+def _share_people(named, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    return np.array([bool(named[a][1] & named[b][1]) for a, b in zip(i, j)], dtype=bool)
 
 
 def _clash(named, i: np.ndarray, j: np.ndarray, at: int) -> np.ndarray:
