@@ -91,6 +91,29 @@ class TimeValue:
 
 
 @_frozen
+class Dated:
+    """What a time expression dates: the happening its sentence ties to the date, in a few words.
+
+    ``time`` indexes ``ArticleAnalysis.times``; -1 marks a date worked out from the text rather
+    than written in it ("the day before he marks his first year in office"). ``text`` is the
+    subject, verb and object of the governing verb (or the event noun with its complements);
+    ``participants`` index the article's mentions inside those words.
+    """
+
+    time: int
+    value: str  # TIMEX3 value of the date ("2026-01-28", "2025-10", "XXXX-10-15")
+    sentence: int
+    text: str
+    trigger: str = ""  # lemma of the governing verb or event noun ("meet", "ousting")
+    trigger_start: int = -1
+    trigger_end: int = -1
+    tense: str | None = None  # past | present | future of the governing verb
+    mod: str | None = None
+    participants: tuple[int, ...] = ()
+    basis: str = "stated"  # stated | anniversary
+
+
+@_frozen
 class Quote:
     """Words an article attributes to someone: a direct quotation, or reported ("indirect") speech.
 
@@ -153,6 +176,12 @@ class ArticleAnalysis:
     lemmas: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    # What each dated expression dates, for the timeline and the report's own date.
+    dated: tuple[Dated, ...] = ()
+    # The report's date as its own text gives it (dateline or lead), when ingest found none;
+    # relative times were anchored to it.
+    text_date: str | None = None
+    text_date_basis: str = ""  # dateline | text
 
 
 @_frozen
@@ -250,5 +279,6 @@ _NESTED.update(
         (ArticleAnalysis, "quotes"): Quote,
         (ArticleAnalysis, "claims"): Claim,
         (Claim, "numbers"): Number,
+        (ArticleAnalysis, "dated"): Dated,
     }
 )

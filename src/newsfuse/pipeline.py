@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -14,8 +15,10 @@ from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.canon import EntityCanonicalizer
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.fuse.events import EventClusterer
+from newsfuse.fuse.timeline import TimelineBuilder
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, ArticleAnalysis, Report
+from newsfuse.nlp.docdate import published_from_analysis
 from newsfuse.nlp.models import load_nlp
 from newsfuse.run.cache import AnalysisCache
 from newsfuse.run.local import Runner, make_runner
@@ -27,10 +30,12 @@ def analyze(paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str
     Steps:
     1. ingest every input into articles, keeping a reason for each skipped one;
     2. analyse each article (parallel, cached by content);
-    3. mark near-duplicates (syndicated copies count once downstream);
-    4. canonicalise entities across articles;
-    5. cluster articles into events;
-    6. assemble the report.
+    3. date the articles ingest could not date, from what their text says;
+    4. mark near-duplicates (syndicated copies count once downstream);
+    5. canonicalise entities across articles;
+    6. cluster articles into events;
+    7. build the timeline of dated happenings;
+    8. assemble the report.
     """
     # 1. ingest
     articles, skipped = read_inputs(paths, config)
@@ -39,15 +44,22 @@ def analyze(paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str
         raise NoUsableInput(f"no usable input among {len(paths)} path(s) ({reasons})")
     # 2. analyse
     analyses = analyze_corpus(articles, config, cache_dir=cache_dir)
-    # 3. near-duplicates
+    # 3. dates from the text
+    articles = date_from_text(articles, analyses)
+    # 4. near-duplicates
     dedup = Deduplicator().fit(articles)
-    # 4. entities
+    # 5. entities
     canon = EntityCanonicalizer().fit(analyses, articles)
-    # 5. events
+    # 6. events
     events = EventClusterer().fit(
         articles, analyses, canon.entities_, canon.mention_entity_, duplicate_of=dedup.duplicate_of_
     )
-    # 6. report
+    # 7. timeline
+    timeline = TimelineBuilder().fit(
+        articles, analyses, events.article_event_, events.events_, dedup.duplicate_of_,
+        mention_entity=canon.mention_entity_,
+    )
+    # 8. report
     return Report(
         articles=list(articles),
         analyses=analyses,
@@ -57,9 +69,25 @@ def analyze(paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str
         duplicate_of=dict(dedup.duplicate_of_),
         article_event=dict(events.article_event_),
         events=list(events.events_),
+        timeline=list(timeline.timeline_),
         generated=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         version=__version__,
     )
+
+
+def date_from_text(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[Article]:
+    """The articles, each without a publication date given the one its text states, if any
+    (see ``docdate.published_from_analysis``; its relative times were anchored to that date)."""
+    by_id = {a.article_id: a for a in analyses}
+    out = []
+    for article in articles:
+        analysis = by_id.get(article.id)
+        if article.published is None and analysis is not None:
+            published, basis = published_from_analysis(analysis)
+            if published:
+                article = dataclasses.replace(article, published=published, published_basis=basis)
+        out.append(article)
+    return out
 
 
 def analyze_corpus(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from newsfuse.model import TimeValue
-from newsfuse.nlp.docdate import infer_published
+import pytest
+
+from newsfuse.model import ArticleAnalysis, Dated, TimeValue
+from newsfuse.nlp.docdate import infer_published, published_from_analysis
 
 
 def _at(text: str, phrase: str, value: str, sentence: int = 0) -> TimeValue:
@@ -37,3 +39,50 @@ def test_undecidable():
     text = "Relations have a long history. " * 5 + "In 1950 the two countries signed a treaty on May 3, 1950."
     assert infer_published(text, [_at(text, "May 3, 1950", "1950-05-03", 5)]) == (None, "")
     assert infer_published("No dates here.", []) == (None, "")
+
+
+# --- published_from_analysis: the pipeline's reading of an analysis -----------------------------
+
+
+def _dated(value, sentence, tense, time=0, basis="stated"):
+    return Dated(time=time, value=value, sentence=sentence, text="x", tense=tense, basis=basis)
+
+
+def test_the_text_date_found_while_anchoring_comes_first():
+    analysis = ArticleAnalysis("a", "h", text_date="2026-01-28", text_date_basis="dateline")
+    assert published_from_analysis(analysis) == ("2026-01-28", "dateline")
+
+
+def test_a_coming_weekday_and_the_worked_out_day_give_the_month():
+    # "will hold talks on Wednesday" + "the meeting will be held the day before he marks his
+    # first year in office" (took office 2025-03-12): the meeting is Wednesday 2026-03-11, so the
+    # report was written 5-11 March.
+    dated = (_dated("XXXX-WXX-3", 0, "future"), _dated("2025-03-12", 4, "past", time=1),
+             _dated("2026-03-11", 4, "future", time=-1, basis="anniversary"))
+    analysis = ArticleAnalysis("a", "h", dated=dated)
+    assert published_from_analysis(analysis) == ("2026-03", "text")
+
+
+@pytest.mark.parametrize(
+    "dated",
+    [
+        # The week before straddles two months (2026-04-01 is a Wednesday).
+        (_dated("XXXX-WXX-3", 0, "future"), _dated("2026-04-01", 4, "future", time=-1)),
+        # The weekday is not the latest day's.
+        (_dated("XXXX-WXX-5", 0, "future"), _dated("2026-03-11", 4, "future", time=-1)),
+        # The tenses disagree.
+        (_dated("XXXX-WXX-3", 0, "past"), _dated("2026-03-11", 4, "future", time=-1)),
+        # The weekday is not in the lead.
+        (_dated("XXXX-WXX-3", 7, "future"), _dated("2026-03-11", 4, "future", time=-1)),
+        # No day to match.
+        (_dated("XXXX-WXX-3", 0, "future"),),
+    ],
+)
+def test_otherwise_undecided(dated):
+    assert published_from_analysis(ArticleAnalysis("a", "h", dated=dated)) == (None, "")
+
+
+def test_a_later_stated_date_blocks_the_weekday_reading():
+    times = (TimeValue(0, 10, "May 2, 2026", "DATE", "2026-05-02", None, 6),)
+    dated = (_dated("XXXX-WXX-3", 0, "future"), _dated("2026-03-11", 4, "future", time=-1))
+    assert published_from_analysis(ArticleAnalysis("a", "h", times=times, dated=dated)) == (None, "")

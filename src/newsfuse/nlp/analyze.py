@@ -12,6 +12,7 @@ from datetime import date
 from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence
 from newsfuse.nlp import timex
 from newsfuse.nlp.claims import find_claims
+from newsfuse.nlp.dated import find_dated
 from newsfuse.nlp.quotes import find_quotes
 
 # Named-entity labels that name a real-world thing; numbers, dates and
@@ -37,7 +38,8 @@ def analyze_articles(articles: Iterable[Article], nlp, batch_size: int = 32) -> 
     4. find and normalise time expressions, anchored to the publication date;
     5. keep the content lemmas of each sentence for later similarity;
     6. find direct quotations and reported speech with their speakers;
-    7. split sentences into claim candidates with their attribution.
+    7. split sentences into claim candidates with their attribution;
+    8. describe what each date dates (the happening, its tense and participants) for the timeline.
     """
     articles = list(articles) if not isinstance(articles, list) else articles
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
@@ -61,7 +63,7 @@ def _from_doc(article: Article, doc) -> ArticleAnalysis:
         if ent.label_ in NAMED_LABELS and ent.text.strip()
     )
     # 4. time expressions
-    times = timex.find_times(doc, _dct(article.published), sent_of_token)
+    times, text_date, text_date_basis = timex.find_times_and_date(doc, _dct(article.published), sent_of_token)
     # 5. content lemmas per sentence
     lemmas = tuple(
         " ".join(t.lemma_.lower() for t in s if t.pos_ in _CONTENT_POS and not t.is_stop) for s in sents
@@ -70,6 +72,8 @@ def _from_doc(article: Article, doc) -> ArticleAnalysis:
     quotes = find_quotes(doc, mentions)
     # 7. claim candidates
     claims = find_claims(doc, quotes, mentions)
+    # 8. what each date dates
+    dated = find_dated(doc, times, mentions)
     return ArticleAnalysis(
         article_id=article.id,
         content_hash=article.content_hash,
@@ -79,6 +83,9 @@ def _from_doc(article: Article, doc) -> ArticleAnalysis:
         lemmas=lemmas,
         quotes=quotes,
         claims=claims,
+        dated=dated,
+        text_date=text_date,
+        text_date_basis=text_date_basis,
     )
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
-from newsfuse.model import TimeValue
+from newsfuse.model import ArticleAnalysis, TimeValue
+from newsfuse.nlp.timex_anchor import FUTURE
 
 # A date this close to the start is a dateline or header ("MOSCOW, Jan. 28, 2026 (Reuters) -").
 DATELINE_CHARS = 300
@@ -23,6 +24,10 @@ _FUTURE = re.compile(
 # What stands before the date in a dateline: a place in capitals or a short capitalised name,
 # then a comma ("MOSCOW, ", "New York, ").
 _PLACE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*")
+# A weekday named without a date ("on Wednesday") is at most this many days before or after
+# the report: the next or the last one.
+WEEKDAY_WINDOW_DAYS = 6
+_BARE_WEEKDAY = re.compile(r"XXXX-WXX-[1-7]$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -65,3 +70,53 @@ def _valid(t: TimeValue) -> bool:
         return False
     named = next((i for i, w in enumerate(_WEEKDAYS) if w in t.text.lower()), None)
     return named is None or named == d.weekday()
+
+
+def published_from_analysis(analysis: ArticleAnalysis) -> tuple[str | None, str]:
+    """The report's date from what its analysis found, as (ISO date at its precision, basis).
+
+    1. the date its text gives itself (:func:`infer_published`, found while anchoring its
+       times, so its relative times are already anchored to it);
+    2. else the month a lead weekday pins it to: "will hold talks on Wednesday" when the
+       latest day the text gives (written or worked out, such as "the day before he marks
+       his first year in office") is a Wednesday in the same tense. A report is written at
+       most WEEKDAY_WINDOW_DAYS before a coming weekday, or after a past one, so the month is
+       given when that week does not straddle two months; the day is not.
+    Anything less certain is (None, "").
+    """
+    if analysis.text_date:
+        return analysis.text_date, analysis.text_date_basis or "text"
+    return _month_from_weekday(analysis)
+
+
+def _month_from_weekday(analysis: ArticleAnalysis) -> tuple[str | None, str]:
+    days = []
+    for d in analysis.dated:
+        if not _DAY.match(d.value[:10]):
+            continue
+        try:
+            days.append((date.fromisoformat(d.value[:10]), d))
+        except ValueError:
+            continue
+    stated = [date.fromisoformat(t.value[:10]) for t in analysis.times if _DAY.match(t.value[:10]) and _valid(t)]
+    if not days:
+        return None, ""
+    latest = max(day for day, _ in days)
+    if stated and max(stated) > latest:
+        return None, ""
+    tenses = {d.tense for day, d in days if day == latest}
+    if len(tenses) != 1 or tenses <= {None, "present"}:
+        return None, ""
+    tense = tenses.pop()
+    weekdays = [
+        d for d in analysis.dated
+        if d.time >= 0 and 0 <= d.sentence < LEAD_SENTENCES and _BARE_WEEKDAY.match(d.value)
+        and int(d.value[-1]) == latest.isoweekday() and d.tense == tense
+    ]
+    if not weekdays:
+        return None, ""
+    first, last = (latest - timedelta(days=WEEKDAY_WINDOW_DAYS), latest) if tense == FUTURE else (
+        latest, latest + timedelta(days=WEEKDAY_WINDOW_DAYS))
+    if (first.year, first.month) != (last.year, last.month):
+        return None, ""
+    return f"{latest.year:04d}-{latest.month:02d}", "text"

@@ -44,7 +44,18 @@ _JOIN_TIME_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")
 
 
 def find_times(doc, dct: date | None, sent_of_token: dict[int, int] | None = None) -> tuple[TimeValue, ...]:
-    """Every time expression in ``doc`` with its TIMEX3 type and value, anchored to ``dct``.
+    """Every time expression in ``doc`` with its TIMEX3 type and value, anchored to ``dct``."""
+    return find_times_and_date(doc, dct, sent_of_token)[0]
+
+
+def find_times_and_date(
+    doc, dct: date | None, sent_of_token: dict[int, int] | None = None
+) -> tuple[tuple[TimeValue, ...], str | None, str]:
+    """(time expressions, the report's date as its text gives it, its basis) for ``doc``.
+
+    The date and basis are (None, "") when ``dct`` is given or the text does not say; otherwise
+    every relative expression was anchored to that date, so a caller that adopts it as the
+    publication date gets the same values as a run with it as ``dct``.
 
     Steps:
     1. match the patterns over the text and keep the longest non-overlapping spans;
@@ -62,7 +73,8 @@ def find_times(doc, dct: date | None, sent_of_token: dict[int, int] | None = Non
     chosen = _join_time_and_day([c for c in chosen if _plausible(c, doc, text)], text)
     # 3. anchoring
     sentence_of = _sentence_index(doc, sent_of_token) if chosen else None
-    anchor = dct if dct is not None else _date_from_text(chosen, doc, sentence_of)
+    own, basis = (None, "") if dct is not None or not chosen else _date_from_text(chosen, doc, sentence_of)
+    anchor = dct if dct is not None else (date.fromisoformat(own) if own else None)
     state = _State(anchor=anchor)
     out = []
     for i, c in enumerate(chosen):
@@ -77,7 +89,7 @@ def find_times(doc, dct: date | None, sent_of_token: dict[int, int] | None = Non
             state.remember(point, sent, _names_period(c.spec) and (anchor is None or point.end() < anchor))
         # 4. records
         out.append(TimeValue(c.start, c.end, text[c.start : c.end], c.spec.type, value, c.spec.mod, sent))
-    return tuple(out)
+    return tuple(out), own, basis
 
 
 @dataclass(slots=True)
@@ -300,16 +312,15 @@ def _names_a_day(spec: Spec) -> bool:
     return spec.anchor == "dct" and spec.unit == "D" and not spec.value
 
 
-def _date_from_text(chosen: list[Candidate], doc, sentence_of) -> date | None:
-    """The report's date as its text gives it (a dateline, or the lead's latest full date)."""
+def _date_from_text(chosen: list[Candidate], doc, sentence_of) -> tuple[str | None, str]:
+    """The report's date as its text gives it (a dateline, or the lead's latest full date), with its basis."""
     stated = [
         TimeValue(c.start, c.end, doc.text[c.start : c.end], c.spec.type, c.spec.value, None,
                   _sentence_of(doc, c.start, c.end, sentence_of))
         for c in chosen
         if c.spec.value and not c.spec.anchor and re.match(r"\d{4}-\d\d-\d\d", c.spec.value)
     ]
-    published, _ = infer_published(doc.text, stated)
-    return date.fromisoformat(published) if published else None
+    return infer_published(doc.text, stated)
 
 
 def _sentence_index(doc, sent_of_token: dict[int, int] | None):

@@ -32,6 +32,17 @@ def render_markdown(data: dict[str, Any]) -> str:
             outlet += f" ({a['outlet_basis']})"
         lines.append(f"| {_cell(a['id'])} | {_cell(outlet)} | {_cell(date)} | {_cell(a['title'])} |")
 
+    lines += ["", "## Timeline", ""]
+    if data.get("timeline"):
+        lines += ["| date | what | sources |", "|---|---|---|"]
+        names = {a["id"]: a["outlet"] or a["id"] for a in articles}
+        for entry in data["timeline"]:
+            what = entry["text"] + (" (planned)" if entry.get("status") == "planned" else "")
+            sources = ", ".join(dict.fromkeys(names.get(s, s) for s in entry["sources"]))
+            lines.append(f"| {entry['date']} | {_cell(what)} | {_cell(sources)} |")
+    else:
+        lines.append("No dated happenings found.")
+
     lines += ["", "## Entities", ""]
     if data["entities"]:
         lines += ["| name | type | mentions | articles | also written as |", "|---|---|---|---|---|"]

@@ -1,0 +1,210 @@
+"""The timeline: hand-made dated records (word overlap instead of embeddings), then the seed reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.fuse import timeline as timeline_module
+from newsfuse.fuse.timeline import TimelineBuilder
+from newsfuse.model import Article, ArticleAnalysis, Dated, Mention
+from tests.conftest import SEEDS, needs_seeds
+
+
+def _article(aid: str, *dated: tuple, people: tuple[str, ...] = ()) -> tuple[Article, ArticleAnalysis]:
+    """An article whose sentences date the given (value, line, tense[, sentence]) happenings; every
+    person in ``people`` is mentioned in each line that names them."""
+    records, mentions = [], []
+    text = ""
+    for n, (value, line, tense, *rest) in enumerate(dated):
+        start = len(text)
+        text += line + ". "
+        participants = []
+        for person in people:
+            at = line.find(person)
+            if at >= 0:
+                participants.append(len(mentions))
+                mentions.append(Mention(start + at, start + at + len(person), person, "PERSON", n))
+        records.append(Dated(time=n, value=value, sentence=rest[0] if rest else n, text=line, trigger=line.split()[-1],
+                             tense=tense, participants=tuple(participants)))
+    return Article(id=aid, text=text), ArticleAnalysis(aid, "h", mentions=tuple(mentions), dated=tuple(records))
+
+
+def _fit(*pairs, **kwargs):
+    articles = [a for a, _ in pairs]
+    analyses = [b for _, b in pairs]
+    return TimelineBuilder(use_embeddings=False).fit(articles, analyses, **kwargs).timeline_
+
+
+def test_one_happening_at_several_precisions_is_one_entry_dated_by_the_finest():
+    timeline = _fit(
+        _article("a", ("2024-05-04", "the government of Nordland collapsed", "past"), people=("Nordland",)),
+        _article("b", ("2024", "the collapse of the government of Nordland", "past")),
+        _article("c", ("2024-05", "the government of Nordland collapsed after protests", "past")),
+    )
+    assert len(timeline) == 1
+    [entry] = timeline
+    assert (entry["date"], entry["precision"], entry["sources"]) == ("2024-05-04", "day", ["a", "b", "c"])
+    assert entry["status"] == "reported" and entry["event"] is None
+    assert [s["value"] for s in entry["sentences"]] == ["2024-05-04", "2024", "2024-05"]
+
+
+def test_different_happenings_and_dates_stay_apart_in_date_order():
+    timeline = _fit(
+        _article("a", ("2025-06-02", "the minister took office", "past"),
+                 ("2024-05-04", "the government of Nordland collapsed", "past")),
+        _article("b", ("2024-05-04", "floods closed the northern railway", "past")),
+    )
+    assert [(e["date"], e["text"]) for e in timeline] == [
+        ("2024-05-04", "the government of Nordland collapsed"),
+        ("2024-05-04", "floods closed the northern railway"),
+        ("2025-06-02", "the minister took office"),
+    ]
+
+
+def test_a_part_of_a_year_holds_only_its_months():
+    early = Dated(time=0, value="2024", sentence=0, text="the collapse of the government of Nordland", mod="START")
+    a = _article("a", ("2024-11-04", "the government of Nordland collapsed", "past"))
+    b = Article(id="b", text="x"), ArticleAnalysis("b", "h", dated=(early,))
+    assert [e["sources"] for e in _fit(a, b)] == [["b"], ["a"]]
+
+
+def test_a_date_without_a_year_joins_an_entry_but_never_starts_one():
+    timeline = _fit(
+        _article("a", ("2025-10-15", "Holt visited Oslo for talks", "past"), people=("Holt",)),
+        _article("b", ("XXXX-10", "Holt visited Oslo", "past"), ("XXXX-03", "Holt visited Bergen", "past"),
+                 people=("Holt",)),
+    )
+    assert [(e["date"], e["sources"]) for e in timeline] == [("2025-10-15", ["a", "b"])]
+
+
+def test_a_bare_weekday_joins_only_a_day_that_falls_on_it():
+    timeline = _fit(
+        _article("a", ("2026-03-11", "Holt met Vale in Oslo", "past"), people=("Holt", "Vale")),  # a Wednesday
+        _article("b", ("XXXX-WXX-3", "Holt met Vale in Oslo", "future"), people=("Holt", "Vale")),
+        _article("c", ("XXXX-WXX-4", "Holt met Vale in Oslo", "future"), people=("Holt", "Vale")),
+    )
+    assert [e["sources"] for e in timeline] == [["a", "b"]]
+
+
+def test_a_plan_is_marked_until_a_source_reports_it_done():
+    planned = _fit(_article("a", ("2026-03-11", "Holt will meet Vale", "future"), people=("Holt", "Vale")))
+    assert planned[0]["status"] == "planned"
+    done = _fit(
+        _article("a", ("2026-03-11", "Holt will meet Vale", "future"), people=("Holt", "Vale")),
+        _article("b", ("2026-03-11", "Holt met Vale", "past"), people=("Holt", "Vale")),
+    )
+    assert [(e["status"], e["text"], e["sources"]) for e in done] == [("reported", "Holt met Vale", ["a", "b"])]
+
+
+def test_a_line_naming_nobody_joins_its_own_article_s_happening_of_that_date():
+    timeline = _fit(
+        _article("a", ("2026-03-11", "Holt will hold talks with Vale", "future"),
+                 ("2026-03-11", "The meeting will be held", "future", 5), people=("Holt", "Vale")),
+        _article("b", ("2026-03-11", "Holt met Vale", "past"), people=("Holt", "Vale")),
+    )
+    assert len(timeline) == 1 and len(timeline[0]["sentences"]) == 3
+
+
+def test_entries_of_the_event_day_belong_to_the_event_and_copies_are_sources():
+    a = _article("a", ("2026-03-11", "Holt met Vale", "past"), ("2024-05-04", "the government of Nordland collapsed",
+                                                                 "past"), people=("Holt", "Vale"))
+    b = _article("b", ("2026-03-11", "Holt met Vale in Oslo", "past"), people=("Holt", "Vale"))
+    copy = _article("b-copy", ("2026-03-11", "Holt met Vale in Oslo", "past"), people=("Holt", "Vale"))
+    events = [{"id": "e1", "date": "2026-03-11"}]
+    timeline = _fit(a, b, copy, article_event={"a": "e1", "b": "e1", "b-copy": "e1"}, events=events,
+                    duplicate_of={"b-copy": "b"})
+    assert [(e["date"], e["event"], e["sources"]) for e in timeline] == [
+        ("2024-05-04", None, ["a"]),
+        ("2026-03-11", "e1", ["a", "b", "b-copy"]),
+    ]
+
+
+def test_participants_are_reported_as_entity_ids():
+    a = _article("a", ("2026-03-11", "Holt met Vale", "past"), people=("Holt", "Vale"))
+    mention_entity = {("a", m.start, m.end): "E-" + m.text for m in a[1].mentions}
+    [entry] = _fit(a, mention_entity=mention_entity)
+    assert sorted(entry["who"]) == ["E-Holt", "E-Vale"]
+
+
+def _compared(monkeypatch, *dated) -> set[frozenset[str]]:
+    """The pairs of dates the linking step compares for one article's happenings."""
+    compared = []
+    agree = timeline_module._agree
+
+    def counting(x, y):
+        compared.append(frozenset((x.value, y.value)))
+        return agree(x, y)
+
+    article, analysis = _article("a", *dated)
+    builder = TimelineBuilder(use_embeddings=False)
+    items = timeline_module._collect([article], [analysis], {}, {})
+    monkeypatch.setattr(timeline_module, "_agree", counting)
+    builder._pairs(items, builder._similarity(items))
+    return set(compared)
+
+
+def test_dates_of_other_months_and_days_are_never_compared(monkeypatch):
+    days = [(f"2025-{m:02d}-0{d}", f"the council met in month {m}", "past") for m in range(1, 13) for d in (1, 2)]
+    assert _compared(monkeypatch, *days) == set()
+    pairs = _compared(monkeypatch, ("2025-03-01", "the council met", "past"), ("2025-03", "the council met", "past"),
+                      ("2025-04-02", "the council met", "past"), ("2025", "the council met", "past"))
+    assert pairs == {frozenset(p) for p in (("2025-03-01", "2025-03"), ("2025-03-01", "2025"), ("2025-03", "2025"),
+                                            ("2025-04-02", "2025"))}
+
+
+def test_empty_and_undatable():
+    assert _fit() == []
+    assert _fit(_article("a", ("XXXX-10", "Holt visited Oslo", "past"))) == []
+
+
+@pytest.mark.slow
+def test_with_embeddings_other_words_for_one_happening_merge():
+    builder = TimelineBuilder().fit(
+        *zip(
+            _article("a", ("2024-12-08", "the regime of Lars Vik collapsed", "past"), people=("Lars Vik",)),
+            _article("b", ("2024", "the dramatic fall of Lars Vik's regime", "past"), people=("Lars Vik",)),
+            _article("c", ("2024-12-08", "the central bank cut interest rates", "past")),
+        )
+    )
+    assert builder.embedding_used_
+    assert [e["sources"] for e in builder.timeline_] == [["a", "b"], ["c"]]
+
+
+# --- the seed reports -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(tmp_path_factory):
+    from newsfuse.config import load_config
+    from newsfuse.pipeline import analyze
+
+    report = analyze([SEEDS], load_config(jobs=1, progress="never"), cache_dir=tmp_path_factory.mktemp("cache"))
+    return report.timeline
+
+
+def _entry(timeline, date):
+    found = [e for e in timeline if e["date"] == date]
+    assert len(found) == 1, [(e["date"], e["text"]) for e in timeline]
+    return found[0]
+
+
+@needs_seeds
+@pytest.mark.slow
+def test_seed_timeline(seed_timeline):
+    ids = {p.stem[:3]: p.stem for p in SEEDS.glob("*.txt")}
+    # The collapse of the old government, told four ways at three precisions.
+    collapse = _entry(seed_timeline, "2024-12-08")
+    assert set(collapse["sources"]) == {ids["001"], ids["002"], ids["003"], ids["004"]}
+    # Taking office, told by one report.
+    assert _entry(seed_timeline, "2025-01-29")["sources"] == [ids["000"]]
+    # The first visit: "mid-October", "in October", "October 15", "the October 2025 talks".
+    first = _entry(seed_timeline, "2025-10")
+    assert set(first["sources"]) == {ids["000"], ids["003"], ids["004"]}
+    # The second visit, the reports' own event; 001 reports the first visit and is not a source.
+    second = _entry(seed_timeline, "2026-01-28")
+    assert {ids["000"], ids["002"], ids["004"]} <= set(second["sources"])
+    assert ids["001"] not in second["sources"]
+    assert second["event"] is not None and second["status"] == "reported"
+    # Nothing from the teasers cut from 002 (dated February 10, 2025).
+    assert not any(e["date"].startswith("2025-02") for e in seed_timeline)
+    assert [e["date"] for e in seed_timeline] == sorted(e["date"] for e in seed_timeline)
