@@ -174,7 +174,7 @@ class _ProperCase:
     Zealand" → mountain, so not a name). A word is proper when, away from
     sentence starts, the corpus writes it capitalised more often than in lower
     case ("Zadan", "Academy" yes; "She", "Host" no); an all-capitals word
-    counts unless the corpus mostly writes it in lower case ("SDF" yes, a
+    counts unless the corpus mostly writes it in lower case ("NRA" yes, a
     headline's "DRIVER" no); a capitalised word right after a proper one
     counts too ("Betty Ford Center"). One-letter words ("I") never count. The
     rule reads only the gold tokens, so what is scored does not depend on our

@@ -3,11 +3,11 @@
 Mentions are grouped by successive unions, each comparing only groups that
 share a blocking key, so the cost stays near-linear in mentions:
 
-* within an article: exact spellings, acronyms (also "Syrian Democratic
-  Forces (SDF)"), and bare names ("Putin", "Ellen", "Saints") that stand for a
+* within an article: exact spellings, acronyms (also "National Rifle
+  Association (NRA)"), and bare names ("Obama", "Ellen", "Saints") that stand for a
   longer name of the same article;
 * across articles: exact name keys, then transliteration variants in phonetic
-  blocks (Ahmed/Ahmad, Khmeimim/Hmeimim), short given names under one surname
+  blocks (Mohamed/Muhammad, Khodorkovsky/Hodorkovsky), short given names under one surname
   (Ray/Raymond Kelly), then bare acronyms and bare names
   that point to one entity of the corpus (ties go to the candidate sharing the
   most other entities with the bare name's article).
@@ -17,11 +17,11 @@ Types: spaCy's label is a vote; an entity's type comes from ``entity_types``
 a mention), so a name tagged PERSON here and ORG there is still one entity and
 a surname tagged ORG beside its full name stays a person. Merges other than
 exact spellings need the same type class, where GPE, LOC and FAC form one
-"place" class (spaCy swaps them freely) and NORP stays apart: "Syrian" (NORP)
-names a people or is an adjective, not the country "Syria" (GPE), so the two
-never merge; nor does a country with an organisation named after it ("Russia" /
-"Russian Railways"): they share no key. Two multi-word names that agree word by
-word ("Ahmed al-Sharaa" / "Ahmad al-Sharaa") are evidence enough to merge a
+"place" class (spaCy swaps them freely) and NORP stays apart: "Iraqi" (NORP)
+names a people or is an adjective, not the country "Iraq" (GPE), so the two
+never merge; nor does a country with an organisation named after it ("Japan" /
+"Japan Airlines"): they share no key. Two multi-word names that agree word by
+word ("Muammar al-Gaddafi" / "Moammar al-Gadhafi") are evidence enough to merge a
 person with an organisation or other label, never with a place.
 
 Aliases are surface forms as spelled, without a possessive or a leading "the"
@@ -75,7 +75,7 @@ class _Item:
     trimmed: bool = False  # key taken from a known name inside a run-on headline span
     cue: str | None = None  # what the words around it say it is (``entity_types.context_cue``)
     found: bool = False  # an untagged occurrence found in the text (step 9): no vote on the type
-    full_name: bool = False  # two name words or more, all proper nouns ("Ahmed al-Sharaa", not "Warship Sukanya")
+    full_name: bool = False  # two name words or more, all proper nouns ("Muammar al-Gaddafi", not "Warship Sukanya")
 
     def vote(self) -> entity_types.Vote:
         return entity_types.Vote(self.article, self.mention.label, self.full_name, self.cue)
@@ -88,7 +88,7 @@ class _Group:
 
     def __init__(self, items: list[_Item], extra: list[NameKey] | None = None):
         self.items = items
-        self.extra = extra or []  # acronyms read from "(SDF)" after a name
+        self.extra = extra or []  # acronyms read from "(NRA)" after a name
         self.labels = Counter(it.mention.label for it in items)
         if len(self.labels) == 1 and not any(it.cue for it in items):
             self.label = next(iter(self.labels))  # nothing to weigh: the common case, kept cheap
@@ -108,7 +108,7 @@ class _Group:
         return [k for k in self.heads if len(k.core) >= 2 and not k.acronym]
 
     def bare(self) -> str | None:
-        """The one word a group is known by ("Putin"), or None if it has a full name or acronym."""
+        """The one word a group is known by ("Obama"), or None if it has a full name or acronym."""
         if any(len(k.core) != 1 or k.acronym for k in self.heads):
             return None
         words = Counter(it.key.core[0] for it in self.items)
@@ -118,7 +118,7 @@ class _Group:
         return all(k.acronym for k in self.heads)
 
     def bare_person(self) -> bool:
-        """A bare word tagged PERSON at least once, or with a title before it ("Mr Sharaa")."""
+        """A bare word tagged PERSON at least once, or with a title before it ("Mr Obama")."""
         person = "PERSON" in self.labels or any(it.cue == entity_types.PERSON for it in self.items)
         return person and self.bare() is not None
 
@@ -571,7 +571,7 @@ def _nearest_before(groups: list[_Group], candidates: list[int], start: int) -> 
 
 
 def _with_paren_acronyms(groups: list[_Group], text: str) -> list[_Group]:
-    """Record "(SDF)" right after a multi-word name as that group's acronym."""
+    """Record "(NRA)" right after a multi-word name as that group's acronym."""
     out = []
     for group in groups:
         extra = list(group.extra)

@@ -56,8 +56,8 @@ def _canonical(group: Group, named_the: set[str]) -> str:
 def _aliases(group: Group, texts: dict[str, str]) -> tuple[tuple[str, ...], set[str]]:
     """The surface forms of a group, most used first, and the forms whose "The" belongs to the name.
 
-    A possessive never makes a separate alias, nor does a leading article: "the Syrian
-    Democratic Forces" shows as "Syrian Democratic Forces". The article stays only where
+    A possessive never makes a separate alias, nor does a leading article: "the National
+    Rifle Association" shows as "National Rifle Association". The article stays only where
     the text capitalises it inside a sentence ("talks in The Hague"), which makes it part
     of the name; then every occurrence of that form shows with it.
     """

@@ -1,14 +1,14 @@
 """Entity types from evidence: spaCy's labels voted by article, full names over bare words, and the words around a mention.
 
 spaCy's small model labels each mention on its own and is noisy on names it
-does not know: one man is PERSON as "Ahmed al-Sharaa", ORG as "Al-Sharaa" in a
-headline and GPE as "al-Sharaa" elsewhere; a port is ORG. An entity's type is
+does not know: one man is PERSON as "Muammar al-Gaddafi", ORG as "Al-Gaddafi" in a
+headline and GPE as "al-Gaddafi" elsewhere; a port city is ORG. An entity's type is
 therefore not the majority of its raw mention labels but a vote where
 
 * each article has one vote, so an article that repeats a name ten times does
   not outvote four that name it once;
-* within an article, full names ("Ahmed al-Sharaa") outvote bare words
-  ("Sharaa"): the model labels a given name + surname far more reliably than a
+* within an article, full names ("Muammar al-Gaddafi") outvote bare words
+  ("Gaddafi"): the model labels a given name + surname far more reliably than a
   surname alone;
 * a mention whose surrounding words settle its kind votes for that kind: a title
   before it ("President X", "Mr X", "spokesman X", "a 43-year-old X") for a
@@ -33,8 +33,8 @@ FULL_FORM_SHARE = 2 / 3
 # A mention with a context cue counts this many times a mention without one.
 CUE_WEIGHT = 5.0
 
-# Titles and roles that put a person's name after them ("President Putin", "spokesman
-# Dmitry Peskov", "coach Tony Dungy"). Words that also open names of organisations or
+# Titles and roles that put a person's name after them ("President Obama", "spokesman
+# Jay Carney", "coach Tony Dungy"). Words that also open names of organisations or
 # places ("General Motors", "King County", "Justice Department", "Prince Edward Island")
 # are left out.
 PERSON_TITLES = frozenset(
@@ -51,7 +51,7 @@ PERSON_TITLES = frozenset(
 )
 # Honorifics that stay a person's even inside a span spaCy tagged ORG ("Ms Page").
 HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame".split())
-# Words right before a name that put it in a place ("in Tartus", "into Syria").
+# Words right before a name that put it in a place ("in Mosul", "into Iraq").
 PLACE_BEFORE = frozenset("in into near outside across throughout".split())
 # Place nouns: "the port city of X", "X province", "X air base".
 PLACE_NOUNS = frozenset(
@@ -93,9 +93,9 @@ def context_cue(text: str, start: int, end: int) -> str | None:
         return PERSON
     nxt = [w.casefold() for w in after[:2]]
     if len(inside) >= 2 and inside[-1].casefold() in FACILITY_NOUNS:
-        return "FAC"  # the name's own head: "the Hmeimim Air Base"
+        return "FAC"  # the name's own head: "the Bagram Air Base"
     if nxt and (nxt[0] in FACILITY_NOUNS or (len(nxt) == 2 and nxt[0].isalpha() and nxt[1] in FACILITY_NOUNS)):
-        return "FAC"  # "Hmeimim airbase", "the Hmeimim air base"
+        return "FAC"  # "Bagram airbase", "the Bagram air base"
     if nxt and nxt[0] in PLACE_NOUNS:
         return "GPE"
     possessive = _POSSESSIVE.search(text[start:end]) is not None or text[end : end + 1] in ("'", "’")
@@ -114,7 +114,7 @@ class Vote:
 
     article: str
     label: str  # spaCy's label
-    full: bool  # a full name of proper-noun words ("Ahmed al-Sharaa"), not a bare word or "Warship Sukanya"
+    full: bool  # a full name of proper-noun words ("Muammar al-Gaddafi"), not a bare word or "Warship Sukanya"
     cue: str | None = None  # from ``context_cue``
 
 

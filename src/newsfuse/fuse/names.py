@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Honorifics and office titles that precede a person's name ("President Putin",
+# Honorifics and office titles that precede a person's name ("President Obama",
 # "Mr. Smith"); stripped from the front of PERSON mentions only, so "General
 # Motors" or "Justice Department" keep their first word.
 TITLES = frozenset(
@@ -28,8 +28,8 @@ TITLES = frozenset(
     coach manager actor actress singer rapper star comedian host producer""".split()
 )
 
-# Lower-case name particles ("Bashar al-Assad", "Ludwig van Beethoven"). A particle
-# is left out of the name's core key, so "al-Assad", "Al-Assad" and "Assad" agree;
+# Lower-case name particles ("Muammar al-Gaddafi", "Ludwig van Beethoven"). A particle
+# is left out of the name's core key, so "al-Gaddafi", "Al-Gaddafi" and "Gaddafi" agree;
 # it is kept when it starts a name without a hyphen ("Al Gore", "El Paso").
 PARTICLES = frozenset(
     "al el ad ag ak an ar as ash at az ul bin ibn bint ben de da di del della dei des du dos das "
@@ -60,12 +60,12 @@ FUZZY_LENGTH_IN_NAME = 4
 # A short form of a given name has at least this many letters ("Ty" / "Tywon"); one letter is an initial.
 MIN_NICKNAME = 2
 # Edits allowed between two tokens with the same phonetic skeleton, by the longer token's
-# length: (up to this length, edits). Set from the variants to catch: Ahmed/Ahmad needs
+# length: (up to this length, edits). Set from the variants to catch: Saleh/Salih needs
 # 1, Bettie/Betty 2, Mohamed/Muhammad 3; the shared skeleton keeps Iran/Oran apart.
 EDIT_BUDGET = ((5, 1), (7, 2), (99, 3))
 
 # Transliteration and spelling equivalences applied before phonetic keys, longest
-# first: Khmeimim/Hmeimim, Qaddafi/Kaddafi, Sharaa/Shara'a, Mohammed/Muhammad.
+# first: Khodorkovsky/Hodorkovsky, Qaddafi/Kaddafi, Gaddafi/Gadhafi, Mohammed/Muhammad.
 _SPELLING = (
     ("sch", "s"),
     ("kh", "h"),
@@ -85,7 +85,7 @@ _VOWELS = frozenset("aeiouy")
 # First letters that transliterations swap freely (Osama/Usama, Emad/Imad).
 _FIRST_LETTER = {"o": "u", "e": "i", "y": "i"}
 
-_POSSESSIVE = re.compile(r"['’`ʼ][sS]?$")  # "Putin's", "al-Sharaa’s", "Forces'" (the s stays)
+_POSSESSIVE = re.compile(r"['’`ʼ][sS]?$")  # "Obama's", "al-Gaddafi’s", "Forces'" (the s stays)
 _EDGE_PUNCT = "\"'“”‘’`«»()[]{}<>,.;:!?*_|/\\-–—#@ "
 _SURFACE_EDGE = "\"'“”‘’`«»()[]{}<>,;:!?*_|/\\ "
 _SCORE = re.compile(r"\s+\d+\s*[-–]\s*\d+$")  # "Evansville 91-73": a score run into the name
@@ -134,9 +134,9 @@ def surface(text: str) -> tuple[str, str]:
     """A mention as shown to users, and the article it began with ("the", "The" or "").
 
     Whitespace is collapsed and quotes, brackets and a possessive ending come off
-    ("al-Sharaa’s" → "al-Sharaa"); unlike ``clean``, titles, dots and what follows a
+    ("al-Gaddafi’s" → "al-Gaddafi"); unlike ``clean``, titles, dots and what follows a
     comma stay, as spelled. The article is returned apart so the caller can decide
-    whether it is part of the name ("The Hague") or not ("the Syrian Democratic Forces").
+    whether it is part of the name ("The Hague") or not ("the National Rifle Association").
     """
     text = " ".join(text.split()).strip(_SURFACE_EDGE)
     text = _POSSESSIVE.sub("", text).strip(_SURFACE_EDGE) or text
@@ -147,7 +147,7 @@ def surface(text: str) -> tuple[str, str]:
 
 
 def is_acronym(form: str) -> bool:
-    """"SDF", "U.S.", "HTS": a single word of two to seven capitals, dotted or not."""
+    """"NRA", "U.S.", "NATO": a single word of two to seven capitals, dotted or not."""
     return " " not in form and bool(_ACRONYM.match(form))
 
 
@@ -157,10 +157,10 @@ class NameKey:
 
     form: str  # the cleaned surface
     compact: str  # every letter, no spaces: "Al Qaeda", "al-Qaeda" → "alqaeda"
-    core: tuple[str, ...]  # name words: "W. Mark Felt Sr." → ("mark", "felt"); "Bashar al-Assad" → ("bashar", "assad")
+    core: tuple[str, ...]  # name words: "W. Mark Felt Sr." → ("mark", "felt"); "Muammar al-Gaddafi" → ("muammar", "gaddafi")
     initials: tuple[str, ...]  # one-letter words left out of ``core``: "W. Mark Felt" → ("w",)
-    acronym: str | None  # "sdf" for an acronym form, else None
-    acronyms: tuple[str, ...]  # acronyms a multi-word form could have: "Syrian Democratic Forces" → ("sdf",)
+    acronym: str | None  # "nra" for an acronym form, else None
+    acronyms: tuple[str, ...]  # acronyms a multi-word form could have: "National Rifle Association" → ("nra",)
 
     @property
     def core_key(self) -> str:
@@ -266,7 +266,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 @functools.lru_cache(maxsize=65536)
 def tokens_match(a: str, b: str, min_fuzzy_length: int = MIN_FUZZY_LENGTH) -> bool:
-    """Whether two folded name tokens are spellings of one name (Ahmed/Ahmad, Khmeimim/Hmeimim)."""
+    """Whether two folded name tokens are spellings of one name (Mohamed/Muhammad, Khodorkovsky/Hodorkovsky)."""
     if a == b:
         return True
     sa, sb = spelling(a), spelling(b)
