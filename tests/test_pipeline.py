@@ -1,0 +1,109 @@
+"""End to end on the real seed reports (../shared/seeds) and on our example corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.config import load_config
+from newsfuse.pipeline import analyze
+from newsfuse.render.json_report import report_dict, validate
+from tests.conftest import EXAMPLES, SEEDS, needs_seeds
+
+# Chrome and teasers in the seeds; none may reach anything but `removed`.
+CHROME = (
+    "PREVIEW",
+    "Russian Politics & Diplomacy",
+    "Read more on the site",
+    "on Telegram",
+    "About Author",
+    "Leave a comment",
+    "Your email address",
+    "You may also like",
+    "Police Arrest Murder Suspect",
+    "Falana",
+    "Muyiwa Adejobi",
+    "AfriCare",
+)
+
+# The truth for the seeds: a date is right, or the report leaves it null.
+DATES = {
+    "000_f7b9fb23c4114c27": {"2026-01-28"},
+    "001_12b1d7691e41a902": {"2025-10-15", "2025-10-16", "2025-10"},
+    "002_fd27662df4f2f4bd": {"2026-01-28", "2026-01-29", "2026-01"},
+    "003_d25adca8fd393205": {"2026-01-28", "2026-01-29", "2026-01"},
+    "004_7b1bc22cdb14519c": {"2026-01-26", "2026-01"},
+}
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory):
+    config = load_config(jobs=1, progress="never")
+    report = analyze([SEEDS], config, cache_dir=tmp_path_factory.mktemp("cache"))
+    data = report_dict(report)
+    validate(data)
+    return data
+
+
+def _entity_with(data, alias):
+    found = [e for e in data["entities"] if alias in e["aliases"]]
+    assert len(found) == 1, f"{alias!r} is in {len(found)} entities"
+    return found[0]
+
+
+@needs_seeds
+@pytest.mark.slow
+def test_seed_chrome_reaches_only_removed(seeds_report):
+    assert len(seeds_report["articles"]) == 5
+    removed = " ".join(b["text"] for a in seeds_report["articles"] for b in a["removed"])
+    for marker in CHROME:
+        assert marker in removed, marker
+        for article in seeds_report["articles"]:
+            assert marker not in article["title"], (marker, article["id"])
+            assert marker not in article["text"], (marker, article["id"])
+        for entity in seeds_report["entities"]:
+            assert not any(marker in alias for alias in entity["aliases"]), (marker, entity["name"])
+
+
+@needs_seeds
+@pytest.mark.slow
+def test_seed_outlets_and_dates(seeds_report):
+    by_id = {a["id"]: a for a in seeds_report["articles"]}
+    assert by_id["000_f7b9fb23c4114c27"]["outlet"] == "TASS"
+    assert by_id["001_12b1d7691e41a902"]["outlet"] == "Zamin"
+    for article_id, right in DATES.items():
+        published = by_id[article_id]["published"]
+        assert published is None or published in right, (article_id, published)
+        if published is not None:
+            assert by_id[article_id]["published_basis"]
+    assert by_id["000_f7b9fb23c4114c27"]["published"] == "2026-01-28"
+    assert by_id["000_f7b9fb23c4114c27"]["title"] == "Putin to receive Syrian interim leader"
+
+
+@needs_seeds
+@pytest.mark.slow
+def test_seed_spellings_merge_and_people_stay_apart(seeds_report):
+    sharaa = _entity_with(seeds_report, "Ahmed al-Sharaa")
+    for alias in ("Ahmad al-Sharaa", "Sharaa"):
+        assert alias in sharaa["aliases"], alias
+    assert len(sharaa["articles"]) == 5
+    assad = _entity_with(seeds_report, "Bashar al-Assad")
+    assert assad["id"] != sharaa["id"]
+    assert not any("Sharaa" in a for a in assad["aliases"])
+    putin = _entity_with(seeds_report, "Vladimir Putin")
+    assert "Putin" in putin["aliases"]
+    assert putin["type"] == "PERSON"
+    sdf = _entity_with(seeds_report, "Syrian Democratic Forces")
+    assert "SDF" in sdf["aliases"]
+    russia = _entity_with(seeds_report, "Russia")
+    assert russia["type"] == "GPE"
+    assert russia["id"] != sdf["id"]
+
+
+@pytest.mark.slow
+def test_examples_corpus_runs(tmp_path):
+    report = analyze([EXAMPLES], load_config(jobs=2, progress="never"), cache_dir=tmp_path)
+    data = report_dict(report)
+    validate(data)
+    assert len(data["articles"]) >= 10
+    assert not data["skipped"]
+    assert all(a["title"] for a in data["articles"])
