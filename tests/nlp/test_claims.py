@@ -13,11 +13,12 @@ from tests.conftest import SEEDS, TEST_DATA, needs_seeds
 from tests.nlp.test_quotes import analyse, overlap_match, ratio, same_source
 
 FIXTURE = TEST_DATA / "quotes" / "claims.json"
-# Floors on tests/data/quotes/claims.json, a little under the figures measured 2026-05
-# (docs/quality.md): claim P/R by span overlap, attribution accuracy on matched claims.
-FLOOR_CLAIM_P = 0.85
-FLOOR_CLAIM_R = 0.85
-FLOOR_ATTRIBUTION = 0.85
+# Floors on tests/data/quotes/claims.json (34 items, 34 gold claims): claim P/R by span overlap,
+# attribution accuracy on matched claims. Measured 2026-05: P 1.00, R 0.97, attribution 1.00
+# (docs/quality.md); the floors allow about two more misses.
+FLOOR_CLAIM_P = 0.94
+FLOOR_CLAIM_R = 0.91
+FLOOR_ATTRIBUTION = 0.93
 
 
 def claims_of(nlp, text: str) -> list[Claim]:

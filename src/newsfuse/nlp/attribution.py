@@ -19,6 +19,7 @@ The word lists below are English reporting language, not facts about any story.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Verbs that report speech (say, tell, ...): a verb from this list next to a quotation or
@@ -32,7 +33,7 @@ SPEECH_VERBS = frozenset(
     mention observe predict proclaim promise pledge reaffirm recall recount remark remind reply
     report respond retort reveal reiterate signal specify speak suggest tweet post underline
     underscore urge vow shout testify threaten conclude counter agree disagree express quip
-    charge lament concur brief outline forecast estimate
+    charge lament concur brief outline forecast estimate confess yell scream exclaim plead
     """.split()
 )
 # Verbs of belief and expectation: "analysts expect ...", "experts believe ..." attribute the
@@ -59,10 +60,22 @@ PERSON_NOUNS = frozenset(
     analyst witness victim suspect defendant man woman player coach manager actor actress singer
     pope bishop priest imam rabbi emir sheikh sultan ruler dictator negotiator mediator deputy aide
     adviser advisor councillor councilor representative delegate economist strategist
+    neighbor neighbour friend relative mother father sister brother daughter son wife husband
+    grandmother grandfather aunt uncle cousin nephew niece teacher student resident worker
+    employee pastor nurse deputy sheriff detective trooper coroner
     """.split()
 )
 # Honorifics and abbreviated titles that stand before a person's name.
 TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady sen rep gov gen col capt lt sgt prof rev fr coach".split())
+# Person nouns that say nothing of a role ("the man", "a witness"): such a description is only
+# resolved by titles it shares with a name, never to whoever was named last.
+GENERIC_PERSON_NOUNS = frozenset(
+    """
+    man woman witness victim suspect defendant author writer player actor actress singer neighbor
+    neighbour friend relative mother father sister brother daughter son wife husband grandmother
+    grandfather aunt uncle cousin nephew niece teacher student resident worker employee
+    """.split()
+)
 PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
 GROUP_PRONOUNS = frozenset("it its they them their itself themselves".split())
 # A pronoun or bare description refers back at most this many sentences (news keeps a speaker's
@@ -77,7 +90,13 @@ STEM_PREFIX = 5
 # clause inside "Smith, who met Jones," must not give Jones as the speaker.
 _NOT_PART_OF_NAME = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# A subject below one of these is inside a reported or subordinate clause, not a main one.
+_EMBEDDING = frozenset({"ccomp", "relcl", "acl", "advcl", "pcomp"})
 _DEFINITE = frozenset({"the", "this", "that"})
+# Keys of what the quote and claim steps keep on a Doc's user_data so they build it once.
+_TEXT_KEY = "newsfuse.text"
+_ATTRIBUTOR_KEY = "newsfuse.attributor"
+_ENTS_KEY = "newsfuse.ents"
 # Labels that name a source by themselves when they head the phrase ("Moscow announced").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -92,10 +111,27 @@ class Source:
     label: str | None  # PERSON, ORG, ... for a name mention; None for a plain noun phrase
     via: str | None = None  # the pronoun or description the text used, when the span is its antecedent
     plural: bool = False
+    proper: bool = False  # a proper noun the tagger did not label ("Waters sent a letter")
 
     @property
     def is_person(self) -> bool:
         return self.label == "PERSON"
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once: spaCy joins it from the tokens again on every access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def doc_ents(doc) -> tuple:
+    """``doc.ents``, built once: spaCy makes new spans on every access."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return ents
 
 
 def is_speech_verb(token) -> bool:
@@ -188,8 +224,19 @@ def that_clause(verb):
 class Attributor:
     """Speaker and source spans for one parsed document (see the module docstring)."""
 
-    def __init__(self, doc, mentions):
+    @classmethod
+    def of(cls, doc, mentions, quoted: Sequence[tuple[int, int]] = ()) -> Attributor:
+        """The attributor of ``doc`` and ``mentions``, built once for the quote and the claim steps."""
+        key = (_ATTRIBUTOR_KEY, id(mentions))
+        found = doc.user_data.get(key)
+        if found is None or found[0] is not mentions:
+            found = doc.user_data[key] = (mentions, cls(doc, mentions, quoted))
+        return found[1]
+
+    def __init__(self, doc, mentions, quoted: Sequence[tuple[int, int]] = ()):
+        """``quoted``: character ranges of direct quotations, whose subjects are the speaker's words, not referents."""
         self.doc = doc
+        self._quoted = sorted(quoted)
         self._mention_of: dict[int, tuple[int, int, str]] = {}
         person_words: set[str] = set()
         spans = []
@@ -212,6 +259,7 @@ class Attributor:
         self._persons = self._person_descriptors(spans, person_words)
         self._history: list[tuple[int, Source]] = []
         self._history_pos: list[int] = []
+        self._embedded: set[int] = set()  # subjects inside reported or subordinate clauses
         self._resolved: dict[int, Source | None] = {}
         self._build_history()
 
@@ -236,13 +284,19 @@ class Attributor:
                 obj = tok
             else:
                 obj = according_to_object(tok) or words_of_object(tok)
-            if obj is None or obj.i in self._resolved:
+            if obj is None or obj.i in self._resolved or self._in_quote(obj.idx):
                 continue
             src = self._refer(obj)
             self._resolved[obj.i] = src
             if src is not None and (obj.pos_ != "PRON" or src.via is not None):
                 self._history.append((obj.i, src))
                 self._history_pos.append(obj.i)
+                if any(a.dep_ in _EMBEDDING for a in obj.ancestors):
+                    self._embedded.add(obj.i)
+
+    def _in_quote(self, char: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (char, float("inf"))) - 1
+        return k >= 0 and self._quoted[k][0] <= char < self._quoted[k][1]
 
     def _person_descriptors(self, spans, person_words) -> list[tuple[int, Source, frozenset[str], frozenset[str]]]:
         """Each person mention with the words that describe it ("Russian President", an apposition)."""
@@ -279,10 +333,17 @@ class Attributor:
             if inner is None:
                 break
             token = inner
+        token = self._name_after_title(token)
         lower = token.lower_
         if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
             if lower in PERSONAL_PRONOUNS:
-                found = self._last(token.i, lambda s: s.is_person, PRONOUN_LOOKBACK_SENTENCES)
+                # A proper noun no tagger labelled is most often a person's surname. The subject of a
+                # main clause comes first: in "She said Dana was generous. "…," she said." the
+                # second "she" is the first one, not Dana.
+                person = lambda s: s.is_person or s.proper and not s.plural  # noqa: E731
+                found = self._last(token.i, person, PRONOUN_LOOKBACK_SENTENCES, main_only=True)
+                if found is None:
+                    found = self._last(token.i, person, PRONOUN_LOOKBACK_SENTENCES)
                 if found is None:
                     found = self._last_person_mention(token.i, PRONOUN_LOOKBACK_SENTENCES)
             elif lower in GROUP_PRONOUNS:
@@ -308,6 +369,19 @@ class Attributor:
             if found is not None:
                 return Source(found.start, found.end, found.text, found.label, via=phrase.text)
         return name if name is not None else phrase
+
+    def _name_after_title(self, token):
+        """For a title the parser made the subject ("said police Sgt. Kari Thompson"), the name after it."""
+        if not _is_title_word(token):
+            return token
+        k = token.i + 1
+        while k < len(self.doc) and self.doc[k].text == ".":
+            k += 1
+        if k < len(self.doc) and k not in self._mention_of and self._mention_of.get(token.i) is None:
+            return token
+        if k < len(self.doc) and self.doc[k].pos_ == "PROPN" and self._mention_of.get(k, (0, 0, ""))[2] == "PERSON":
+            return self.doc[self._mention_of[k][1] - 1]
+        return token
 
     def _said_by(self, token):
         """For "a statement from X", "X's remarks", "reports from X": the token naming X."""
@@ -339,7 +413,9 @@ class Attributor:
         lawyer of Smith" are other people); an organisation counts anywhere in the phrase ("a
         spokesman for the ministry"); a place or group only when it heads it ("Moscow announced").
         """
-        core = {t.i for t in _phrase_tokens(token, keep_preps=False, keep_poss=False)}
+        # "Assistant Chief of Police David Perkins": a bare title's "of" phrase still names the person.
+        bare_title = _is_title_word(token) and not any(c.dep_ in ("det", "poss") for c in token.children)
+        core = {t.i for t in _phrase_tokens(token, keep_preps=bare_title, keep_poss=False)}
         found: dict[tuple[int, int], str] = {}
         for t in _phrase_tokens(token):
             m = self._mention_of.get(t.i)
@@ -363,7 +439,7 @@ class Attributor:
         (start, end), label = min(ranked)[1]
         if label == "PERSON":
             # "Mayor Ana Ruiz" → "Ana Ruiz": the title is the role, not the name.
-            while end - start > 1 and self.doc[start].lower_.rstrip(".") in TITLES | PERSON_NOUNS:
+            while end - start > 1 and (self.doc[start].lower_.rstrip(".") in TITLES | PERSON_NOUNS or self.doc[start].is_punct):
                 start += 1
         span = self.doc[start:end]
         return Source(span.start_char, span.end_char, span.text, label)
@@ -372,7 +448,8 @@ class Attributor:
         """The noun phrase of ``token`` up to its head ("the Kremlin press service", "Sources" of "Sources familiar with …")."""
         tokens = [t for t in _phrase_tokens(token, keep_preps=False) if t.i <= token.i and not t.is_punct]
         start = min(t.i for t in tokens) if tokens else token.i
-        label = None
+        # "A woman who answered the phone": no name, but a person a later "she" can refer to.
+        label = "PERSON" if token.lemma_.lower() in PERSON_NOUNS and token.tag_ == "NN" else None
         if token.pos_ == "PROPN":
             # A name the tagger missed: "Mayor Ana Ruiz" is the person Ana Ruiz.
             k = start
@@ -381,7 +458,12 @@ class Attributor:
             if k > start and self.doc[k - 1].pos_ != "DET":
                 start, label = k, "PERSON"
         span = self.doc[start : token.i + 1]
-        return Source(span.start_char, span.end_char, span.text, label, plural=token.tag_ in ("NNS", "NNPS"))
+        end_char = span.end_char
+        if token.text.endswith(".") and len(token.text) > 2 and token.lower_.rstrip(".") not in TITLES:
+            end_char -= 1  # "says Lopez." tokenised as one word with its full stop
+        proper = token.pos_ == "PROPN" and label is None and not self.doc[start].ent_type_
+        text = doc_text(self.doc)[span.start_char : end_char]
+        return Source(span.start_char, end_char, text, label, plural=token.tag_ in ("NNS", "NNPS"), proper=proper)
 
     def _is_description(self, token) -> bool:
         if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS"):
@@ -407,20 +489,24 @@ class Attributor:
         if best is not None:
             return best[2]
 
+        if token.lemma_.lower() in GENERIC_PERSON_NOUNS or any(c.dep_ in ("relcl", "acl", "appos") for c in token.children):
+            # "The San Diego man who police say …" introduces someone; it does not refer back.
+            return None
+
         def compatible(s: Source) -> bool:
             theirs = frozenset().union(*(n for _, p, _, n in self._persons if _key(p.text) == _key(s.text)))
             return s.is_person and not _conflicts(nationality, theirs)
 
         return self._last(token.i, compatible, DESCRIPTION_LOOKBACK_SENTENCES)
 
-    def _last(self, before: int, accept, lookback: int) -> Source | None:
+    def _last(self, before: int, accept, lookback: int, main_only: bool = False) -> Source | None:
         first_sentence = self.sentence_of(before) - lookback
         k = bisect.bisect_left(self._history_pos, before) - 1
         while k >= 0:
             pos, src = self._history[k]
             if self.sentence_of(pos) < first_sentence:
                 return None
-            if accept(src):
+            if accept(src) and not (main_only and pos in self._embedded):
                 return src
             k -= 1
         return None
@@ -456,6 +542,10 @@ def _titled(span) -> bool:
         if t is not None and t.lower_.rstrip(".") in TITLES | PERSON_NOUNS and t.is_title:
             return True
     return False
+
+
+def _is_title_word(token) -> bool:
+    return token.is_title and token.lower_.rstrip(".") in TITLES | PERSON_NOUNS
 
 
 def _key(name: str) -> str:

@@ -30,9 +30,12 @@ from dataclasses import dataclass, field
 
 from newsfuse.model import Claim, Number, Quote
 from newsfuse.nlp.attribution import (
+    SPEECH_NOUNS,
     Attributor,
     Source,
     according_to_object,
+    doc_ents,
+    doc_text,
     is_cognition_verb,
     is_speech_verb,
     subject_of,
@@ -68,6 +71,7 @@ _DURATION = re.compile(
 )
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
 _TERMINAL = ".!?…\"”»’)"
+_ASIDE_PARTS = frozenset({"nsubj", "nsubjpass", "punct", "mark", "advmod", "aux", "auxpass", "npadvmod", "neg"})
 _CLAUSE_MARKS = frozenset({"that", "whether", "because", "since", "although", "though", "as", "if"})
 
 
@@ -84,8 +88,8 @@ def find_claims(doc, quotes: tuple[Quote, ...], mentions) -> tuple[Claim, ...]:
     4. drop questions, calls to action, demands, opinions and pure evaluations;
     5. keep each clause's span, numbers, negation and main verb.
     """
-    attributor = Attributor(doc, mentions)
     direct = [q for q in quotes if q.kind == "direct"]
+    attributor = Attributor.of(doc, mentions, [(q.start, q.end) for q in direct])
     out: list[Claim] = []
     seen: set[tuple[int, int]] = set()
     # 1. pieces of sentences
@@ -144,7 +148,7 @@ def _pieces(doc):
 
 
 def _is_heading(piece, doc) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     start, end = piece[0].idx, piece[-1].idx + len(piece[-1])
     whole_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
     words = [t for t in piece if not t.is_punct]
@@ -155,12 +159,17 @@ def _framing_source(piece, attributor: Attributor):
     """(source, token ids of the phrase) for "according to X" / "in X's words" in the piece, or None."""
     for tok in piece:
         obj = according_to_object(tok)
-        phrase = tok
+        cue = [tok, tok.nbor(1)] if obj is not None else []
         if obj is None:
             obj = words_of_object(tok)
-            phrase = tok.head
+            cue = [tok.head, tok]
         if obj is not None:
-            return attributor.source(obj), {t.i for t in phrase.subtree}
+            # Only the phrase itself: the parser sometimes hangs the clause's subject on "according".
+            drop = {t.i for t in cue} | {t.i for t in obj.subtree}
+            hi = max(drop) + 1
+            if hi < len(tok.doc) and tok.doc[hi].text == ",":
+                drop.add(hi)
+            return attributor.source(obj), drop
     return None
 
 
@@ -287,10 +296,18 @@ def _expletive_frame(verb) -> bool:
 
 
 def _reporting_aside(verb) -> bool:
-    """"…, TASS reported", "as he said": a reporting verb hung on the clause it reports."""
-    return (is_speech_verb(verb) or is_cognition_verb(verb)) and not any(
-        c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children
-    )
+    """"…, TASS reported", "as he said", "police said in a statement": a reporting verb hung on
+    the clause it reports, with nothing of its own but a subject, a time or where it was said
+    ("when officers responded to a disturbance" is an event, not an aside)."""
+    if not (is_speech_verb(verb) or is_cognition_verb(verb)):
+        return False
+    for c in verb.children:
+        if c.dep_ in _ASIDE_PARTS:
+            continue
+        if c.dep_ == "prep" and any(g.lemma_.lower() in SPEECH_NOUNS or g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            continue
+        return False
+    return True
 
 
 # -- 4. and 5. the claim --------------------------------------------------------------------
@@ -303,7 +320,7 @@ def _claim(clause: _Clause, piece, inside, removed, attributor, direct, doc) -> 
     words = [t for t in tokens if not t.is_punct]
     if len(words) < MIN_CLAIM_WORDS:
         return None
-    text = doc.text
+    text = doc_text(doc)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if _is_question(text, end, piece) or _is_imperative(head, tokens) or _is_normative(head) or _is_evaluation(head, tokens):
         return None
@@ -417,7 +434,11 @@ def _verb(head) -> str:
         for c in head.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 return c.lemma_.lower()
-    return head.lemma_.lower()
+    lemma = head.lemma_.lower()
+    if not lemma.isalpha():
+        # "That’s": the contracted copula comes back as "’".
+        return "be" if head.lower_ in ("’s", "'s", "’re", "'re", "’m", "'m") else head.lower_
+    return lemma
 
 
 # -- numbers --------------------------------------------------------------------------------
@@ -428,7 +449,7 @@ def _numbers(tokens, doc) -> tuple[Number, ...]:
     ids = {t.i for t in tokens}
     out = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.start not in ids:
             continue
         if ent.label_ in ("DATE", "TIME"):
