@@ -119,7 +119,7 @@ class Quote:
 
     ``start``/``end`` cover the quoted words without their quotation marks; for a quote running
     over paragraphs they span all of it and ``text`` drops the marks that reopen it. The speaker
-    span is the name mention when the text has one; for "he noted" or "the Russian leader
+    span is the name mention when the text has one; for "he noted" or "the German leader
     said" it is the antecedent named earlier, and ``speaker_ref`` keeps the words used.
     """
 

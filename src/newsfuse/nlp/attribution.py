@@ -5,11 +5,11 @@ is built once per parsed document; it turns the token that names a source (the s
 "said", the object of "according to") into a :class:`Source` span in the article text:
 
 * the name mention when there is one (PERSON first, then ORG, then a name that heads the
-  phrase): "Russian Foreign Ministry spokeswoman Maria Zakharova" → "Maria Zakharova";
+  phrase): "German Foreign Ministry spokeswoman Lena Koch" → "Lena Koch";
 * for a pronoun ("he noted", "according to him"), the last compatible person named as a
   subject or source before it;
-* for a definite description of a person ("the Russian leader"), the person named earlier
-  whose titles share its words ("Russian President ..."), else the last person named as a
+* for a definite description of a person ("the German leader"), the person named earlier
+  whose titles share its words ("German Chancellor ..."), else the last person named as a
   subject or source, unless their nationality words disagree;
 * otherwise the noun phrase itself ("Sources", "the two leaders").
 
@@ -48,7 +48,7 @@ SPEECH_NOUNS = frozenset(
     text claim testimony
     """.split()
 )
-# Head nouns that describe a person by role: "the Russian leader", "the spokeswoman". A definite
+# Head nouns that describe a person by role: "the German leader", "the spokeswoman". A definite
 # description with one of these heads and no name refers back to a person named before.
 PERSON_NOUNS = frozenset(
     """
@@ -82,7 +82,7 @@ GROUP_PRONOUNS = frozenset("it its they them their itself themselves".split())
 # pronoun within a paragraph or two of the name; our fixtures, 2026-05).
 PRONOUN_LOOKBACK_SENTENCES = 4
 DESCRIPTION_LOOKBACK_SENTENCES = 4
-# Words compared by their first letters, so "Russian" matches "Russia" and "presidential"
+# Words compared by their first letters, so "German" matches "Germany" and "presidential"
 # matches "president" without a stemmer (shortest common prefix that kept distinct words apart
 # on our fixtures, 2026-05).
 STEM_PREFIX = 5
@@ -97,7 +97,7 @@ _DEFINITE = frozenset({"the", "this", "that"})
 _TEXT_KEY = "newsfuse.text"
 _ATTRIBUTOR_KEY = "newsfuse.attributor"
 _ENTS_KEY = "newsfuse.ents"
-# Labels that name a source by themselves when they head the phrase ("Moscow announced").
+# Labels that name a source by themselves when they head the phrase ("Paris announced").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
@@ -247,7 +247,7 @@ class Attributor:
             spans.append((span, m.label))
             if m.label == "PERSON":
                 person_words.add(_key(span.text))
-        # A name the tagger once calls PERSON is a person wherever it recurs ("Sharaa" as ORG),
+        # A name the tagger once calls PERSON is a person wherever it recurs ("Okafor" as ORG),
         # and so is a name after a title ("Governor Helen Park" read as a place).
         for span, label in spans:
             if label != "PERSON" and (_key(span.text) in person_words or _titled(span)):
@@ -299,7 +299,7 @@ class Attributor:
         return k >= 0 and self._quoted[k][0] <= char < self._quoted[k][1]
 
     def _person_descriptors(self, spans, person_words) -> list[tuple[int, Source, frozenset[str], frozenset[str]]]:
-        """Each person mention with the words that describe it ("Russian President", an apposition)."""
+        """Each person mention with the words that describe it ("German Chancellor", an apposition)."""
         out = []
         for span, label in spans:
             if label != "PERSON" and _key(span.text) not in person_words:
@@ -364,7 +364,7 @@ class Attributor:
             return name
         phrase = self._phrase(token)
         if self._is_description(token):
-            # "The Kremlin leader" is a person named before, not the Kremlin.
+            # "The White House spokesman" is a person named before, not the White House.
             found = self._describe(token, phrase)
             if found is not None:
                 return Source(found.start, found.end, found.text, found.label, via=phrase.text)
@@ -408,10 +408,10 @@ class Attributor:
     def _name_in(self, token) -> Source | None:
         """The best name mention inside the phrase headed by ``token``.
 
-        A person counts when the phrase names them directly ("spokeswoman Maria Zakharova",
-        an apposition), not through a possessive or a preposition ("Putin's spokesman", "the
+        A person counts when the phrase names them directly ("spokeswoman Lena Koch",
+        an apposition), not through a possessive or a preposition ("the mayor's spokesman", "the
         lawyer of Smith" are other people); an organisation counts anywhere in the phrase ("a
-        spokesman for the ministry"); a place or group only when it heads it ("Moscow announced").
+        spokesman for the ministry"); a place or group only when it heads it ("Paris announced").
         """
         # "Assistant Chief of Police David Perkins": a bare title's "of" phrase still names the person.
         bare_title = _is_title_word(token) and not any(c.dep_ in ("det", "poss") for c in token.children)
@@ -445,7 +445,7 @@ class Attributor:
         return Source(span.start_char, span.end_char, span.text, label)
 
     def _phrase(self, token) -> Source:
-        """The noun phrase of ``token`` up to its head ("the Kremlin press service", "Sources" of "Sources familiar with …")."""
+        """The noun phrase of ``token`` up to its head ("the White House press office", "Sources" of "Sources familiar with …")."""
         tokens = [t for t in _phrase_tokens(token, keep_preps=False) if t.i <= token.i and not t.is_punct]
         start = min(t.i for t in tokens) if tokens else token.i
         # "A woman who answered the phone": no name, but a person a later "she" can refer to.
@@ -549,7 +549,7 @@ def _is_title_word(token) -> bool:
 
 
 def _key(name: str) -> str:
-    """The last word of a name, for "Sharaa" ~ "Ahmed al-Sharaa"."""
+    """The last word of a name, for "Gaulle" ~ "Charles de Gaulle"."""
     words = name.replace("-", " ").replace("’s", "").replace("'s", "").split()
     return words[-1].lower() if words else ""
 

@@ -17,7 +17,7 @@ What does not count, and why:
 * the reporting frame itself ("X said", "it should be noted"): the reported clause is the claim.
 
 Attribution is who the text says the claim comes from: the subject of a reporting or belief
-verb ("Sources said …", "Analysts expect …"), "according to X", "in X's words", "…, TASS
+verb ("Sources said …", "Analysts expect …"), "according to X", "in X's words", "…, AFP
 reported", or the speaker of the direct quotation the clause sits in. Without one the claim is
 the outlet's own (attribution None). Numbers, negation and the main verb's lemma are kept as
 slots for aligning claims and spotting contradictions across outlets.
@@ -259,10 +259,10 @@ def _clauses(head, lo, hi, inside, attributor: Attributor, source, framed=False,
         clause = _Clause(h, l, r, source, framed, denied)
         aside = next((c for c in h.children if c.dep_ in ("parataxis", "advcl") and _reporting_aside(c)), None)
         if aside is not None and subject_of(aside) is not None:
-            # "…, TASS reported", "the law, he argued, would …"
+            # "…, AFP reported", "the law, he argued, would …"
             clause.source, clause.framed = attributor.source(subject_of(aside)), True
         for inner in h.children:
-            # "Putin discussed the elections, stressing that …": the participle frames its own claim.
+            # "The mayor discussed the budget, stressing that …": the participle frames its own claim.
             if inner.dep_ in ("advcl", "conj", "xcomp") and l <= inner.i < r and not _has_subject(inner):
                 inner_comp = _reported(inner, inside)
                 if inner_comp is None or any(c.dep_ == "neg" for c in inner.children):
@@ -296,7 +296,7 @@ def _expletive_frame(verb) -> bool:
 
 
 def _reporting_aside(verb) -> bool:
-    """"…, TASS reported", "as he said", "police said in a statement": a reporting verb hung on
+    """"…, AFP reported", "as he said", "police said in a statement": a reporting verb hung on
     the clause it reports, with nothing of its own but a subject, a time or where it was said
     ("when officers responded to a disturbance" is an event, not an aside)."""
     if not (is_speech_verb(verb) or is_cognition_verb(verb)):
@@ -331,7 +331,7 @@ def _claim(clause: _Clause, piece, inside, removed, attributor, direct, doc) -> 
     if source is None and quoted is not None and quoted.speaker_text is not None:
         source = Source(quoted.speaker_start, quoted.speaker_end, quoted.speaker_text, None)
     if source is None and quoted is None and is_speech_verb(head) and any(start <= q.start < end for q in direct):
-        # "X called Russia "a key partner"": the quoted words in the clause are X's.
+        # "X called the deal "a key step"": the quoted words in the clause are X's.
         subj = subject_of(head)
         source = attributor.source(subj) if subj is not None else None
     return Claim(

@@ -5,14 +5,14 @@ at the top level), so a quote that the parser splits over sentences stays one qu
 left open at the end of a paragraph continues when the next paragraph opens with a mark (the
 newspaper convention for a quote running over paragraphs). The speaker comes from the nearest
 speech cue in the same sentence outside the marks — a reporting verb before or after the quote
-(`"…," X said`, `X said: "…"`, `"…," said X`, `— "…," X said`, `called Russia "a key …"`),
+(`"…," X said`, `X said: "…"`, `"…," said X`, `— "…," X said`, `called the deal "a key …"`),
 "according to X", "in X's words", "as X said" — else from the sentence just before (`X spoke
 on Tuesday. "…"`, a line ending in a colon) or from the quote just before it (a quote that
 carries on in the next sentence). :class:`~newsfuse.nlp.attribution.Attributor` turns the cue's
 subject into a span: a name mention, a pronoun's or description's antecedent, or the phrase.
 
 Reported speech becomes an "indirect" quote: the clause a reporting verb governs ("X said that
-…", "…, TASS reported"), or the clause that "according to X", "in X's words" or "as X said"
+…", "…, AFP reported"), or the clause that "according to X", "in X's words" or "as X said"
 frames. A clause that is itself inside quotation marks is the direct quote, not a second one.
 """
 
@@ -51,10 +51,10 @@ MAX_TRAILING_CUE_TOKENS = 4
 # An indirect clause that is mostly inside quotation marks is the direct quote already.
 MAX_QUOTED_SHARE_OF_INDIRECT = 0.8
 # A cue before a quote and further from it than this (in words) must govern it in the parse, or
-# be governed by it: "X said: "…"" is next to its quote, "X called Russia "…"" governs it
+# be governed by it: "X said: "…"" is next to its quote, "X called the deal "…"" governs it
 # (our fixtures and the seeds; GVC spot checks, 2026-05).
 MAX_UNLINKED_CUE_DISTANCE = 3
-# A dateline is a place in capitals and a dash at the start of a paragraph ("MOSCOW —").
+# A dateline is a place in capitals and a dash at the start of a paragraph ("PARIS —").
 DATELINE_MAX_TOKENS = 5
 # Dependency labels the parser gives a speaker written after the verb ("asked resident X").
 _INVERTED = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd", "dep", "appos"})
@@ -340,7 +340,7 @@ def _attribute(q: _Marked, doc, attributor: Attributor, inside, breaks) -> None:
     if best is not None:
         _, _, _, q.cue, q.speaker = best
         return
-    # "Putin: "…"": a name and a colon before the quote, as in transcripts and headlines;
+    # "Smith: "…"": a name and a colon before the quote, as in transcripts and headlines;
     # ""…," Gibson." with the verb left out.
     words = [t for t in left if not t.is_punct and not t.is_space]
     if words and doc_text(doc)[left_start:left_end].rstrip().endswith(":"):
@@ -495,7 +495,7 @@ def _indirect(doc, attributor: Attributor, direct: list[_Marked], inside) -> lis
 def reported_clause(tok):
     """For a reporting cue at ``tok``: (tokens of the reported clause, cue, token naming the source), or None.
 
-    The cues: a reporting verb with a complement clause ("X said (that) …", "…, TASS reported"),
+    The cues: a reporting verb with a complement clause ("X said (that) …", "…, AFP reported"),
     or set aside in the clause it reports ("the law, he argued, would …"), "as X said, …",
     "according to X, …" and "in X's words, …". Questions ("asked whether …")
     and denied speech ("did not say that …") report nothing; a clause in another paragraph
@@ -521,7 +521,7 @@ def reported_clause(tok):
         tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i)]
         return _same_paragraph(tokens, comp, doc), tok.lemma_.lower(), subject_of(tok)
     as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-    # "The law, he argued, would …" and "…, TASS reported" parsed as a clause aside.
+    # "The law, he argued, would …" and "…, AFP reported" parsed as a clause aside.
     aside = tok.dep_ == "parataxis" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)
     if as_clause or aside:
         if not _same_paragraph_as(tok.head, tok):
@@ -574,7 +574,7 @@ def _clause_chars(tokens, text: str) -> tuple[int, int]:
 
 
 def _without_dateline(toks: list) -> list:
-    """Drop a dateline ("MOSCOW —") that opens the paragraph of a clause."""
+    """Drop a dateline ("PARIS —") that opens the paragraph of a clause."""
     for k, t in enumerate(toks[:DATELINE_MAX_TOKENS]):
         if t.text in _DASHES or t.text == "--":
             before = [x for x in toks[:k] if not x.is_punct]
