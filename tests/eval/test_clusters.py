@@ -22,11 +22,13 @@ from tests.conftest import SHARED_DATA, needs_data
 ECB = SHARED_DATA / "ecbplus"
 GVC = SHARED_DATA / "gvc"
 
-# Floors a little under what newsfuse measures (docs/quality.md, 2026-11): B³ F1 and
-# pairwise F1 of events on each development split, run as one corpus.
+# Floors a little under what newsfuse measures (docs/quality.md, 2026-11: ECB+ dev
+# 0.924 / 0.880, GVC dev 1.000 / 1.000): B³ F1 and pairwise F1 of events on each
+# development split, run as one corpus. The baseline must stay behind on ECB+, where
+# telling two similar events apart is the whole difficulty.
 FLOORS = {
-    ("ECB+", "dev"): {"b3": 0.93, "pairwise": 0.90},
-    ("GVC", "dev"): {"b3": 0.96, "pairwise": 0.92},
+    ("ECB+", "dev"): {"b3": 0.91, "pairwise": 0.86, "over_baseline": 0.03},
+    ("GVC", "dev"): {"b3": 0.97, "pairwise": 0.94, "over_baseline": -0.01},
 }
 
 
@@ -143,4 +145,4 @@ def test_event_clustering_floors_on_dev(dev_analyses, name):
     system, baseline = result["system"], result["baseline"]
     assert system["b3"]["f1"] >= floor["b3"], format_scores(result)
     assert system["pairwise"]["f1"] >= floor["pairwise"], format_scores(result)
-    assert system["b3"]["f1"] > baseline["b3"]["f1"], format_scores(result)
+    assert system["b3"]["f1"] >= baseline["b3"]["f1"] + floor["over_baseline"], format_scores(result)
