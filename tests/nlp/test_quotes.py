@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfuse.model import ArticleAnalysis, Mention, Quote, from_dict, to_dict
 from newsfuse.nlp.analyze import NAMED_LABELS
@@ -130,6 +132,18 @@ def test_quote_running_over_paragraphs_is_one_quote():
     (q,) = quoted_passages(text)
     assert text[q.start : q.end] == "First part.\n\n“Second part"
     assert len(q.pieces) == 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab .,:\n"“”«»‘’—')), max_size=80))
+def test_passages_are_ordered_disjoint_and_inside_the_text(text):
+    last_end = -1
+    for q in quoted_passages(text):
+        assert 0 <= q.open_at < q.start <= q.end <= q.close_at <= len(text)
+        assert q.open_at >= last_end
+        last_end = q.close_at
+        for s, e in q.pieces:
+            assert "\n" not in text[s:e] and text[s:e].strip()
 
 
 def test_unclosed_quote_ends_with_its_paragraph():

@@ -200,7 +200,7 @@ def _scan_quote(text: str, i: int, p_end: int, opener: str):
     while j < p_end:
         c = text[j]
         if c in closers and (opener != "‘" or j + 1 >= p_end or not text[j + 1].isalpha()):
-            # A straight mark closes only after a non-space, so '"' opening a nested quote is skipped.
+            # A mark after a space closes only a curly pair; a straight one there opens something else.
             if not text[j - 1].isspace() or c != '"' and opener not in '"”':
                 return ((i + 1, j), j + 1, True), j + 1
         j += 1
