@@ -41,7 +41,7 @@ class Article:
     language: str | None = None
     source: str = ""  # the input path (and line for JSONL) it was read from
     removed: tuple[Removed, ...] = ()
-    dateline: str | None = None  # place named in the dateline ("MOSCOW"), if any
+    dateline: str | None = None  # place named in the dateline ("LISBON"), if any
     title_basis: str | None = None  # metadata | heading | lead (cut from the first sentence when there is no title)
     agency: str | None = None  # news agency whose copy this is, from the dateline ("Reuters"); may differ from outlet
 

