@@ -27,6 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", required=True, type=Path, help="folder for report.json and report.md")
     analyze.add_argument("--config", type=Path, help="settings file (TOML); see newsfuse.toml.example")
     analyze.add_argument("--no-cache", action="store_true", help="recompute every analysis")
+    analyze.add_argument(
+        "--store", type=Path, help="SQLite file that keeps articles and clusters; new inputs are added to it"
+    )
     analyze.add_argument("--quiet", action="store_true", help="print nothing but errors")
     for setting in SETTINGS:
         if setting.name in {"use_cache"}:
@@ -70,7 +73,13 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.no_cache:
         overrides["use_cache"] = False
     config = load_config(args.config, **overrides)
-    report = analyze(args.inputs, config, cache_dir=args.out / ".cache")
+    if args.store:
+        from newsfuse.store import open_store
+
+        with open_store(str(args.store)) as store:
+            report = analyze(args.inputs, config, cache_dir=args.out / ".cache", store=store)
+    else:
+        report = analyze(args.inputs, config, cache_dir=args.out / ".cache")
     for skip in report.skipped:
         print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
     data = write_json(report, args.out / "report.json")

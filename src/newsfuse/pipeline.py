@@ -15,6 +15,7 @@ from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.canon import EntityCanonicalizer
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.fuse.events import EventClusterer
+from newsfuse.fuse.summary import Summarizer
 from newsfuse.fuse.timeline import TimelineBuilder
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, ArticleAnalysis, Report
@@ -22,10 +23,21 @@ from newsfuse.nlp.docdate import published_from_analysis
 from newsfuse.nlp.models import load_nlp
 from newsfuse.run.cache import AnalysisCache
 from newsfuse.run.local import Runner, make_runner
+from newsfuse.store import Store
 
 
-def analyze(paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str | Path | None = None) -> Report:
+def analyze(
+    paths: Sequence[str | os.PathLike[str]],
+    config: Any,
+    cache_dir: str | Path | None = None,
+    store: Store | None = None,
+) -> Report:
     """Read the inputs and fuse them into a report.
+
+    With a ``store``, the articles it already holds are not analysed again; the
+    new ones are added to it, and the cross-document steps run over everything
+    it holds, so the clusters are those of a batch run on the union. Event ids
+    already in the store are kept for the clusters that continue them.
 
     Steps:
     1. ingest every input into articles, keeping a reason for each skipped one;
@@ -35,15 +47,22 @@ def analyze(paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str
     5. canonicalise entities across articles;
     6. cluster articles into events;
     7. build the timeline of dated happenings;
-    8. assemble the report.
+    8. summarise each event, every line citing the reports that say it;
+    9. assemble the report.
     """
     # 1. ingest
     articles, skipped = read_inputs(paths, config)
     if not articles:
         reasons = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:5]) or "no input files found"
         raise NoUsableInput(f"no usable input among {len(paths)} path(s) ({reasons})")
-    # 2. analyse
-    analyses = analyze_corpus(articles, config, cache_dir=cache_dir)
+    # 2. analyse (with a store: only what it does not hold yet, then all it holds)
+    if store is None:
+        analyses = analyze_corpus(articles, config, cache_dir=cache_dir)
+    else:
+        known = store.known_hashes()
+        new = [a for a in articles if a.content_hash not in known]
+        store.add(new, analyze_corpus(new, config, cache_dir=cache_dir))
+        articles, analyses = store.articles(), store.analyses()
     # 3. dates from the text
     articles = date_from_text(articles, analyses)
     # 4. near-duplicates
@@ -54,12 +73,18 @@ def analyze(paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str
     events = EventClusterer().fit(
         articles, analyses, canon.entities_, canon.mention_entity_, duplicate_of=dedup.duplicate_of_
     )
+    if store is not None:
+        keep_event_ids(events, store.assignments("event"))
+        store.save_assignments("event", events.article_event_)
+        store.save_assignments("duplicate", dedup.duplicate_of_)
     # 7. timeline
     timeline = TimelineBuilder().fit(
         articles, analyses, events.article_event_, events.events_, dedup.duplicate_of_,
         mention_entity=canon.mention_entity_,
     )
-    # 8. report
+    # 8. summary
+    summary = Summarizer().fit(articles, analyses, events.events_, duplicate_of=dedup.duplicate_of_)
+    # 9. report
     return Report(
         articles=list(articles),
         analyses=analyses,
@@ -70,9 +95,38 @@ def analyze(paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str
         article_event=dict(events.article_event_),
         events=list(events.events_),
         timeline=list(timeline.timeline_),
+        summary=list(summary.summary_),
         generated=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         version=__version__,
     )
+
+
+def keep_event_ids(events: EventClusterer, previous: dict[str, str]) -> None:
+    """Give each event the id it had in an earlier run when it continues that event.
+
+    An event continues the earlier event most of its articles belonged to; each
+    earlier id goes to one event at most, so a split keeps the id on its larger part.
+    """
+    members: dict[str, list[str]] = {}
+    for article, event in events.article_event_.items():
+        members.setdefault(event, []).append(article)
+    rename: dict[str, str] = {}
+    taken: set[str] = set()
+    for event, articles in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        votes: dict[str, int] = {}
+        for article in articles:
+            if article in previous:
+                votes[previous[article]] = votes.get(previous[article], 0) + 1
+        for old, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+            if old not in taken:
+                rename[event] = old
+                taken.add(old)
+                break
+    if not rename:
+        return
+    events.article_event_ = {a: rename.get(e, e) for a, e in events.article_event_.items()}
+    for event in events.events_:
+        event["id"] = rename.get(event["id"], event["id"])
 
 
 def date_from_text(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[Article]:

@@ -1,0 +1,50 @@
+"""Incremental runs with a store: the same clusters as a batch run on the union, re-adding changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from newsfuse.config import load_config
+from newsfuse.pipeline import analyze
+from newsfuse.store.sqlite import SQLiteStore
+from tests.conftest import EXAMPLES
+
+
+def _partition(report):
+    groups: dict[str, set[str]] = {}
+    for article, event in report.article_event.items():
+        groups.setdefault(event, set()).add(article)
+    return sorted(sorted(g) for g in groups.values())
+
+
+@pytest.mark.slow
+def test_adding_in_two_steps_matches_the_batch_run(tmp_path):
+    config = load_config(jobs=1, progress="never")
+    files = sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html"})
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for i, path in enumerate(files):
+        shutil.copy(path, (first if i % 2 else second) / path.name)
+    cache = tmp_path / "cache"
+
+    batch = analyze([first, second], config, cache_dir=cache)
+    with SQLiteStore(tmp_path / "store.db") as store:
+        step1 = analyze([first], config, cache_dir=cache, store=store)
+        step2 = analyze([second], config, cache_dir=cache, store=store)
+        again = analyze([second], config, cache_dir=cache, store=store)
+        assert len(store.articles()) == len(files)
+        assert store.assignments("event") == step2.article_event
+
+    assert _partition(step2) == _partition(batch)
+    assert step2.duplicate_of == batch.duplicate_of
+    assert again.article_event == step2.article_event
+    assert [e.id for e in again.entities] == [e.id for e in step2.entities]
+    # Events that continue from the first step keep their ids.
+    kept = set(step1.article_event.values()) & set(step2.article_event.values())
+    assert kept
+    for article, event in step1.article_event.items():
+        if event in kept:
+            assert step2.article_event[article] == event
