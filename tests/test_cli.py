@@ -57,3 +57,14 @@ def test_bad_settings_file_is_a_config_error(tmp_path, capsys):
     bad.write_text("[newsfuse]\nunknown = 1\n", encoding="utf-8")
     assert main(["analyze", str(tmp_path), "--out", str(tmp_path / "o"), "--config", str(bad)]) == 2
     assert "unknown" in capsys.readouterr().err
+
+
+def test_eval_clusters_scores_a_report_against_gold(tmp_path, capsys):
+    report = {"articles": [{"id": "a", "event": "e1"}, {"id": "b", "event": "e1"}, {"id": "c", "event": "e2"}]}
+    (tmp_path / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    (tmp_path / "gold.csv").write_text("id,event\na,x\nb,y\nc,y\n", encoding="utf-8")
+    assert main(["eval", "clusters", str(tmp_path / "report.json"), str(tmp_path / "gold.csv"), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert 0 < scores["b3"]["f1"] < 1
+    assert main(["eval", "clusters", str(tmp_path / "report.json"), str(tmp_path / "missing.csv")]) == 5
+    assert "missing.csv" in capsys.readouterr().err

@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     ent.add_argument("paths", nargs="+", type=Path, help="ECB+ folders or XML files")
     ent.add_argument("--topics", help="comma-separated topic numbers to keep")
     ent.add_argument("--json", action="store_true", help="print the scores as JSON")
+    clu = targets.add_parser("clusters", help="event clustering: B³ and pairwise scores of a report against gold")
+    clu.add_argument("report", type=Path, help="a report.json written by newsfuse analyze")
+    clu.add_argument("gold", type=Path, help="gold labels: JSONL or CSV of article id and event id")
+    clu.add_argument("--json", action="store_true", help="print the scores as JSON")
     tmx = targets.add_parser("timex", help="time expressions: TempEval-3 scores against TimeML gold")
     tmx.add_argument("paths", nargs="+", type=Path, help="TimeML .tml files or folders")
     tmx.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -67,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 def _analyze(args: argparse.Namespace) -> int:
     from newsfuse.pipeline import analyze
     from newsfuse.render.json_report import write_json
+    from newsfuse.render.html import write_html
     from newsfuse.render.markdown import write_markdown
 
     overrides = {s.name: getattr(args, s.name) for s in SETTINGS if hasattr(args, s.name)}
@@ -84,6 +89,7 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
     data = write_json(report, args.out / "report.json")
     write_markdown(data, args.out / "report.md")
+    write_html(data, args.out / "report.html")
     if not args.quiet:
         print(_overview(data, args.out))
     return 0
@@ -100,7 +106,7 @@ def _overview(data: dict, out: Path) -> str:
     ]
     if top:
         lines.append("main entities: " + ", ".join(f"{e['name']} ({e['mentions']})" for e in top))
-    lines.append(f"wrote {out / 'report.json'} and {out / 'report.md'}")
+    lines.append(f"wrote {out / 'report.json'}, {out / 'report.md'} and {out / 'report.html'}")
     return "\n".join(lines)
 
 
@@ -110,6 +116,10 @@ def _eval(args: argparse.Namespace) -> int:
 
         topics = [t.strip() for t in args.topics.split(",")] if args.topics else None
         scores = module.evaluate(args.paths, topics=topics)
+    elif args.target == "clusters":
+        from newsfuse.eval import clusters as module
+
+        scores = module.evaluate(args.report, args.gold)
     else:
         from newsfuse.eval import timex as module
 
