@@ -119,6 +119,18 @@ def test_entries_of_the_event_day_belong_to_the_event_and_copies_are_sources():
     ]
 
 
+def test_reports_of_one_clustered_event_score_higher():
+    a = _article("a", ("2026-03-11", "the walkout began", "past"))[1].dated[0]
+    b = _article("b", ("2026-03-11", "the strike started", "past"))[1].dated[0]
+    items = [timeline_module._item("a", a, ArticleAnalysis("a", "h"), {}),
+             timeline_module._item("b", b, ArticleAnalysis("b", "h"), {})]
+    for row, item in enumerate(items):
+        item.row = row
+    apart = timeline_module._Scores(items, None, {"a": "e1", "b": "e2"}).score(*items)
+    together = timeline_module._Scores(items, None, {"a": "e1", "b": "e1"}).score(*items)
+    assert together == pytest.approx(apart + timeline_module.SAME_EVENT_BONUS)
+
+
 def test_participants_are_reported_as_entity_ids():
     a = _article("a", ("2026-03-11", "Holt met Vale", "past"), people=("Holt", "Vale"))
     mention_entity = {("a", m.start, m.end): "E-" + m.text for m in a[1].mentions}

@@ -22,3 +22,16 @@ def test_untrusted_text_is_escaped():
     assert "<script>" not in text
     assert "\\|" in text
     assert "[x](http" not in text
+
+
+def test_timeline_section_lists_entries_with_their_outlets():
+    data = report_dict(_report())
+    assert "No dated happenings found." in render_markdown(data)
+    data["timeline"] = [
+        {"date": "2026-03-03", "text": "The bridge | opened", "event": None, "sources": ["a1"], "status": "reported"},
+        {"date": "2026-04", "text": "Tolls will start", "event": None, "sources": ["a1", "zz"], "status": "planned"},
+    ]
+    text = render_markdown(data)
+    assert "## Timeline" in text
+    assert "| 2026-03-03 | The bridge \\| opened | Coastline Wire |" in text
+    assert "| 2026-04 | Tolls will start (planned) | Coastline Wire, zz |" in text

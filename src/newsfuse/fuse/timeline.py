@@ -18,20 +18,31 @@ from newsfuse.model import Article, ArticleAnalysis, Dated
 # bonuses below) reaches SAME_DAY_SCORE for two dates of the same day, COARSE_SCORE otherwise
 # ("in 2024" or "in October" fits many more happenings). Linked groups merge while the mean
 # score between them stays at least MEAN_SCORE, so one close pair cannot chain two different
-# happenings together. Chosen on the seed reports and sentences we wrote, 2026-11: the same
-# happening told in other words scores 0.68-1.09 there, different ones of one month at most 0.56.
+# happenings together. Chosen by hand on the seed reports and the example corpus
+# (examples/setubal), 2026-11 (no annotated timeline to fit them on): there the same happening
+# in other words scores 0.68-1.1 (0.59-0.74 for one-word lines such as "the walkout began"),
+# while the closest different happenings of one month, which share a person, score 0.75 without
+# the same-event bonus.
 SAME_DAY_SCORE = 0.6
-COARSE_SCORE = 0.65
+COARSE_SCORE = 0.76
 MEAN_SCORE = 0.45
-# Added to the cosine when the two name a common person or organisation, and when they hang on
-# the same verb or event noun ("met" and "met"): evidence the embedding of a short line misses.
+# Added to the cosine when the two name a common person or organisation, when they hang on the
+# same verb or event noun ("met" and "met"), and when their articles report the same clustered
+# event: evidence the embedding of a short line misses.
 SHARED_PARTICIPANT_BONUS = 0.15
 SAME_TRIGGER_BONUS = 0.1
+SAME_EVENT_BONUS = 0.15
 # Without the embedding model, word overlap (Jaccard) stands in for the cosine.
 JACCARD_SCALE = 1.5
 # A sentence among an article's first LEAD_SENTENCES tells what the article is about: an
 # entry dated there, on the day of the article's event, is that event.
 LEAD_SENTENCES = 3
+# A line naming nobody with at most this many content words ("The meeting will be held") is
+# linked to the happening its own article dates the same day, whatever the words say.
+GENERIC_WORDS = 2
+_FUNCTION_WORDS = frozenset({"the", "will", "would", "was", "were", "has", "have", "had", "been", "being", "are",
+                             "this", "that", "these", "those", "its", "his", "her", "their", "our", "and", "for",
+                             "with", "from", "into", "not", "can", "could", "may", "might", "shall", "should"})
 # The months a part of a year covers ("late 2024" holds December, not March).
 _PART_MONTHS = {"START": range(1, 7), "END": range(7, 13), "MID": range(4, 10)}
 _PARTICIPANT_LABELS = frozenset({"PERSON", "ORG"})
@@ -61,8 +72,9 @@ class _Item:
 
     @property
     def generic(self) -> bool:
-        """A line naming nobody ("The meeting will be held"): it can only be told apart by its article."""
-        return not self.who
+        """A line naming nobody, with at most GENERIC_WORDS content words ("The meeting will be
+        held"): only its article tells which happening it is."""
+        return not self.who and len(set(_WORD.findall(self.text.lower())) - _FUNCTION_WORDS) <= GENERIC_WORDS
 
     @property
     def fields(self) -> int:
@@ -121,7 +133,7 @@ class TimelineBuilder:
         items = _collect(articles, analyses, duplicate_of, mention_entity or {})
         # 2. similarity
         self.embedding_used_ = False
-        sim = self._similarity(items)
+        sim = self._similarity(items, article_event)
         # 3. merging
         entries = self._merge(items, sim)
         # 4. entries
@@ -134,7 +146,7 @@ class TimelineBuilder:
             del e["_order"]
         return self
 
-    def _similarity(self, items: list[_Item]) -> _Scores:
+    def _similarity(self, items: list[_Item], article_event: Mapping[str, str] | None = None) -> _Scores:
         """Description vectors (sentence embeddings, or word sets without the model)."""
         for row, item in enumerate(items):
             item.row = row
@@ -147,7 +159,7 @@ class TimelineBuilder:
                 self.embedding_used_ = True
             except ModelError:
                 vectors = None
-        return _Scores(items, vectors)
+        return _Scores(items, vectors, article_event or {})
 
     def _merge(self, items: list[_Item], sim: _Scores) -> list[_Entry]:
         """Single-link merging over the linked pairs, strongest first, kept consistent: every
@@ -162,7 +174,7 @@ class TimelineBuilder:
                 i = parent[i]
             return i
 
-        for score, i, j in sorted(self._pairs(items, sim), key=lambda p: (-p[0], p[1], p[2])):
+        for score, i, j, by_article in sorted(self._pairs(items, sim), key=lambda p: (-p[0], p[1], p[2])):
             a, b = find(i), find(j)
             if a == b:
                 continue
@@ -170,18 +182,19 @@ class TimelineBuilder:
             anchor = _finest(union)
             if not all(_agree(x, anchor) for x in union):
                 continue
-            if not (items[i].generic or items[j].generic) and sim.mean(members[a], members[b]) < MEAN_SCORE:
+            if not by_article and sim.mean(members[a], members[b]) < MEAN_SCORE:
                 continue
             parent[b] = a
             members[a] = union
             del members[b]
         return [_Entry(group) for root, group in sorted(members.items()) if _finest(group).year is not None]
 
-    def _pairs(self, items: list[_Item], sim: _Scores) -> list[tuple[float, int, int]]:
-        """Linked pairs. Each date is compared only with those it could agree with (see
+    def _pairs(self, items: list[_Item], sim: _Scores) -> list[tuple[float, int, int, bool]]:
+        """Linked pairs (score, row, row, linked only by being a generic line of the same article).
+        Each date is compared only with those it could agree with (see
         :func:`_partners`): a day with its day and coarser dates, never all pairs."""
         index = _Index(items)
-        low = min(self.same_day_score, self.coarse_score) - SHARED_PARTICIPANT_BONUS - SAME_TRIGGER_BONUS
+        low = min(self.same_day_score, self.coarse_score) - SHARED_PARTICIPANT_BONUS - SAME_TRIGGER_BONUS - SAME_EVENT_BONUS
         out = []
         for i, a in enumerate(items):
             rows = [j for j in index.partners(a) if j > i]
@@ -194,8 +207,10 @@ class TimelineBuilder:
                     continue
                 need = self.same_day_score if a.fields == 3 and b.fields == 3 else self.coarse_score
                 score = sim.score(a, b)
-                if score >= need or same_article_generic:
-                    out.append((max(score, need), i, j))
+                if score >= need:
+                    out.append((score, i, j, False))
+                elif same_article_generic:
+                    out.append((need, i, j, True))
         return out
 
 
@@ -249,8 +264,9 @@ def _weekday(item: _Item) -> int:
 class _Scores:
     """How alike two descriptions are: cosine (or scaled word overlap) plus the bonuses."""
 
-    def __init__(self, items: list[_Item], vectors: np.ndarray | None):
+    def __init__(self, items: list[_Item], vectors: np.ndarray | None, article_event: Mapping[str, str]):
         self.vectors = vectors
+        self.article_event = article_event
         self.words = None if vectors is not None else [set(_WORD.findall(i.text.lower())) for i in items]
 
     def base(self, a: _Item, rows: list[int]) -> np.ndarray:
@@ -268,6 +284,9 @@ class _Scores:
             base += SHARED_PARTICIPANT_BONUS
         if a.trigger == b.trigger:
             base += SAME_TRIGGER_BONUS
+        event = self.article_event.get(a.article)
+        if event is not None and a.article != b.article and event == self.article_event.get(b.article):
+            base += SAME_EVENT_BONUS
         return base
 
     def mean(self, first: list[_Item], second: list[_Item]) -> float:

@@ -29,6 +29,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Labels of named things: a date attached to one of these ("Putin in October") dates the verb.
 _NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"})
+# A date after these words bounds a happening rather than dating it ("frozen since November",
+# "no redundancies until the end of 2029", "the first since 2019").
+_BOUNDS = frozenset({"since", "until", "till", "through", "throughout", "by", "before", "after", "pending"})
 # Nouns that stand for a stretch of time, not a happening ("the first time in 2024").
 _TIME_NOUNS = frozenset({"time", "period", "year", "month", "week", "day", "date", "era", "season", "moment"})
 
@@ -55,7 +58,8 @@ def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()
        office", X having taken office on a date the sentence gives).
     """
     out: list[Dated] = []
-    dateline = _dateline_tokens(doc)
+    text = doc.text  # spaCy rebuilds it on every access
+    dateline = _dateline_tokens(doc, text)
     for i, t in enumerate(times):
         if t.type not in ("DATE", "TIME") or not _PLACEABLE.match(t.value):
             continue
@@ -68,10 +72,10 @@ def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()
             continue
         # 2. its description
         exclude = dateline | set(range(span.start, span.end))
-        out.append(_record(doc, head, i, t.value, t.sentence, t.mod, mentions, exclude,
+        out.append(_record(doc, text, head, i, t.value, t.sentence, t.mod, mentions, exclude,
                            tense=tense_of(doc, t.start, t.end)))
     # 3. anniversaries
-    out.extend(_anniversaries(doc, times, mentions, dateline))
+    out.extend(_anniversaries(doc, text, times, mentions, dateline))
     return tuple(out)
 
 
@@ -83,9 +87,9 @@ _DATELINE = re.compile(
 )
 
 
-def _dateline_tokens(doc) -> set[int]:
+def _dateline_tokens(doc, text: str) -> set[int]:
     out: set[int] = set()
-    for m in _DATELINE.finditer(doc.text):
+    for m in _DATELINE.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is not None:
             out.update(range(span.start, span.end))
@@ -93,7 +97,8 @@ def _dateline_tokens(doc) -> set[int]:
 
 
 def _governor(span):
-    """The verb or event noun a time expression dates, or None (a dateline, a bare fragment)."""
+    """The verb or event noun a time expression dates, or None (a dateline, a bare fragment, a
+    bound such as "since November")."""
     tok = span.root
     for _ in range(MAX_HEAD_STEPS):
         head = tok.head
@@ -102,27 +107,33 @@ def _governor(span):
         if span.start <= head.i < span.end:
             tok = head
             continue
+        if head.pos_ in ("ADP", "SCONJ") and head.lower_ in _BOUNDS:
+            return None
         if head.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             return head
-        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in _NAMED and head.lemma_.lower() not in _TIME_NOUNS:
+        if (head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in _NAMED and head.ent_type_ not in ("DATE", "TIME")
+                and head.lemma_.lower() not in _TIME_NOUNS):
             return head
         tok = head
     return None
 
 
-def _record(doc, head, time: int, value: str, sentence: int, mod, mentions, exclude: set[int], tense,
+def _record(doc, text: str, head, time: int, value: str, sentence: int, mod, mentions, exclude: set[int], tense,
             basis: str = "stated") -> Dated:
-    words = _describe(head, exclude)
-    text = _render(doc, words)
+    # Words across a line break belong to a heading or a note the parser glued on.
+    first = text.rfind("\n", 0, head.idx) + 1
+    last = text.find("\n", head.idx)
+    last = len(text) if last < 0 else last
+    words = [i for i in _describe(head, exclude) if first <= doc[i].idx < last]
+    line = _render(doc, words)
     ranges = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in words]
-    participants = tuple(
-        k for k, m in enumerate(mentions) if any(s <= m.start and m.end <= e for s, e in _merge(ranges))
-    )
+    merged = _merge(ranges)
+    participants = tuple(k for k, m in enumerate(mentions) if any(s <= m.start and m.end <= e for s, e in merged))
     return Dated(
         time=time,
         value=value,
         sentence=sentence,
-        text=text,
+        text=line,
         trigger=head.lemma_.lower(),
         trigger_start=head.idx,
         trigger_end=head.idx + len(head),
@@ -138,16 +149,21 @@ def _describe(head, exclude: set[int]) -> list[int]:
     """Token indices of the description: subject + verb + object, or the noun phrase."""
     if head.pos_ in ("NOUN", "PROPN"):
         words = set(_phrase(head, exclude))
-        prep = head.head if head.dep_ == "pobj" else None
-        if (prep is not None and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") and len(words) <= 3
-                and not any(head.doc[i].ent_type_ in _NAMED for i in words)):
-            # "During the October 2025 talks, Sharaa pledged ...": the talks only set the time.
-            return sorted(words | {prep.i} | set(_describe(prep.head, exclude | {prep.i, *words})))
+        if len(words) <= 3 and not any(head.doc[i].ent_type_ in _NAMED for i in words):
+            prep = head.head if head.dep_ == "pobj" else None
+            if prep is not None and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
+                # "During the October 2025 talks, Sharaa pledged ...": the talks only set the time.
+                return sorted(words | {prep.i} | set(_describe(prep.head, exclude | {prep.i, *words})))
+            if head.dep_ in _SUBJECTS | _OBJECTS and head.head.pos_ in ("VERB", "AUX"):
+                # "the October and January strikes cost exporters €45 million": say what they did.
+                return sorted(words | set(_describe(head.head, exclude)))
         return sorted(words)
     words = set(_verb_group(head))
     if head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX", "ADJ"):
         words.update(_verb_group(head.head))  # "is set to travel", "plans to visit"
-    subject = _subject(head)
+        if head.head.dep_ == "acomp":
+            words.update(_verb_group(head.head.head))  # "is due to end"
+    subject = _subject(head, exclude)
     if subject is not None:
         words.update(_phrase(subject, exclude))
     objects = [c for c in head.children if c.dep_ in _OBJECTS]
@@ -177,7 +193,7 @@ def _describe(head, exclude: set[int]) -> list[int]:
         comp = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp")), None)
         if comp is not None and comp.pos_ in ("VERB", "AUX"):
             words.update(_verb_group(comp))
-            own = _own_subject(comp)
+            own = _own_subject(comp, exclude)
             if own is not None:
                 words.update(_phrase(own, exclude))
             for c in comp.children:
@@ -191,23 +207,28 @@ def _verb_group(verb) -> list[int]:
     return [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
 
 
-def _own_subject(verb):
-    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+def _own_subject(verb, exclude: set[int]):
+    """The verb's own subject nearest to it (a dateline the parser took for one excepted)."""
+    found = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i not in exclude]
+    return min(found, key=lambda c: abs(c.i - verb.i)) if found else None
 
 
-def _subject(verb):
-    """The verb's subject; a relative pronoun stands for the noun it follows, and a verb without
-    a subject ("pledged to honour", "... and fled") shares the one of the verb it hangs on."""
+def _subject(verb, exclude: set[int]):
+    """The verb's subject; a relative pronoun stands for the noun it follows, an infinitive on a
+    noun has that noun ("the operator's plan to install"), and a verb without a subject
+    ("pledged to honour", "is due to end", "... and fled") shares the one of the verb it hangs on."""
     tok = verb
     for _ in range(MAX_HEAD_STEPS):
-        subj = _own_subject(tok)
+        subj = _own_subject(tok, exclude)
         if subj is not None:
             if subj.lower_ in _RELATIVE and tok.dep_ == "relcl":
                 return tok.head
             return subj
         if tok.dep_ == "relcl":
             return None  # "the talks that followed": the noun is the object, not the subject
-        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in exclude:
+            return tok.head
+        if tok.dep_ not in ("conj", "xcomp", "advcl", "acomp") or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -291,7 +312,8 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # ---------------------------------------------------------------- anniversaries
-def _anniversaries(doc, times: Sequence[TimeValue], mentions: Sequence[Mention], dateline: set[int]) -> list[Dated]:
+def _anniversaries(doc, text: str, times: Sequence[TimeValue], mentions: Sequence[Mention],
+                   dateline: set[int]) -> list[Dated]:
     """Dates a sentence gives by counting years from a date it names.
 
     "The meeting will be held the day before the politician, who took office on January 29,
@@ -299,7 +321,8 @@ def _anniversaries(doc, times: Sequence[TimeValue], mentions: Sequence[Mention],
     names exactly one full date, so the anniversary cannot count from another one.
     """
     out: list[Dated] = []
-    text = doc.text
+    if not _ANNIVERSARY.search(text):
+        return out  # the usual case: no sentence to walk
     for sent_index, sent in enumerate(doc.sents):
         m = _ANNIVERSARY.search(text, sent.start_char, sent.end_char)
         if not m:
@@ -338,7 +361,7 @@ def _anniversaries(doc, times: Sequence[TimeValue], mentions: Sequence[Mention],
         if shift:
             exclude.update(t.i for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or ())
         tense = tense_of(doc, head.idx, head.idx + len(head))
-        out.append(_record(doc, head, -1, day.isoformat(), sent_index, None, mentions, exclude, tense,
+        out.append(_record(doc, text, head, -1, day.isoformat(), sent_index, None, mentions, exclude, tense,
                            basis="anniversary"))
     return out
 
