@@ -22,6 +22,8 @@ def render_markdown(data: dict[str, Any]) -> str:
         f"{' (' + ', '.join(outlets) + ')' if outlets else ''}; "
         f"{len(data['entities'])} entities; {len(data['skipped'])} input(s) skipped."
     )
+    lines += ["", "## Summary", ""]
+    lines += _summary(data)
     lines += ["", "## Articles", "", "| id | outlet | published | title |", "|---|---|---|---|"]
     for a in articles:
         date = a["published"] or "unknown"
@@ -76,6 +78,24 @@ def render_markdown(data: dict[str, Any]) -> str:
     if not any_removed:
         lines.append("Nothing was removed.")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _summary(data: dict[str, Any]) -> list[str]:
+    """Each event's (and story's) headline and lines, every line with its sources as [outlet, article id]."""
+    outlets = {a["id"]: a["outlet"] or "unknown outlet" for a in data["articles"]}
+
+    def cites(sources: list[Any]) -> str:
+        seen = dict.fromkeys(s["article"] if isinstance(s, dict) else s for s in sources)
+        return " ".join(f"[{_inline(outlets.get(a, 'unknown outlet'))}, {_inline(a)}]" for a in seen)
+
+    lines: list[str] = []
+    for item in data.get("summary") or ():
+        text = _inline(" ".join(item["text"].split()))
+        if item.get("kind") == "headline":
+            lines += [*([""] if lines else []), f"### {text}", ""]
+        else:
+            lines.append(f"- {text} {cites(item['sources'])}")
+    return lines or ["No summary was made."]
 
 
 def write_markdown(data: dict[str, Any], path: str | Path) -> None:

@@ -1,0 +1,347 @@
+"""The report as one self-contained HTML page: no network, inline CSS and script, every citation a link to its sentence."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from newsfuse.errors import NewsfuseError
+from newsfuse.render.json_report import schema
+from newsfuse.util import write_atomic
+
+TEMPLATE = "report.html.j2"
+# Hover titles of citation markers quote the cited sentence up to this many characters.
+PREVIEW_CHARS = 160
+# Sections rendered by their own part of the template, in page order; any other list or object
+# the schema (or a later report) adds is shown by the generic renderer after them.
+SECTIONS = (
+    ("summary", "Summary"),
+    ("timeline", "Timeline"),
+    ("events", "Events and stories"),
+    ("entities", "Entities"),
+    ("claims", "Claims by outlet"),
+    ("contradictions", "Contradictions"),
+    ("quotes", "Quotes"),
+    ("framing", "Framing"),
+    ("articles", "Articles"),
+    ("skipped", "Skipped inputs"),
+)
+# Covered by another section (stories with events) or metadata of the page itself.
+_NOT_SECTIONS = frozenset({"schema_version", "generator", "stories"})
+# The page may load nothing: styles and the one script are inline, the script by its hash.
+_CSP = (
+    "default-src 'none'; script-src '{script}'; style-src 'unsafe-inline'; img-src data:; "
+    "font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; "
+    "worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'"
+)
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+# Characters that may not appear raw in JSON inside a <script> element (or that old parsers
+# read as line ends).
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def render_html(data: Mapping[str, Any]) -> str:
+    """The HTML page of a report dict (the output of ``json_report.report_dict``)."""
+    import jinja2
+
+    script = _asset("report.js")
+    view = _View(data)
+    context = {
+        "data": data,
+        "v": view,
+        "css": Markup(_asset("report.css")),
+        "script": Markup(script),
+        "csp": _CSP.format(script=script_hash(script)),
+        "page_data": Markup(script_json(view.page_data())),
+        "sections": view.sections(),
+    }
+    try:
+        return _environment().get_template(TEMPLATE).render(context)
+    except jinja2.TemplateError as exc:
+        raise NewsfuseError(f"cannot render report.html: {exc}") from exc
+
+
+def write_html(data: Mapping[str, Any], path: str | Path) -> None:
+    write_atomic(path, render_html(data))
+
+
+def script_hash(script: str) -> str:
+    """The CSP source expression that allows exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def script_json(value: Any) -> str:
+    """JSON that can sit inside a ``<script type="application/json">`` element: ``</script>``,
+    ``<!--`` and ``&`` in the data cannot end or change the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in _SCRIPT_ESCAPES.items():
+        text = text.replace(raw, escaped)
+    return text
+
+
+@functools.lru_cache(maxsize=1)
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("newsfuse.render", "templates"),
+        # The template's name ends in .j2, which select_autoescape would not match: escape always.
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        # Newlines after block tags are kept: in running text they are the spaces between words.
+        lstrip_blocks=True,
+    )
+    env.filters["safe_url"] = lambda url: url if isinstance(url, str) and _SAFE_URL.match(url) else None
+    return env
+
+
+def _asset(name: str) -> str:
+    return resources.files("newsfuse.render").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _schema_required(key: str) -> list[str]:
+    """The fields each item of a top-level list must have, per the shipped schema."""
+    prop = schema()["properties"].get(key, {})
+    items = prop.get("items", {})
+    if "$ref" in items:
+        items = schema()["$defs"][items["$ref"].rsplit("/", 1)[-1]]
+    return list(items.get("required", ()))
+
+
+class _View:
+    """Lookups the template needs: anchors, citation markers, names, the claim matrix."""
+
+    def __init__(self, data: Mapping[str, Any]):
+        self.data = data
+        self.articles: list[Mapping[str, Any]] = list(data.get("articles", ()))
+        self.article = {a["id"]: a for a in self.articles}
+        self.number = {a["id"]: n for n, a in enumerate(self.articles, 1)}
+        self.key = _anchor_keys([a["id"] for a in self.articles])
+        self.entity = {e["id"]: e for e in data.get("entities", ())}
+        self.event = {e["id"]: e for e in data.get("events", ())}
+        self.event_key = _anchor_keys(list(self.event))
+        self.claim = {c["id"]: c for c in data.get("claims", ()) if "id" in c}
+
+    # sections -------------------------------------------------------------------------------
+
+    def sections(self) -> list[dict[str, Any]]:
+        """Every section of the page: the known ones in order, then whatever else the report holds."""
+        known = [{"key": k, "title": t, "generic": False} for k, t in SECTIONS]
+        seen = {k for k, _ in SECTIONS} | _NOT_SECTIONS
+        extra = [k for k in schema()["properties"] if k not in seen]
+        extra += [k for k in self.data if k not in seen and k not in extra]
+        known += [{"key": k, "title": k.replace("_", " ").capitalize(), "generic": True} for k in extra]
+        return known
+
+    def fields(self, key: str) -> list[str]:
+        """Columns for a generic section: the schema's required fields, then any others seen."""
+        cols = _schema_required(key)
+        for item in self.data.get(key) or ():
+            if isinstance(item, Mapping):
+                cols += [k for k in item if k not in cols]
+        return cols
+
+    def page_data(self) -> dict[str, Any]:
+        """What the script reads: the label of each article anchor, for the way back from a citation."""
+        return {
+            "articles": {
+                self.key[a["id"]]: {"n": self.number[a["id"]], "outlet": a.get("outlet") or "", "title": a.get("title") or ""}
+                for a in self.articles
+            }
+        }
+
+    # articles and citations -----------------------------------------------------------------
+
+    def anchor(self, article_id: str) -> str:
+        return f"a-{self.key.get(article_id, _ID_UNSAFE.sub('-', str(article_id)))}"
+
+    def sentence_anchor(self, article_id: str, sentence: int) -> str:
+        return f"s-{self.key.get(article_id, _ID_UNSAFE.sub('-', str(article_id)))}-{sentence}"
+
+    def event_anchor(self, event_id: str) -> str:
+        return f"e-{self.event_key.get(event_id, _ID_UNSAFE.sub('-', str(event_id)))}"
+
+    def label(self, article_id: str) -> str:
+        a = self.article.get(article_id)
+        if a is None:
+            return str(article_id)
+        return " — ".join(x for x in (a.get("outlet"), a.get("title") or a["id"]) if x)
+
+    def sentence_text(self, article_id: str, sentence: int) -> str | None:
+        a = self.article.get(article_id)
+        spans = a.get("sentences") or [] if a else []
+        if not isinstance(sentence, int) or not 0 <= sentence < len(spans):
+            return None
+        start, end = spans[sentence]
+        return " ".join(a.get("text", "")[start:end].split())
+
+    def cites(self, sources: Any) -> list[dict[str, Any]]:
+        """Citation markers for sources given as ``{article, sentence}`` dicts or bare article ids:
+        one per article, numbered as in the article list, in that order."""
+        out: dict[str, dict[str, Any]] = {}
+        for source in sources or ():
+            if isinstance(source, Mapping):
+                aid, sentence = source.get("article"), source.get("sentence")
+            else:
+                aid, sentence = source, None
+            if aid is None or aid in out:
+                continue
+            text = self.sentence_text(aid, sentence) if sentence is not None else None
+            if text is not None:
+                href = self.sentence_anchor(aid, sentence)
+                preview = text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+                title = f"{self.label(aid)}: “{preview}”"
+            else:
+                href, title = self.anchor(aid), self.label(aid)
+            out[aid] = {"n": self.number.get(aid, "?"), "href": href, "title": title, "sentence": text is not None}
+        return sorted(out.values(), key=lambda c: (not isinstance(c["n"], int), c["n"] if isinstance(c["n"], int) else 0))
+
+    def segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
+        """The article text cut into its sentences (index) and the text between them (None)."""
+        text = article.get("text") or ""
+        out: list[tuple[str, int | None]] = []
+        pos = 0
+        for i, pair in enumerate(article.get("sentences") or ()):
+            try:
+                start, end = int(pair[0]), int(pair[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            if start < pos or end <= start or end > len(text):
+                continue  # overlapping or out of range: leave it as plain text
+            # the highlight covers the words, not the paragraph break after them
+            body = text[start:end]
+            lead, trail = len(body) - len(body.lstrip()), len(body) - len(body.rstrip())
+            if not body.strip():
+                continue
+            if start + lead > pos:
+                out.append((text[pos:start + lead], None))
+            out.append((text[start + lead:end - trail], i))
+            pos = end - trail
+        if pos < len(text):
+            out.append((text[pos:], None))
+        return out
+
+    def quote_sentence(self, quote: Mapping[str, Any]) -> int | None:
+        """The sentence a quote sits in: given, or found from its start offset."""
+        if isinstance(quote.get("sentence"), int) and quote["sentence"] >= 0:
+            return quote["sentence"]
+        start = quote.get("start")
+        a = self.article.get(quote.get("article"))
+        if isinstance(start, int) and a:
+            for i, (s, e) in enumerate(a.get("sentences") or ()):
+                if s <= start < e:
+                    return i
+        return None
+
+    # names ----------------------------------------------------------------------------------
+
+    def entity_name(self, entity_id: Any) -> str:
+        if entity_id is None:
+            return "unattributed"
+        e = self.entity.get(entity_id)
+        return e["name"] if e else str(entity_id)
+
+    def event_title(self, event_id: Any) -> str | None:
+        e = self.event.get(event_id)
+        return (e.get("title") or e["id"]) if e else None
+
+    def outlet(self, article_id: str) -> str:
+        a = self.article.get(article_id) or {}
+        return a.get("outlet") or f"unknown outlet ({article_id})"
+
+    # summary, quotes, claims ------------------------------------------------------------------
+
+    def summary_groups(self) -> list[dict[str, Any]]:
+        """Summary lines by the event or story they summarise, headline first."""
+        groups: dict[tuple[str, str], dict[str, Any]] = {}
+        for item in self.data.get("summary") or ():
+            kind = "story" if item.get("story") else "event"
+            gid = item.get(kind) or ""
+            group = groups.setdefault((kind, gid), {"kind": kind, "id": gid, "headline": None, "lines": []})
+            if item.get("kind") == "headline" and group["headline"] is None:
+                group["headline"] = item
+            else:
+                group["lines"].append(item)
+        return list(groups.values())
+
+    def quotes_by_speaker(self) -> list[tuple[str, list[Mapping[str, Any]]]]:
+        by: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        for q in self.data.get("quotes") or ():
+            by[self.entity_name(q.get("speaker"))].append(q)
+        return sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0] == "unattributed", kv[0].lower()))
+
+    def known_outlets(self) -> list[str]:
+        return sorted({a["outlet"] for a in self.articles if a.get("outlet")})
+
+    def matrix_outlets(self) -> list[str]:
+        """Outlets as columns of the claim matrix: the most prolific first."""
+        counts = Counter(self.outlet(a["id"]) for a in self.articles if not a.get("duplicate_of"))
+        return [o for o, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))]
+
+    def matrix_row(self, claim: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """One cell per outlet: carried, contradicted, omitted (covered the story, not the claim) or not covering."""
+        carried: dict[str, list[Any]] = defaultdict(list)
+        for s in claim.get("sources") or ():
+            aid = s.get("article") if isinstance(s, Mapping) else s
+            carried[self.outlet(aid)].append(s)
+        against: dict[str, list[Any]] = defaultdict(list)
+        for c in self.data.get("contradictions") or ():
+            ids = c.get("claims") or ()
+            if claim.get("id") not in ids:
+                continue
+            for other in ids:
+                if other == claim.get("id") or other not in self.claim:
+                    continue
+                for s in self.claim[other].get("sources") or ():
+                    aid = s.get("article") if isinstance(s, Mapping) else s
+                    against[self.outlet(aid)].append(s)
+        articles = [s.get("article") if isinstance(s, Mapping) else s for s in claim.get("sources") or ()]
+        events = {self.article[a].get("event") for a in articles if a in self.article} - {None}
+        covering = {self.outlet(a["id"]) for a in self.articles if a.get("event") in events}
+        cells = []
+        for outlet in self.matrix_outlets():
+            if outlet in against:
+                cells.append({"state": "contradicted", "cites": self.cites(against[outlet])})
+            elif outlet in carried:
+                cells.append({"state": "carried", "cites": self.cites(carried[outlet])})
+            elif outlet in covering:
+                cells.append({"state": "omitted", "cites": []})
+            else:
+                cells.append({"state": "not covering", "cites": []})
+        return cells
+
+    def contradiction_sides(self, contradiction: Mapping[str, Any]) -> list[dict[str, Any]]:
+        sides = []
+        for cid in contradiction.get("claims") or ():
+            claim = self.claim.get(cid)
+            if claim is None:
+                sides.append({"text": f"claim {cid} (not in the report)", "cites": []})
+            else:
+                sides.append({"text": claim.get("text", ""), "cites": self.cites(claim.get("sources"))})
+        return sides
+
+
+def _anchor_keys(ids: Sequence[str]) -> dict[str, str]:
+    """A unique, id-safe key per article id (ids are file stems or JSONL ids: anything)."""
+    keys: dict[str, str] = {}
+    used: set[str] = set()
+    for aid in ids:
+        base = _ID_UNSAFE.sub("-", str(aid)).strip("-") or "article"
+        key, n = base, 2
+        while key in used:
+            key, n = f"{base}-{n}", n + 1
+        used.add(key)
+        keys[aid] = key
+    return keys

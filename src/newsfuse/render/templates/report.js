@@ -1,0 +1,87 @@
+/* newsfuse report: the page's one script, inlined at render time and allowed by its hash. */
+(function () {
+  "use strict";
+  var info = {};
+  try {
+    info = JSON.parse(document.getElementById("nf-data").textContent) || {};
+  } catch (e) {
+    info = {};
+  }
+  var back = document.getElementById("nf-back");
+  var lit = null;
+  var from = null;
+
+  function openAround(el) {
+    for (var p = el.parentElement; p; p = p.parentElement) {
+      if (p.tagName === "DETAILS") p.open = true;
+    }
+  }
+
+  function reveal(id, marker) {
+    var el = id && document.getElementById(id);
+    if (!el) return false;
+    openAround(el);
+    if (lit) lit.classList.remove("hl");
+    if (el.classList.contains("s")) {
+      el.classList.add("hl");
+      lit = el;
+    }
+    el.scrollIntoView({ block: el.classList.contains("s") ? "center" : "start" });
+    if (marker) {
+      from = marker;
+      var key = id.charAt(0) === "s" ? id.slice(2).replace(/-\d+$/, "") : id.slice(2);
+      var art = (info.articles || {})[key];
+      back.textContent = "↩ Back" + (art ? " · from [" + art.n + "] " + (art.outlet || art.title) : "");
+      back.hidden = false;
+    }
+    return true;
+  }
+
+  document.addEventListener("click", function (ev) {
+    var a = ev.target.closest && ev.target.closest("a[href^='#']");
+    if (!a) return;
+    if (a === back) {
+      ev.preventDefault();
+      back.hidden = true;
+      if (lit) lit.classList.remove("hl");
+      lit = null;
+      if (from) from.scrollIntoView({ block: "center" });
+      if (from) from.focus({ preventScroll: true });
+      from = null;
+      return;
+    }
+    var id = decodeURIComponent(a.getAttribute("href").slice(1));
+    var isCite = a.classList.contains("cite") || a.classList.contains("ref");
+    if (reveal(id, isCite ? a : null)) {
+      ev.preventDefault();
+      try {
+        history.pushState(null, "", "#" + id);
+      } catch (e) {
+        /* some file: URLs refuse history entries; the highlight is what matters */
+      }
+    }
+  });
+
+  window.addEventListener("hashchange", function () {
+    reveal(decodeURIComponent(location.hash.slice(1)), null);
+  });
+  if (location.hash.length > 1) reveal(decodeURIComponent(location.hash.slice(1)), null);
+
+  function setAll(open) {
+    var all = document.querySelectorAll("details");
+    for (var i = 0; i < all.length; i++) all[i].open = open;
+  }
+  document.getElementById("nf-expand").addEventListener("click", function () { setAll(true); });
+  document.getElementById("nf-collapse").addEventListener("click", function () { setAll(false); });
+
+  // Paper shows everything: open every collapsed part for printing, close them again after.
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) { return !d.open; });
+    closed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closed.forEach(function (d) { d.open = false; });
+    closed = [];
+  });
+})();
