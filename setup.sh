@@ -16,4 +16,15 @@ fi
 "${PIP[@]}" install -e ".[embed,dev]"
 .venv/bin/python -c "import newsfuse.nlp.models as m; m.load_nlp()" \
   || { echo "setup: the spaCy model could not be loaded" >&2; exit 1; }
+# Headless Chromium for the browser tests of report.html (tests/render/test_html_browser.py).
+# Only Debian's package, only as root with apt-get, and never a reason for setup to fail:
+# without it those tests skip and say why.
+if [ ! -x /usr/bin/chromium ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+      || echo "setup: note: could not install chromium; the browser tests will skip" >&2
+  else
+    echo "setup: note: /usr/bin/chromium is missing (install Debian's chromium as root); the browser tests will skip" >&2
+  fi
+fi
 echo "setup: ready (.venv)"

@@ -35,3 +35,14 @@ def test_timeline_section_lists_entries_with_their_outlets():
     assert "## Timeline" in text
     assert "| 2026-03-03 | The bridge \\| opened | Coastline Wire |" in text
     assert "| 2026-04 | Tolls will start (planned) | Coastline Wire, zz |" in text
+
+
+def test_summary_section_cites_outlet_and_article():
+    data = report_dict(_report())
+    data["summary"] = [
+        {"kind": "headline", "text": "Bridge opens", "event": "e1", "sources": [{"article": "a1", "sentence": 0}]},
+        {"kind": "sentence", "text": "Ana Costa opened the [bridge]", "event": "e1", "sources": [{"article": "a1", "sentence": 0}]},
+    ]
+    text = render_markdown(data)
+    assert "## Summary\n\n### Bridge opens\n\n- Ana Costa opened the \\[bridge\\] [Coastline Wire, a1]" in text
+    assert "No summary was made." in render_markdown(report_dict(_report()))

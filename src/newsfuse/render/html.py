@@ -276,6 +276,13 @@ class _View:
                 group["lines"].append(item)
         return list(groups.values())
 
+    def framing(self) -> Any:
+        """The framing object, its keys that are entity ids shown as the entity's name."""
+        framing = self.data.get("framing") or {}
+        if not isinstance(framing, Mapping):
+            return framing
+        return {self.entity[k]["name"] if k in self.entity else k: v for k, v in framing.items()}
+
     def quotes_by_speaker(self) -> list[tuple[str, list[Mapping[str, Any]]]]:
         by: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for q in self.data.get("quotes") or ():

@@ -1,0 +1,142 @@
+"""report.html in real headless Chromium: offline, citations lead to their sentence, hostile text stays text, phone and paper."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TEST_DATA
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+CORPUS = TEST_DATA / "html" / "reports.jsonl"
+# Set to a folder to keep a copy of the screenshots for a person to look at.
+SCREENSHOT_COPY_ENV = "NEWSFUSE_SCREENSHOTS"
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="the playwright package is not installed (pip install 'newsfuse[dev]')"
+)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"no Chromium at {CHROMIUM}: setup.sh installs Debian's chromium when run as root with apt-get",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def page_url(tmp_path_factory) -> str:
+    """The report of our small corpus (one hostile article among them), made by the real pipeline."""
+    from newsfuse.config import load_config
+    from newsfuse.pipeline import analyze
+    from newsfuse.render.html import write_html
+    from newsfuse.render.json_report import report_dict
+
+    out = tmp_path_factory.mktemp("html")
+    report = analyze([CORPUS], load_config(jobs=1, progress="never"), cache_dir=out / "cache")
+    data = report_dict(report)
+    assert data["summary"], "the fixture corpus should give a summary to click on"
+    write_html(data, out / "report.html")
+    return (out / "report.html").as_uri()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def opened(browser, page_url):
+    """A fresh page on the report, with what it logged and every request it made."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    log = {"console": [], "errors": [], "requests": []}
+    page.on("console", lambda m: log["console"].append((m.type, m.text)))
+    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+    page.on("request", lambda r: log["requests"].append(r.url))
+    page.goto(page_url)
+    page.wait_for_load_state("load")
+    yield page, log
+    page.close()
+
+
+def test_page_loads_offline_without_console_errors(opened, page_url):
+    page, log = opened
+    page.click("#nf-expand")  # run the script too: a CSP refusal would be logged as an error
+    assert page.evaluate("Array.from(document.querySelectorAll('details')).every(d => d.open)")
+    assert [m for m in log["console"] if m[0] in ("error", "warning")] == []
+    assert log["errors"] == []
+    assert log["requests"] == [page_url]
+
+
+def test_a_citation_click_shows_its_sentence_highlighted(opened):
+    page, log = opened
+    marker = page.locator("#summary a.cite").first
+    target = marker.get_attribute("href").lstrip("#")
+    sentence = page.locator(f"[id='{target}']")
+    assert not sentence.is_visible()  # inside a collapsed article text
+    marker.click()
+    sentence.wait_for(state="visible")
+    assert "hl" in sentence.get_attribute("class").split()
+    box, viewport = sentence.bounding_box(), page.viewport_size
+    assert box and 0 <= box["y"] and box["y"] + min(box["height"], 50) <= viewport["height"]
+    assert page.evaluate("getComputedStyle(document.querySelector('.s.hl')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    back = page.locator("#nf-back")
+    assert back.is_visible()
+    back.click()
+    assert not back.is_visible() and page.locator(".s.hl").count() == 0
+    assert log["errors"] == []
+
+
+def test_script_and_handlers_in_an_article_never_run_and_show_as_text(opened):
+    page, log = opened
+    page.click("#nf-expand")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.get_by_text("<script>window.__pwned=1</script>", exact=False).first.is_visible()
+    assert page.get_by_text('<img src=x onerror="window.__pwned=1">', exact=False).first.is_visible()
+    assert page.locator("h3", has_text="</script><b>to the bridge</b>").count() == 1
+    assert page.locator("b").count() == 0 and page.locator("img").count() == 0
+    assert page.evaluate("document.scripts.length") == 2  # ours: the JSON block and the one script
+    assert log["errors"] == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots_at_phone_and_desktop_width_without_sideways_scrolling(browser, page_url, tmp_path, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        page.goto(page_url)
+        page.locator("#summary a.cite").first.click()  # a highlighted sentence, as a reader sees it
+        widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], f"the page scrolls sideways at {width}px: {widths}"
+        top = tmp_path / f"report-{width}.png"
+        full = tmp_path / f"report-{width}-full.png"
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(top))
+        page.screenshot(path=str(full), full_page=True)
+        assert top.stat().st_size > 5000 and full.stat().st_size > top.stat().st_size
+        if os.environ.get(SCREENSHOT_COPY_ENV):
+            keep = Path(os.environ[SCREENSHOT_COPY_ENV])
+            keep.mkdir(parents=True, exist_ok=True)
+            for shot in (top, full):
+                shutil.copy(shot, keep / shot.name)
+    finally:
+        page.close()
+
+
+def test_print_expands_collapsed_parts_and_hides_controls(opened):
+    page, _ = opened
+    first_sentence = page.locator(".s").first
+    assert not first_sentence.is_visible()
+    page.emulate_media(media="print")
+    assert first_sentence.is_visible()
+    assert not page.locator("#nf-expand").is_visible()
+    assert not page.locator("nav.toc").is_visible()
