@@ -170,6 +170,10 @@ class _View:
     def sentence_anchor(self, article_id: str, sentence: int) -> str:
         return f"s-{self.key.get(article_id, _ID_UNSAFE.sub('-', str(article_id)))}-{sentence}"
 
+    def in_order(self, article_ids: Any) -> list[str]:
+        """Article ids in the order of the article list (unknown ids last)."""
+        return sorted(dict.fromkeys(article_ids or ()), key=lambda a: self.number.get(a, len(self.number) + 1))
+
     def event_anchor(self, event_id: str) -> str:
         return f"e-{self.event_key.get(event_id, _ID_UNSAFE.sub('-', str(event_id)))}"
 
