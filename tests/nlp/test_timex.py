@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsfuse.nlp.timex import find_times
+from newsfuse.nlp.timex import find_times, find_times_and_date
 from tests.conftest import SEEDS, needs_seeds
 
 pytestmark = pytest.mark.slow
@@ -37,6 +37,10 @@ def _values(nlp, text, dct=WEDNESDAY):
         # The progressive is a plan when the date hangs on the verb, not when it dates a noun.
         ("The two presidents are meeting on Friday.", WEDNESDAY, "2026-01-30"),
         ("Police are investigating a shooting on Friday night.", WEDNESDAY, "2026-01-23TNI"),
+        # A plan or bound seen from a past of its own is past: "had been due", "until ... had not".
+        ("The offer had been due to expire on Friday.", WEDNESDAY, "2026-01-23"),
+        ("Until Monday, the police had not named a suspect.", WEDNESDAY, "2026-01-26"),
+        ("The offer is due to expire on Friday.", WEDNESDAY, "2026-01-30"),
     ],
 )
 def test_weekday_follows_the_tense(nlp, text, dct, expected):
@@ -131,6 +135,11 @@ def test_without_a_date_the_report_s_own_date_anchors(nlp):
             "Their previous meeting, in October, lasted two hours.")
     assert _values(nlp, text, None) == [("Wednesday, January 28, 2026", "2026-01-28"), ("October", "2025-10"),
                                         ("two hours", "PT2H")]
+    # The date is handed back, so the pipeline can adopt it and get the same values.
+    times, own, basis = find_times_and_date(nlp(text), None)
+    assert (own, basis) == ("2026-01-28", "text")
+    assert find_times(nlp(text), date(2026, 1, 28)) == times
+    assert find_times_and_date(nlp(text), date(2026, 1, 28))[1:] == (None, "")
 
 
 def test_spans_and_sentences_point_into_the_text(nlp):
@@ -142,6 +151,13 @@ def test_spans_and_sentences_point_into_the_text(nlp):
         assert text[t.start : t.end] == t.text
     given = find_times(doc, WEDNESDAY, {i: 7 for i in range(len(doc))})
     assert {t.sentence for t in given} == {7}
+
+
+def test_names_and_spoken_years(nlp):
+    assert _times(nlp, "Thousands joined the annual March for Life in the capital.") == ()
+    assert _times(nlp, "She marched at the head of the ``March of the Combatant Mothers.''") == ()
+    assert _values(nlp, "Unemployment was to be halved by the year two thousand.") == [
+        ("the year two thousand", "2000")]
 
 
 def test_nothing_to_find(nlp):

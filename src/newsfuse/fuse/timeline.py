@@ -151,11 +151,15 @@ class TimelineBuilder:
         for row, item in enumerate(items):
             item.row = row
         vectors = None
-        if self.use_embeddings and items:
+        # Only dates with another date to be compared with need a vector: most stand alone.
+        index = _Index(items)
+        rows = [r for r, item in enumerate(items) if any(j != r for j in index.partners(item))]
+        if self.use_embeddings and rows:
             try:
-                from newsfuse.fuse.embed import embed_texts
+                from newsfuse.fuse.embed import DIMENSION, embed_texts
 
-                vectors = embed_texts([i.text for i in items])
+                vectors = np.zeros((len(items), DIMENSION), dtype=np.float32)
+                vectors[rows] = embed_texts([items[r].text for r in rows])
                 self.embedding_used_ = True
             except ModelError:
                 vectors = None

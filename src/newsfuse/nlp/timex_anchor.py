@@ -42,19 +42,23 @@ def tense_of(doc, start: int, end: int) -> str | None:
         return None
     tok = span.root
     via_noun = False  # "investigating a shooting Friday night": the date belongs to the noun
+    marker = False  # "payable Dec. 7", "effective Feb. 1", "the Jan. 14 deadline", "until Friday"
     for _ in range(MAX_HEAD_STEPS):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break
-        if tok.lower_ in FUTURE_MARKERS:
-            return FUTURE  # "payable Dec. 7", "effective Feb. 1", "the Jan. 14 deadline"
+        marker = marker or tok.lower_ in FUTURE_MARKERS
         if tok.head.i == tok.i:
             break
         via_noun = via_noun or (tok.head.pos_ in ("NOUN", "PROPN") and not span.start <= tok.head.i < span.end)
         tok = tok.head
     else:
-        return None
+        return FUTURE if marker else None
     if tok.pos_ not in ("VERB", "AUX"):
-        return None
+        return FUTURE if marker else None
+    if marker:
+        # A marked date is still to come, unless the verb looks back from a past of its own
+        # ("until Thursday, they had not called him a suspect").
+        return PAST if _past_perfect(tok) else FUTURE
     tense = _verb_tense(tok, MAX_GOVERNOR_HOPS)
     if tense == PRESENT and tok.tag_ == "VBG" and not via_noun:
         return FUTURE  # "are meeting on Friday" is a plan
@@ -84,10 +88,19 @@ def _verb_tense(verb, hops: int) -> str | None:
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "prep") or verb.tag_ in ("VB", "VBG"):
             if "to" in words and (head.lemma_.lower() in FUTURE_GOVERNORS or head.lower_ in FUTURE_GOVERNORS
                                   or head.lemma_.lower() == "be"):
-                return FUTURE
+                # "had been due to expire Friday", "had been scheduled to": a plan of the past.
+                return PAST if _past_perfect(head) else FUTURE
             if head.pos_ in ("VERB", "AUX", "ADJ"):
                 return _verb_tense(head, hops - 1)
     return None
+
+
+def _past_perfect(verb) -> bool:
+    """Whether the verb (or the copula of "had been due") is in the past perfect."""
+    for tok in (verb, verb.head) if verb.dep_ == "acomp" else (verb,):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") and c.tag_ == "VBD" for c in tok.children):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- points in time

@@ -178,9 +178,12 @@ def _h_month(m: re.Match, text: str) -> Spec | None:
     month = month_number(m["mon"])
     mod = position_of(m["pre"])
     rel = m["rel"].lower().split()[-1] if m["rel"] else ""
-    if (not (m["pre"] or m["rel"]) and re.search(r"\bthe\s+$", text[max(0, m.start() - 5) : m.start()], re.I)
-            and re.match(r"\s+(?:(?:for|of|on|to|against)\s+)?[A-Z]", text[m.end() : m.end() + 12])):
-        return None  # "the March for Life", "the March Against Hate": a name ("the October slaying" is not)
+    if (not (m["pre"] or m["rel"])
+            and re.search(r"\bthe\s+(?:[a-z]+\s+|[`'\"“‘]+\s*)?$", text[max(0, m.start() - 20) : m.start()], re.I)
+            and re.match(r"\s+(?:(?:for|of|on|to|against)\s+(?:the\s+)?)?[A-Z]", text[m.end() : m.end() + 16])):
+        # "the March for Life", "the annual March for Life", "the ``March of the Combatant
+        # Mothers'": a name ("the October slaying" is not).
+        return None
     # "May" is also a verb: alone it needs a preposition or a modifier before it.
     if m["mon"].lower() == "may" and not (m["pre"] or m["rel"]):
         if not _MONTH_CONTEXT_RE.search(text[max(0, m.start() - 12) : m.start()]):
@@ -242,6 +245,14 @@ def _h_spoken_year(m: re.Match, text: str) -> Spec | None:
     if m["mon"]:
         return Spec("DATE", value=f"{value}-{month_number(m['mon']):02d}")
     return Spec("DATE", value=value)
+
+
+def _h_year_thousand(m: re.Match, text: str) -> Spec | None:
+    """'the year two thousand (and five)', as broadcasts say it."""
+    rest = parse_number(m["r"]) if m["r"] else 0
+    if rest is None or not 0 <= rest < 100:
+        return None
+    return Spec("DATE", value=f"{2000 + int(rest):04d}")
 
 
 _QUARTER_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -465,7 +476,7 @@ def _h_in_the_unit(m: re.Match, text: str) -> Spec | None:
 # The reader of each date rule in timex_rules.RULES, by rule name.
 DATE_READERS: dict[str, Callable[[re.Match, str], Spec | None]] = {
     "iso": _h_iso, "numeric": _h_numeric_date, "mdy": _h_full_date, "dmy": _h_full_date,
-    "month-year": _h_month_year, "month": _h_month, "spoken-year": _h_spoken_year, "year": _h_year,
+    "month-year": _h_month_year, "month": _h_month, "spoken-year": _h_spoken_year, "year-thousand": _h_year_thousand, "year": _h_year,
     "decade": _h_decade, "decade-word": _h_decade, "century": _h_century, "quarter": _h_quarter,
     "season": _h_season, "holiday": _h_holiday, "day-word": _h_day_word, "rel-unit": _h_rel_unit,
     "pos-unit": _h_pos_unit, "weekend": _h_weekend, "year-back": _h_year_back, "for-the-year": _h_this_year,

@@ -71,6 +71,7 @@ RULES: tuple[tuple[str, re.Pattern, int], ...] = tuple(
         ("dmy", rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?{_B}(?P<day>{DAYNUM_RE})(?:\s+of)?\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>{YEAR_RE}))?{_E}", 4),
         ("month-year", rf"{_PRE}?(?P<mon>{MONTH_RE})(?:(?:,\s*|\s+)(?:of\s+)?(?P<year>{YEAR_RE}|'\d\d)|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)(?:\s+(?:and|or)\s+(?:beyond|later|earlier|after|before))?{_E}", 3),
         ("month", rf"{_PRE}?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<mon>{MONTH_RE})(?!\s*\d){_E}", 2),
+        ("year-thousand", rf"{_B}the\s+year\s+two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?P<r>{NUMBER_WORD_RE}))?(?<!hundred)(?<!thousand){_E}|{_B}the\s+year\s+two[\s-]+thousand{_E}", 3),
         ("spoken-year", rf"(?:(?P<mon>{MONTH_FULL_RE})\s+)?(?:the\s+year\s+)?{_B}(?P<c>nineteen)[\s-]+(?P<r>(?:{NUMBER_WORD_RE}))(?<!hundred)(?<!thousand){_E}", 2),
         ("year", rf"{_B}(?:{_PRE}|(?P<pre2>fiscal|calendar|the\s+year|model\s+year|FY|post|pre)(?:\s+|-))?(?P<year>{YEAR_RE})(?P<tail>\s+(?:and|or)\s+(?:beyond|later|earlier|after|before))?(?!\d|%|,\d|\.\d|-\d|\s*(?:percent|per\s+cent|acres|feet|metres|meters|miles|troops|people|soldiers)|{_STREET})(?:['’]s)?{_E}", 2),
         ("decade", rf"(?:the\s+)?(?:{_PRE})?(?P<dec>(?:1[0-9]|20)\d0s|['’]\d0s|(?<=the\s)\d0s|(?<=the\searly\s)\d0s|(?<=the\slate\s)\d0s){_E}", 3),
@@ -139,7 +140,7 @@ _FAMILIES: dict[str, frozenset[str]] = {
 }
 _RULE_TRIGGERS: dict[str, tuple[str, ...]] = {
     "age": ("old",), "age-aged": ("old",), "iso": ("year",), "numeric": ("digit",), "mdy": ("month",),
-    "dmy": ("month",), "month-year": ("month",), "month": ("month",), "spoken-year": ("nineteen",),
+    "dmy": ("month",), "month-year": ("month",), "month": ("month",), "spoken-year": ("nineteen",), "year-thousand": ("unit",),
     "year": ("year",), "decade": ("decade",), "decade-word": ("decade",), "century": ("century",),
     "quarter": ("quarter",), "season": ("season",), "holiday": ("holiday", "month"), "day-word": ("day",),
     "rel-unit": ("unit",), "pos-unit": ("unit",), "weekend": ("unit",), "year-back": ("unit",),
