@@ -10,6 +10,9 @@ from newsfuse.model import Dated, Mention, TimeValue
 from newsfuse.nlp.timex_anchor import MAX_HEAD_STEPS, tense_of
 from newsfuse.nlp.timex_words import ORDINALS, SMALL_NUMBERS
 
+# How many clauses down a verb without an object is followed for what it says ("said that
+# Moscow proposed to use its bases": two).
+COMPLEMENT_DEPTH = 2
 # A subject or object longer than this many words is cut to its head and the words before it:
 # a timeline line names who did what, the article holds the rest.
 MAX_PHRASE_WORDS = 12
@@ -189,17 +192,28 @@ def _describe(head, exclude: set[int]) -> list[int]:
             pobj = next(g for g in prep.children if g.dep_ == "pobj")
             words.add(prep.i)
             words.update(_phrase(pobj, exclude))
-        # "said that Moscow proposed ...", "pledged to honour past agreements": the complement says what.
-        comp = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp")), None)
-        if comp is not None and comp.pos_ in ("VERB", "AUX"):
-            words.update(_verb_group(comp))
-            own = _own_subject(comp, exclude)
-            if own is not None:
-                words.update(_phrase(own, exclude))
-            for c in comp.children:
-                if c.dep_ in _OBJECTS:
-                    words.update(_phrase(c, exclude))
+        # "said that Moscow proposed to use its bases", "pledged to honour past agreements":
+        # the complement says what.
+        words.update(_complement(head, exclude, COMPLEMENT_DEPTH))
     return sorted(words - exclude)
+
+
+def _complement(verb, exclude: set[int], depth: int) -> set[int]:
+    """The clause a verb without an object takes: its verb, own subject and objects, and, while
+    it has no object either, its own complement, ``depth`` levels down."""
+    comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None or comp.pos_ not in ("VERB", "AUX") or depth <= 0:
+        return set()
+    words = set(_verb_group(comp))
+    own = _own_subject(comp, exclude)
+    if own is not None:
+        words.update(_phrase(own, exclude))
+    objects = [c for c in comp.children if c.dep_ in _OBJECTS]
+    for c in objects:
+        words.update(_phrase(c, exclude))
+    if not objects:
+        words.update(_complement(comp, exclude, depth - 1))
+    return words
 
 
 def _verb_group(verb) -> list[int]:
