@@ -324,14 +324,14 @@ def fit_link_model(
     from sklearn.linear_model import LogisticRegression
 
     from newsfuse.fuse.embed import embed_texts
-    from newsfuse.fuse.event_features import PAIR_FEATURES, build_profile, pair_features, vectorize
+    from newsfuse.fuse.event_features import PAIR_FEATURES, build_profiles, pair_features, vectorize
     from newsfuse.fuse.events import candidate_pairs
 
     xs, ys, ws = [], [], []
     for corpus, analyses in corpora:
         by_id = {a.article_id: a for a in analyses}
         entities, mention_entity = _entities(corpus.articles, analyses)
-        profiles = [build_profile(a, by_id[a.id], mention_entity) for a in corpus.articles]
+        profiles = build_profiles(corpus.articles, [by_id[a.id] for a in corpus.articles], mention_entity)
         embeddings = embed_texts([p.lead for p in profiles]) if use_embeddings else None
         vectors = vectorize(profiles, embeddings)
         i, j = candidate_pairs(vectors)

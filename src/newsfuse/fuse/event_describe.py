@@ -33,10 +33,13 @@ FUTURE_CUES = re.compile(
 # participants or places. Chosen on the example corpus (examples/setubal), 2026-11.
 SIGNATURE_TERMS = 15
 MENTION_MIN_TERMS = 2
+# An article written more than this many days before an event began may announce
+# it but is not counted as mentioning it in passing.
+MENTION_AHEAD_DAYS = 7
 TITLE_MAX_CHARS = 160
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})")
+_CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2})?")
 
 
 def describe_events(
@@ -90,7 +93,9 @@ def describe_events(
 def _describe(rows, articles, profiles, vectors, names, link) -> dict[str, Any]:
     rows = sorted(rows, key=lambda r: (profiles[r].anchor or date.max, articles[r].id))
     central = _central(rows, link)
-    days = [profiles[r].event_day or profiles[r].anchor for r in rows]
+    # Articles that announce the event do not date it, unless nothing else does.
+    voters = [r for r in rows if not _announces(articles[r], profiles[r])] or rows
+    days = [profiles[r].event_day or profiles[r].anchor for r in voters]
     when = event_date(days)
     known = [d for d in days if d is not None]
     # Roles compare each article's date with the day most articles give, even when too few agree to report it.
@@ -195,8 +200,30 @@ def _role(profile: Profile, day: date | None, article: Article) -> str:
         if gap > FOLLOW_UP_DAYS:
             return "follow-up"
         return "report"
-    first = article.title or profile.lead.split(". ")[0]
-    return "announcement" if FUTURE_CUES.search(first) else "report"
+    return "announcement" if _announces(article, profile) else "report"
+
+
+def _announces(article: Article, profile: Profile) -> bool:
+    """Whether the headline or the first sentence speaks of the event as still to come."""
+    first = profile.lead[len(article.title) + 2 :] if article.title else profile.lead
+    return bool(FUTURE_CUES.search(article.title) or FUTURE_CUES.search(first.split(". ")[0]))
+
+
+def _agree(value: str, when: str) -> bool:
+    """Whether a TIMEX3 calendar value and an event date agree to the month (or to the year, if one is a year)."""
+    n = min(len(value[:7]), len(when[:7]))
+    return value[:n] == when[:n]
+
+
+def _period_start(value: str | None) -> date | None:
+    """The first day of an ISO date, month or year."""
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return None
 
 
 def _event_id(when: str | None, title: str, first: str) -> str:
@@ -237,10 +264,14 @@ def _mentions(events, articles, analyses, profiles, vectors, mention_entity, art
             if key:
                 by_sentence[m.sentence].add(key)
         candidates = set().union(*(index.get(k, set()) for keys in by_sentence.values() for k in keys))
+        written = profiles[row].anchor
         for e in sorted(candidates):
             event = events[e]
             if event["id"] == own:
                 continue
+            start = _period_start(event["date"])
+            if written is not None and start is not None and (start - written).days > MENTION_AHEAD_DAYS:
+                continue  # written well before the event began: it cannot look back on it
             if _recalls(analysis, by_sentence, signature[e], keys_of[e], event["date"]):
                 for aid in [article.id, *sorted(copies.get(article.id, ()))]:
                     event["mentioned_in"].append(aid)
@@ -251,7 +282,7 @@ def _recalls(analysis: ArticleAnalysis, by_sentence, signature: set[str], keys: 
     """Whether a sentence of the article names the event's people or place, shares its words, and not another date."""
     times_by_sentence: dict[int, list[str]] = defaultdict(list)
     for t in analysis.times:
-        if t.type == "DATE" and _MONTH_VALUE.match(t.value):
+        if t.type == "DATE" and _CALENDAR_VALUE.match(t.value):
             times_by_sentence[t.sentence].append(t.value)
     for s, lemmas in enumerate(analysis.lemmas):
         if s < LEAD_SENTENCES and not by_sentence.get(s):
@@ -261,7 +292,7 @@ def _recalls(analysis: ArticleAnalysis, by_sentence, signature: set[str], keys: 
         if len(set(lemmas.split()) & signature) < MENTION_MIN_TERMS:
             continue
         dates = times_by_sentence.get(s, [])
-        if when and dates and not any(d[:7] == when[:7] for d in dates):
-            continue  # the sentence dates what it tells to another month: another event
+        if when and dates and not any(_agree(d, when) for d in dates):
+            continue  # every date of the sentence is another month or year: it tells of another event
         return True
     return False

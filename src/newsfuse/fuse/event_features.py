@@ -22,6 +22,9 @@ LEAD_MENTION_WEIGHT = 3
 # A date in the first sentences is taken as the article's own date (a web page's
 # header, a byline) when no publication date is known; later ones are content.
 HEADER_DATE_SENTENCES = 2
+# A yearless header date is placed in the year that puts it within this many days
+# of a dated article of the same corpus, if any does (one month: a news cycle).
+YEARLESS_MAX_DAYS = 31
 # An event date mentioned in the lead ("on Saturday", "Feb. 1") is trusted when it
 # lies this many days before the article's date at most, or one day after.
 EVENT_DATE_LOOKBACK_DAYS = 14
@@ -31,9 +34,11 @@ EVENT_DATE_LOOKBACK_DAYS = 14
 # rarely report one event (9% of such same-topic pairs in ECB+ train, against 50%).
 CLASH_SENTENCES = 2
 
-# Reports of one event mostly appear within days of each other. A report more than
-# a month later that names none of the same people is rarely about the same event
-# (GVC train: follow-ups a month or more later name the victims or the accused).
+# Reports of one event mostly appear within days of each other (GVC train: 73% of
+# same-event pairs within NEAR_DAYS). A report more than FAR_APART_DAYS later is about
+# another event unless it recalls the first one's day ("the shooting on Jan. 16"):
+# recurring events of the same people (two strikes, two visits) must stay apart.
+NEAR_DAYS = 3
 FAR_APART_DAYS = 31
 
 WHO_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -41,6 +46,7 @@ WHERE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # TIMEX3 values that fix a calendar day, month or year (not "XXXX-WXX-7", "PRESENT_REF", "P3D").
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_YEARLESS = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 # Figures: counts, ages, sums, scores; four-digit years are left to the time step.
@@ -63,6 +69,8 @@ class Profile:
     anchor: date | None  # when the article was written: publication date or header date
     event_day: date | None  # the day the lead says the event happened, if it says
     years: frozenset[int]  # years of the article's own dates (anchor, event day, header)
+    mentioned: frozenset[date] = frozenset()  # every full date the text gives
+    header_day: tuple[int, int] | None = None  # (month, day) of a yearless header date ("Oct 12")
     lead_people: frozenset[str] = frozenset()  # people named in the lead
     people: frozenset[str] = frozenset()  # people named anywhere
     lead_places: frozenset[str] = frozenset()
@@ -98,6 +106,17 @@ def build_profile(
     if article.dateline:
         where.extend([_norm(article.dateline)] * LEAD_MENTION_WEIGHT)
     anchor, event_day, years = _dates(article, analysis)
+    mentioned = frozenset(d for t in analysis.times if t.type in ("DATE", "TIME") and (d := _as_date(t.value)))
+    header_day = None
+    if anchor is None:
+        header_day = next(
+            (
+                (int(m[1]), int(m[2]))
+                for t in analysis.times
+                if 0 <= t.sentence < HEADER_DATE_SENTENCES and (m := _YEARLESS.match(t.value))
+            ),
+            None,
+        )
     return Profile(
         article_id=article.id,
         lead=lead,
@@ -109,11 +128,58 @@ def build_profile(
         anchor=anchor,
         event_day=event_day,
         years=years,
+        mentioned=mentioned,
+        header_day=header_day,
         lead_people=frozenset(named["people", 1]),
         people=frozenset(named["people", 0]),
         lead_places=frozenset(named["places", 1]),
         places=frozenset(named["places", 0]),
     )
+
+
+def build_profiles(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    mention_entity: Mapping[tuple[str, int, int], str] | None = None,
+) -> list[Profile]:
+    """Profiles of a corpus (articles and their analyses, in the same order), yearless dates placed."""
+    return infer_years([build_profile(a, x, mention_entity) for a, x in zip(articles, analyses)])
+
+
+def infer_years(profiles: Sequence[Profile]) -> list[Profile]:
+    """Profiles whose yearless header date ("Oct 12") takes the year that puts it nearest a dated article.
+
+    A cross-document reading: alone, "Oct 12" has no year; in a corpus whose other
+    reports run from October to March it is this October. The date is kept only when
+    it lands within YEARLESS_MAX_DAYS of a dated article of the corpus.
+    """
+    import bisect
+    from dataclasses import replace
+
+    dated = sorted(p.anchor.toordinal() for p in profiles if p.anchor is not None)
+    if not dated:
+        return list(profiles)
+    years = sorted({date.fromordinal(d).year for d in dated})
+    out = []
+    for p in profiles:
+        if p.anchor is not None or p.header_day is None:
+            out.append(p)
+            continue
+        best: tuple[int, date] | None = None
+        for year in range(years[0] - 1, years[-1] + 2):
+            try:
+                day = date(year, *p.header_day)
+            except ValueError:  # 29 February of a common year
+                continue
+            k = bisect.bisect_left(dated, day.toordinal())
+            gap = min(abs(dated[x] - day.toordinal()) for x in (k - 1, k) if 0 <= x < len(dated))
+            if best is None or gap < best[0]:
+                best = (gap, day)
+        if best is not None and best[0] <= YEARLESS_MAX_DAYS:
+            out.append(replace(p, anchor=best[1], years=p.years | {best[1].year}))
+        else:
+            out.append(p)
+    return out
 
 
 def mention_key(article_id: str, mention: Mention, mention_entity: Mapping | None) -> str:
@@ -196,9 +262,8 @@ PAIR_FEATURES = (
     "who",  # TF-IDF cosine of participants, lead mentions weighted up
     "where",  # TF-IDF cosine of places
     "figures",  # TF-IDF cosine of the numbers given
-    "dated",  # 1 when both articles have a date
-    "day_gap",  # log(1 + days between the two articles' dates)
-    "far_apart",  # 1 when the dates are more than FAR_APART_DAYS apart and no person is named by both
+    "near",  # 1 when both articles are dated and at most NEAR_DAYS apart
+    "far_apart",  # 1 when more than FAR_APART_DAYS apart and neither recalls the other's day
     "event_gap",  # log(1 + days between the event days the leads give), when both give one
     "year_clash",  # 1 when both name their own years and share none
     "people_clash",  # 1 when both leads name people and neither's appear in the other
@@ -220,6 +285,7 @@ class Vectors:
     anchor: np.ndarray  # day ordinal, or NaN
     event_day: np.ndarray
     years: list[frozenset[int]]
+    mentioned: list[tuple[float, ...]]  # day ordinals of every full date each text gives
     named: list[tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]]
 
 
@@ -260,6 +326,7 @@ def vectorize(profiles: Sequence[Profile], embeddings: np.ndarray | None) -> Vec
         anchor=np.array([ordinal(p.anchor) for p in profiles]),
         event_day=np.array([ordinal(p.event_day) for p in profiles]),
         years=[p.years for p in profiles],
+        mentioned=[tuple(float(d.toordinal()) for d in sorted(p.mentioned)) for p in profiles],
         named=[(p.lead_people, p.people, p.lead_places, p.places) for p in profiles],
     )
 
@@ -278,6 +345,9 @@ def pair_features(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         emb = np.zeros(len(i))
     gap = np.abs(v.anchor[i] - v.anchor[j])
     dated = ~np.isnan(gap)
+    far = dated & (np.nan_to_num(gap) > FAR_APART_DAYS)
+    if far.any():
+        far[far] = ~_recalls(v, i[far], j[far])
     event_gap = np.abs(v.event_day[i] - v.event_day[j])
     clash = np.array([bool(v.years[a] and v.years[b] and not v.years[a] & v.years[b]) for a, b in zip(i, j)])
     return np.column_stack(
@@ -288,9 +358,8 @@ def pair_features(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
             _cosines(v.who, i, j),
             _cosines(v.where, i, j),
             _cosines(v.figures, i, j),
-            dated.astype(np.float64),
-            np.where(dated, np.log1p(np.nan_to_num(gap)), 0.0),
-            (dated & (np.nan_to_num(gap) > FAR_APART_DAYS) & ~_share_people(v.named, i, j)).astype(np.float64),
+            (dated & (np.nan_to_num(gap) <= NEAR_DAYS)).astype(np.float64),
+            far.astype(np.float64),
             np.where(np.isnan(event_gap), 0.0, np.log1p(np.nan_to_num(event_gap))),
             clash.astype(np.float64),
             _clash(v.named, i, j, 0),
@@ -299,8 +368,14 @@ def pair_features(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     )
 
 
-def _share_people(named, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    return np.array([bool(named[a][1] & named[b][1]) for a, b in zip(i, j)], dtype=bool)
+def _recalls(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Whether either article names, to the day, the other's event day (a trial report recalling the shooting)."""
+    out = np.zeros(len(i), dtype=bool)
+    for k, (a, b) in enumerate(zip(i, j)):
+        day_a = v.event_day[a] if not np.isnan(v.event_day[a]) else v.anchor[a]
+        day_b = v.event_day[b] if not np.isnan(v.event_day[b]) else v.anchor[b]
+        out[k] = any(abs(d - day_b) <= 1 for d in v.mentioned[a]) or any(abs(d - day_a) <= 1 for d in v.mentioned[b])
+    return out
 
 
 def _clash(named, i: np.ndarray, j: np.ndarray, at: int) -> np.ndarray:
