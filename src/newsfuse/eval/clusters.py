@@ -270,10 +270,12 @@ def score_corpus(corpus: Corpus, analyses: Sequence[ArticleAnalysis], use_embedd
 def cluster_corpus(
     articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], use_embeddings: bool = True, **params: Any
 ) -> dict[str, str]:
-    """Article id → event id from the fuse steps the pipeline runs: duplicates, entities, events."""
+    """Article id → event id from the steps the pipeline runs: dates from the text, duplicates, entities, events."""
     from newsfuse.fuse.dedup import Deduplicator
     from newsfuse.fuse.events import EventClusterer
+    from newsfuse.pipeline import date_from_text
 
+    articles = date_from_text(articles, analyses)
     duplicates = Deduplicator().fit(articles).duplicate_of_
     entities, mention_entity = _entities(articles, analyses)
     clusterer = EventClusterer(use_embeddings=use_embeddings, **params)
@@ -328,10 +330,13 @@ def fit_link_model(
     from newsfuse.fuse.events import candidate_pairs
 
     xs, ys, ws = [], [], []
+    from newsfuse.pipeline import date_from_text
+
     for corpus, analyses in corpora:
         by_id = {a.article_id: a for a in analyses}
-        entities, mention_entity = _entities(corpus.articles, analyses)
-        profiles = build_profiles(corpus.articles, [by_id[a.id] for a in corpus.articles], mention_entity)
+        articles = date_from_text(corpus.articles, analyses)
+        entities, mention_entity = _entities(articles, analyses)
+        profiles = build_profiles(articles, [by_id[a.id] for a in articles], mention_entity)
         embeddings = embed_texts([p.lead for p in profiles]) if use_embeddings else None
         vectors = vectorize(profiles, embeddings)
         i, j = candidate_pairs(vectors)
