@@ -15,6 +15,7 @@ from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.canon import EntityCanonicalizer
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.fuse.events import EventClusterer
+from newsfuse.fuse.stories import StoryLinker
 from newsfuse.fuse.summary import Summarizer
 from newsfuse.fuse.timeline import TimelineBuilder
 from newsfuse.ingest import read_inputs
@@ -46,9 +47,10 @@ def analyze(
     4. mark near-duplicates (syndicated copies count once downstream);
     5. canonicalise entities across articles;
     6. cluster articles into events;
-    7. build the timeline of dated happenings;
-    8. summarise each event, every line citing the reports that say it;
-    9. assemble the report.
+    7. link events into storylines;
+    8. build the timeline of dated happenings;
+    9. summarise each event and story, every sentence citing its sources;
+    10. assemble the report.
     """
     # 1. ingest
     articles, skipped = read_inputs(paths, config)
@@ -77,14 +79,18 @@ def analyze(
         keep_event_ids(events, store.assignments("event"))
         store.save_assignments("event", events.article_event_)
         store.save_assignments("duplicate", dedup.duplicate_of_)
-    # 7. timeline
+    # 7. storylines
+    stories = StoryLinker().fit(events.events_, analyses, canon.entities_)
+    # 8. timeline
     timeline = TimelineBuilder().fit(
         articles, analyses, events.article_event_, events.events_, dedup.duplicate_of_,
         mention_entity=canon.mention_entity_,
     )
-    # 8. summary
-    summary = Summarizer().fit(articles, analyses, events.events_, duplicate_of=dedup.duplicate_of_)
-    # 9. report
+    # 9. summary
+    summary = Summarizer().fit(
+        articles, analyses, events.events_, stories=stories.stories_, duplicate_of=dedup.duplicate_of_
+    )
+    # 10. report
     return Report(
         articles=list(articles),
         analyses=analyses,
@@ -94,6 +100,8 @@ def analyze(
         duplicate_of=dict(dedup.duplicate_of_),
         article_event=dict(events.article_event_),
         events=list(events.events_),
+        stories=list(stories.stories_),
+        article_story=dict(stories.article_story_),
         timeline=list(timeline.timeline_),
         summary=list(summary.summary_),
         generated=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
