@@ -12,9 +12,13 @@ from typing import Any
 
 from newsfuse import __version__
 from newsfuse.errors import NoUsableInput
+from newsfuse.fuse.align import ClaimAligner
 from newsfuse.fuse.canon import EntityCanonicalizer
+from newsfuse.fuse.contradict import ContradictionFinder
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.fuse.events import EventClusterer
+from newsfuse.fuse.framing import FramingAnalyzer
+from newsfuse.fuse.quotes import QuoteAttributor
 from newsfuse.fuse.stories import StoryLinker
 from newsfuse.fuse.summary import Summarizer
 from newsfuse.fuse.timeline import TimelineBuilder
@@ -50,7 +54,11 @@ def analyze(
     7. link events into storylines;
     8. build the timeline of dated happenings;
     9. summarise each event and story, every sentence citing its sources;
-    10. assemble the report.
+    10. align claims across outlets, counting independent sources;
+    11. find contradictions between claims, both sides cited;
+    12. attribute quotes to canonical speakers;
+    13. describe the framing: each outlet's words for the main actors and events, and its coverage;
+    14. assemble the report.
     """
     # 1. ingest
     articles, skipped = read_inputs(paths, config)
@@ -90,7 +98,20 @@ def analyze(
     summary = Summarizer().fit(
         articles, analyses, events.events_, stories=stories.stories_, duplicate_of=dedup.duplicate_of_
     )
-    # 10. report
+    # 10. claims
+    aligner = ClaimAligner().fit(
+        articles, analyses, events.article_event_, dedup.duplicate_of_, canon.entities_, canon.mention_entity_
+    )
+    # 11. contradictions
+    contradictions = ContradictionFinder().fit(aligner, articles, analyses, canon.mention_entity_)
+    # 12. quotes
+    quotes = QuoteAttributor().fit(articles, analyses, canon.entities_, canon.mention_entity_)
+    # 13. framing
+    framing = FramingAnalyzer().fit(
+        articles, analyses, canon.entities_, canon.mention_entity_, events.events_, timeline.timeline_,
+        contradictions.claims_, contradictions.contradictions_, dedup.duplicate_of_,
+    )
+    # 14. report
     return Report(
         articles=list(articles),
         analyses=analyses,
@@ -104,6 +125,10 @@ def analyze(
         article_story=dict(stories.article_story_),
         timeline=list(timeline.timeline_),
         summary=list(summary.summary_),
+        claims=list(contradictions.claims_),
+        contradictions=list(contradictions.contradictions_),
+        quotes=list(quotes.quotes_),
+        framing=dict(framing.framing_),
         generated=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         version=__version__,
     )

@@ -7,6 +7,9 @@ from typing import Any
 
 from newsfuse.util import write_atomic
 
+# Claims, quotes and framing rows shown in the Markdown (most supported first); the JSON keeps all.
+MAX_CLAIM_ROWS = 40
+MAX_QUOTE_ROWS = 60
 # Removed blocks longer than this are shown shortened in the Markdown; the JSON keeps them whole.
 REMOVED_PREVIEW_CHARS = 120
 
@@ -44,6 +47,8 @@ def render_markdown(data: dict[str, Any]) -> str:
             lines.append(f"| {entry['date']} | {_cell(what)} | {_cell(sources)} |")
     else:
         lines.append("No dated happenings found.")
+
+    lines += _claims_sections(data)
 
     lines += ["", "## Entities", ""]
     if data["entities"]:
@@ -96,6 +101,74 @@ def _summary(data: dict[str, Any]) -> list[str]:
         else:
             lines.append(f"- {text} {cites(item['sources'])}")
     return lines or ["No summary was made."]
+
+
+def _claims_sections(data: dict[str, Any]) -> list[str]:
+    """The "## Claims", "## Contradictions", "## Quotes" and "## Framing" sections."""
+    outlets = {a["id"]: a["outlet"] or a["id"] for a in data["articles"]}
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    claims = data.get("claims") or []
+    lines = ["", "## Claims", ""]
+    shown = [c for c in claims if len(c["sources"]) >= 2 or c["status"] == "disputed"]
+    if shown:
+        lines += ["| claim | support | status | attributed to | sources |", "|---|---|---|---|---|"]
+        for c in shown[:MAX_CLAIM_ROWS]:
+            who = c["attributed_to"]
+            who = ", ".join(names.get(w, w) for w in who) if isinstance(who, list) else names.get(who, who) if who else ""
+            sources = ", ".join(dict.fromkeys(outlets.get(s["article"], s["article"]) for s in c["sources"]))
+            lines.append(f"| {_cell(c['text'])} | {c['support']} | {c['status']} | {_cell(who)} | {_cell(sources)} |")
+        rest = len(claims) - min(len(shown), MAX_CLAIM_ROWS)
+        if rest:
+            lines += ["", f"{rest} more claim(s), most told by one source only, are in report.json."]
+    else:
+        lines.append("No claim is told by more than one report." if claims else "No claims found.")
+
+    lines += ["", "## Contradictions", ""]
+    if data.get("contradictions"):
+        lines += [f"- **{c['kind']}**: {_inline(' '.join(c['explanation'].split()))}" for c in data["contradictions"]]
+    else:
+        lines.append("No contradictions found.")
+
+    lines += ["", "## Quotes", ""]
+    quotes = data.get("quotes") or []
+    if quotes:
+        lines += ["| speaker | quote | outlet | kind |", "|---|---|---|---|"]
+        for q in quotes[:MAX_QUOTE_ROWS]:
+            speaker = names.get(q["speaker"], q.get("speaker_name") or "") if q["speaker"] else q.get("speaker_name") or ""
+            lines.append(f"| {_cell(speaker or 'unknown')} | {_cell(q['text'])} | "
+                         f"{_cell(outlets.get(q['article'], q['article']))} | {q.get('kind', '')} |")
+        if len(quotes) > MAX_QUOTE_ROWS:
+            lines += ["", f"{len(quotes) - MAX_QUOTE_ROWS} more quote(s) are in report.json."]
+    else:
+        lines.append("No quotes found.")
+
+    lines += ["", "## Framing", ""]
+    framing = data.get("framing") or {}
+    actors = [a for a in framing.get("entities", ()) if a["by_outlet"]]
+    if actors:
+        lines += ["How each outlet names the main actors:", "", "| actor | outlet | words used |", "|---|---|---|"]
+        for actor in actors:
+            for outlet, terms in actor["by_outlet"].items():
+                lines.append(f"| {_cell(actor['name'])} | {_cell(outlet)} | {_cell('; '.join(terms))} |")
+    for event in framing.get("events", ()):
+        if not event.get("happenings"):
+            continue
+        lines += ["", f"How outlets word what happened ({_inline(event.get('title') or event['event'])}):", "",
+                  "| date | outlet | words used |", "|---|---|---|"]
+        for h in event["happenings"]:
+            for outlet, words in h["by_outlet"].items():
+                lines.append(f"| {h['date']} | {_cell(outlet)} | {_cell('; '.join(words))} |")
+    coverage = framing.get("coverage") or {}
+    if coverage.get("rows"):
+        cols = coverage["outlets"]
+        lines += ["", "Coverage: which outlet carries each claim (omitted: not in its reports; "
+                  "contradicted: it carries a claim against it):", "",
+                  "| claim | " + " | ".join(_cell(o) for o in cols) + " |", "|---|" + "---|" * len(cols)]
+        for row in coverage["rows"]:
+            lines.append(f"| {_cell(row['text'])} | " + " | ".join(row["cells"][o] for o in cols) + " |")
+    if not actors and not coverage.get("rows"):
+        lines.append("Not enough overlap between outlets to compare their framing.")
+    return lines
 
 
 def write_markdown(data: dict[str, Any], path: str | Path) -> None:

@@ -1,0 +1,181 @@
+"""Scoring claim alignment: pairwise precision and recall of aligned statements, on ECB+ and on our fixtures.
+
+Items are sentences (ECB+) or annotated statements (fixtures); two items from different
+articles form a gold pair when they share a gold label (an ECB+ cross-document event chain,
+a fixture group) and a system pair when statements of theirs fall in one claim group. An item
+can carry several labels (an ECB+ sentence mentions several events), so pairs are counted
+directly rather than through a partition.
+
+ECB+: the items are the sentences of the complete-annotation index that hold an event mention
+(ACTION_*/NEG_ACTION_*) of a cross-document chain; sentences "align" when they mention one
+event chain. Claims are blocked by the gold event of their article (topic and sub-corpus), so
+the figure measures alignment alone, not event clustering; gold pairs across two gold events
+(rare chains) count as misses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from newsfuse.errors import EvalError
+from newsfuse.eval.ecbplus import find_documents, read_document, read_selected_sentences, to_article
+from newsfuse.eval.metrics import Scores
+from newsfuse.model import Article, ArticleAnalysis
+
+Item = tuple[str, Hashable]  # (article id, sentence number or statement key)
+
+
+def pair_scores(gold: Mapping[Item, Iterable[Hashable]], system: Mapping[Item, Iterable[Hashable]]) -> Scores:
+    """Pairwise precision and recall over the items of ``gold``: pairs of items of different articles
+    sharing a label on each side. Items absent from ``system`` pair with nothing."""
+    gold_pairs = _pairs({i: set(labels) for i, labels in gold.items()})
+    sys_pairs = _pairs({i: set(system.get(i, ())) for i in gold})
+    shared = len(gold_pairs & sys_pairs)
+    precision = shared / len(sys_pairs) if sys_pairs else float(not gold_pairs)
+    recall = shared / len(gold_pairs) if gold_pairs else float(not sys_pairs)
+    return Scores.of(precision, recall)
+
+
+def _pairs(labels: Mapping[Item, set]) -> set[tuple[Item, Item]]:
+    by_label: dict[Hashable, list[Item]] = defaultdict(list)
+    for item, ls in labels.items():
+        for label in ls:
+            by_label[label].append(item)
+    out = set()
+    for items in by_label.values():
+        for a, b in combinations(sorted(set(items), key=str), 2):
+            if a[0] != b[0]:
+                out.add((a, b))
+    return out
+
+
+# --- ECB+ ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EcbAlignCorpus:
+    """ECB+ articles with each gold sentence's event chains and the character span of each sentence."""
+
+    articles: tuple[Article, ...]
+    event: dict[str, str]  # article id → gold event (topic + sub-corpus)
+    chains: dict[Item, frozenset[str]]  # (article, ECB+ sentence) → cross-document event chains
+    sentence_spans: dict[str, tuple[tuple[int, int, int], ...]]  # article → (sentence, start, end)
+
+
+def read_ecb(path: str | Path, topics: Sequence[int]) -> EcbAlignCorpus:
+    """The ECB+ documents of ``topics`` under ``path`` with their gold sentence chains."""
+    paths = find_documents([path], topics)
+    selected = read_selected_sentences([path])
+    if selected is None:
+        raise EvalError(f"{path}: the ECB+ sentence index (ECBplus_coreference_sentences.csv) is missing")
+    articles, event, chains, spans = [], {}, {}, {}
+    for p in paths:
+        doc = read_document(p)
+        article, token_spans = to_article(doc)
+        articles.append(article)
+        event[article.id] = doc.event_id
+        by_sentence: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for tok in doc.tokens:
+            if tok.id in token_spans:
+                by_sentence[tok.sentence].append(token_spans[tok.id])
+        spans[article.id] = tuple(
+            (s, min(a for a, _ in v), max(b for _, b in v)) for s, v in sorted(by_sentence.items())
+        )
+        sentence_of = {t.id: t.sentence for t in doc.tokens}
+        found: dict[int, set[str]] = defaultdict(set)
+        for m in doc.markables:
+            if not m.is_event or m.chain is None or "/intra/" in m.chain:
+                continue
+            for s in {sentence_of[t] for t in m.tokens if t in sentence_of}:
+                if (doc.name, s) in selected:
+                    found[s].add(m.chain)
+        for s, cs in found.items():
+            chains[(article.id, s)] = frozenset(cs)
+    return EcbAlignCorpus(tuple(articles), event, chains, spans)
+
+
+def system_labels(units: Sequence[Any], group: Sequence[str], spans: Mapping[str, Sequence[tuple[int, int, int]]]
+                  ) -> dict[Item, set[str]]:
+    """(article, ECB+ sentence) → the claim groups of the statements that start in it."""
+    out: dict[Item, set[str]] = defaultdict(set)
+    for unit, g in zip(units, group):
+        for s, a, b in spans.get(unit.article, ()):
+            if a <= unit.start < b + 1:
+                out[(unit.article, s)].add(g)
+                break
+    return out
+
+
+def score_ecb(corpus: EcbAlignCorpus, analyses: Sequence[ArticleAnalysis], **params: Any) -> dict[str, Any]:
+    """Align the corpus' claims within gold events and score the aligned sentences against the chains."""
+    from newsfuse.fuse.align import ClaimAligner
+    from newsfuse.fuse.canon import EntityCanonicalizer
+
+    canon = EntityCanonicalizer().fit(analyses, corpus.articles)
+    aligner = ClaimAligner(**params).fit(corpus.articles, analyses, corpus.event, {}, canon.entities_,
+                                         canon.mention_entity_)
+    labels = system_labels(aligner.units_, aligner.group_, corpus.sentence_spans)
+    scores = pair_scores(corpus.chains, labels)
+    return {"items": len(corpus.chains), "units": len(aligner.units_), "pairwise": scores.as_dict(),
+            "aligner": aligner}
+
+
+# --- fixtures -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FixtureSet:
+    """One annotated fixture: articles of one event by several outlets and the gold claim groups."""
+
+    name: str
+    articles: tuple[Article, ...]
+    groups: dict[Item, frozenset[str]]  # (article, snippet) → gold group
+    snippets: dict[Item, tuple[int, int]]  # where each annotated statement is in its article
+    contradictions: tuple[tuple[str, str, str], ...]  # (group, group, kind)
+
+
+def read_fixture(path: str | Path) -> FixtureSet:
+    """A fixture file: {"articles": [...], "groups": {group: [[article, snippet], ...]}, "contradictions": [...]}."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        articles = tuple(
+            Article(id=a["id"], text=a["text"], title=a.get("title", ""), outlet=a.get("outlet"),
+                    published=a.get("published"), agency=a.get("agency"))
+            for a in data["articles"]
+        )
+        texts = {a.id: a.text for a in articles}
+        groups: dict[Item, frozenset[str]] = {}
+        snippets: dict[Item, tuple[int, int]] = {}
+        for name, items in data["groups"].items():
+            for article, snippet in items:
+                at = texts[article].find(snippet)
+                if at < 0:
+                    raise EvalError(f"{path}: group {name}: {snippet!r} is not in {article}")
+                groups[(article, snippet)] = frozenset({name})
+                snippets[(article, snippet)] = (at, at + len(snippet))
+        contradictions = tuple((a, b, kind) for a, b, kind in data.get("contradictions", ()))
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise EvalError(f"{path}: not an alignment fixture ({exc})") from exc
+    return FixtureSet(path.stem, articles, groups, snippets, contradictions)
+
+
+def fixture_labels(fixture: FixtureSet, units: Sequence[Any], group: Sequence[str]) -> dict[Item, set[str]]:
+    """Each annotated statement → the claim group of the unit that holds most of it."""
+    out: dict[Item, set[str]] = {}
+    for item, (a, b) in fixture.snippets.items():
+        best, overlap = None, 0
+        for unit, g in zip(units, group):
+            if unit.article != item[0]:
+                continue
+            o = min(b, unit.end) - max(a, unit.start)
+            if o > overlap:
+                best, overlap = g, o
+        out[item] = {best} if best is not None else set()
+    return out

@@ -1,0 +1,710 @@
+"""Claim alignment: the same statement across outlets, paraphrased or not, with its independent sources.
+
+Each claim candidate of the per-article step (and each sentence piece with figures that no
+candidate covers, so a figure the clause splitter missed is still compared) becomes a unit.
+Units are compared only inside their article's event and, in a large event, only with their
+nearest neighbours by sentence embedding. Two units link when their embedding cosine plus
+evidence the embedding misses (shared canonical entities, a shared figure, the same main
+verb) reaches a threshold, and nothing in their slots disagrees: a different figure for the
+same thing, a different date, a different person or place, or one denying what the other
+states. Paraphrase is never taken for agreement over such a difference; contradict.py
+looks at those close pairs instead.
+
+Support counts independent sources: copies of one article (``duplicate_of``) and agency copy
+count once, and a claim outlets attribute to a news agency ("TASS reported") counts that
+agency once whichever outlets carry it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsfuse.errors import ModelError
+from newsfuse.fuse import claim_slots
+from newsfuse.fuse.claim_slots import Amount
+from newsfuse.model import Article, ArticleAnalysis, Entity
+
+# Two units link when cosine + bonuses reaches LINK_SCORE, and two groups merge only while the
+# mean cosine between their members stays at least GROUP_COSINE (so one close pair cannot chain
+# two different claims together). Pairwise P/R of aligned sentences on ECB+ train and on the
+# annotated fixtures (tests/data/align), grid over 0.55-0.95 and 0.4-0.8, 2026-11: see
+# docs/quality.md "Claims across outlets".
+LINK_SCORE = 0.65
+GROUP_COSINE = 0.3
+# Bonuses: the share of canonical entities the two share (Jaccard, times ENTITY_WEIGHT), one
+# figure both give, the same main verb lemma. Same grid, 2026-11.
+ENTITY_WEIGHT = 0.0
+WORD_WEIGHT = 0.6
+SHARED_AMOUNT_BONUS = 0.1
+SAME_VERB_BONUS = 0.05
+# Taken off when both give figures and no figure of one meets one of the other ("magnitude 6.1"
+# and "death toll risen to 21"): two statements of one event with different numbers.
+FIGURES_APART_PENALTY = 0.15
+# Statements whose days (their own date, else their report's) lie further apart than this are
+# about different happenings ("met the prime minister" in October and again in January) unless
+# both write a date. Fixtures (tests/data/align/state_visit.json) and examples/setubal, 2026-11.
+MAX_DAYS_APART = 30
+# Weight of the centred cosine (see _neighbour_pairs) against the plain one in the link score.
+CENTRING = 0.5
+# A month and day in the first sentences of an undated report (headline, dateline, lead) is its
+# day: "SETUBAL, Oct 12 (Agency) —".
+DATELINE_SENTENCES = 3
+# A place named in at least this share of an event's articles is its setting, not a detail that
+# tells two statements apart (Moscow and Russia in every report of a summit). Seeds and fixtures, 2026-11.
+SETTING_SHARE = 0.5
+# Pairs below this cosine are neither linked nor looked at for contradictions.
+MIN_PAIR_COSINE = 0.35
+# An event with more units than this compares each unit with its NEIGHBOURS nearest only.
+ALL_PAIRS_BLOCK = 300
+NEIGHBOURS = 20
+# Counted nouns whose embeddings are this close count the same thing ("vessels"/"ships" 0.6+,
+# "ships"/"workers" below 0.4 with all-MiniLM-L6-v2, 2026-11).
+UNIT_COSINE = 0.5
+# Sentence pieces shorter than this many words say too little to align.
+MIN_PIECE_WORDS = 4
+# Rows per block of the similarity product for large events (memory: rows x block size floats).
+CHUNK_ROWS = 512
+# Wire services whose copy many outlets carry; a claim attributed to one of them counts it once.
+NEWS_AGENCIES = (
+    "Reuters", "Associated Press", "AP", "Agence France-Presse", "AFP", "TASS", "RIA Novosti", "Interfax",
+    "Xinhua", "Kyodo", "Yonhap", "dpa", "Deutsche Presse-Agentur", "EFE", "ANSA", "Anadolu", "Anadolu Agency",
+    "Press Trust of India", "PTI", "ANI", "UPI", "United Press International", "Bloomberg", "IRNA", "Bernama",
+    "Antara", "PA Media", "Press Association", "Canadian Press", "AAP", "Australian Associated Press",
+    "Europa Press", "Agencia EFE", "APA", "Belga", "ANP", "TT", "NTB", "Ritzau", "CTK", "PAP", "MTI",
+    "Ukrinform", "SANA", "WAFA", "MENA", "KUNA", "WAM", "SPA", "QNA", "BSS", "APP", "KCNA",
+)
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_ACTOR_TYPES = frozenset({"PERSON"})
+_PIECE_CUT = re.compile(r"\s*(?:[;:]|,\s+(?:while|whereas|but)\b)\s*")
+_NAME_KEY = re.compile(r"[^a-z0-9]+")
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor)\b|n't\b", re.I)
+_CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{2,}|\d[\d,.]*")
+_STOP_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "reported", "also"}
+
+
+@dataclass(slots=True)
+class ClaimUnit:
+    """One statement in one article: a claim candidate or a sentence piece with figures."""
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    attribution: str | None
+    attributed_entity: str | None
+    amounts: tuple[Amount, ...]
+    dates: tuple[str, ...]  # calendar dates written in the statement
+    date_spans: tuple[Amount, ...]  # the same dates where they stand, as amounts of kind "date"
+    report_date: str | None  # the article's date (published, else its text's own)
+    entities: frozenset[str]
+    words: frozenset[str]  # content words, crudely singular
+    actors: frozenset[str]
+    places: frozenset[str]  # places other than the event's setting (see _keep_distinctive_places)
+    negated: bool
+    verb: str
+    quoted: bool
+    block: str  # the event it is compared within
+    source: str  # independence key: agency, outlet or article
+    outlet: str  # outlet name, or the article id when the outlet is unknown
+    claim: int  # index into the analysis' claims, -1 for a sentence piece
+
+    @property
+    def day(self) -> int | None:
+        """The day number the statement is about: its own date when it has one, else its report's."""
+        return claim_slots.day_number(self.when)
+
+    @property
+    def when(self) -> str | None:
+        """The day the statement gives, else its report's date (which may lack the year: "XXXX-10-12")."""
+        for value in self.dates:
+            if len(value) >= 10 and claim_slots.day_number(value) is not None:
+                return value
+        return self.report_date
+
+
+def days_apart(a: ClaimUnit, b: ClaimUnit) -> int | None:
+    """Days between what two statements are about; a report date without its year takes the year
+    that brings it closest to the other's date. None when either is unknown."""
+    return claim_slots.days_between(a.when, b.when)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two close units of one event, in different articles: how alike they are and what disagrees."""
+
+    a: int
+    b: int
+    cosine: float
+    centred: float  # cosine after removing the event's mean statement vector
+    entities: float  # Jaccard of their canonical entities
+    words: float  # Jaccard of their content words
+    amount: bool  # a figure both give
+    apart: bool  # both give figures and none of them meet
+    verb: bool  # the same main verb
+    clash: str | None  # number | date | duration | ordinal | negation | actor | place | time, or None
+
+
+class ClaimAligner:
+    """Groups the claims of all articles into claims across outlets, with sources and support.
+
+    After ``fit``:
+    ``claims_`` one dict per claim group, most supported first: id, text (a representative
+    wording), sources ({article, sentence, start, end, text, outlet, attribution} per unit),
+    attributed_to (canonical entity id, the attribution's words, or None for the outlets' own
+    statement), support (independent sources), status (corroborated | single-source; contradict
+    adds disputed), outlets, event;
+    ``units_`` the ClaimUnit of every statement compared; ``group_`` the claim id of each unit;
+    ``vectors_`` their embeddings (rows of ``units_``);
+    ``pairs_`` the close pairs looked at (for contradiction finding);
+    ``embedding_used_`` whether sentence embeddings compared the statements.
+    """
+
+    def __init__(self, link_score: float = LINK_SCORE, group_cosine: float = GROUP_COSINE,
+                 entity_weight: float = ENTITY_WEIGHT, word_weight: float = WORD_WEIGHT,
+                 apart_penalty: float = FIGURES_APART_PENALTY, centring: float = CENTRING,
+                 mutual_best: bool = True,
+                 neighbours: int = NEIGHBOURS, use_embeddings: bool = True, veto_actors: bool = True,
+                 veto_places: bool = True):
+        self.link_score = link_score
+        self.entity_weight = entity_weight
+        self.word_weight = word_weight
+        self.apart_penalty = apart_penalty
+        self.centring = centring
+        self.mutual_best = mutual_best
+        self.group_cosine = group_cosine
+        self.neighbours = neighbours
+        self.use_embeddings = use_embeddings
+        self.veto_actors = veto_actors
+        self.veto_places = veto_places
+
+    def fit(
+        self,
+        articles: Sequence[Article],
+        analyses: Sequence[ArticleAnalysis],
+        article_event: Mapping[str, str] | None = None,
+        duplicate_of: Mapping[str, str] | None = None,
+        entities: Sequence[Entity] = (),
+        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
+    ) -> ClaimAligner:
+        """Steps:
+        1. collect the units: claim candidates, and uncovered sentence pieces with figures;
+        2. embed them (TF-IDF vectors without the embedding model);
+        3. within each event, pair each unit with its neighbours and score the pairs;
+        4. merge linked pairs, best first, into groups that stay alike and never disagree;
+        5. describe each group: representative wording, sources, attribution, support, status.
+        """
+        # 1. units
+        self.units_ = collect_units(articles, analyses, article_event or {}, duplicate_of or {}, entities,
+                                    mention_entity or {})
+        # 2. vectors
+        self.embedding_used_ = False
+        self.vectors_ = self._vectors([u.text for u in self.units_])
+        self.close_units_ = self._close_units()
+        self.ordinals_: dict[str, list[Amount]] = defaultdict(list)
+        for u in self.units_:
+            self.ordinals_[u.article].extend(x for x in u.amounts if x.kind == "ordinal")
+        # 3. pairs
+        self.pairs_ = self._pairs(self.vectors_)
+        # 4. and 5. groups and claims
+        return self.regroup()
+
+    def regroup(self) -> ClaimAligner:
+        """Groups and claims again from the pairs already scored (after changing a threshold)."""
+        labels = self._merge(self.vectors_)
+        self.claims_, self.group_ = describe(self.units_, labels, self.vectors_)
+        return self
+
+    # -- 2. vectors ------------------------------------------------------------------------------
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        if self.use_embeddings and texts:
+            from newsfuse.fuse.embed import embed_texts
+
+            try:
+                vectors = embed_texts(texts)
+                self.embedding_used_ = True
+                return vectors
+            except ModelError:
+                pass
+        return _tfidf(texts)
+
+    def _close_units(self) -> set[tuple[str, str]]:
+        """Pairs of counted nouns whose embeddings are close (the same thing: "vessels"/"ships")."""
+        words = sorted({w for u in self.units_ for a in u.amounts if a.kind in ("cardinal", "ordinal")
+                        for w in a.unit.split()})
+        close: set[tuple[str, str]] = set()
+        if self.embedding_used_ and len(words) > 1:
+            from newsfuse.fuse.embed import embed_texts
+
+            v = embed_texts(words)
+            sim = v @ v.T
+            for i, j in zip(*np.nonzero(sim >= UNIT_COSINE)):
+                close.add((words[i], words[j]))
+        return close
+
+    def _unit_match(self, x: str, y: str) -> bool:
+        """Whether two amounts' context words share a word or a close one (see claim_slots.Amount.unit)."""
+        xs, ys = x.split(), y.split()
+        return bool(set(xs) & set(ys)) or any((a, b) in self.close_units_ for a in xs for b in ys)
+
+    # -- 3. pairs --------------------------------------------------------------------------------
+
+    def _pairs(self, vectors: np.ndarray) -> list[Pair]:
+        """Close pairs within each event, and within each year that statements date themselves to
+        (a figure for "the fourth quarter" of a year is the same slot whichever event's report gives it)."""
+        blocks: dict[str, list[int]] = defaultdict(list)
+        for i, u in enumerate(self.units_):
+            blocks[u.block].append(i)
+            for year in {v[:4] for v in u.dates}:
+                blocks[f"date:{year}"].append(i)
+        pairs = []
+        seen: set[tuple[int, int]] = set()
+        for members in blocks.values():
+            if len({self.units_[i].article for i in members}) < 2:
+                continue
+            for i, j, cos, centred in _neighbour_pairs(vectors, members, self.neighbours):
+                a, b = self.units_[i], self.units_[j]
+                if a.article == b.article or cos < MIN_PAIR_COSINE or (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                pairs.append(self._score(i, j, cos, centred))
+        return pairs
+
+    def _score(self, i: int, j: int, cos: float, centred: float) -> Pair:
+        a, b = self.units_[i], self.units_[j]
+        return Pair(
+            i, j, cos, centred,
+            entities=_jaccard(a.entities, b.entities),
+            words=_jaccard(a.words, b.words),
+            amount=any(x.kind == y.kind and x.meets(y) and self.same_unit(x, y) for x in a.amounts for y in b.amounts),
+            apart=_figures_apart(a, b),
+            verb=bool(a.verb) and a.verb == b.verb,
+            clash=self.clash(a, b),
+        )
+
+    def score(self, p: Pair) -> float:
+        """The link score of a pair: its cosine plus the evidence the embedding misses."""
+        return ((1 - self.centring) * p.cosine + self.centring * p.centred + self.entity_weight * p.entities + self.word_weight * p.words
+                + SHARED_AMOUNT_BONUS * p.amount + SAME_VERB_BONUS * p.verb - self.apart_penalty * p.apart)
+
+    def same_unit(self, x: Amount, y: Amount) -> bool:
+        """Whether two amounts measure the same thing (kind, and context words or sign)."""
+        if x.kind in ("cardinal", "ordinal"):
+            return bool(x.unit and y.unit) and self._unit_match(x.unit, y.unit)
+        return x.unit == y.unit
+
+    def clash(self, a: ClaimUnit, b: ClaimUnit) -> str | None:
+        """What keeps two statements from being the same claim, or None."""
+        kind = self.amount_clash(a, b)
+        if kind:
+            return kind
+        if self._other_instance(a, b) or self._other_instance(b, a):
+            return "ordinal"
+        if claim_slots.dates_clash(a.dates, b.dates):
+            return "date"
+        if a.negated != b.negated:
+            return "negation"  # one states what the other denies
+        if self.veto_actors and a.actors and b.actors and not a.actors & b.actors:
+            return "actor"
+        if self.veto_places and a.places and b.places and not a.places & b.places:
+            return "place"
+        gap = days_apart(a, b)
+        if not (a.dates and b.dates) and gap is not None and gap > MAX_DAYS_APART:
+            return "time"
+        return None
+
+    def _other_instance(self, a: ClaimUnit, b: ClaimUnit) -> bool:
+        """``a`` counts its happening ("his first official visit") while ``b``'s report counts the
+        same kind of happening differently ("his second visit"): the two reports tell different
+        instances, so ``a`` is not any statement of ``b``'s report."""
+        for x in a.amounts:
+            if x.kind != "ordinal":
+                continue
+            for y in self.ordinals_.get(b.article, ()):
+                if y.value != x.value and self._unit_match(x.unit, y.unit):
+                    return True
+        return False
+
+    def amount_clash(self, a: ClaimUnit, b: ClaimUnit) -> str | None:
+        """The kind of a figure each side gives for the same thing, neither met by any figure of the
+        other ("14 ships" and "17 vessels"); a figure only one side gives ("from 4.25%") is no clash."""
+        for x in a.amounts:
+            if any(x.kind == y.kind and x.meets(y) and self.same_unit(x, y) for y in b.amounts):
+                continue
+            for y in b.amounts:
+                if y.kind != x.kind or not self.same_unit(x, y):
+                    continue
+                if not any(y.kind == z.kind and y.meets(z) and self.same_unit(y, z) for z in a.amounts):
+                    return "number" if x.kind in ("cardinal", "money", "percent", "quantity") else x.kind
+        return None
+
+    # -- 4. merging ------------------------------------------------------------------------------
+
+    def _merge(self, vectors: np.ndarray) -> np.ndarray:
+        n = len(self.units_)
+        labels = np.arange(n)
+        members: dict[int, list[int]] = {i: [i] for i in range(n)}
+        sums = {i: vectors[i].astype(np.float64) for i in range(n)}
+        cannot: dict[int, set[int]] = defaultdict(set)  # group → groups it must never join
+        for p in self.pairs_:
+            if p.clash is not None:
+                cannot[p.a].add(p.b)
+                cannot[p.b].add(p.a)
+        scored = [(self.score(p), p) for p in self.pairs_ if p.clash is None]
+        if self.mutual_best:
+            scored = _mutual_best(self.units_, scored)
+        scored.sort(key=lambda x: -x[0])
+        for score, p in scored:
+            if score < self.link_score:
+                break
+            ga, gb = labels[p.a], labels[p.b]
+            if ga == gb or gb in cannot[ga]:
+                continue
+            if {self.units_[i].article for i in members[ga]} & {self.units_[i].article for i in members[gb]}:
+                continue  # one statement per article in a claim
+            mean = float(sums[ga] @ sums[gb]) / (len(members[ga]) * len(members[gb]))
+            if mean < self.group_cosine:
+                continue
+            if any(self.clash(self.units_[i], self.units_[j]) for i in members[ga] for j in members[gb]):
+                continue
+            keep, gone = (ga, gb) if len(members[ga]) >= len(members[gb]) else (gb, ga)
+            for i in members[gone]:
+                labels[i] = keep
+            members[keep].extend(members.pop(gone))
+            sums[keep] = sums[keep] + sums.pop(gone)
+            moved = cannot.pop(gone, set())
+            cannot[keep] |= moved
+            for g in moved:
+                cannot[g].discard(gone)
+                cannot[g].add(keep)
+        return labels
+
+
+# -- 1. units ------------------------------------------------------------------------------------
+
+
+def collect_units(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    article_event: Mapping[str, str],
+    duplicate_of: Mapping[str, str],
+    entities: Sequence[Entity],
+    mention_entity: Mapping[tuple[str, int, int], str],
+) -> list[ClaimUnit]:
+    """Every statement to align, in article order."""
+    by_id = {a.id: a for a in articles}
+    types = {e.id: e.type for e in entities}
+    agencies = _agency_keys(articles)
+    units: list[ClaimUnit] = []
+    for analysis in analyses:
+        article = by_id.get(analysis.article_id)
+        if article is None:
+            continue
+        source = article_source(article, by_id, duplicate_of)
+        block = article_event.get(article.id) or f"article:{article.id}"
+        report_date = article.published or analysis.text_date or _dateline_day(analysis)
+        outlet = article.outlet or article.id
+
+        def unit(start, end, text, sentence, attribution=None, attr_span=(None, None), numbers=(), negated=False,
+                 verb="", quoted=False, claim=-1):
+            ids = _entities_in(analysis, mention_entity, start, end)
+            attributed = _entity_at(analysis, mention_entity, *attr_span) if attr_span[0] is not None else None
+            # Who says it is part of the claim: the same words from two people are two claims.
+            speakers = [attributed] if attributed and types.get(attributed) in _ACTOR_TYPES else []
+            own_source = source
+            if attribution and _key(attribution) in agencies:
+                own_source = agencies[_key(attribution)]
+            if claim >= 0:
+                # The extractor's flag marks any negative word; what counts is whether the statement
+                # denies, and "guaranteed that there will be no …" asserts as much as "there will be no …".
+                negated = negation_count(text) % 2 == 1
+            return ClaimUnit(
+                article=article.id, sentence=sentence, start=start, end=end, text=text,
+                attribution=attribution, attributed_entity=attributed,
+                amounts=claim_slots.amounts(numbers, article.text),
+                dates=claim_slots.calendar_values(analysis.times, start, end),
+                date_spans=claim_slots.date_amounts(analysis.times, start, end), report_date=report_date,
+                entities=frozenset(ids), words=content_words(text), actors=frozenset([*(i for i in ids if types.get(i) in _ACTOR_TYPES), *speakers]),
+                places=frozenset(i for i in ids if types.get(i) in _PLACE_TYPES),
+                negated=negated, verb=verb, quoted=quoted, block=block, source=own_source, outlet=outlet,
+                claim=claim,
+            )
+
+        covered = [(c.start, c.end) for c in analysis.claims]
+        lowered = article.text.lower()
+        for k, c in enumerate(analysis.claims):
+            sentence = c.sentence if c.sentence >= 0 else _sentence_at(analysis, c.start)
+            units.append(unit(c.start, c.end, c.text, sentence, c.attribution,
+                              (c.attribution_start, c.attribution_end), c.numbers, c.negated, c.verb, c.quoted, k))
+        for s, (start, end) in enumerate((x.start, x.end) for x in analysis.sentences):
+            for ps, pe in _pieces(article.text, start, end):
+                # Only a piece no claim touches: the clause splitter missed it (a parse gone wrong).
+                if any(cs < pe and ps < ce for cs, ce in covered):
+                    continue
+                numbers = claim_slots.find_numbers(article.text, ps, pe)
+                text = article.text[ps:pe]
+                if not numbers or len(text.split()) < MIN_PIECE_WORDS:
+                    continue
+                attribution, span = _according_to(article.text, ps, pe)
+                units.append(unit(ps, pe, text, s, attribution, span, numbers, negated=negation_count(text) % 2 == 1))
+    _keep_distinctive_places(units)
+    return units
+
+
+def _keep_distinctive_places(units: list[ClaimUnit]) -> None:
+    """Drop from each statement the places of its event's setting (named in at least SETTING_SHARE of
+    the event's articles: "Moscow", "Russia" in every report of a summit), keeping the places that
+    tell statements apart ("firefighters from Bradford" / "from Wakefield")."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for u in units:
+        articles[u.block].add(u.article)
+        for place in u.places:
+            named[(u.block, place)].add(u.article)
+    for u in units:
+        n = len(articles[u.block])
+        u.places = frozenset(p for p in u.places if len(named[(u.block, p)]) < SETTING_SHARE * n)
+
+
+def article_source(article: Article, by_id: Mapping[str, Article], duplicate_of: Mapping[str, str]) -> str:
+    """The independence key of an article: its original's, then its agency, outlet, or itself."""
+    seen = set()
+    while article.id in duplicate_of and article.id not in seen:
+        seen.add(article.id)
+        original = by_id.get(duplicate_of[article.id])
+        if original is None:
+            break
+        article = original
+    if article.agency:
+        return "agency:" + _key(article.agency)
+    if article.outlet:
+        return "outlet:" + _key(article.outlet)
+    return "article:" + article.id
+
+
+def _sentence_at(analysis: ArticleAnalysis, offset: int) -> int:
+    """The index of the sentence holding ``offset`` (0 when the analysis has none)."""
+    for k, s in enumerate(analysis.sentences):
+        if s.start <= offset < s.end:
+            return k
+    return 0
+
+
+def _dateline_day(analysis: ArticleAnalysis) -> str | None:
+    """A day written at the top of an undated report ("SETUBAL, Oct 12 (Agency) —"), year unknown."""
+    for t in analysis.times:
+        if t.sentence >= DATELINE_SENTENCES:
+            break
+        if t.type == "DATE" and re.fullmatch(r"XXXX-\d\d-\d\d", t.value):
+            return t.value
+    return None
+
+
+def _agency_keys(articles: Sequence[Article]) -> dict[str, str]:
+    """Name key → source key of every news agency: the well-known wires and the corpus' own agencies.
+
+    An outlet of the corpus that also writes agency copy (one whose name is some article's
+    agency) is keyed as that agency, so "X reported" and X's own report count once.
+    """
+    keys = {_key(name): "agency:" + _key(name) for name in NEWS_AGENCIES}
+    for a in articles:
+        if a.agency:
+            keys[_key(a.agency)] = "agency:" + _key(a.agency)
+    for a in articles:
+        if a.outlet and _key(a.outlet) not in keys:
+            keys[_key(a.outlet)] = "outlet:" + _key(a.outlet)
+    return keys
+
+
+def _key(name: str) -> str:
+    low = name.lower().strip()
+    low = re.sub(r"^the\s+", "", low)
+    return _NAME_KEY.sub(" ", low).strip()
+
+
+def _pieces(text: str, start: int, end: int):
+    """A sentence cut where one statement ends and another begins (";", ":", ", while …"), trimmed."""
+    pos = start
+    cuts = [(m.start(), m.end()) for m in _PIECE_CUT.finditer(text, start, end)] + [(end, end)]
+    for cut_start, cut_end in cuts:
+        piece = text[pos:cut_start]
+        lead = len(piece) - len(piece.lstrip())
+        body = piece.strip().rstrip(".")
+        if body:
+            yield pos + lead, pos + lead + len(body)
+        pos = cut_end
+
+
+def negation_count(text: str) -> int:
+    """How many negating words a statement holds; an odd count denies, an even one asserts."""
+    return len(_NEGATION.findall(text))
+
+
+def _according_to(text: str, start: int, end: int) -> tuple[str | None, tuple[int | None, int | None]]:
+    m = re.search(r"\baccording to (?:the )?(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*)", text[start:end])
+    if not m:
+        return None, (None, None)
+    s = start + m.start("who")
+    return m.group("who"), (s, s + len(m.group("who")))
+
+
+def _entities_in(analysis: ArticleAnalysis, mention_entity, start: int, end: int) -> list[str]:
+    out = []
+    for m in analysis.mentions:
+        if start <= m.start and m.end <= end:
+            e = mention_entity.get((analysis.article_id, m.start, m.end))
+            if e:
+                out.append(e)
+    return out
+
+
+def _entity_at(analysis: ArticleAnalysis, mention_entity, start: int | None, end: int | None) -> str | None:
+    if start is None or end is None:
+        return None
+    for m in analysis.mentions:
+        if m.start < end and start < m.end:
+            e = mention_entity.get((analysis.article_id, m.start, m.end))
+            if e:
+                return e
+    return None
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words of a statement that carry its content: no function words, crudely singular."""
+    return frozenset(claim_slots.lemma(w) for w in _CONTENT_WORD.findall(text.lower()) if w not in _STOP_WORDS)
+
+
+def _mutual_best(units: Sequence[ClaimUnit], scored: list[tuple[float, Pair]]) -> list[tuple[float, Pair]]:
+    """The pairs in which each statement is the other's best match in the other's article: one
+    report says a thing once, so its closest statement, not every close one, is the candidate."""
+    best: dict[tuple[int, str], float] = {}
+    for score, p in scored:
+        for x, y in ((p.a, p.b), (p.b, p.a)):
+            key = (x, units[y].article)
+            if score > best.get(key, -np.inf):
+                best[key] = score
+    return [(score, p) for score, p in scored
+            if score >= best[(p.a, units[p.b].article)] and score >= best[(p.b, units[p.a].article)]]
+
+
+_COUNTS = frozenset({"cardinal", "money", "percent", "quantity"})
+
+
+def _figures_apart(a: ClaimUnit, b: ClaimUnit) -> bool:
+    xs = [x for x in a.amounts if x.kind in _COUNTS]
+    ys = [y for y in b.amounts if y.kind in _COUNTS]
+    return bool(xs and ys) and not any(x.kind == y.kind and x.meets(y) for x in xs for y in ys)
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+# -- 2. and 3. vectors and neighbours -------------------------------------------------------------
+
+
+def _tfidf(texts: list[str]) -> np.ndarray:
+    """L2-normalised TF-IDF rows, the stand-in for embeddings without the model."""
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    try:
+        matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32).fit_transform(texts)
+    except ValueError:  # every text empty or stop words only
+        return np.zeros((len(texts), 1), dtype=np.float32)
+    return matrix.toarray()
+
+
+def _neighbour_pairs(vectors: np.ndarray, members: list[int], k: int):
+    """(i, j, cosine, centred cosine) with i < j for the units of one block: every pair in a small
+    block, else each unit with its ``k`` nearest (exact search in chunks: the block, not the corpus,
+    is the space).
+
+    The centred cosine is taken after removing the block's mean vector: every statement about
+    one event shares its topic, and what is left is what a statement says in particular.
+    """
+    idx = np.asarray(members)
+    v = vectors[idx].astype(np.float32)
+    c = v - v.mean(axis=0, keepdims=True)
+    norms = np.linalg.norm(c, axis=1, keepdims=True)
+    c = np.divide(c, norms, out=np.zeros_like(c), where=norms > 0)
+    n = len(idx)
+    seen: set[tuple[int, int]] = set()
+    for lo in range(0, n, CHUNK_ROWS):
+        raw = v[lo : lo + CHUNK_ROWS] @ v.T
+        sim = c[lo : lo + CHUNK_ROWS] @ c.T
+        for r in range(sim.shape[0]):
+            row = sim[r]
+            a = lo + r
+            if n <= ALL_PAIRS_BLOCK:
+                cols = range(a + 1, n)
+            else:
+                top = np.argpartition(-row, min(k + 1, n - 1))[: k + 1]
+                cols = [c for c in top.tolist() if c != a]
+            for col in cols:
+                i, j = (int(idx[a]), int(idx[col])) if a < col else (int(idx[col]), int(idx[a]))
+                if (i, j) not in seen:
+                    seen.add((i, j))
+                    yield i, j, float(raw[r, col]), float(row[col])
+
+
+# -- 5. claims -----------------------------------------------------------------------------------
+
+
+def describe(units: Sequence[ClaimUnit], labels: np.ndarray, vectors: np.ndarray) -> tuple[list[dict], list[str]]:
+    """The claim dicts (most supported first) and each unit's claim id."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, g in enumerate(labels.tolist()):
+        groups[g].append(i)
+    described = []
+    for members in groups.values():
+        described.append(_group(units, members, vectors))
+    described.sort(key=lambda d: (-d[0]["support"], -len(d[0]["sources"]), d[1]))
+    group_of = [""] * len(units)
+    claims = []
+    for n, (claim, _, members) in enumerate(described, 1):
+        claim["id"] = f"claim-{n}"
+        for i in members:
+            group_of[i] = claim["id"]
+        claims.append(claim)
+    return claims, group_of
+
+
+def _group(units: Sequence[ClaimUnit], members: list[int], vectors: np.ndarray):
+    members = sorted(members)
+    if len(members) > 2:
+        v = vectors[members]
+        centrality = (v @ v.T).sum(axis=1)
+        best = members[int(np.argmax(centrality))]
+    else:
+        # Two wordings: the outlet's own statement over an attributed one, then the shorter.
+        best = min(members, key=lambda i: (units[i].attribution is not None, len(units[i].text)))
+    sources = [
+        {"article": u.article, "sentence": u.sentence, "start": u.start, "end": u.end, "text": u.text,
+         "outlet": u.outlet, "attribution": u.attribution}
+        for u in (units[i] for i in members)
+    ]
+    attributions = Counter(units[i].attributed_entity or units[i].attribution for i in members)
+    attributed_to = attributions.most_common(1)[0][0] if attributions else None
+    support = len({units[i].source for i in members})
+    claim = {
+        "id": "",
+        "text": units[best].text,
+        "sources": sources,
+        "attributed_to": attributed_to,
+        "support": support,
+        "status": "corroborated" if support >= 2 else "single-source",
+        "outlets": sorted({units[i].outlet for i in members}),
+        "event": units[best].block if not units[best].block.startswith("article:") else None,
+    }
+    return claim, members[0], members
