@@ -215,7 +215,7 @@ def _agree(value: str, when: str) -> bool:
     return value[:n] == when[:n]
 
 
-def _period_start(value: str | None) -> date | None:
+def period_start(value: str | None) -> date | None:
     """The first day of an ISO date, month or year."""
     if not value:
         return None
@@ -269,7 +269,7 @@ def _mentions(events, articles, analyses, profiles, vectors, mention_entity, art
             event = events[e]
             if event["id"] == own:
                 continue
-            start = _period_start(event["date"])
+            start = period_start(event["date"])
             if written is not None and start is not None and (start - written).days > MENTION_AHEAD_DAYS:
                 continue  # written well before the event began: it cannot look back on it
             if _recalls(analysis, by_sentence, signature[e], keys_of[e], event["date"]):

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from newsfuse.fuse.event_describe import period_start
 from newsfuse.model import ArticleAnalysis, Entity
 
 # Two events further apart than this do not link directly; a story can still run
@@ -56,7 +57,7 @@ class StoryLinker:
         # 1. what each event names, when it happened, what its leads say
         kinds = {e.id: e.type for e in entities or ()}
         names = [set(e.get("who") or ()) | ({e["where"]} if e.get("where") else set()) for e in events]
-        starts = [_start(e.get("date")) for e in events]
+        starts = [period_start(e.get("date")) for e in events]
         terms = _lead_vectors(events, analyses)
         # 2. candidates: events that share a name, found through an index of names
         index: dict[str, list[int]] = defaultdict(list)
@@ -117,16 +118,6 @@ def _lead_vectors(events, analyses: Sequence[ArticleAnalysis]):
     return TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True).fit_transform(docs).tocsr()
 
 
-def _start(value: str | None) -> date | None:
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except ValueError:
-        return None
-
-
 def _story(events: list[Mapping[str, Any]]) -> dict[str, Any]:
     """A story from its events in date order: titled after the event most articles report."""
     lead = max(events, key=lambda e: (len(e.get("articles", ())), -events.index(e)))
@@ -141,5 +132,5 @@ def _story(events: list[Mapping[str, Any]]) -> dict[str, Any]:
         "title": title,
         "events": [e["id"] for e in events],
         "articles": articles,
-        "_start": _start(events[0].get("date")),
+        "_start": period_start(events[0].get("date")),
     }
