@@ -50,8 +50,10 @@ FIGURES_APART_PENALTY = 0.15
 # about different happenings ("met the prime minister" in October and again in January) unless
 # both write a date. Fixtures (tests/data/align/state_visit.json) and examples/setubal, 2026-11.
 MAX_DAYS_APART = 30
-# Weight of the centred cosine (see _neighbour_pairs) against the plain one in the link score.
+# Weight of the centred cosine (see _neighbour_pairs) against the plain one in the link score,
+# and the fewest statements an event needs for its mean to stand for its topic.
 CENTRING = 0.5
+CENTRE_MIN_UNITS = 20
 # A month and day in the first sentences of an undated report (headline, dateline, lead) is its
 # day: "SETUBAL, Oct 12 (Agency) —".
 DATELINE_SENTENCES = 3
@@ -635,9 +637,12 @@ def _neighbour_pairs(vectors: np.ndarray, members: list[int], k: int):
     """
     idx = np.asarray(members)
     v = vectors[idx].astype(np.float32)
-    c = v - v.mean(axis=0, keepdims=True)
-    norms = np.linalg.norm(c, axis=1, keepdims=True)
-    c = np.divide(c, norms, out=np.zeros_like(c), where=norms > 0)
+    if len(idx) >= CENTRE_MIN_UNITS:
+        c = v - v.mean(axis=0, keepdims=True)
+        norms = np.linalg.norm(c, axis=1, keepdims=True)
+        c = np.divide(c, norms, out=np.zeros_like(c), where=norms > 0)
+    else:  # too few statements for their mean to be the topic rather than one of them
+        c = v
     n = len(idx)
     seen: set[tuple[int, int]] = set()
     for lo in range(0, n, CHUNK_ROWS):

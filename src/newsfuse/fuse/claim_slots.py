@@ -20,9 +20,10 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsfuse.nlp.timex_words import DIGITS_RE, NUMBER_WORD_RE, ORDINALS, SMALL_NUMBERS, TENS
 
-# Half-width of "about"/"some"/"around" as a share of the value. 10% keeps "about 1,200" apart
-# from "about 1,300" and from "about 1,500" (examples/setubal, planted figures) and lets
-# "roughly 1,000" meet "1,050"; chosen by hand, 2026-11.
+# Half-width of "about"/"some"/"around" as a share of the value. At 10% "about 1,200" stays apart
+# from "about 1,500" and "fewer than 900" (examples/setubal, planted figures) while two rounded
+# figures a tenth apart ("about 1,200" / "about 1,300", "roughly 1,000" / "1,050") can both be
+# right; chosen by hand, 2026-11.
 APPROX_SHARE = 0.1
 # How far an open bound reaches: "at least 14" covers 14-16.8, "fewer than 900" 720-900. At 0.2 a
 # later "at least 14" against "17" (one day apart, the same vessels) reads as a disagreement and
@@ -51,6 +52,10 @@ _AT_MOST = ("at most", "fewer than", "less than", "under", "up to", "no more tha
 # Words between a number and the noun it counts ("900 of its staff", "14 more ships").
 _UNIT_SKIP = frozenset({"of", "the", "its", "their", "his", "her", "our", "more", "other", "additional",
                         "extra", "new", "further", "-", "a", "an", "per", "cent", "percent", "percentage"})
+_MODIFIER_BEFORE = re.compile(
+    r"(?i)\b(" + "|".join(sorted((re.escape(w) for w in _APPROX + _AT_LEAST + _AT_MOST), key=len, reverse=True))
+    + r")\s+$"
+)
 _RATE = re.compile(r"^\s*(?:a|an|per|each|every)\s+(second|minute|hour|day|night|week|month|quarter|year)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 _CLAUSE_END = re.compile(r"[.,;:!?()\"“”—–]")
@@ -134,6 +139,9 @@ def read_amount(number: Number, text: str) -> Amount | None:
     if value is None:
         return None
     lo, hi = bounds(value, low + " ", before)
+    lead = _MODIFIER_BEFORE.search(text[max(0, number.start - 24) : number.start])
+    if lead and not any(low.startswith(w) for w in _APPROX + _AT_LEAST + _AT_MOST):
+        written = lead.group(1) + text[number.start - len(lead.group(0)) + len(lead.group(1)) : number.start] + written
     if kind == "cardinal" and low in ("one", "a", "an") and (
             re.search(r"\b(?:no|any|every|some|each|which|the|that|this)\s*$", before) or
             re.match(r"\s+(?:of|another|by|or)\b", text[number.end : number.end + 9])):
@@ -217,10 +225,13 @@ def find_numbers(text: str, start: int, end: int) -> tuple[Number, ...]:
         if written.lower() in ("one", "a", "an"):
             continue  # "one of the …" counts nothing
         out.append(Number(s, e, written, number_value(written), kind))
+    fractions = [(start + m.start(), start + m.end(), m) for m in _FRACTION.finditer(piece)]
+    for s, e, m in fractions:
+        out.append(Number(s, e, m.group(0), FRACTIONS[m.group(1).lower()], "percent"))
     for m in _ORDINAL_WORD.finditer(piece):
-        out.append(Number(start + m.start(), start + m.end(), m.group(0), number_value(m.group(0), ordinal=True), "ordinal"))
-    for m in _FRACTION.finditer(piece):
-        out.append(Number(start + m.start(), start + m.end(), m.group(0), FRACTIONS[m.group(1).lower()], "percent"))
+        s, e = start + m.start(), start + m.end()
+        if not any(fs <= s and e <= fe for fs, fe, _ in fractions):  # "a tenth" is a share
+            out.append(Number(s, e, m.group(0), number_value(m.group(0), ordinal=True), "ordinal"))
     return tuple(sorted(out, key=lambda n: n.start))
 
 
