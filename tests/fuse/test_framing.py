@@ -1,0 +1,116 @@
+"""Tests for framing: titles by outlet, event wordings, the coverage matrix; hand-made and on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.fuse.framing import FramingAnalyzer, entity_titles
+from newsfuse.model import Article, ArticleAnalysis, Entity, Mention
+from tests.conftest import needs_seeds
+from tests.fuse.test_align import fused_seeds
+
+
+def article_with(article_id: str, text: str, names: dict[str, str], outlet: str | None = None):
+    """An article and an analysis naming each key of ``names`` with its label, and the entity map."""
+    mentions, mention_entity = [], {}
+    for name, label in names.items():
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, label, 0))
+        if label != "NORP":
+            mention_entity[(article_id, start, start + len(name))] = "sharaa" if "Sharaa" in name else name.lower()
+    return Article(article_id, text, outlet=outlet), ArticleAnalysis(article_id, "", mentions=tuple(mentions)), mention_entity
+
+
+def titles_of(text: str, names: dict[str, str]) -> list[str]:
+    article, analysis, mention_entity = article_with("a", text, names)
+    return [t.words for t in entity_titles([article], [analysis], mention_entity) if t.entity == "sharaa"]
+
+
+def test_title_before_the_name_without_the_nationality():
+    assert titles_of("Putin will meet Syrian interim leader Ahmed al-Sharaa on Wednesday.",
+                     {"Syrian": "NORP", "Ahmed al-Sharaa": "PERSON"}) == ["interim leader"]
+
+
+def test_titles_in_apposition():
+    assert titles_of("Ahmad al-Sharaa, the interim President of Syria, made his second visit.",
+                     {"Ahmad al-Sharaa": "PERSON", "Syria": "GPE"}) == ["interim President"]
+    assert titles_of("The country's acting president, Ahmad al-Sharaa, made his first visit.",
+                     {"Ahmad al-Sharaa": "PERSON"}) == ["acting president"]
+
+
+def test_words_that_are_not_titles_are_left_out():
+    assert titles_of("Putin congratulated Ahmed al-Sharaa on the progress.", {"Ahmed al-Sharaa": "PERSON"}) == []
+    assert titles_of("MOSCOW, January 28. /TASS/. President Ahmed al-Sharaa arrived.",
+                     {"Ahmed al-Sharaa": "PERSON"}) == ["President"]
+
+
+def test_estimator_contract_and_shape():
+    framing = FramingAnalyzer(max_actors=3)
+    assert framing.max_actors == 3 and not [n for n in vars(framing) if n.endswith("_")]
+    assert framing.fit([], []) is framing
+    assert framing.framing_ == {"entities": [], "events": [], "coverage": {"outlets": [], "rows": []}}
+
+
+def test_actors_by_outlet():
+    a1, n1, m1 = article_with("a1", "Syrian interim leader Ahmed al-Sharaa arrived.", {"Syrian": "NORP", "Ahmed al-Sharaa": "PERSON"}, "TASS")
+    a2, n2, m2 = article_with("a2", "The acting president, Ahmad al-Sharaa, arrived.", {"Ahmad al-Sharaa": "PERSON"}, "Zamin")
+    entities = [Entity("sharaa", "Ahmed al-Sharaa", "PERSON", ("Ahmed al-Sharaa", "Ahmad al-Sharaa"), ("a1", "a2"), 2)]
+    framing = FramingAnalyzer().fit([a1, a2], [n1, n2], entities, {**m1, **m2}).framing_
+    assert framing["entities"] == [{"entity": "sharaa", "name": "Ahmed al-Sharaa", "articles": 2,
+                                    "by_outlet": {"TASS": ["interim leader"], "Zamin": ["acting president"]}}]
+
+
+def test_coverage_cells():
+    articles = [Article(x, "text", outlet=o) for x, o in (("a", "A"), ("b", "B"), ("c", "C"))]
+    claims = [
+        {"id": "claim-1", "text": "1,200 joined", "support": 2, "event": "e",
+         "sources": [{"article": "a", "sentence": 0}, {"article": "b", "sentence": 0}]},
+        {"id": "claim-2", "text": "1,500 joined", "support": 1, "event": "e", "sources": [{"article": "c", "sentence": 0}]},
+        {"id": "claim-3", "text": "a detail", "support": 1, "event": "e", "sources": [{"article": "c", "sentence": 1}]},
+    ]
+    contradictions = [{"claims": ["claim-1", "claim-2"], "kind": "number", "explanation": "", "sides": []}]
+    coverage = FramingAnalyzer().fit(articles, [], claims=claims, contradictions=contradictions).framing_["coverage"]
+    assert coverage["outlets"] == ["A", "B", "C"]
+    rows = {r["claim"]: r["cells"] for r in coverage["rows"]}
+    assert rows == {
+        "claim-1": {"A": "carried", "B": "carried", "C": "contradicted"},
+        "claim-2": {"A": "contradicted", "B": "contradicted", "C": "carried"},
+    }  # a detail one outlet gives, undisputed, says nothing of the others' blind spots
+
+
+def test_event_wordings_by_outlet():
+    articles = [Article("a", "t", title="Regime falls", outlet="A"), Article("b", "t", title="Rebels take capital", outlet="B")]
+    events = [{"id": "e", "title": "Regime falls", "articles": ["a", "b"]}]
+    timeline = [{"date": "2024-12-08", "text": "the regime collapsed", "sources": ["a", "b"], "sentences": [
+        {"article": "a", "sentence": 0, "text": "the regime collapsed"},
+        {"article": "b", "sentence": 2, "text": "a rapid rebel offensive resulted in the ousting"},
+    ]}]
+    [event] = FramingAnalyzer().fit(articles, [], events=events, timeline=timeline).framing_["events"]
+    assert event["headlines"] == {"A": ["Regime falls"], "B": ["Rebels take capital"]}
+    assert event["happenings"] == [{"date": "2024-12-08", "text": "the regime collapsed", "by_outlet": {
+        "A": ["the regime collapsed"], "B": ["a rapid rebel offensive resulted in the ousting"]}}]
+
+
+@needs_seeds
+@pytest.mark.slow
+def test_seed_framing_shows_the_titles_outlets_give_the_syrian_leader():
+    data = fused_seeds()
+    [leader] = [a for a in data["framing"]["entities"] if a["name"].endswith("al-Sharaa")]
+    terms = {t.lower() for ts in leader["by_outlet"].values() for t in ts}
+    assert {"interim leader", "acting president", "interim president", "president"} <= terms
+    assert len(leader["by_outlet"]) >= 4  # one column per outlet that titles him
+    coverage = data["framing"]["coverage"]
+    assert len(coverage["outlets"]) == 5 and coverage["rows"]
+    assert all(set(r["cells"].values()) <= {"carried", "omitted", "contradicted"} for r in coverage["rows"])
+
+
+@needs_seeds
+@pytest.mark.slow
+def test_seed_report_markdown_sections():
+    from newsfuse.render.markdown import render_markdown
+
+    text = render_markdown(fused_seeds())
+    for heading in ("## Claims", "## Contradictions", "## Quotes", "## Framing"):
+        assert heading in text
+    framing = text[text.index("## Framing") :]
+    assert "acting president" in framing and "| claim |" in framing  # titles and the coverage matrix
