@@ -100,7 +100,8 @@ def analyze(
     )
     # 10. claims
     aligner = ClaimAligner().fit(
-        articles, analyses, events.article_event_, dedup.duplicate_of_, canon.entities_, canon.mention_entity_
+        articles, analyses, events.article_event_, dedup.duplicate_of_, canon.entities_, canon.mention_entity_,
+        article_story=stories.article_story_,
     )
     # 11. contradictions
     contradictions = ContradictionFinder().fit(aligner, articles, analyses, canon.mention_entity_)

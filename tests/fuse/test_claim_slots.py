@@ -73,6 +73,13 @@ def test_words_that_are_not_counts_are_left_out():
     assert [a.value for a in amounts_of("it happened on January 29, 2025")] == []
 
 
+def test_numbers_that_name_rather_than_count_are_left_out():
+    for text in ("a 32-year-old man was hurt", "John Smith, 30, was hurt", "on the 800 block of Main Street",
+                 "traffic on Highway 5 was stopped", "Chronicle Image 2 of 3 Gunshots rang out", "at 5 p.m. police came"):
+        assert amounts_of(text) == [], text
+    assert [a.value for a in amounts_of("Smith said 30 people were hurt")] == [30]
+
+
 def test_counts_keep_the_words_around_them():
     ships = one("forcing lines to divert at least 14 ships to other ports")
     assert ships.noun == "ship" and "divert" in ships.unit.split()

@@ -78,6 +78,25 @@ def test_one_meeting_on_two_days_contradicts():
     assert "date" not in kinds(finder)
 
 
+def test_a_happening_counted_or_timed_differently_on_one_day():
+    finder = found([
+        Article("a", "It was the second strike at the port this year.\nThe strike lasted two days.", outlet="A",
+                published="2025-06-02"),
+        Article("b", "It was the third strike at the port this year.\nThe strike lasted four days.", outlet="B",
+                published="2025-06-02"),
+    ])
+    assert kinds(finder) == ["duration", "ordinal"]
+
+
+def test_a_first_and_a_second_visit_months_apart_are_two_visits():
+    finder = found([
+        Article("a", "The minister made her first official visit to Tokyo.", outlet="A", published="2025-10-08"),
+        Article("b", "The minister made her second official visit to Tokyo.", outlet="B", published="2026-01-21"),
+        Article("c", "The minister made her second visit to Tokyo, after her first visit in October.", outlet="C"),
+    ])
+    assert finder.contradictions_ == []
+
+
 def test_copies_of_one_source_never_contradict_each_other():
     finder = found([
         Article("a", "About 1,200 dockworkers joined the strike.", outlet="Wire", agency="Wire", published="2025-10-14"),
@@ -137,7 +156,8 @@ def test_example_corpus_planted_contradictions():
     data = fused_examples()
     values = [sorted(s["value"] for s in c["sides"]) for c in data["contradictions"] if c["kind"] == "number"]
     flat = [" ".join(v) for v in values]
-    assert any("1,500" in v and "1,200" in v for v in flat), flat  # turnout: about 1,500 vs about 1,200
+    # Turnout: the union's about 1,200 against the port authority's about 1,500 or the operator's fewer than 900.
+    assert any("1,200" in v and ("1,500" in v or "900" in v) for v in flat), flat
     assert any("17" in v and "14" in v for v in flat), flat  # ships diverted on the first days
     # The trap: diverted ships of the second strike grow from 22 to more than 30 over the week.
     assert not any("30" in v for v in flat), flat

@@ -52,6 +52,8 @@ _AT_MOST = ("at most", "fewer than", "less than", "under", "up to", "no more tha
 # Words between a number and the noun it counts ("900 of its staff", "14 more ships").
 _UNIT_SKIP = frozenset({"of", "the", "its", "their", "his", "her", "our", "more", "other", "additional",
                         "extra", "new", "further", "-", "a", "an", "per", "cent", "percent", "percentage"})
+_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d\s+"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)")
 _MODIFIER_BEFORE = re.compile(
     r"(?i)\b(" + "|".join(sorted((re.escape(w) for w in _APPROX + _AT_LEAST + _AT_MOST), key=len, reverse=True))
     + r")\s+$"
@@ -124,6 +126,8 @@ def read_amount(number: Number, text: str) -> Amount | None:
     if fraction:  # "about a tenth" is a share, not the cardinal 10
         kind, value = "percent", FRACTIONS[fraction.group(1).lower()]
     elif kind == "duration" or (kind in ("cardinal", "quantity") and _DURATION.match(low)):
+        if re.match(r"[\s-]*old\b", text[number.end : number.end + 6]):
+            return None  # "a 32-year-old": an age
         m = _DURATION.match(low)
         if m is None:
             return None
@@ -136,7 +140,7 @@ def read_amount(number: Number, text: str) -> Amount | None:
         kind = "money"
     elif kind == "cardinal" and ("%" in low or "percent" in low or "per cent" in low):
         kind = "percent"
-    if value is None:
+    if value is None or _not_a_quantity(text, number.start, number.end):
         return None
     lo, hi = bounds(value, low + " ", before)
     lead = _MODIFIER_BEFORE.search(text[max(0, number.start - 24) : number.start])
@@ -153,6 +157,22 @@ def read_amount(number: Number, text: str) -> Amount | None:
     nouns = [lemma(w) for w in _WORD.findall(after) if _is_content(w)]
     return Amount(written, kind, value, lo, hi, _unit(kind, written, text, number.start, number.end), number.start,
                   number.end, nouns[0] if nouns and kind in ("cardinal", "ordinal") else "")
+
+
+def _not_a_quantity(text: str, start: int, end: int) -> bool:
+    """A number that names rather than counts: an age ("a 32-year-old", "Smith, 30,"), an address
+    ("the 800 block of", "Highway 5"), a time of day ("5 p.m.")."""
+    after = text[end : end + 12].lower()
+    before = text[max(0, start - 30) : start]
+    if re.match(r"[\s-]*(?:years?[\s-]*old|-year-old|block\b|p\.?m\.?|a\.?m\.?|o'clock)", after):
+        return True
+    if re.match(r"-years?\b", after) and "old" in after:
+        return True
+    if re.search(r"\d+\s+of\s+$", before) or re.match(r"\s+of\s+\d", after):
+        return True  # "Image 2 of 3": a position in a list
+    if re.search(r"[A-Z][a-z]+\s+(?:No\.\s*)?$", before) and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+\s+$", before):
+        return True  # "Highway 5", "Flight 370", "Room 101": a name's number (not a sentence's first word)
+    return bool(re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after))  # "Smith, 30,"
 
 
 def bounds(value: float, written: str, before: str = "") -> tuple[float, float]:
@@ -253,11 +273,14 @@ def calendar_values(times: Sequence[TimeValue], start: int, end: int) -> tuple[s
 
 
 def date_amounts(times: Sequence[TimeValue], start: int, end: int) -> tuple[Amount, ...]:
-    """The days written inside ``[start, end)`` as amounts of kind "date" (value: the day number)."""
+    """The days written out inside ``[start, end)`` ("March 12", "12/03/2025") as amounts of kind
+    "date" (value: the day number). A weekday ("on Tuesday") is left out: its day is worked out
+    from each report's own date, and two reports' anchors differ more often than their accounts."""
     out = []
     for t in times:
         value = t.value.split("T")[0]
-        if t.type in ("DATE", "TIME") and start <= t.start and t.end <= end and len(value) == 10:
+        written = _MONTH_NAME.search(t.text) or re.search(r"\d{1,4}[/.-]\d{1,2}", t.text)
+        if t.type in ("DATE", "TIME") and start <= t.start and t.end <= end and len(value) == 10 and written:
             day = day_number(value)
             if day is not None:
                 out.append(Amount(value, "date", float(day), float(day), float(day), "", t.start, t.end))
