@@ -118,6 +118,26 @@ def test_durations_sets_decades_and_more(nlp, text, kind, value):
     assert [(t.type, t.value) for t in times] == ([(kind, value)] if kind else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quarter told in the past has begun; the nearest one otherwise, whatever the tense.
+        ("Third-quarter profit rose 5%.", "2024-Q3"),
+        ("The company expects third-quarter profit to rise.", "2025-Q3"),
+        ("First-quarter sales fell.", "2025-Q1"),
+    ],
+)
+def test_quarter_by_tense(nlp, text, expected):
+    [t] = _times(nlp, text, date(2025, 5, 14))
+    assert t.value == expected
+
+
+def test_the_quarter_ended_is_the_calendar_quarter_holding_most_of_it(nlp):
+    text = "In the quarter ended July 31, profit rose. The quarter ended Sept. 30 was weak."
+    values = [t.value for t in _times(nlp, text, date(2025, 10, 20)) if t.text.lower() == "the quarter"]
+    assert values == ["2025-Q2", "2025-Q3"]
+
+
 def test_mods(nlp):
     mods = {t.text: t.mod for t in _times(nlp, "In early 2024 and late November, for more than three weeks.")}
     assert mods == {"early 2024": "START", "late November": "END", "more than three weeks": "MORE_THAN"}

@@ -40,6 +40,8 @@ PAST_TENSE_PENALTY_DAYS = 300
 FUTURE_TENSE_PENALTY_DAYS = 366
 # For weekdays the tense decides outright (a week is the most a weekday can be off).
 WEEKDAY_TENSE_PENALTY_DAYS = 14
+# Months in a quarter and a half-year.
+PERIOD_MONTHS = {"Q": 3, "H": 6}
 _JOIN_TIME_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")
 
 
@@ -123,7 +125,10 @@ def _period_from_end_date(c: Candidate, nxt: Candidate, doc, state: _State, sent
         return
     end = parse_point(_resolve(nxt, doc, state, sent) or "")
     if end is not None and end.grain == "D":
-        state.period = Point(spec.unit, floor(end.day, spec.unit))
+        # The calendar period that holds most of its months: a quarter ended July 31 (May to
+        # July) is the second, one ended Sept. 30 the third.
+        middle = shift(end.day, "M", -(PERIOD_MONTHS[spec.unit] // 2))
+        state.period = Point(spec.unit, floor(middle, spec.unit))
         state.period_sentence = sent
 
 
@@ -174,8 +179,13 @@ def _resolve_calendar(c: Candidate, doc, state: _State) -> str:
     elif spec.quarter is not None or spec.half is not None:
         # The nearest quarter, whatever the tense: reports look back on a quarter just ended in
         # the future tense ("expects to report a third-quarter loss") and in the past tense on
-        # fiscal quarters still running (TBAQ: any tense rule costs 10 quarters, 2026-05).
+        # fiscal quarters still running (TBAQ: any tense rule costs 10 quarters, 2026-05). Only
+        # a quarter that has not begun cannot be told in the past ("third-quarter profit rose"
+        # in May is last year's third quarter).
+        tense = tense_of(doc, c.start, c.end)
         p = choose(options, base, None)
+        if p is not None and tense == PAST and p.start_of_grain() > base:
+            p = choose([o for o in options if o.start_of_grain() <= base], base, None) or p
     elif spec.weekday is not None and spec.month is None:
         # A bare weekday is a past one unless a future verb governs it: news reports what
         # happened, and even its present tense mostly does (TBAQ: 8 of 9 present-tense weekdays).
