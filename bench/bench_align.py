@@ -3,6 +3,7 @@
     python bench/bench_align.py gvc            # fit time of ClaimAligner (+ contradictions) on all 436 GVC docs
     python bench/bench_align.py ecb dev        # pairwise P/R of aligned sentences on ECB+ dev (or train)
     python bench/bench_align.py fixtures       # pairwise P/R on tests/data/align
+    python bench/bench_align.py blind          # tests/data/blind: alignment, support, contradictions, quotes
 
 Analyses are cached under --cache (default /tmp/newsfuse-bench-align) so a second run only
 times the cross-document steps. Not a test: it needs ../shared/data and minutes of CPU.
@@ -96,9 +97,35 @@ def fixtures() -> dict:
     return {"statements": len(gold), "pairwise": pair_scores(gold, system).as_dict()}
 
 
+def blind(folder: Path = REPO / "tests" / "data" / "blind", verbose: bool = False) -> dict:
+    from newsfuse.eval.align import fit_fixture, read_fixture_extras, score_fitted, score_quotes
+    from newsfuse.nlp.models import load_nlp
+
+    nlp = load_nlp()
+    paths = sorted(folder.glob("*.json"))
+    fitted = [fit_fixture(p, nlp) for p in paths]
+    extras = [read_fixture_extras(p) for p in paths]
+    result = score_fitted(fitted, extras)
+    gold_quotes = {a: qs for e in extras for a, qs in e["quotes"].items()}
+    quotes = score_quotes([a for f in fitted for a in f.fixture.articles], [x for f in fitted for x in f.analyses],
+                          gold_quotes)
+    result["quotes"] = quotes if verbose else {k: v for k, v in quotes.items() if k != "misses"}
+    if verbose:
+        for f in fitted:
+            for claim in f.aligner.claims_:
+                if len(claim["sources"]) > 1:
+                    result.setdefault("claims", []).append([s["text"] for s in claim["sources"]])
+            result.setdefault("contradiction_records", []).extend(
+                [[s["text"] for s in r["sides"]] + [r["kind"]] for r in f.finder.contradictions_])
+    else:
+        result.pop("support_wrong")
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["gvc", "ecb", "fixtures"])
+    parser.add_argument("what", choices=["gvc", "ecb", "fixtures", "blind"])
+    parser.add_argument("-v", "--verbose", action="store_true", help="blind: list misses, claims and contradictions")
     parser.add_argument("split", nargs="?", default="dev", choices=["dev", "train"])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/newsfuse-bench-align"))
     args = parser.parse_args()
@@ -106,6 +133,8 @@ def main() -> None:
         result = gvc(args.cache)
     elif args.what == "ecb":
         result = ecb(args.split, args.cache)
+    elif args.what == "blind":
+        result = blind(verbose=args.verbose)
     else:
         result = fixtures()
     print(json.dumps(result, indent=1))

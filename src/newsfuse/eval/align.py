@@ -179,3 +179,171 @@ def fixture_labels(fixture: FixtureSet, units: Sequence[Any], group: Sequence[st
                 best, overlap = g, o
         out[item] = {best} if best is not None else set()
     return out
+
+
+# --- the blind set: quotes, contradictions and support on fixtures that carry them ------------
+
+
+def read_fixture_extras(path: str | Path) -> dict[str, Any]:
+    """The annotations of a fixture beyond its groups: each article's ``quotes``, ``support``,
+    ``not_contradictions`` (the traps), and ``framing`` notes, as written in the file."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return {
+            "quotes": {a["id"]: list(a.get("quotes", ())) for a in data["articles"]},
+            "support": dict(data.get("support", {})),
+            "not_contradictions": [frozenset(pair) for pair in data.get("not_contradictions", ())],
+            "framing": dict(data.get("framing", {})),
+        }
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise EvalError(f"{path}: not an alignment fixture ({exc})") from exc
+
+
+def same_speaker(gold: str | None, found: str | None) -> bool:
+    """Names match when equal or one ends the other ("Putin" ~ "Vladimir Putin"); a leading "the"
+    and possessive "'s" aside. The rule of tests/nlp/test_quotes.py, so figures compare."""
+    if gold is None or found is None:
+        return gold is found
+
+    def words(name: str) -> list[str]:
+        ws = name.lower().replace("’s", "").replace("'s", "").split()
+        return ws[1:] if ws and ws[0] == "the" else ws
+
+    g, f = words(gold), words(found)
+    if not g or not f:
+        return False
+    shorter, longer = (g, f) if len(g) <= len(f) else (f, g)
+    return longer[-len(shorter):] == shorter
+
+
+def quote_matches(text: str, gold: Sequence[Mapping[str, Any]], found: Sequence[Any], share: float = 0.5
+                  ) -> dict[int, int]:
+    """Gold quote i → found quote j, one to one, when their overlap covers ``share`` of both spans."""
+    spans = [(text.index(g["text"]), text.index(g["text"]) + len(g["text"])) for g in gold]
+    pairs = []
+    for i, (gs, ge) in enumerate(spans):
+        for j, q in enumerate(found):
+            inter = min(ge, q.end) - max(gs, q.start)
+            if inter > 0 and inter >= share * (ge - gs) and inter >= share * (q.end - q.start):
+                pairs.append((inter, i, j))
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in matched and j not in used:
+            matched[i] = j
+            used.add(j)
+    return matched
+
+
+def score_quotes(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
+                 gold: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, Any]:
+    """Quote detection and speaker precision/recall of the analyses' quotes against ``gold``
+    (article id → annotated quotes). A speaker is right when the gold words match the resolved
+    speaker or the words the text used for it (``speaker_ref``: "the carmaker", "she")."""
+    n_gold = n_found = n_match = n_speaker = 0
+    misses = []
+    for article, analysis in zip(articles, analyses):
+        want = gold.get(article.id, ())
+        found = list(analysis.quotes)
+        matched = quote_matches(article.text, want, found)
+        n_gold, n_found, n_match = n_gold + len(want), n_found + len(found), n_match + len(matched)
+        for i, g in enumerate(want):
+            j = matched.get(i)
+            q = found[j] if j is not None else None
+            if q is not None and (same_speaker(g["speaker"], q.speaker_text)
+                                  or same_speaker(g["speaker"], q.speaker_ref)):
+                n_speaker += 1
+            else:
+                misses.append((article.id, g["text"][:50], g["speaker"],
+                               None if q is None else (q.speaker_text, q.speaker_ref)))
+        extra = [(article.id, q.text[:50], q.speaker_text) for j, q in enumerate(found)
+                 if j not in set(matched.values())]
+        misses.extend(("extra",) + e for e in extra)
+
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    return {"gold": n_gold, "found": n_found,
+            "quote": Scores.of(ratio(n_match, n_found), ratio(n_match, n_gold)).as_dict(),
+            "speaker": Scores.of(ratio(n_speaker, n_found), ratio(n_speaker, n_gold)).as_dict(),
+            "misses": misses}
+
+
+def side_group(fixture: FixtureSet, side: Mapping[str, Any]) -> str | None:
+    """The annotated group of the statement a contradiction side quotes (most overlap), if any."""
+    best, overlap = None, 0
+    for (article, snippet), (start, end) in fixture.snippets.items():
+        if article == side["article"]:
+            o = min(end, side["end"]) - max(start, side["start"])
+            if o > overlap:
+                best, overlap = next(iter(fixture.groups[(article, snippet)])), o
+    return best
+
+
+def contradiction_pairs(fixture: FixtureSet, records: Iterable[Mapping[str, Any]]) -> set[frozenset]:
+    """The pairs of annotated groups that the found contradictions set against each other."""
+    return {frozenset(side_group(fixture, s) for s in r["sides"]) for r in records}
+
+
+@dataclass(frozen=True, slots=True)
+class FittedFixture:
+    """A fixture with what the system made of it: analyses, entities, claims and contradictions."""
+
+    fixture: FixtureSet
+    analyses: tuple[ArticleAnalysis, ...]
+    canon: Any  # EntityCanonicalizer
+    aligner: Any  # ClaimAligner
+    finder: Any  # ContradictionFinder
+
+
+def fit_fixture(path: str | Path, nlp: Any) -> FittedFixture:
+    """Analyse a fixture's articles and fit the cross-document steps on them as one event, as an
+    event clustering that lumps the reports together would leave them."""
+    from newsfuse.fuse.align import ClaimAligner
+    from newsfuse.fuse.canon import EntityCanonicalizer
+    from newsfuse.fuse.contradict import ContradictionFinder
+    from newsfuse.nlp.analyze import analyze_articles
+
+    fixture = read_fixture(path)
+    analyses = tuple(analyze_articles(fixture.articles, nlp))
+    canon = EntityCanonicalizer().fit(analyses, fixture.articles)
+    aligner = ClaimAligner().fit(fixture.articles, analyses, {a.id: "event" for a in fixture.articles}, {},
+                                 canon.entities_, canon.mention_entity_)
+    finder = ContradictionFinder().fit(aligner, fixture.articles, analyses, canon.mention_entity_)
+    return FittedFixture(fixture, analyses, canon, aligner, finder)
+
+
+def score_fitted(fitted: Sequence[FittedFixture], extras: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Alignment P/R, support right, contradictions found and traps reported, over fitted fixtures
+    (``extras``: their :func:`read_fixture_extras`, in the same order)."""
+    gold, system = {}, {}
+    support_right, support_wrong = 0, []
+    want, got, traps = set(), set(), set()
+    for f, extra in zip(fitted, extras):
+        fixture, aligner = f.fixture, f.aligner
+        labels = fixture_labels(fixture, aligner.units_, aligner.group_)
+        for item, groups in fixture.groups.items():
+            key = (item[0], (fixture.name, item))
+            gold[key] = {(fixture.name, g) for g in groups}
+            system[key] = {(fixture.name, g) for g in labels[item]}
+        supports = {c["id"]: c["support"] for c in aligner.claims_}
+        for group, support in extra["support"].items():
+            found = [supports[c] for item, claims in labels.items() if group in fixture.groups[item] for c in claims]
+            best = max(set(found), key=found.count) if found else None
+            if best == support:
+                support_right += 1
+            else:
+                support_wrong.append((fixture.name, group, support, found))
+        want |= {(fixture.name, frozenset({a, b})) for a, b, _ in fixture.contradictions}
+        pairs = contradiction_pairs(fixture, f.finder.contradictions_)
+        got |= {(fixture.name, p) for p in pairs}
+        traps |= {(fixture.name, p) for p in pairs if p in extra["not_contradictions"]}
+    hit = len(want & got)
+    return {
+        "statements": len(gold), "pairwise": pair_scores(gold, system).as_dict(),
+        "support_right": support_right, "support_annotated": support_right + len(support_wrong),
+        "support_wrong": support_wrong,
+        "contradictions": {"annotated": len(want), "found": len(got), "right": hit,
+                           "traps_reported": sorted(map(str, traps)),
+                           "wrong": sorted(str(x) for x in got - want), "missed": sorted(str(x) for x in want - got)},
+    }
