@@ -125,7 +125,9 @@ class TimelineBuilder:
         2. compare descriptions: sentence embeddings, shared participants, same trigger;
         3. merge, finest dates first: each happening joins the best entry with a compatible
            date whose members it matches well enough, or starts one (year-less dates only join);
-        4. describe each entry: date, line, event, sources, status.
+        4. describe each entry: date, line, event, sources, status;
+        5. an article that reports a clustered event as its main one but dates nothing on that
+           event's entry's date joins the entry's sources, unless its lead dates something else.
         """
         duplicate_of = dict(duplicate_of or {})
         article_event = dict(article_event or {})
@@ -140,7 +142,12 @@ class TimelineBuilder:
         copies: dict[str, list[str]] = defaultdict(list)
         for copy, original in duplicate_of.items():
             copies[original].append(copy)
-        self.timeline_ = [_describe(e, sim, article_event, events, copies) for e in entries]
+        described = [(_describe(e, sim, article_event, events, copies), e) for e in entries]
+        # 5. reports of an event that date nothing of it
+        analysed = {b.article_id for b in analyses}
+        reported = [a.id for a in articles if a.id not in duplicate_of and a.id in analysed]
+        _join_event_reporters(described, items, reported, article_event, events, copies)
+        self.timeline_ = [d for d, _ in described]
         self.timeline_.sort(key=lambda e: (e["date"], e["_order"]))
         for e in self.timeline_:
             del e["_order"]
@@ -414,6 +421,51 @@ def _describe(entry: _Entry, sim: _Scores, article_event, events, copies) -> dic
         ],
         "_order": min((i.article, i.sentence) for i in entry.items),
     }
+
+
+def _join_event_reporters(described: list[tuple[dict[str, Any], _Entry]], items: list[_Item], reported: list[str],
+                          article_event: Mapping[str, str], events: Sequence[Mapping[str, Any]],
+                          copies: Mapping[str, list[str]]) -> None:
+    """Add to each event's own entry the articles that report that event as their main one and
+    date nothing on its date ("the visit", with no day): the entry is the happening they report.
+    An article whose lead dates something that cannot be that day (another visit "in October")
+    may report another happening the clusterer joined to the event, so it is left out; an article
+    that dates something on that day was already placed by its own lines."""
+    when = {e.get("id"): e.get("date") for e in events}
+    by_event: dict[str, list[tuple[dict[str, Any], _Entry]]] = defaultdict(list)
+    for pair in described:
+        if pair[0]["event"] is not None:
+            by_event[pair[0]["event"]].append(pair)
+    own: dict[str, list[_Item]] = defaultdict(list)
+    for item in items:
+        own[item.article].append(item)
+    for event_id, pairs in by_event.items():
+        # The entry on the event's own date; else the finest, then the best sourced.
+        record, entry = max(pairs, key=lambda p: (p[0]["date"] == when.get(event_id), len(p[0]["date"]),
+                                                   len(p[0]["sources"])))
+        anchor = entry.anchor
+        joined = False
+        for aid in reported:
+            if article_event.get(aid) != event_id or aid in record["sources"]:
+                continue
+            if any(_agree(i, anchor) and (i.month is not None or i.weekday is not None) for i in own[aid]):
+                continue  # it dates something in that month or on that day: its lines placed it
+            if any(i.sentence < LEAD_SENTENCES and not _agree(i, anchor) for i in own[aid]):
+                continue
+            record["sources"].extend(x for x in [aid, *sorted(copies.get(aid, ()))] if x not in record["sources"])
+            joined = True
+        if joined:
+            record["sources"] = _in_article_order(record["sources"], copies)
+
+
+def _in_article_order(sources: list[str], copies: Mapping[str, list[str]]) -> list[str]:
+    """Originals in id order, each followed by its copies (the order :func:`_describe` gives)."""
+    copy_ids = {c for cs in copies.values() for c in cs}
+    out: list[str] = []
+    for aid in sorted(a for a in sources if a not in copy_ids):
+        out.extend(x for x in [aid, *sorted(copies.get(aid, ()))] if x in sources and x not in out)
+    out.extend(x for x in sources if x not in out)
+    return out
 
 
 def _iso(item: _Item) -> str:
