@@ -17,6 +17,12 @@ the same files, each end to end (interpreter start, imports, model load).
     python bench/bench_analyze.py                 # N=1000, all cores
     python bench/bench_analyze.py --n 200 --json /tmp/bench.json
     python bench/bench_analyze.py --ingest --n 200
+    python bench/bench_analyze.py --time-share --n 200
+
+With ``--time-share`` it runs ``analyze_articles`` once in this process (one
+core) and reports the share of its CPU time spent in time handling: the
+``process_time`` of each call to ``timex.find_times_and_date`` and
+``find_dated`` inside it, against the whole analysis.
 
 Not a test: it needs ../shared/data and minutes of CPU. docs/benchmarks.md
 has the figures measured with it.
@@ -222,6 +228,40 @@ def _maxrss_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
 
 
+def time_share(corpus: list[dict]) -> dict:
+    """CPU seconds of the whole per-article analysis and of its time handling, in this process."""
+    from newsfuse.model import Article
+    from newsfuse.nlp import analyze
+    from newsfuse.nlp.models import load_nlp
+
+    spent = {"find_times": 0.0, "find_dated": 0.0}
+
+    def timed(name, fn):
+        def wrapper(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - started
+        return wrapper
+
+    nlp = load_nlp()
+    articles = [Article(id=r["id"], text=r["text"], title=r["title"], url=r["url"], published=r["published"],
+                        source="bench") for r in corpus]
+    originals = analyze.timex.find_times_and_date, analyze.find_dated
+    analyze.timex.find_times_and_date = timed("find_times", originals[0])
+    analyze.find_dated = timed("find_dated", originals[1])
+    try:
+        started = time.process_time()
+        done = sum(1 for _ in analyze.analyze_articles(articles, nlp))
+        total = time.process_time() - started
+    finally:
+        analyze.timex.find_times_and_date, analyze.find_dated = originals
+    return {"articles": done, "analyze_cpu_s": total, **{f"{k}_cpu_s": v for k, v in spent.items()},
+            "time_share": sum(spent.values()) / total,
+            **{f"{k}_share": v / total for k, v in spent.items()}}
+
+
 # --------------------------------------------------------------------------- orchestration (parent side)
 
 
@@ -342,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=None, help="spaCy batch size for both sides (default: newsfuse's setting)")
     parser.add_argument("--repeats", type=int, default=DEFAULT_REPEATS, help="rounds of a,b; the best of each is reported")
     parser.add_argument("--ingest", action="store_true", help="time the whole `newsfuse analyze` CLI on .txt files instead")
+    parser.add_argument("--time-share", action="store_true",
+                        help="report the share of analyze's CPU time spent in time handling (one process)")
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default ../shared/data)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the results as JSON to OUT")
     parser.add_argument("--measure", choices=("bare", "newsfuse", "bare-files"), help=argparse.SUPPRESS)
@@ -365,6 +407,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: no benchmark data at {args.data.resolve()} (needs gvc/ and ecbplus/)", file=sys.stderr)
         return 2
     corpus, stats = build_corpus(args.data, args.n)
+    if args.time_share:
+        share = time_share(corpus)
+        print(
+            f"corpus: {stats['articles']} articles, {stats['chars']:,} characters; analyze {share['analyze_cpu_s']:.1f} s "
+            f"CPU; find_times {share['find_times_cpu_s']:.2f} s ({share['find_times_share']:.1%}), find_dated "
+            f"{share['find_dated_cpu_s']:.2f} s ({share['find_dated_share']:.1%}); time handling {share['time_share']:.1%}"
+        )
+        if args.json:
+            args.json.write_text(json.dumps({"corpus": stats, "machine": _machine(), **share}, indent=1) + "\n",
+                                 encoding="utf-8")
+        return 0
     mode = "ingest (CLI end to end)" if args.ingest else "in-process (analyze_corpus)"
     print(
         f"corpus: {stats['articles']} articles ({stats['gvc']} GVC, {stats['ecbplus']} ECB+, "

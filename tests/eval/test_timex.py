@@ -101,9 +101,9 @@ def test_evaluate_on_the_fixtures(nlp):
 
 
 # Floors pinned a little under the figures in docs/quality.md (2026-11: value F1 0.774 on
-# AQUAINT, 0.823 on TimeBank).
-AQUAINT_VALUE_F1 = 0.76
-TIMEBANK_VALUE_F1 = 0.81
+# AQUAINT, 0.824 on TimeBank); the runs are deterministic, the room is for parser updates.
+AQUAINT_VALUE_F1 = 0.765
+TIMEBANK_VALUE_F1 = 0.815
 
 
 @pytest.mark.slow
