@@ -10,10 +10,17 @@ import pytest
 
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.fuse.event_describe import event_date
-from newsfuse.fuse.event_features import PAIR_FEATURES, build_profile, pair_features, vectorize
+from newsfuse.fuse.event_features import (
+    PAIR_FEATURES,
+    build_profile,
+    cannot_link,
+    event_ordinals,
+    pair_features,
+    vectorize,
+)
 from newsfuse.fuse.events import EventClusterer, attach_small, average_linkage, candidate_pairs
 from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence, TimeValue
-from tests.conftest import TEST_DATA
+from tests.conftest import SEEDS, TEST_DATA, needs_seeds
 
 EVENTS = TEST_DATA / "events" / "articles.jsonl"
 
@@ -276,3 +283,79 @@ def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(nlp, config):
     assert by_id[event["iberia-post-2026-01-13"]]["date"].startswith("2026-01")
     # the January reports look back on the October strike
     assert "harbour-freight-2026-01-15-second-strike-analysis" in by_id[event["iberia-post-2025-10-15"]]["mentioned_in"]
+
+
+# --- counted events: "his first visit" and "his second visit" are two events ----------------------
+
+
+def test_event_ordinals_read_possessive_counts_of_events_only():
+    assert event_ordinals("The president made his first official visit to Lagos.") == {("visit", 1, True)}
+    assert event_ordinals("It will be Okafor's second trip abroad this year.") == {("visit", 2, True)}
+    assert event_ordinals("Their 3rd summit ended without a deal.") == {("visit", 3, True)}
+    # background: a past occurrence the article's own event follows
+    assert event_ordinals("This visit follows Okafor's first face-to-face meeting with her.") == {("visit", 1, False)}
+    # counts of nobody's series, of a period or a sub-part of an event, and no event at all
+    for text in (
+        "For the first time in years the river froze.",
+        "Profits fell in the first quarter.",
+        "Protesters gathered for a second day.",
+        "It was the second shooting in the city this week.",
+        "He was knocked down in his sixth round.",
+        "She scored her second goal.",
+    ):
+        assert event_ordinals(text) == frozenset(), text
+
+
+def _visit(aid: str, count: str, published: str | None = None) -> tuple[Article, ArticleAnalysis]:
+    text = (
+        f"Prime Minister Ana Okafor made her {count} official visit to Lagos, where she met President "
+        "Bello at the state house to discuss trade, security and a new rail line between the two cities."
+    )
+    article = Article(id=aid, text=text, title=f"Okafor in Lagos on her {count} visit", published=published)
+    return article, _analysis(article, [Mention(text.index("Ana"), text.index("Ana") + 10, "Ana Okafor", "PERSON", 0)])
+
+
+def test_cannot_link_pairs_that_count_one_kind_of_event_differently():
+    rows = [_visit("a", "first"), _visit("b", "second"), _visit("c", "second")]
+    v = vectorize([build_profile(a, x) for a, x in rows], None)
+    assert list(cannot_link(v, np.array([0, 0, 1]), np.array([1, 2, 2]))) == [True, True, False]
+
+
+def test_two_visits_of_the_same_people_do_not_merge():
+    rows = [_visit("a", "first"), _visit("b", "second"), _visit("c", "second"), _visit("d", "second")]
+    ev = EventClusterer(use_embeddings=False).fit([a for a, _ in rows], [x for _, x in rows])
+    event = ev.article_event_
+    assert event["b"] == event["c"] == event["d"] != event["a"]
+    # the same texts without counts are one event: the split comes from the counts alone
+    plain = [_visit(aid, "latest") for aid in "abcd"]
+    ev = EventClusterer(use_embeddings=False).fit([a for a, _ in plain], [x for _, x in plain])
+    assert len(set(ev.article_event_.values())) == 1
+
+
+def test_clusters_holding_a_cannot_link_never_merge():
+    sim = np.full((4, 4), 0.95)
+    forbid = np.zeros((4, 4), dtype=bool)
+    forbid[0, 3] = forbid[3, 0] = True
+    labels = average_linkage(sim, 0.5, forbid)
+    assert labels[0] != labels[3] and len(set(labels)) == 2
+    assert attach_small(sim, np.array([0, 0, 0, 1]), 0.5, forbid)[3] != 0
+
+
+@pytest.mark.slow
+@needs_seeds
+def test_seed_reports_of_two_visits_are_two_events(nlp, config):
+    """../shared/seeds: 001 reports the first visit (October 2025), 000/002/003/004 the second (January 2026)."""
+    from newsfuse.fuse.canon import EntityCanonicalizer
+    from newsfuse.ingest import read_inputs
+    from newsfuse.nlp.analyze import analyze_articles
+    from newsfuse.pipeline import date_from_text
+
+    articles, _ = read_inputs([SEEDS], config)
+    analyses = list(analyze_articles(articles, nlp))
+    articles = date_from_text(articles, analyses)
+    canon = EntityCanonicalizer().fit(analyses, articles)
+    ev = EventClusterer().fit(articles, analyses, canon.entities_, canon.mention_entity_)
+    event = {aid.split("_")[0]: e for aid, e in ev.article_event_.items()}
+    assert event["000"] == event["002"] == event["003"] == event["004"] != event["001"]
+    by_id = {e["id"]: e for e in ev.events_}
+    assert by_id[event["000"]]["date"] == "2026-01-28"

@@ -11,9 +11,12 @@ Steps of :meth:`EventClusterer.fit`:
    smaller than one neighbourhood);
 4. score candidate pairs with a logistic model over text, lead, embedding,
    entity, figure and date agreement, and clashes of people, places and years;
+   a pair that counts the same kind of event differently ("his first visit",
+   "his second visit") cannot link;
 5. blocks: connected groups of likely links; inside each block, every pair is
    scored and clustered by average linkage, then clusters of one or two
    articles join the block's cluster they are closest to, if close enough;
+   two clusters holding a cannot-link pair never merge;
 6. describe each event (see ``event_describe``).
 
 Similar events of one kind (two strikes at one port months apart, many
@@ -36,6 +39,7 @@ from newsfuse.fuse.event_features import (
     Profile,
     Vectors,
     build_profiles,
+    cannot_link,
     pair_features,
     vectorize,
 )
@@ -189,11 +193,11 @@ class EventClusterer:
 
 
 def link_probability(v: Vectors, i: np.ndarray, j: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
-    """Probability that articles ``i[k]`` and ``j[k]`` report one event, under the link model."""
+    """Probability that articles ``i[k]`` and ``j[k]`` report one event, under the link model (0 for cannot-links)."""
     if len(i) == 0:
         return np.zeros(0)
     z = pair_features(v, i, j) @ weights + bias
-    return 1.0 / (1.0 + np.exp(-z))
+    return np.where(cannot_link(v, i, j), 0.0, 1.0 / (1.0 + np.exp(-z)))
 
 
 def cluster(
@@ -308,15 +312,22 @@ def _cluster_block(
     sim = np.zeros((k, k))
     sim[a, b] = p
     sim[b, a] = p
-    labels = average_linkage(sim, threshold)
-    return attach_small(sim, labels, attach_threshold)
+    forbid = np.zeros((k, k), dtype=bool)
+    clash = cannot_link(v, block[a], block[b])
+    forbid[a[clash], b[clash]] = forbid[b[clash], a[clash]] = True
+    labels = average_linkage(sim, threshold, forbid)
+    return attach_small(sim, labels, attach_threshold, forbid)
 
 
-def average_linkage(sim: np.ndarray, threshold: float) -> np.ndarray:
-    """Agglomerative clustering: merge the two clusters of highest mean similarity while it reaches ``threshold``."""
+def average_linkage(sim: np.ndarray, threshold: float, forbid: np.ndarray | None = None) -> np.ndarray:
+    """Agglomerative clustering: merge the two clusters of highest mean similarity while it reaches ``threshold``.
+
+    ``forbid`` marks cannot-link pairs of rows: clusters holding one never merge.
+    """
     k = sim.shape[0]
     total = sim.astype(np.float64).copy()
     np.fill_diagonal(total, 0.0)
+    forbid = np.zeros((k, k), dtype=bool) if forbid is None else forbid.copy()
     size = np.ones(k)
     active = np.ones(k, dtype=bool)
     owner = np.arange(k)
@@ -324,6 +335,7 @@ def average_linkage(sim: np.ndarray, threshold: float) -> np.ndarray:
         mean = total / np.outer(size, size)
         mean[~active, :] = -1.0
         mean[:, ~active] = -1.0
+        mean[forbid] = -1.0
         np.fill_diagonal(mean, -1.0)
         best = int(np.argmax(mean))
         x, y = divmod(best, k)
@@ -332,18 +344,21 @@ def average_linkage(sim: np.ndarray, threshold: float) -> np.ndarray:
         total[x, :] += total[y, :]
         total[:, x] += total[:, y]
         total[x, x] = 0.0
+        forbid[x, :] |= forbid[y, :]
+        forbid[:, x] |= forbid[:, y]
         size[x] += size[y]
         active[y] = False
         owner[owner == y] = x
     return _relabel(owner)
 
 
-def attach_small(sim: np.ndarray, labels: np.ndarray, threshold: float) -> np.ndarray:
+def attach_small(sim: np.ndarray, labels: np.ndarray, threshold: float, forbid: np.ndarray | None = None) -> np.ndarray:
     """Clusters of at most SMALL_CLUSTER rows join the larger cluster they are closest to, if close enough.
 
     Closeness is the mean, over the small cluster's rows, of the mean of each
     row's ATTACH_TOP highest links into the other cluster: an oblique report
-    needs to resemble a few members, not the average member.
+    needs to resemble a few members, not the average member. A cluster holding
+    a cannot-link pair (``forbid``) with the small one is not joined.
     """
     labels = labels.copy()
     sizes = np.bincount(labels)
@@ -355,6 +370,8 @@ def attach_small(sim: np.ndarray, labels: np.ndarray, threshold: float) -> np.nd
         for other in np.unique(labels):
             members = np.flatnonzero(labels == other)
             if other == small or len(members) <= len(rows):
+                continue
+            if forbid is not None and forbid[np.ix_(rows, members)].any():
                 continue
             links = np.sort(sim[np.ix_(rows, members)], axis=1)[:, -ATTACH_TOP:]
             score = float(links.mean())
