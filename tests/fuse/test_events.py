@@ -359,3 +359,17 @@ def test_seed_reports_of_two_visits_are_two_events(nlp, config):
     assert event["000"] == event["002"] == event["003"] == event["004"] != event["001"]
     by_id = {e["id"]: e for e in ev.events_}
     assert by_id[event["000"]]["date"] == "2026-01-28"
+
+
+def test_event_and_story_ids_transliterate_accents():
+    from newsfuse.fuse.event_describe import slug_words
+    from newsfuse.fuse.stories import StoryLinker
+
+    assert slug_words("Dockers strike in Setúbal, Škoda halts São Paulo line") == [
+        "dockers", "strike", "in", "setubal", "skoda", "halts",
+    ]
+    a = Article(id="a", text="Dockers in Setúbal walked out on Monday.", title="Strike at Setúbal port", published="2025-10-13")
+    ev = EventClusterer(use_embeddings=False).fit([a], [_analysis(a)])
+    assert ev.events_[0]["id"].startswith("2025-10-13-strike-at-setubal-port-")
+    story = StoryLinker().fit(ev.events_).stories_[0]
+    assert story["id"].startswith("story-strike-at-setubal-port-")

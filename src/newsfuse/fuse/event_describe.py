@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -226,8 +227,14 @@ def period_start(value: str | None) -> date | None:
         return None
 
 
+def slug_words(title: str, n: int = 6) -> list[str]:
+    """The first ``n`` words of a title in lower-case ASCII ("Setúbal" → "setubal", not "set-bal")."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return _SLUG.sub("-", ascii_title.lower()).strip("-").split("-")[:n]
+
+
 def _event_id(when: str | None, title: str, first: str) -> str:
-    words = _SLUG.sub("-", title.lower()).strip("-").split("-")[:6]
+    words = slug_words(title)
     slug = "-".join([when or "undated", *words]).strip("-")[:60].strip("-")
     return f"{slug}-{hashlib.sha1(first.encode()).hexdigest()[:6]}"
 

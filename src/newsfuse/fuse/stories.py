@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from newsfuse.fuse.event_describe import period_start
+from newsfuse.fuse.event_describe import period_start, slug_words
 from newsfuse.model import ArticleAnalysis, Entity
 
 # Two events further apart than this do not link directly; a story can still run
@@ -26,7 +25,6 @@ MIN_SHARED = 2
 MIN_SIMILARITY = 0.15
 LEAD_SENTENCES = 3
 
-_SLUG = re.compile(r"[^a-z0-9]+")
 _PARTICIPANT_TYPES = frozenset({"PERSON"})
 
 
@@ -122,7 +120,7 @@ def _story(events: list[Mapping[str, Any]]) -> dict[str, Any]:
     """A story from its events in date order: titled after the event most articles report."""
     lead = max(events, key=lambda e: (len(e.get("articles", ())), -events.index(e)))
     title = lead.get("title") or ""
-    words = _SLUG.sub("-", title.lower()).strip("-").split("-")[:6]
+    words = slug_words(title)
     digest = hashlib.sha1(str(events[0]["id"]).encode()).hexdigest()[:6]
     articles: list[str] = []
     for e in events:
