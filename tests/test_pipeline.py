@@ -99,11 +99,47 @@ def test_seed_spellings_merge_and_people_stay_apart(seeds_report):
     assert russia["id"] != sdf["id"]
 
 
-@pytest.mark.slow
-def test_examples_corpus_runs(tmp_path):
-    report = analyze([EXAMPLES], load_config(jobs=2, progress="never"), cache_dir=tmp_path)
+@pytest.fixture(scope="module")
+def examples_report(tmp_path_factory):
+    report = analyze([EXAMPLES], load_config(jobs=2, progress="never"), cache_dir=tmp_path_factory.mktemp("cache"))
     data = report_dict(report)
     validate(data)
+    return data
+
+
+@pytest.mark.slow
+def test_examples_corpus_runs(examples_report):
+    data = examples_report
     assert len(data["articles"]) >= 10
     assert not data["skipped"]
     assert all(a["title"] for a in data["articles"])
+
+
+# ROUGE F1 on the three example events against the references we wrote (tests/data/summary/setubal.jsonl),
+# 2026-11: ours 0.563 / 0.297 / 0.294, lead baseline 0.467 / 0.206 / 0.288 (ROUGE-1 / 2 / L).
+# The floors leave room for small changes in clustering; ours must stay ahead of the lead on each.
+EXAMPLES_ROUGE_FLOOR = {"rouge1": 0.52, "rouge2": 0.26, "rougeL": 0.27}
+EXAMPLES_ROUGE_LEAD_MARGIN = {"rouge1": 0.05, "rouge2": 0.05, "rougeL": 0.0}
+
+
+@pytest.mark.slow
+def test_examples_summary_beats_the_lead_baseline(examples_report):
+    from newsfuse.eval.summary import read_references, score
+    from tests.conftest import TEST_DATA
+
+    scores = score(examples_report, read_references(TEST_DATA / "summary" / "setubal.jsonl"))
+    assert scores["matched"] == 3
+    for metric, floor in EXAMPLES_ROUGE_FLOOR.items():
+        assert scores["ours"][metric] >= floor, (metric, scores["ours"])
+        assert scores["difference"][metric] >= EXAMPLES_ROUGE_LEAD_MARGIN[metric], (metric, scores)
+
+
+@pytest.mark.slow
+def test_examples_summary_states_no_disputed_claim_bare(examples_report):
+    data = examples_report
+    disputed = {(s["article"], s["sentence"]) for c in data["claims"] if c["status"] == "disputed" for s in c["sources"]}
+    assert disputed  # the corpus plants contradictions (examples/README.md)
+    for line in data["summary"]:
+        keys = {(s["article"], s["sentence"]) for s in line["sources"]}
+        if line["kind"] == "sentence" and keys & disputed:
+            assert line["disputed"]["sources"], line["text"]

@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     tmx = targets.add_parser("timex", help="time expressions: TempEval-3 scores against TimeML gold")
     tmx.add_argument("paths", nargs="+", type=Path, help="TimeML .tml files or folders")
     tmx.add_argument("--json", action="store_true", help="print the scores as JSON")
+    sm = targets.add_parser("summary", help="summaries: ROUGE-1/2/L against reference summaries, beside the lead baseline")
+    sm.add_argument("report", type=Path, help="a report.json written by newsfuse analyze, or its folder")
+    sm.add_argument("references", type=Path, help='reference summaries: JSONL of {"articles": [...], "reference": "..."}')
+    sm.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser
 
 
@@ -120,6 +124,10 @@ def _eval(args: argparse.Namespace) -> int:
         from newsfuse.eval import clusters as module
 
         scores = module.evaluate(args.report, args.gold)
+    elif args.target == "summary":
+        from newsfuse.eval import summary as module
+
+        scores = module.evaluate(args.report, args.references)
     else:
         from newsfuse.eval import timex as module
 

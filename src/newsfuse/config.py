@@ -33,6 +33,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("spacy_model", "en_core_web_sm", "spaCy pipeline to load (a package name or a path)."),
     Setting("batch_size", 32, "Articles per spaCy batch."),
     Setting("progress", "auto", "Progress bar: auto (only on a terminal), always, never."),
+    Setting(
+        "rewrite_url",
+        "",
+        "Base URL of an OpenAI-compatible server (llama.cpp, Ollama) that rewords the summary; empty means off.",
+    ),
+    Setting("rewrite_model", "", "Model name sent to the rewrite server."),
+    Setting("rewrite_timeout", 30.0, "Seconds to wait for the rewrite server before keeping the extractive summary."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -20,7 +20,8 @@ from newsfuse.fuse.events import EventClusterer
 from newsfuse.fuse.framing import FramingAnalyzer
 from newsfuse.fuse.quotes import QuoteAttributor
 from newsfuse.fuse.stories import StoryLinker
-from newsfuse.fuse.summary import Summarizer
+from newsfuse.fuse.rewrite import ChatRewriter
+from newsfuse.fuse.summary import Summarizer, rewrite
 from newsfuse.fuse.timeline import TimelineBuilder
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, ArticleAnalysis, Report
@@ -53,9 +54,11 @@ def analyze(
     6. cluster articles into events;
     7. link events into storylines;
     8. build the timeline of dated happenings;
-    9. summarise each event and story, every sentence citing its sources;
-    10. align claims across outlets, counting independent sources;
-    11. find contradictions between claims, both sides cited;
+    9. align claims across outlets, counting independent sources;
+    10. find contradictions between claims, both sides cited;
+    11. summarise each event and story from the claim groups, every sentence citing its sources
+        (corroborated claims first; a disputed one only with its other side), and reword it
+        through the configured rewrite server, if any;
     12. attribute quotes to canonical speakers;
     13. describe the framing: each outlet's words for the main actors and events, and its coverage;
     14. assemble the report.
@@ -94,17 +97,23 @@ def analyze(
         articles, analyses, events.article_event_, events.events_, dedup.duplicate_of_,
         mention_entity=canon.mention_entity_,
     )
-    # 9. summary
-    summary = Summarizer().fit(
-        articles, analyses, events.events_, stories=stories.stories_, duplicate_of=dedup.duplicate_of_
-    )
-    # 10. claims
+    # 9. claims
     aligner = ClaimAligner().fit(
         articles, analyses, events.article_event_, dedup.duplicate_of_, canon.entities_, canon.mention_entity_,
         article_story=stories.article_story_,
     )
-    # 11. contradictions
+    # 10. contradictions
     contradictions = ContradictionFinder().fit(aligner, articles, analyses, canon.mention_entity_)
+    # 11. summary
+    summary = Summarizer().fit(
+        articles, analyses, events.events_, stories=stories.stories_, duplicate_of=dedup.duplicate_of_,
+        claims=contradictions.claims_, contradictions=contradictions.contradictions_,
+    )
+    summary_lines = summary.summary_
+    if config.rewrite_url:
+        summary_lines = rewrite(
+            summary_lines, ChatRewriter(config.rewrite_url, config.rewrite_model, config.rewrite_timeout)
+        )
     # 12. quotes
     quotes = QuoteAttributor().fit(articles, analyses, canon.entities_, canon.mention_entity_)
     # 13. framing
@@ -125,7 +134,7 @@ def analyze(
         stories=list(stories.stories_),
         article_story=dict(stories.article_story_),
         timeline=list(timeline.timeline_),
-        summary=list(summary.summary_),
+        summary=list(summary_lines),
         claims=list(contradictions.claims_),
         contradictions=list(contradictions.contradictions_),
         quotes=list(quotes.quotes_),

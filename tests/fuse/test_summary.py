@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.errors import ModelError
 from newsfuse.fuse.summary import Summarizer, clean_sentence, rewrite
 from newsfuse.model import Article, ArticleAnalysis, Removed, Sentence
 from tests.conftest import SEEDS, needs_seeds
@@ -38,7 +37,10 @@ def _fit(pairs, events, **kw):
     duplicate_of = kw.pop("duplicate_of", None)
     claims = kw.pop("claims", ())
     stories = kw.pop("stories", ())
-    return Summarizer(use_embeddings=False, **kw).fit(articles, analyses, events, stories, duplicate_of, claims)
+    contradictions = kw.pop("contradictions", ())
+    return Summarizer(use_embeddings=False, **kw).fit(
+        articles, analyses, events, stories, duplicate_of, claims, contradictions
+    )
 
 
 def _event(eid, articles, title="Floods in Alderby", date="2026-03-01", mentioned_in=()):
@@ -167,14 +169,68 @@ def test_clean_sentence_drops_datelines_and_stray_marks():
     assert clean_sentence("NATO said it would act.") == "NATO said it would act."
 
 
-def test_rewrite_seam_keeps_sources():
+def test_rewrite_seam_keeps_sources_and_checks_each_line():
     summary = _fit([_article("a", FLOOD)], [_event("e", ["a"])]).summary_
-    out = rewrite(summary, lambda lines: [line.upper() for line in lines])
-    assert [s["text"] for s in out] == [s["text"].upper() for s in summary]
+
+    def reword(lines):
+        # the first line loses its figure: that one must stay as it was
+        return [line.replace("300 residents", "many residents").replace("The ", "This ") for line in lines]
+
+    out = rewrite(summary, reword)
     assert [s["sources"] for s in out] == [s["sources"] for s in summary]
+    for before, after in zip(summary, out):
+        if before["kind"] == "headline":
+            assert after == before
+        elif "300 residents" in before["text"] or "The " not in before["text"]:
+            assert after["text"] == before["text"] and after["rewritten"] is False
+        else:
+            assert after["text"] == before["text"].replace("The ", "This ") and after["rewritten"] is True
+    assert any(s.get("rewritten") for s in out) and FLOOD[0] in [s["text"] for s in out]
     assert rewrite(summary) == summary and rewrite(summary) is not summary
-    with pytest.raises(ModelError):
-        rewrite(summary, lambda lines: lines[:1])
+    # a rewriter that answers the wrong number of lines changes nothing
+    assert [s["text"] for s in rewrite(summary, lambda lines: lines[:1])] == [s["text"] for s in summary]
+
+
+def test_a_disputed_claim_is_never_stated_without_its_other_side():
+    a = _article("a", FLOOD, outlet="Alderby Courier")
+    b = _article("b", FLOOD[:1] + FLOOD[2:4], outlet="Dale Times")
+    c = _article("c", ["Officials said 450 residents had left their homes in the lower town of Alderby on Sunday night.",
+                       "The council opened a second shelter in the school gym."], outlet="Wold Post")
+    claims = [
+        {"id": "c1", "text": FLOOD[0], "support": 2, "status": "disputed", "attributed_to": None,
+         "sources": [{"article": "a", "sentence": 0}, {"article": "b", "sentence": 0}]},
+        {"id": "c2", "text": "450 residents", "support": 1, "status": "disputed", "attributed_to": None,
+         "sources": [{"article": "c", "sentence": 0}]},
+        {"id": "c3", "text": FLOOD[2], "support": 2, "status": "corroborated", "attributed_to": None,
+         "sources": [{"article": "a", "sentence": 2}, {"article": "b", "sentence": 1}]},
+    ]
+    contradictions = [{"id": "x1", "claims": ["c1", "c2"], "kind": "number",
+                       "explanation": "number: Alderby Courier says 300, Wold Post says 450"}]
+    summary = _fit([a, b, c], [_event("e", ["a", "b", "c"])], claims=claims, contradictions=contradictions).summary_
+    lines = _lines(summary)
+    for line in lines:
+        keys = {(s["article"], s["sentence"]) for s in line["sources"]}
+        if keys & {("a", 0), ("b", 0)}:
+            assert line["disputed"]["explanation"].startswith("number:")
+            assert {"article": "c", "sentence": 0} in line["disputed"]["sources"]
+        elif ("c", 0) in keys:
+            assert {"article": "a", "sentence": 0} in line["disputed"]["sources"]
+        else:
+            assert "disputed" not in line
+    assert any("disputed" in line for line in lines)
+    assert all("disputed" not in s for s in summary if s["kind"] == "headline")
+
+
+def test_disputed_claims_earn_no_corroboration_bonus():
+    a = _article("a", FLOOD, outlet="Alderby Courier")
+    b = _article("b", FLOOD[:3], outlet="Dale Times")
+    claim = {"id": "c1", "text": "claims into the millions", "support": 3, "attributed_to": None,
+             "sources": [{"article": "a", "sentence": 7}, {"article": "b", "sentence": 2}]}
+    kw = dict(max_sentences=4, min_sentences=4)
+    corroborated = _lines(_fit([a, b], [_event("e", ["a", "b"])], claims=[dict(claim, status="corroborated")], **kw).summary_)
+    disputed = _lines(_fit([a, b], [_event("e", ["a", "b"])], claims=[dict(claim, status="disputed")], **kw).summary_)
+    assert FLOOD[7] in [line["text"] for line in corroborated]
+    assert FLOOD[7] not in [line["text"] for line in disputed]
 
 
 @pytest.mark.slow
@@ -200,7 +256,8 @@ def test_seed_summary_names_both_leaders_the_bases_and_territorial_integrity(tmp
 
     report = analyze([SEEDS], config, cache_dir=tmp_path / "cache")
     lines = [s for s in report.summary if s["kind"] == "sentence"]
-    assert 4 <= len(lines) <= 8 * max(1, len(report.events))
+    groups = sum(1 for s in report.summary if s["kind"] == "headline")  # events, and stories of several
+    assert 4 <= len(lines) <= 8 * max(1, groups)
     text = " ".join(s["text"] for s in lines).lower()
     assert "putin" in text and "sharaa" in text
     assert "base" in text
@@ -208,3 +265,11 @@ def test_seed_summary_names_both_leaders_the_bases_and_territorial_integrity(tmp
     ids = {a.id for a in report.articles}
     assert all(src["article"] in ids for s in report.summary for src in s["sources"])
     assert any(s["support"] >= 3 for s in lines)  # what most outlets report is in, cited to each
+    # nothing cut as chrome or teaser reaches the summary
+    from tests.test_pipeline import CHROME
+
+    removed = [b.text for a in report.articles for b in a.removed]
+    for line in report.summary:
+        assert not any(marker in line["text"] for marker in CHROME), line["text"]
+    for line in lines:  # (a headline is the title, which a page may also repeat as chrome)
+        assert not any(line["text"] in block for block in removed), line["text"]

@@ -36,7 +36,7 @@ SUPPORT_THRESHOLD_TFIDF = 0.2
 # halves every LEAD_HALF_LIFE sentences into a report, plus SUPPORT_WEIGHT times the share of
 # the other independent reports that say the same, minus a penalty for an opening pronoun or
 # connective (it dangles outside its report). Corroborated claims (CLAIM_MIN_SUPPORT sources
-# or more) get CLAIM_BONUS per source beyond the first, which puts them first. Set by reading
+# or more, not disputed) get CLAIM_BONUS per source beyond the first, which puts them first. Set by reading
 # the summaries of the seed reports and of examples/setubal, 2026-11; the support and claim
 # terms matter most, the others break ties.
 LEAD_WEIGHT = 0.15
@@ -103,13 +103,16 @@ class Summarizer:
     ``fit(articles, analyses, events, stories, duplicate_of, claims)``; after it:
     ``summary_`` one dict per line: ``kind`` (headline | sentence), ``text``, ``sources``
     (``{article, sentence}``, the line's own sentence first), ``support`` (independent
-    reports among the sources: copies count once), and ``event`` or ``story``;
+    reports among the sources: copies count once), ``event`` or ``story``, and, on a line
+    that states one side of a contradiction, ``disputed``: ``{explanation, sources}`` with
+    the other side's sentences (a disputed claim is never stated as bare fact);
     ``embedding_used_`` whether sentence embeddings (not TF-IDF) measured similarity.
 
     Steps: 1. collect the candidate sentences of each event's reports (copies left out);
     2. vectorise them; 3. score relevance (centrality, lead position, how many reports say
     the same, corroborated claims); 4. choose with MMR; 5. cite every sentence of the event's
-    reports (copies included) that says the same; 6. put the chosen in time order.
+    reports (copies included) that says the same, and the other side of any contradiction;
+    6. put the chosen in time order.
     """
 
     def __init__(
@@ -134,6 +137,7 @@ class Summarizer:
         stories: Sequence[Mapping[str, Any]] = (),
         duplicate_of: Mapping[str, str] | None = None,
         claims: Sequence[Mapping[str, Any]] = (),
+        contradictions: Sequence[Mapping[str, Any]] = (),
     ) -> Summarizer:
         duplicate_of = dict(duplicate_of or {})
         by_id = {a.id: a for a in articles}
@@ -151,11 +155,11 @@ class Summarizer:
         if threshold is None:
             threshold = SUPPORT_THRESHOLD if self.embedding_used_ else SUPPORT_THRESHOLD_TFIDF
         claim_support, claim_sources = _claim_index(claims)
+        disputes = _dispute_index(claims, contradictions)
         summary: list[dict[str, Any]] = []
         for group in groups:
-            summary += self._summarise(
-                group, sentences, vectors, threshold, duplicate_of, claim_support, claim_sources
-            )
+            lines = self._summarise(group, sentences, vectors, threshold, duplicate_of, claim_support, claim_sources)
+            summary += [_mark_disputed(line, disputes) if line["kind"] == "sentence" else line for line in lines]
         self.summary_ = summary
         return self
 
@@ -249,20 +253,50 @@ class Summarizer:
         return out
 
 
-def rewrite(summary: Sequence[Mapping[str, Any]], rewriter: Callable[[list[str]], list[str]] | None = None) -> list[dict]:
-    """The seam for an abstractive pass: ``rewriter`` gets the lines of the extractive summary
-    and returns one rewritten line for each; sources, support and groups stay as they were.
+def rewrite(summary: Sequence[Mapping[str, Any]], rewriter: Callable[[list[str]], list[str | None]] | None = None) -> list[dict]:
+    """The summary with its sentence lines reworded by ``rewriter`` where the rewording keeps their facts.
 
-    Without a rewriter (the default, and all that runs offline) the summary comes back as is.
+    ``rewriter`` gets the sentence lines of one event or story at a time and returns one text
+    per line (None: keep the original). A rewording replaces a line only when
+    :func:`newsfuse.fuse.rewrite.unfaithful` finds nothing wrong with it (no figure, name,
+    quotation or negation dropped; not far longer or shorter); every sentence line then says
+    ``rewritten`` true (reworded) or false (kept). Sources, support and groups never change. When the rewriter
+    fails (``ModelError``: the endpoint is absent, refuses, times out, answers garbage) the whole
+    summary stays extractive, with a logged warning. Without a rewriter (the default, and all
+    that runs offline) the summary comes back as is.
     """
+    from newsfuse.fuse.rewrite import unfaithful
+
     lines = [dict(item) for item in summary]
     if rewriter is None:
         return lines
-    texts = rewriter([item["text"] for item in lines])
-    if len(texts) != len(lines):
-        raise ModelError(f"the summary rewriter returned {len(texts)} lines for {len(lines)}")
-    for item, text in zip(lines, texts):
-        item["text"] = text
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, item in enumerate(lines):
+        if item.get("kind") == "sentence":
+            key = ("story", item["story"]) if item.get("story") else ("event", str(item.get("event")))
+            groups.setdefault(key, []).append(i)
+    texts: dict[int, str] = {}
+    for (kind, gid), members in groups.items():
+        originals = [lines[i]["text"] for i in members]
+        try:
+            answers = list(rewriter(originals))
+        except ModelError as exc:
+            log.warning("summary left extractive: %s", exc)
+            texts = {}
+            break
+        if len(answers) != len(members):
+            log.warning("summary rewrite of %s %s: %d lines for %d, kept extractive", kind, gid, len(answers), len(members))
+            continue
+        for i, original, answer in zip(members, originals, answers):
+            reason = unfaithful(original, answer)
+            if reason:
+                log.info("summary line kept extractive (%s): %s", reason, original)
+            elif " ".join(str(answer).split()) != " ".join(original.split()):
+                texts[i] = " ".join(str(answer).split())
+    for members in groups.values():
+        for i in members:
+            lines[i]["rewritten"] = i in texts
+            lines[i]["text"] = texts.get(i, lines[i]["text"])
     return lines
 
 
@@ -412,14 +446,63 @@ def _sentence_dates(analysis: ArticleAnalysis) -> dict[int, str]:
 
 
 def _claim_index(claims: Sequence[Mapping[str, Any]]):
-    """(article, sentence) → the largest support of a claim made there, and that claim's sources."""
+    """(article, sentence) → the largest support of an undisputed claim made there, and that claim's sources.
+
+    A disputed claim earns no corroboration bonus: several outlets saying it does not settle it."""
     support: dict[tuple[str, int], int] = {}
     sources: dict[tuple[str, int], tuple[tuple[str, int], ...]] = {}
     for claim in claims:
-        keys = tuple((s["article"], int(s["sentence"])) for s in claim.get("sources", ()))
+        if claim.get("status") == "disputed":
+            continue
+        keys = _keys(claim.get("sources", ()))
         n = int(claim.get("support", len(keys)) or 0)
         for key in keys:
             if n > support.get(key, -1):
                 support[key] = n
                 sources[key] = keys
     return support, sources
+
+
+def _dispute_index(claims: Sequence[Mapping[str, Any]], contradictions: Sequence[Mapping[str, Any]]):
+    """(article, sentence) → [(explanation, the other side's sentences)] for every contradiction it is a side of."""
+    sources_of = {c["id"]: _keys(c.get("sources", ())) for c in claims if "id" in c}
+    out: dict[tuple[str, int], list[tuple[str, tuple[tuple[str, int], ...]]]] = {}
+    for record in contradictions:
+        ids = list(record.get("claims", ()))
+        sides = [sources_of.get(cid, ()) for cid in ids]
+        # the records name their sides' sentences too: a side whose claim is not at hand still counts
+        for side in record.get("sides", ()):
+            if side.get("claim") in ids and "article" in side and side.get("sentence") is not None:
+                k = ids.index(side["claim"])
+                key = (side["article"], int(side["sentence"]))
+                if key not in sides[k]:
+                    sides[k] = (*sides[k], key)
+        for k, side in enumerate(sides):
+            others = tuple(key for j, other in enumerate(sides) if j != k for key in other)
+            for key in side:
+                out.setdefault(key, []).append((record.get("explanation") or "", others))
+    return out
+
+
+def _mark_disputed(line: dict[str, Any], disputes) -> dict[str, Any]:
+    """The line with ``disputed`` (the contradictions' explanations and other sides) if any source is a side of one."""
+    own = [(s["article"], s["sentence"]) for s in line["sources"]]
+    explanations: list[str] = []
+    others: list[tuple[str, int]] = []
+    for key in own:
+        for explanation, side in disputes.get(key, ()):
+            if explanation and explanation not in explanations:
+                explanations.append(explanation)
+            # the other side even where the line cites it too (a sentence that gives both figures)
+            others += [k for k in side if k not in others]
+    if not explanations and not others:
+        return line
+    line["disputed"] = {
+        "explanation": "; ".join(explanations),
+        "sources": [{"article": a, "sentence": n} for a, n in others],
+    }
+    return line
+
+
+def _keys(sources) -> tuple[tuple[str, int], ...]:
+    return tuple((s["article"], int(s["sentence"])) for s in sources)

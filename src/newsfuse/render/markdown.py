@@ -99,7 +99,14 @@ def _summary(data: dict[str, Any]) -> list[str]:
         if item.get("kind") == "headline":
             lines += [*([""] if lines else []), f"### {text}", ""]
         else:
-            lines.append(f"- {text} {cites(item['sources'])}")
+            line = f"- {text} {cites(item['sources'])}"
+            if item.get("rewritten"):
+                line += " *(reworded)*"
+            disputed = item.get("disputed")
+            if disputed:
+                line += f" — *disputed*: {_inline(disputed.get('explanation') or 'other reports differ')}"
+                line += f" {cites(disputed.get('sources') or [])}".rstrip()
+            lines.append(line)
     return lines or ["No summary was made."]
 
 
