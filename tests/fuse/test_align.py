@@ -253,7 +253,9 @@ def test_seed_claims_carry_their_independent_sources():
     assert {"000", "002", "003"} <= sources(second) and "001" not in sources(second)
     assert second["support"] >= 3 and second["status"] in ("corroborated", "disputed")
     bases = seed_claim(data, "002", "status of Russia’s strategic assets")
-    assert {"001", "002", "003", "004"} <= sources(bases)
+    # 001 reports the bases at the October talks, an event the clustering keeps apart since 60ecf5c
+    # (its "first official visit"); the January talks' bases claim is 002, 003 and 004's.
+    assert {"002", "003", "004"} <= sources(bases) and bases["support"] >= 3
     territory = seed_claim(data, "002", "restoration of Syria’s territorial integrity, including")
     assert {"002", "003"} <= sources(territory) and territory["support"] >= 2
     withdrawal = seed_claim(data, "002", "withdrawal of Russian forces")

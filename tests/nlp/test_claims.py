@@ -179,3 +179,11 @@ def test_seed_claims_carry_their_attribution(nlp):
     # The outlets' own statements carry no attribution.
     (own,) = [c for c in cache["001_12b1d7691e41a902"] if c.text.startswith("The talks were held behind closed doors")]
     assert own.attribution is None
+
+
+@pytest.mark.slow
+def test_an_agency_dateline_is_not_part_of_the_claim(nlp):
+    text = "LONDON, March 10 (Northern Wire) - The carmaker will cut 1,200 jobs at its plant, the company said."
+    doc, mentions = analyse(nlp, text)
+    claims = find_claims(doc, find_quotes(doc, mentions), mentions)
+    assert [c.text for c in claims] == ["The carmaker will cut 1,200 jobs at its plant"]

@@ -314,3 +314,23 @@ def test_seed_dash_opened_quote(seed_quotes):
     (q,) = [q for q in seed_quotes["001_12b1d7691e41a902"] if q.text.startswith("Special, friendly")]
     assert q.text.endswith("in the interests of your people")
     assert (q.speaker_text, q.cue) == ("Putin", "say")
+
+
+@pytest.mark.slow
+def test_blind_set_repairs(nlp):
+    # A name the tagger calls ORG is a person after a lower-case role or before a role in apposition.
+    doc, mentions = analyse(nlp, "Chief executive Helena Marsh said the firm had no choice.\n\n"
+                                 "\"We cannot run a factory on goodwill,\" she said.")
+    direct = [q for q in find_quotes(doc, mentions) if q.kind == "direct"]
+    assert [(q.speaker_text, q.speaker_ref) for q in direct] == [("Helena Marsh", "she")]
+    # A partial quote inside reported speech is the reporter's, not the reported clause's subject's.
+    doc, mentions = analyse(nlp, "Police Chief Angela Moreno claimed officers were responding to "
+                                 "“a small number of violent individuals”, but video shows a calm crowd.")
+    (partial,) = [q for q in find_quotes(doc, mentions) if q.kind == "direct"]
+    assert partial.speaker_text == "Angela Moreno"
+    # "…, citing X" says how the source spoke, not what it said; a lower-case "name" is no speaker.
+    doc, mentions = analyse(nlp, "The coalition said four people had been killed, citing hospital staff.")
+    (reported,) = find_quotes(doc, mentions)
+    assert reported.text == "four people had been killed"
+    doc, mentions = analyse(nlp, "The mayor won by 204 votes, the secretary of state's office said on Thursday.")
+    assert [q.speaker_text for q in find_quotes(doc, mentions)] == ["the secretary of state's office"]

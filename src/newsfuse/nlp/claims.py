@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsfuse.ingest.meta import parse_dateline
 from newsfuse.model import Claim, Number, Quote
 from newsfuse.nlp.attribution import (
     SPEECH_NOUNS,
@@ -316,7 +317,7 @@ def _reporting_aside(verb) -> bool:
 def _claim(clause: _Clause, piece, inside, removed, attributor, direct, doc) -> Claim | None:
     head = clause.head
     drop = removed | clause.carved
-    tokens = _trim([t for t in piece if clause.lo <= t.i < clause.hi and t.i not in drop])
+    tokens = _after_dateline(_trim([t for t in piece if clause.lo <= t.i < clause.hi and t.i not in drop]), doc)
     words = [t for t in tokens if not t.is_punct]
     if len(words) < MIN_CLAIM_WORDS:
         return None
@@ -362,6 +363,22 @@ def _trim(tokens: list) -> list:
     while tokens and tokens[0].is_punct:
         tokens = tokens[1:]
     return tokens
+
+
+def _after_dateline(tokens: list, doc) -> list:
+    """Without an agency dateline opening the paragraph ("LONDON, March 10 (Reuters) - "): its
+    place is where the report was filed, not part of the statement, and would set the claim
+    apart from the same statement in a report filed elsewhere."""
+    if not tokens:
+        return tokens
+    text = doc_text(doc)
+    start = tokens[0].idx
+    if start and text[start - 1] != "\n":
+        return tokens
+    dateline = parse_dateline(text[start : tokens[-1].idx + len(tokens[-1])])
+    if dateline is None:
+        return tokens
+    return _trim([t for t in tokens if t.idx >= start + dateline.end])
 
 
 def _is_question(text: str, end: int, piece) -> bool:

@@ -107,9 +107,12 @@ def find_quotes(doc, mentions) -> tuple[Quote, ...]:
             _inherit(q, marked[k - 1] if k else None, doc, attributor, inside, breaks)
     # 4. titles and scare quotes
     kept = [q for q in marked if _is_quotation(q, text)]
-    out = [_direct_record(q, text, attributor, doc) for q in kept]
-    # 5. reported speech
-    out += _indirect(doc, attributor, kept, inside)
+    # 5. reported speech; a partial quote inside it whose "speaker" is a plain noun of the
+    # reported clause itself ("X claimed officers were responding to "…"") is the reporter's
+    indirect = _indirect(doc, attributor, kept, inside)
+    for q in kept:
+        _speaker_of_enclosing(q, indirect)
+    out = [_direct_record(q, text, attributor, doc) for q in kept] + indirect
     # 6. order
     out.sort(key=lambda r: (r.start, r.kind != "direct"))
     return tuple(out)
@@ -407,6 +410,20 @@ def _inherit(q: _Marked, prev: _Marked | None, doc, attributor: Attributor, insi
                     return
 
 
+def _speaker_of_enclosing(q: _Marked, indirect: list[Quote]) -> None:
+    """Give a partial quote the speaker of the reported speech around it when its own speaker is
+    an unnamed noun inside that reported clause: the verb it hangs on is not the speech act."""
+    s = q.speaker
+    if s is None or s.label is not None or s.via is not None:
+        return
+    for r in indirect:
+        if (r.start <= q.open_at and q.close_at <= r.end + 1 and r.start <= s.start and s.end <= r.end
+                and r.speaker_text is not None):
+            q.speaker = Source(r.speaker_start, r.speaker_end, r.speaker_text, None, via=r.speaker_ref)
+            q.cue = r.cue
+            return
+
+
 # -- 4. what counts as a quotation ----------------------------------------------------------
 
 
@@ -518,7 +535,11 @@ def reported_clause(tok):
             return None
         if any(c.tag_ in ("WRB", "WP", "WDT") and c.i < comp.i for c in comp.children):
             return None
-        tokens = [t for t in comp.subtree if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i)]
+        # "…, citing hospital staff" / "…, adding that …" after the clause says how the source
+        # spoke, not what it said, wherever the parser hangs it.
+        aside = {t.i for c in comp.children if _speaking_participle(c) for t in c.subtree}
+        tokens = [t for t in comp.subtree
+                  if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i) and t.i not in aside]
         return _same_paragraph(tokens, comp, doc), tok.lemma_.lower(), subject_of(tok)
     as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     # "The law, he argued, would …" and "…, AFP reported" parsed as a clause aside.
@@ -528,6 +549,12 @@ def reported_clause(tok):
             return None
         return _framed_clause(tok, doc), tok.lemma_.lower(), subject_of(tok)
     return None
+
+
+def _speaking_participle(tok) -> bool:
+    """A participle clause after a comma that tells how the source spoke ("citing", "adding")."""
+    return (tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG" and tok.i > tok.head.i
+            and tok.i > 0 and tok.doc[tok.i - 1].text == "," and (tok.lemma_.lower() in _CUE_LEMMAS or tok.lemma_.lower() == "cite"))
 
 
 def _same_paragraph_as(a, b) -> bool:
