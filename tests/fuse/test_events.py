@@ -373,3 +373,15 @@ def test_event_and_story_ids_transliterate_accents():
     assert ev.events_[0]["id"].startswith("2025-10-13-strike-at-setubal-port-")
     story = StoryLinker().fit(ev.events_).stories_[0]
     assert story["id"].startswith("story-strike-at-setubal-port-")
+
+
+def test_background_dates_are_placed_before_the_reference_and_must_agree():
+    from newsfuse.fuse.event_describe import _placed, event_date_values
+
+    assert _placed("XXXX-10-15", date(2026, 1, 28)) == "2025-10-15"
+    assert _placed("XXXX-01", date(2026, 1, 28)) == "2026-01"
+    assert _placed("XXXX-10-15", None) is None  # no reference: no year is guessed
+    assert _placed("2025-10-15T10:00", None) == "2025-10-15"
+    assert _placed("PAST_REF", date(2026, 1, 28)) is None
+    assert event_date_values(["2025-10", "2025-10-15", "2025-10"]) == "2025-10"
+    assert event_date_values(["2025-10", "2024-12"]) is None

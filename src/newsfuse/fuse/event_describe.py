@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.fuse.event_features import LEAD_SENTENCES, Profile, Vectors, mention_key
+from newsfuse.fuse.event_features import LEAD_SENTENCES, Profile, Vectors, event_ordinals, mention_key
 from newsfuse.model import Article, ArticleAnalysis, Entity
 
 # Participants listed for an event: named by at least this share of its articles
@@ -40,7 +40,8 @@ MENTION_AHEAD_DAYS = 7
 TITLE_MAX_CHARS = 160
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-_CALENDAR_VALUE = re.compile(r"^\d{4}(-\d{2})?")
+_YEARLESS_VALUE = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?$")
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?![\dX])")
 
 
 def describe_events(
@@ -86,8 +87,16 @@ def describe_events(
         for aid in members:
             article_event[aid] = event["id"]
             roles[aid] = event["roles"][aid]
-        del event["_first"], event["_day"]
     _mentions(events, articles, analyses, profiles, vectors, mention_entity, article_event, copies)
+    # An event its own reports leave undated may have been dated by reports that recall it.
+    for event in events:
+        if event["date_basis"] == "background":
+            event["id"] = _event_id(event["date"], event["title"], event["_first"])
+            for aid in event["articles"]:
+                article_event[aid] = event["id"]
+    events.sort(key=lambda e: (e["date"] or "9999", e["_first"]))
+    for event in events:
+        del event["_first"], event["_day"]
     return article_event, events, roles
 
 
@@ -109,6 +118,7 @@ def _describe(rows, articles, profiles, vectors, names, link) -> dict[str, Any]:
         "id": _event_id(when, title, first),
         "title": title,
         "date": when,
+        "date_basis": "reports" if when else None,  # reports: its own articles; background: reports recalling it
         "where": where,
         "who": who,
         "articles": [],
@@ -247,12 +257,16 @@ def _mentions(events, articles, analyses, profiles, vectors, mention_entity, art
     number of shared names, not with articles × events.
     """
     row_of = {a.id: r for r, a in enumerate(articles)}
+    by_id = {event["id"]: event for event in events}
+    recalled: dict[int, list[str]] = defaultdict(list)
     lead = vectors.lead
     index: dict[str, set[int]] = defaultdict(set)
     signature: list[set[str]] = []
     keys_of: list[set[str]] = []
+    counted: list[set[tuple[str, int]]] = []
     for e, event in enumerate(events):
         rows = [row_of[a] for a in event["articles"] if a in row_of]
+        counted.append({(kind, n) for r in rows for kind, n, own in profiles[r].ordinals if own})
         weight = np.asarray(lead[rows].sum(axis=0)).ravel()
         top = np.argsort(-weight)[:SIGNATURE_TERMS]
         signature.append({str(vectors.terms[t]) for t in top if weight[t] > 0})
@@ -279,18 +293,44 @@ def _mentions(events, articles, analyses, profiles, vectors, mention_entity, art
             start = period_start(event["date"])
             if written is not None and start is not None and (start - written).days > MENTION_AHEAD_DAYS:
                 continue  # written well before the event began: it cannot look back on it
-            if _recalls(analysis, by_sentence, signature[e], keys_of[e], event["date"]):
+            found, sentences = _recalls(analysis, by_sentence, signature[e], keys_of[e], event["date"])
+            if found:
                 for aid in [article.id, *sorted(copies.get(article.id, ()))]:
                     event["mentioned_in"].append(aid)
                     event["roles"][aid] = "background"
+                if event["date"] is None and counted[e]:
+                    own_date = by_id[own]["date"] if own in by_id else None
+                    reference = written or period_start(own_date)
+                    recalled[e].extend(
+                        _recalled_dates(article, analysis, sentences, counted[e], reference, own_date)
+                    )
+    for e, event in enumerate(events):
+        if event["date"] is None and recalled[e]:
+            event["date"] = event_date_values(recalled[e])
+            event["date_basis"] = "background" if event["date"] else None
 
 
-def _recalls(analysis: ArticleAnalysis, by_sentence, signature: set[str], keys: set[str], when: str | None) -> bool:
-    """Whether a sentence of the article names the event's people or place, shares its words, and not another date."""
+def event_date_values(values: Sequence[str]) -> str | None:
+    """The ISO date, month or year that more than DATE_AGREEMENT of the calendar ``values`` agree on."""
+    for width in (10, 7, 4):
+        fine = [v[:width] for v in values if len(v) >= width]
+        if fine:
+            value, count = _commonest(fine)
+            if count > DATE_AGREEMENT * len(values):
+                return value
+    return None
+
+
+def _recalls(
+    analysis: ArticleAnalysis, by_sentence, signature: set[str], keys: set[str], when: str | None
+) -> tuple[bool, list[str]]:
+    """(whether a sentence of the article names the event's people or place, shares its words, and not
+    another date; the calendar dates of those sentences)."""
     times_by_sentence: dict[int, list[str]] = defaultdict(list)
     for t in analysis.times:
-        if t.type == "DATE" and _CALENDAR_VALUE.match(t.value):
-            times_by_sentence[t.sentence].append(t.value)
+        if t.type == "DATE" and (m := _CALENDAR_VALUE.match(t.value)):
+            times_by_sentence[t.sentence].append(m.group())
+    found: list[int] = []
     for s, lemmas in enumerate(analysis.lemmas):
         if s < LEAD_SENTENCES and not by_sentence.get(s):
             continue
@@ -298,8 +338,45 @@ def _recalls(analysis: ArticleAnalysis, by_sentence, signature: set[str], keys: 
             continue
         if len(set(lemmas.split()) & signature) < MENTION_MIN_TERMS:
             continue
-        dates = times_by_sentence.get(s, [])
-        if when and dates and not any(_agree(d, when) for d in dates):
+        here = times_by_sentence.get(s, [])
+        if when and here and not any(_agree(d, when) for d in here):
             continue  # every date of the sentence is another month or year: it tells of another event
-        return True
-    return False
+        found.append(s)
+    return bool(found), found
+
+
+def _recalled_dates(article, analysis, sentences, counted, reference: date | None, own_date: str | None) -> list[str]:
+    """Calendar dates of the recalling ``sentences`` that count the event as its reports do ("his first visit").
+
+    Only a sentence that counts the event is trusted to date it: another recalling
+    sentence may date something else it names ("since Assad fell in December 2024").
+    A yearless date ("October 15") takes the latest year that puts it before
+    ``reference``: the article's date, else its own event's. Dates of the article's own
+    event and dates after the reference are left out.
+    """
+    out = []
+    for t in analysis.times:
+        if t.type != "DATE" or t.sentence not in sentences or not 0 <= t.sentence < len(analysis.sentences):
+            continue
+        span = analysis.sentences[t.sentence]
+        if not {(kind, n) for kind, n, _ in event_ordinals(article.text[span.start : span.end])} & counted:
+            continue
+        value = _placed(t.value, reference)
+        if value and not (own_date and _agree(value, own_date)) and (reference is None or period_start(value) <= reference):
+            out.append(value)
+    return out
+
+
+def _placed(value: str, reference: date | None) -> str | None:
+    """A calendar value, a yearless one placed in the latest year before ``reference``, or None."""
+    if m := _CALENDAR_VALUE.match(value):
+        return m.group()
+    m = _YEARLESS_VALUE.match(value)
+    if not m or reference is None:
+        return None
+    for year in (reference.year, reference.year - 1):
+        placed = f"{year}-{m[1]}" + (f"-{m[2]}" if m[2] else "")
+        start = period_start(placed)
+        if start is not None and start <= reference:
+            return placed
+    return None
