@@ -22,6 +22,10 @@ from newsfuse.util import write_atomic
 TEMPLATE = "report.html.j2"
 # Hover titles of citation markers quote the cited sentence up to this many characters.
 PREVIEW_CHARS = 160
+# Rows of the claim matrix per event: the best supported claims; the rest are in report.json.
+# 40 keeps a 250-report corpus's page near 3 MB (the full matrix was 61 MB) and shows every
+# corroborated claim of any event we have seen.
+MAX_MATRIX_ROWS = 40
 # Sections rendered by their own part of the template, in page order; any other list or object
 # the schema (or a later report) adds is shown by the generic renderer after them.
 SECTIONS = (
@@ -133,6 +137,7 @@ class _View:
         self.event = {e["id"]: e for e in data.get("events", ())}
         self.event_key = _anchor_keys(list(self.event))
         self.claim = {c["id"]: c for c in data.get("claims", ()) if "id" in c}
+        self._against_: dict[str, list[str]] | None = None
 
     # sections -------------------------------------------------------------------------------
 
@@ -296,41 +301,75 @@ class _View:
     def known_outlets(self) -> list[str]:
         return sorted({a["outlet"] for a in self.articles if a.get("outlet")})
 
-    def matrix_outlets(self) -> list[str]:
-        """Outlets as columns of the claim matrix: the most prolific first."""
-        counts = Counter(self.outlet(a["id"]) for a in self.articles if not a.get("duplicate_of"))
-        return [o for o, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))]
+    def claim_blocks(self) -> list[dict[str, Any]]:
+        """The claim × outlet matrix, one block per event (claims are only compared within one).
 
-    def matrix_row(self, claim: Mapping[str, Any]) -> list[dict[str, Any]]:
-        """One cell per outlet: carried, contradicted, omitted (covered the story, not the claim) or not covering."""
+        Columns are the outlets that cover the event (most reports first), then any other outlet
+        a shown row cites; rows are the event's claims, the best supported (and the disputed)
+        first, at most MAX_MATRIX_ROWS of them, so the page stays small on a large corpus.
+        """
+        by_event: dict[Any, list[Mapping[str, Any]]] = defaultdict(list)
+        for claim in self.data.get("claims") or ():
+            eid = claim.get("event")
+            if eid is None:  # older reports: the event most of its sources report
+                events = Counter(
+                    self.article.get(s.get("article") if isinstance(s, Mapping) else s, {}).get("event")
+                    for s in claim.get("sources") or ()
+                )
+                eid = events.most_common(1)[0][0] if events else None
+            by_event[eid].append(claim)
+        order = {eid: n for n, eid in enumerate(self.event)}
+        blocks = []
+        for eid in sorted(by_event, key=lambda e: (e is None, order.get(e, len(order)), str(e))):
+            claims = sorted(
+                by_event[eid], key=lambda c: (-(c.get("support") or 0), c.get("status") != "disputed")
+            )
+            shown = claims[:MAX_MATRIX_ROWS]
+            counts = Counter(
+                self.outlet(a["id"]) for a in self.articles if a.get("event") == eid and not a.get("duplicate_of")
+            )
+            outlets = [o for o, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))]
+            rows = [(c, self._cells(c, set(counts))) for c in shown]
+            extra = sorted({o for _, cells in rows for o in cells} - set(outlets), key=str.lower)
+            outlets += extra
+            blocks.append({
+                "event": eid,
+                "title": (self.event.get(eid) or {}).get("title") or ("Claims outside any event" if eid is None else eid),
+                "outlets": outlets,
+                "rows": [
+                    (c, [cells.get(o) or {"state": "omitted" if o in counts else "not covering", "cites": []}
+                         for o in outlets])
+                    for c, cells in rows
+                ],
+                "hidden": len(claims) - len(shown),
+                "corroborated": sum(1 for c in claims if (c.get("support") or 0) >= 2),
+            })
+        return blocks
+
+    def _against(self) -> dict[str, list[str]]:
+        """Claim id → the ids of the claims a contradiction sets against it."""
+        if self._against_ is None:
+            against: dict[str, list[str]] = defaultdict(list)
+            for c in self.data.get("contradictions") or ():
+                ids = [i for i in c.get("claims") or () if i in self.claim]
+                for i in ids:
+                    against[i] += [j for j in ids if j != i]
+            self._against_ = against
+        return self._against_
+
+    def _cells(self, claim: Mapping[str, Any], covering: set[str]) -> dict[str, dict[str, Any]]:
+        """The row's cells that are not empty: outlet → carried or contradicted, with citations."""
         carried: dict[str, list[Any]] = defaultdict(list)
         for s in claim.get("sources") or ():
             aid = s.get("article") if isinstance(s, Mapping) else s
             carried[self.outlet(aid)].append(s)
         against: dict[str, list[Any]] = defaultdict(list)
-        for c in self.data.get("contradictions") or ():
-            ids = c.get("claims") or ()
-            if claim.get("id") not in ids:
-                continue
-            for other in ids:
-                if other == claim.get("id") or other not in self.claim:
-                    continue
-                for s in self.claim[other].get("sources") or ():
-                    aid = s.get("article") if isinstance(s, Mapping) else s
-                    against[self.outlet(aid)].append(s)
-        articles = [s.get("article") if isinstance(s, Mapping) else s for s in claim.get("sources") or ()]
-        events = {self.article[a].get("event") for a in articles if a in self.article} - {None}
-        covering = {self.outlet(a["id"]) for a in self.articles if a.get("event") in events}
-        cells = []
-        for outlet in self.matrix_outlets():
-            if outlet in against:
-                cells.append({"state": "contradicted", "cites": self.cites(against[outlet])})
-            elif outlet in carried:
-                cells.append({"state": "carried", "cites": self.cites(carried[outlet])})
-            elif outlet in covering:
-                cells.append({"state": "omitted", "cites": []})
-            else:
-                cells.append({"state": "not covering", "cites": []})
+        for other in self._against().get(claim.get("id"), ()):
+            for s in self.claim[other].get("sources") or ():
+                aid = s.get("article") if isinstance(s, Mapping) else s
+                against[self.outlet(aid)].append(s)
+        cells = {o: {"state": "carried", "cites": self.cites(v)} for o, v in carried.items()}
+        cells.update({o: {"state": "contradicted", "cites": self.cites(v)} for o, v in against.items()})
         return cells
 
     def contradiction_sides(self, contradiction: Mapping[str, Any]) -> list[dict[str, Any]]:
