@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from newsfuse.model import Article, ArticleAnalysis, Entity, Removed, Report, Sentence, Skip
-from newsfuse.render.html import SECTIONS, render_html, script_hash, script_json, write_html
+from newsfuse.render.html import MAX_MATRIX_ROWS, SECTIONS, render_html, script_hash, script_json, write_html
 from newsfuse.render.json_report import report_dict, schema, validate
 
 EVIL = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
@@ -138,6 +138,25 @@ def test_sections_render_their_items():
     assert "local hero" in html  # framing
     assert "Follow us on Telegram" in html and "binary file (NUL bytes)" in html
     assert "(dateline)" in html
+
+
+def test_the_claim_matrix_is_bounded_per_event_and_keeps_the_best_supported():
+    data = _data()
+    many = MAX_MATRIX_ROWS + 7
+    data["claims"] = [
+        {"id": f"m{i}", "text": f"Claim number {i} of the crowded event", "event": "e1",
+         "sources": [{"article": "wire/1", "sentence": 0}] + ([{"article": "post-2", "sentence": 0}] if i == many - 1 else []),
+         "attributed_to": None, "support": 2 if i == many - 1 else 1,
+         "status": "corroborated" if i == many - 1 else "single-source"}
+        for i in range(many)
+    ]
+    data["contradictions"] = []
+    html = render_html(data)
+    rows = re.findall(r"<tr><td class=\"claim\">(.*?)</tr>", html, re.S)
+    assert len(rows) == MAX_MATRIX_ROWS
+    assert rows[0].startswith(f"Claim number {many - 1} ")  # the corroborated one leads
+    assert "7 more claim(s) of this event" in html
+    assert "Bridge opens <span" in html  # the block is titled by its event
 
 
 def test_untrusted_text_is_escaped_everywhere():
