@@ -111,6 +111,27 @@ def test_similar_sentences_with_different_figures_are_not_cited_as_support():
     assert any("300 residents" in line["text"] or "450 residents" in line["text"] for line in _lines(summary))
 
 
+def test_a_first_and_a_second_of_one_kind_are_not_cited_as_support():
+    first = "The minister made her first official visit to the northern province on Tuesday, meeting local officials."
+    second = "The minister made her second official visit to the northern province on Tuesday, meeting local officials."
+    a = _article("a", [first] + FLOOD[1:4], outlet="Alderby Courier")
+    b = _article("b", [second] + FLOOD[4:7], outlet="Dale Times")
+    summary = _fit([a, b], [_event("e", ["a", "b"])]).summary_
+    visits = [line for line in _lines(summary) if "official visit" in line["text"]]
+    assert visits
+    for line in visits:
+        assert len({s["article"] for s in line["sources"]}) == 1
+
+
+def test_a_line_never_opens_with_a_pronoun_it_cannot_resolve():
+    # four sentences for a four-line summary: only the pronoun keeps the last one out
+    echo = "He did not say how many stranded pensioners had been taken to hospital by the evening."
+    a = _article("a", FLOOD[:3] + [echo])
+    summary = _fit([a], [_event("e", ["a"])]).summary_
+    assert _lines(summary)
+    assert not [line for line in _lines(summary) if line["text"].startswith("He ")]
+
+
 def test_lines_follow_time_order_of_their_reports():
     early = _article("early", FLOOD[:4], published="2026-03-02")
     late = _article("late", [

@@ -68,6 +68,8 @@ _DANGLING = re.compile(
 _PRONOUNS = frozenset("he she it they his her its their him them".split())
 _TERMINAL = (".", "!", '"', "”", "’", "'", ")")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_ORDINAL_WORDS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+_ORDINAL = re.compile(r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d+)(?:st|nd|rd|th))\b", re.IGNORECASE)
 _ISO = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?")
 _STRAY_OPENING = re.compile(r"^[\"”’»]\s+")
 # A dateline opening the lead ("MOSCOW — ", "LISBON, March 5 (Reuters) - "): the report's, not the summary's.
@@ -83,6 +85,7 @@ class _Sentence:
     date: str  # the date it states, else its report's; "" when neither is known
     stated: str | None = None  # the date it states, if any
     numbers: frozenset[str] = frozenset()  # the figures written in digits ("1,200" → "1200")
+    ordinals: frozenset[int] = frozenset()  # the counts it states ("his second visit" → 2)
 
 
 @dataclass(slots=True)
@@ -353,11 +356,14 @@ def _cite(pool: list[_Sentence], own: int, sims: np.ndarray, threshold: float, e
 def _clash(a: _Sentence, b: _Sentence) -> bool:
     """Two similar sentences that cannot say the same: their stated dates differ where both are
     known (2025-10 against 2026-01, not 2025 against 2025-10), or both give figures and share
-    none (1,200 against 1,500 people: a disagreement to show, not a source to cite)."""
+    none (1,200 against 1,500 people: a disagreement to show, not a source to cite), or both
+    count and share no count (the first visit against the second)."""
     if a.stated and b.stated:
         n = min(len(a.stated), len(b.stated))
         if a.stated[:n] != b.stated[:n]:
             return True
+    if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
+        return True  # "his first visit" against "his second visit": two happenings, not one told twice
     return bool(a.numbers and b.numbers and not a.numbers & b.numbers)
 
 
@@ -403,6 +409,7 @@ def _sentences(articles: Sequence[Article], analysis_of: Mapping[str, ArticleAna
                 continue
             candidate = (
                 MIN_WORDS <= words <= MAX_WORDS
+                and text.split()[0].lower() not in _PRONOUNS  # "He did not say ...": whom, the summary cannot tell
                 and text[0].isupper()
                 and text.endswith(_TERMINAL)
                 and _balanced(text)
@@ -413,7 +420,12 @@ def _sentences(articles: Sequence[Article], analysis_of: Mapping[str, ArticleAna
                 # a date after publication is a plan or deadline ("until 2029"): it was reported then
                 date = article.published
             numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
-            kept[(article.id, index)] = _Sentence((article.id, index), text, rank, candidate, date, stated, numbers)
+            ordinals = frozenset(
+                _ORDINAL_WORDS[m.group(1).lower()] if m.group(1) else int(m.group(2)) for m in _ORDINAL.finditer(text)
+            )
+            kept[(article.id, index)] = _Sentence(
+                (article.id, index), text, rank, candidate, date, stated, numbers, ordinals
+            )
             rank += 1
         out[article.id] = kept
     return out
