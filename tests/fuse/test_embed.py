@@ -34,3 +34,78 @@ def test_missing_package_is_a_model_error(monkeypatch):
             embed.load_encoder()
     finally:
         embed.load_encoder.cache_clear()
+
+
+# -- the memo and the on-disk cache ----------------------------------------------------------------
+
+# Texts no other test embeds, so the counts below are this test's alone.
+_TEXTS = ["Cache test: the ferry ran aground near the harbour wall", "Cache test: the harbour wall held",
+          "Cache test: the ferry ran aground near the harbour wall", "  "]
+
+
+@pytest.mark.slow
+def test_repeated_texts_are_encoded_once_and_get_the_same_row():
+    embed.clear_memo()
+    vectors = embed.embed_texts(_TEXTS)
+    assert embed.counts.encoded == 2  # the repeat and the blank text cost nothing
+    assert np.array_equal(vectors[0], vectors[2]) and not vectors[3].any()
+    again = embed.embed_texts(_TEXTS[:2])
+    assert embed.counts.encoded == 2 and embed.counts.memo_hits == 2
+    assert np.allclose(again, vectors[:2], atol=1e-5)
+    again[0] = 0.0  # the caller's rows are its own: the memo is not changed through them
+    assert np.allclose(embed.embed_texts(_TEXTS[:1]), vectors[:1], atol=1e-5)
+
+
+@pytest.mark.slow
+def test_disk_cache_gives_the_model_vectors_without_the_model(tmp_path):
+    embed.clear_memo()
+    fresh = embed.embed_texts(_TEXTS)
+    embed.clear_memo()
+    with embed.embedding_cache(tmp_path) as cache:
+        first = embed.embed_texts(_TEXTS)
+        assert cache.writes == 2 and cache.hits == 0
+    assert (tmp_path / embed.CACHE_FILE).is_file()
+    embed.clear_memo()  # as in a new process: only the file remembers
+    with embed.embedding_cache(tmp_path) as cache:
+        second = embed.embed_texts(_TEXTS)
+        assert cache.hits == 2 and cache.writes == 0
+    assert embed.counts.encoded == 0 and embed.counts.disk_hits == 2
+    assert np.allclose(first, fresh, atol=1e-5) and np.allclose(second, fresh, atol=1e-5)
+    assert not second[3].any()
+
+
+@pytest.mark.slow
+def test_garbage_cache_file_is_a_warning_and_the_model_stands_in(tmp_path):
+    embed.clear_memo()
+    expected = embed.embed_texts(_TEXTS[:2])
+    embed.clear_memo()
+    (tmp_path / embed.CACHE_FILE).write_bytes(b"not a database, " * 512)
+    with pytest.warns(RuntimeWarning, match="embedding cache"):
+        with embed.embedding_cache(tmp_path) as cache:
+            vectors = embed.embed_texts(_TEXTS[:2])
+            assert not cache.usable
+    assert embed.counts.encoded == 2
+    assert np.allclose(vectors, expected, atol=1e-5)
+
+
+@pytest.mark.slow
+def test_a_damaged_row_is_recomputed(tmp_path):
+    import sqlite3
+
+    embed.clear_memo()
+    with embed.embedding_cache(tmp_path):
+        expected = embed.embed_texts(_TEXTS[:1])
+    with sqlite3.connect(tmp_path / embed.CACHE_FILE) as conn:
+        conn.execute("UPDATE vectors SET vector = x'00'")
+    conn.close()
+    embed.clear_memo()
+    with embed.embedding_cache(tmp_path) as cache:
+        assert np.allclose(embed.embed_texts(_TEXTS[:1]), expected, atol=1e-5)
+        assert cache.hits == 0 and cache.writes == 1
+    assert embed.counts.encoded == 1
+
+
+def test_no_cache_folder_is_no_cache():
+    with embed.embedding_cache(None) as cache:
+        assert cache is None
+        assert embed.embed_texts([" "]).shape == (1, embed.DIMENSION)  # blank: no model, no file

