@@ -168,8 +168,8 @@ class EmbeddingCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(self.path)
             with self._conn:
-                self._conn.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL) "
-                                   "WITHOUT ROWID")
+                # A rowid table: WITHOUT ROWID suits small rows, and took 2.2x the space for 1.5 KB vectors.
+                self._conn.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vector BLOB NOT NULL)")
         except (OSError, sqlite3.Error) as exc:
             self._disable(exc)
 
