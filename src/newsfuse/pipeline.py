@@ -16,6 +16,7 @@ from newsfuse.fuse.align import ClaimAligner
 from newsfuse.fuse.canon import EntityCanonicalizer
 from newsfuse.fuse.contradict import ContradictionFinder
 from newsfuse.fuse.dedup import Deduplicator
+from newsfuse.fuse.embed import embedding_cache
 from newsfuse.fuse.events import EventClusterer
 from newsfuse.fuse.framing import FramingAnalyzer
 from newsfuse.fuse.quotes import QuoteAttributor
@@ -63,6 +64,16 @@ def analyze(
     13. describe the framing: each outlet's words for the main actors and events, and its coverage;
     14. assemble the report.
     """
+    # Sentence vectors are cached beside the analyses, so a re-run does not encode them again.
+    folder = (config.cache_dir or cache_dir) if config.use_cache else None
+    with embedding_cache(folder or None):
+        return _analyze(paths, config, cache_dir, store)
+
+
+def _analyze(
+    paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str | Path | None, store: Store | None
+) -> Report:
+    """The steps of ``analyze``, numbered as in its docstring."""
     # 1. ingest
     articles, skipped = read_inputs(paths, config)
     if not articles:
