@@ -139,9 +139,14 @@ class ContradictionFinder:
                 continue
             kind, va, vb = hit
             found.setdefault((frozenset({ga, gb}), kind), _record(kind, [(ga, a, va, a.text), (gb, b, vb, b.text)]))
-        # A figure pair counts when the words around the two figures say the same thing.
-        for ga, gb, a, b, x, y, kind, _ in _same_context(figures, texts, aligner.embedding_used_, aligner.close_units_):
+        # A figure pair counts when the words around the two figures say the same thing, and the
+        # parse says they count one thing at one time in one scope.
+        ranked = _same_context(figures, texts, aligner.embedding_used_, aligner.close_units_)
+        parses = _parses([u for f in ranked for u in f[2:4]], texts)
+        for ga, gb, a, b, x, y, kind, _ in ranked:
             if (frozenset({ga, gb}), kind) in found:
+                continue
+            if kind == "number" and not _same_frame(a, b, x, y, parses, aligner.close_units_):
                 continue
             sides = [(ga, a, x.text, _window(texts[a.article], a, x, keep=True)),
                      (gb, b, y.text, _window(texts[b.article], b, y, keep=True))]
@@ -187,7 +192,8 @@ class ContradictionFinder:
             if days:
                 return "figures", days
         if a.negated != b.negated and slot_score >= self.negation_score and (p.verb or p.words >= 0.5):
-            if aligner.amount_clash(a, b) is None and not claim_slots.dates_clash(a.dates, b.dates):
+            if (aligner.amount_clash(a, b) is None and not claim_slots.dates_clash(a.dates, b.dates)
+                    and _denies_the_same(a, b, texts)):
                 return "negation", _polarity(a), _polarity(b)
         return None
 
@@ -259,6 +265,62 @@ def _same_context(figures, texts: Mapping[str, str], embedded: bool, close: set[
     return [(*figures[k], sim) for sim, k in ranked if sim >= threshold]
 
 
+def _parses(units: Sequence[ClaimUnit], texts: Mapping[str, str]) -> dict[tuple[str, int, int], Any]:
+    """Parses of the statements holding candidate figures, keyed by (article, start, end); empty
+    when no parser can be loaded (figures are then compared by their words alone)."""
+    keys = list(dict.fromkeys((u.article, u.start, u.end) for u in units if u.article in texts))
+    nlp = _parser() if keys else None
+    if nlp is None:
+        return {}
+    docs = nlp.pipe(texts[article][start:end] for article, start, end in keys)
+    return dict(zip(keys, docs))
+
+
+def _parser():
+    """The per-article step's spaCy pipeline, loaded once; None when it is not installed."""
+    from newsfuse.errors import ModelError
+    from newsfuse.nlp.models import load_nlp
+
+    try:
+        return load_nlp()
+    except ModelError:
+        return None
+
+
+def _same_frame(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping, close: set[tuple[str, str]]) -> bool:
+    """Whether two figures count one thing at one time in one scope (claim_slots.frames_comparable);
+    True when either statement has no parse."""
+    da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
+    if da is None or db is None:
+        return True
+    fx = claim_slots.figure_frame(da, x.start - a.start, x.end - a.start)
+    fy = claim_slots.figure_frame(db, y.start - b.start, y.end - b.start)
+    if fx is None or fy is None:
+        return True
+    same = _same_word(fx.counted, fy.counted, close)
+    return claim_slots.frames_comparable(fx, fy, a.words, b.words, same)
+
+
+def _denies_the_same(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bool:
+    """The denying statement's negated predicate (with its particle: "rule out") is a verb of the
+    other statement: "… and did not rule out compulsory layoffs" does not deny "will offer voluntary
+    redundancy before any compulsory layoffs". True when no parse can be had."""
+    negated, other = (a, b) if a.negated else (b, a)
+    parses = _parses([negated, other], texts)
+    dn, do = parses.get((negated.article, negated.start, negated.end)), parses.get((other.article, other.start, other.end))
+    if dn is None or do is None:
+        return True
+    denied = {_verb_name(t.head if t.dep_ == "neg" else t.head.head) for t in dn
+              if t.dep_ == "neg" or (t.dep_ == "det" and t.lower_ in ("no", "neither"))}
+    stated = {_verb_name(t) for t in do if t.pos_ in ("VERB", "AUX")}
+    return not denied or bool(denied & stated)
+
+
+def _verb_name(t) -> str:
+    """A verb's lemma with its particle ("rule out"), the word's own lemma for any other token."""
+    return " ".join([t.lemma_.lower(), *(c.lower_ for c in t.children if c.dep_ == "prt")])
+
+
 def _bracketed(x: Amount, others: Sequence[Amount]) -> bool:
     """The other side gives figures of this kind on both sides of it ("the operator offering 5%
     and the union asking for 7%" around a deal of 6.5%): a range, not a rival value."""
@@ -269,7 +331,10 @@ def _bracketed(x: Amount, others: Sequence[Amount]) -> bool:
 def _same_noun(x: Amount, y: Amount, close: set[tuple[str, str]]) -> bool:
     """Two counts of one thing by their nouns: the same word, one inside the other ("dockworker" /
     "worker"), or close embeddings ("staff" / "worker")."""
-    a, b = x.noun, y.noun
+    return _same_word(x.noun, y.noun, close)
+
+
+def _same_word(a: str, b: str, close: set[tuple[str, str]]) -> bool:
     return bool(a and b) and (a == b or a in b or b in a or (a, b) in close)
 
 
