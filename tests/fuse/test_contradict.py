@@ -69,6 +69,24 @@ def test_a_denial_contradicts_the_statement():
     assert kinds(finder) == ["negation"]
 
 
+def test_a_denial_in_a_coordinated_clause_denies_only_its_own_predicate():
+    finder = found([
+        Article("a", "The council will hire temporary staff first and did not rule out school closures.", outlet="A",
+                published="2025-02-06"),
+        Article("b", "The council will hire temporary staff before any school closures.", outlet="B",
+                published="2025-02-06"),
+    ])
+    assert "negation" not in kinds(finder)
+
+
+def test_a_cut_and_a_headcount_are_two_counts():
+    finder = found([
+        Article("a", "The mill laid off 500 workers at its northern site.", outlet="A", published="2025-02-06"),
+        Article("b", "The mill employs 650 workers at its northern site.", outlet="B", published="2025-02-06"),
+    ])
+    assert finder.contradictions_ == []
+
+
 def test_one_meeting_on_two_days_contradicts():
     finder = found([
         Article("a", "The next meeting of the rate committee is on 2025-03-12.", outlet="A", published="2025-02-06"),
