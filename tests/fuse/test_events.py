@@ -265,6 +265,7 @@ def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(nlp, config):
         "northbridge-2025-10-14-dockers-strike",
         "atlantic-ledger-2025-10-15-terminal-idle",
         "iberia-post-2025-10-15",
+        "tagus-2025-10-16-strike-cost",
     }
     second = {
         "coastline-2026-01-12-second-strike",
@@ -272,7 +273,14 @@ def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(nlp, config):
         "harbour-freight-2026-01-15-second-strike-analysis",
         "northbridge-2026-01-16-strike-suspended",
     }
-    talks = {"coastline-2026-03-03-talks-open", "iberia-post-2026-03-05", "atlantic-ledger-2026-03-05-deal"}
+    # the Tagus reaction to the deal quotes the same shippers and analysts as its October strike-cost
+    # report; it is dated by its page header ("Fri 6 Mar"), which ingest cut as chrome
+    talks = {
+        "coastline-2026-03-03-talks-open",
+        "iberia-post-2026-03-05",
+        "atlantic-ledger-2026-03-05-deal",
+        "tagus-2026-03-06-deal-reaction",
+    }
     assert len({event[a] for a in first}) == 1
     assert len({event[a] for a in second}) == 1
     assert len({event[a] for a in talks}) == 1
@@ -281,6 +289,8 @@ def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(nlp, config):
     by_id = {e["id"]: e for e in ev.events_}
     assert by_id[event["iberia-post-2025-10-15"]]["date"].startswith("2025-10")
     assert by_id[event["iberia-post-2026-01-13"]]["date"].startswith("2026-01")
+    # both strikes are in the city their datelines name, not its country
+    assert by_id[event["iberia-post-2025-10-15"]]["where"] == by_id[event["iberia-post-2026-01-13"]]["where"] == "Setúbal"
     # the January reports look back on the October strike
     assert "harbour-freight-2026-01-15-second-strike-analysis" in by_id[event["iberia-post-2025-10-15"]]["mentioned_in"]
 
@@ -385,3 +395,82 @@ def test_background_dates_are_placed_before_the_reference_and_must_agree():
     assert _placed("PAST_REF", date(2026, 1, 28)) is None
     assert event_date_values(["2025-10", "2025-10-15", "2025-10"]) == "2025-10"
     assert event_date_values(["2025-10", "2024-12"]) is None
+
+
+# --- dates and places of an event -----------------------------------------------------------------
+
+
+def _one_sentence(text: str, times: tuple[TimeValue, ...] = (), mentions: tuple[Mention, ...] = ()):
+    return ArticleAnalysis(
+        article_id="a", content_hash="h", sentences=(Sentence(0, len(text)),), times=times, mentions=mentions
+    )
+
+
+def test_a_year_in_a_background_or_term_clause_is_not_the_events_year():
+    def years(text: str, year: str) -> frozenset[int]:
+        start = text.index(year)
+        t = TimeValue(start, start + 4, year, "DATE", year, sentence=0)
+        return build_profile(Article(id="a", text=text), _one_sentence(text, (t,))).years
+
+    assert years("Floods hit the valley in 2019, officials said.", "2019") == {2019}
+    assert years("The talks are the first since the government fell in late 2024.", "2024") == frozenset()
+    assert years("Dockers get a pay rise, and no redundancies until the end of 2029.", "2029") == frozenset()
+
+
+def test_a_yearless_date_on_a_removed_header_line_dates_the_article_within_the_corpus():
+    from newsfuse.fuse.event_features import build_profiles
+    from newsfuse.model import Removed
+
+    undated = Article(
+        id="u",
+        text="Shippers welcomed the deal.",
+        removed=(Removed("Companies | Fri 6 Mar, 07:10", "section/time header"),),
+    )
+    dated = Article(id="d", text="Talks opened.", published="2026-03-03")
+    profiles = build_profiles([undated, dated], [_one_sentence(undated.text), _one_sentence(dated.text)])
+    assert profiles[0].anchor == date(2026, 3, 6)
+    # a removed line of another kind is not read for a date
+    other = Article(id="o", text=undated.text, removed=(Removed("Fri 6 Mar", "related-articles tail"),))
+    assert build_profiles([other, dated], [_one_sentence(other.text), _one_sentence(dated.text)])[0].anchor is None
+
+
+def test_an_events_place_is_the_city_its_datelines_put_in_a_country():
+    from newsfuse.fuse.event_describe import _participants
+    from newsfuse.fuse.event_features import Profile
+
+    def profile(where: str, lead: set[str], dateline: tuple[str, ...] = ()) -> Profile:
+        return Profile("x", "", "", "", "", where, "", None, None, frozenset(), lead_places=frozenset(lead),
+                       dateline_places=dateline)
+
+    names = {"porto": ("Porto", "GPE", "porto"), "portugal": ("Portugal", "GPE", "portugal")}
+    rows = [
+        profile("porto portugal", {"portugal"}, ("porto", "portugal")),
+        profile("portugal", {"portugal"}),
+        profile("portugal", set()),
+    ]
+    assert _participants(range(3), rows, names)[1] == "Portugal"  # nothing says Porto is in Portugal
+    assert _participants(range(3), rows, names, frozenset({("porto", "portugal")}))[1] == "Porto"
+    # a city named only in passing, in no lead or dateline, does not replace its country
+    rows[0] = profile("porto portugal", {"portugal"})
+    assert _participants(range(3), rows, names, frozenset({("porto", "portugal")}))[1] == "Portugal"
+
+
+def test_counted_things_skip_names_units_and_years():
+    from newsfuse.fuse.event_counts import counted_things
+
+    counts = dict(counted_things("The navy captured 23 Somali pirates in two boats over 3 days in 2008, and 12 and 11"))
+    assert counts == {"pirate": {23}, "boat": {2}}
+
+
+def test_leads_counting_one_thing_differently_clash_unless_a_text_gives_the_others_count():
+    text = {
+        "a": "The navy captured 23 pirates in the gulf.",
+        "b": "The navy captured 26 pirates in the gulf.",
+        "c": "The navy said it captured 23 pirates. Earlier reports said 26 pirates.",
+        "d": "The navy captured pirates in the gulf.",
+    }
+    profiles = [build_profile(Article(id=k, text=t), _one_sentence(t)) for k, t in text.items()]
+    v = vectorize(profiles, None)
+    column = PAIR_FEATURES.index("count_clash")
+    f = pair_features(v, np.array([0, 1, 0]), np.array([1, 2, 3]))[:, column]
+    assert f.tolist() == [1.0, 0.0, 0.0]

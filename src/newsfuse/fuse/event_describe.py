@@ -12,7 +12,14 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.fuse.event_features import LEAD_SENTENCES, Profile, Vectors, event_ordinals, mention_key
+from newsfuse.fuse.event_features import (
+    LEAD_SENTENCES,
+    WHERE_LABELS,
+    Profile,
+    Vectors,
+    event_ordinals,
+    mention_key,
+)
 from newsfuse.model import Article, ArticleAnalysis, Entity
 
 # Participants listed for an event: named by at least this share of its articles
@@ -64,12 +71,13 @@ def describe_events(
     for copy, original in duplicate_of.items():
         copies[original].append(copy)
     names = _display_names(articles, analyses, mention_entity, entities)
+    within = _within(articles, analyses, profiles, mention_entity)
     groups: dict[int, list[int]] = defaultdict(list)
     for row, label in enumerate(labels):
         groups[int(label)].append(row)
     events: list[dict[str, Any]] = []
     for rows in groups.values():
-        events.append(_describe(rows, articles, profiles, vectors, names, link))
+        events.append(_describe(rows, articles, profiles, vectors, names, link, within))
     events.sort(key=lambda e: (e["date"] or "9999", e["_first"]))
     article_event: dict[str, str] = {}
     roles: dict[str, str] = {}
@@ -100,7 +108,7 @@ def describe_events(
     return article_event, events, roles
 
 
-def _describe(rows, articles, profiles, vectors, names, link) -> dict[str, Any]:
+def _describe(rows, articles, profiles, vectors, names, link, within=frozenset()) -> dict[str, Any]:
     rows = sorted(rows, key=lambda r: (profiles[r].anchor or date.max, articles[r].id))
     central = _central(rows, link)
     # Articles that announce the event do not date it, unless nothing else does.
@@ -110,7 +118,7 @@ def _describe(rows, articles, profiles, vectors, names, link) -> dict[str, Any]:
     known = [d for d in days if d is not None]
     # Roles compare each article's date with the day most articles give, even when too few agree to report it.
     day = date.fromisoformat(_commonest(d.isoformat() for d in known)[0]) if known else None
-    who, where = _participants(rows, profiles, names)
+    who, where = _participants(rows, profiles, names, within)
     title = articles[central].title or profiles[central].lead
     title = " ".join(title.split())[:TITLE_MAX_CHARS]
     first = articles[rows[0]].id
@@ -161,22 +169,45 @@ def _commonest(values) -> tuple[str, int]:
     return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _participants(rows, profiles, names) -> tuple[list[str], str | None]:
-    """(ids of the people and organisations most of the articles name, the place their leads name most)."""
+def _participants(rows, profiles, names, within=frozenset()) -> tuple[list[str], str | None]:
+    """(ids of the people and organisations most of the articles name, the place their leads name most).
+
+    The place is the most specific one: a place whose leads or datelines name one
+    inside it ("Setúbal, Portugal", pairs in ``within``) gives way to that one, so the
+    event is in the city, not its country. Ties go to the alphabetically first key.
+    """
     who: Counter[str] = Counter()
     places: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for r in rows:
         p = profiles[r]
         who.update(k for k in set(p.who.split()) if names.get(k, ("", ""))[1] in ("PERSON", "ORG"))
         for k in set(p.where.split()):
-            places[k][0] += k in p.lead_places
+            places[k][0] += k in p.lead_places or k in p.dateline_places[:1]
             places[k][1] += 1
     need = max(1.0, WHO_SHARE * len(rows))
     chosen = [names[k][2] for k, c in who.most_common() if c >= need][:WHO_MAX]
     if not places:
         return chosen, None
-    best = max(sorted(places), key=lambda k: tuple(places[k]))
+    led = {k for k, (lead, _) in places.items() if lead}
+    broader = {outer for inner, outer in within if inner in led and inner != outer}
+    candidates = sorted(k for k in places if k not in broader) or sorted(places)
+    best = max(candidates, key=lambda k: tuple(places[k]))
     return chosen, names[best][0] if best in names else best.replace("_", " ").title()
+
+
+def _within(articles, analyses, profiles, mention_entity) -> frozenset[tuple[str, str]]:
+    """(inner, outer) place keys the corpus writes as "Inner, Outer": in datelines and in the text."""
+    pairs = set()
+    for p in profiles:
+        pairs.update(zip(p.dateline_places[:1], p.dateline_places[1:2]))
+    for article, analysis in zip(articles, analyses):
+        places = [m for m in analysis.mentions if m.label in WHERE_LABELS]
+        for a, b in zip(places, places[1:]):
+            if article.text[a.end : b.start].strip() == ",":
+                inner, outer = mention_key(article.id, a, mention_entity), mention_key(article.id, b, mention_entity)
+                if inner and outer:
+                    pairs.add((inner, outer))
+    return frozenset(pairs)
 
 
 def _display_names(articles, analyses, mention_entity, entities) -> dict[str, tuple[str, str, str]]:

@@ -10,6 +10,7 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
+from newsfuse.fuse.event_counts import ORDINAL_SENTENCES, POSSESSIVE, WORD, counted_things, event_ordinals
 from newsfuse.model import Article, ArticleAnalysis, Mention
 
 # Sentences that make the lead: headline-like first sentence plus the two that
@@ -22,6 +23,8 @@ LEAD_MENTION_WEIGHT = 3
 # header, a byline) when no publication date is known; later ones are content.
 # Set by hand from ECB+ train pages, whose header date is in sentence 0 or 1.
 HEADER_DATE_SENTENCES = 2
+# Lines ingest removes as page chrome that may still hold the page's date ("Companies | Fri 6 Mar, 07:10").
+HEADER_REASONS = frozenset({"section/time header", "timestamp"})
 # A yearless header date is placed in the year that puts it within this many days
 # of a dated article of the same corpus, if any does (one month: a news cycle).
 YEARLESS_MAX_DAYS = 31
@@ -42,48 +45,13 @@ CLASH_SENTENCES = 2
 NEAR_DAYS = 3
 FAR_APART_DAYS = 31
 
-# Ordinals of events ("his second visit", "her first trip abroad") are read in the title
-# and the first ORDINAL_SENTENCES: a wire lead often states the count a few sentences
-# down ("It will be al-Sharaa's second visit ..."). Two articles whose counts of the same
-# kind of event differ report two events, whatever their words share (a cannot-link);
-# so do an article counting its event and one that places that count in the past
-# ("this visit follows his first meeting"). Only a possessive count is read ("his",
-# "Putin's"): "the second shooting this week", "the sixth round", "the first time" count
-# a place's, a match's or nobody's series and differ between reports of one event. On the
-# candidate pairs of ECB+ train/dev and GVC train/dev the possessive form clashes once
-# (two different matches); counts without it clashed on 25 same-event pairs, 2026-11.
-ORDINAL_SENTENCES = 6
-# Words just before the ordinal that make its event background, a past one
-# ("follows his first meeting", "since her second term"); set by hand.
-ORDINAL_BACKGROUND = frozenset(
-    {"since", "after", "follows", "followed", "following", "previous", "before", "than", "like", "unlike", "during"}
+# A year the lead names is the event's only if its clause does not make it background or
+# a term: "since the fall of the government in late 2024", "until the end of 2029",
+# "had been closed in 2019". Cue words of news English, set by hand (2026-11-22) on the
+# seeds and examples/setubal; on ECB+ train/dev and GVC they drop no year of a same-event pair's lead.
+YEAR_BACKGROUND_CUES = frozenset(
+    {"since", "after", "before", "until", "till", "through", "following", "ago", "had", "previous", "former", "last"}
 )
-ORDINAL_BACKGROUND_WORDS = 3
-# Nouns of events that recur for their participants, by kind: counted, they tell one
-# occurrence from another. Sub-parts of an event (round, game, set) and career tallies
-# (win, title, appearance) are left out: reports of one match count them differently.
-# Nouns of one kind count one series ("his first visit" is "his first trip").
-EVENT_KINDS = {
-    **dict.fromkeys("visit trip tour journey meeting talk summit".split(), "visit"),
-    **dict.fromkeys("earthquake quake tremor".split(), "earthquake"),
-    **dict.fromkeys("storm hurricane typhoon cyclone tornado".split(), "storm"),
-    **dict.fromkeys("fire blaze wildfire".split(), "fire"),
-    **dict.fromkeys("strike walkout".split(), "strike"),
-    **dict.fromkeys("protest rally march demonstration".split(), "protest"),
-    **dict.fromkeys("election vote referendum".split(), "election"),
-    **{
-        noun: noun
-        for noun in """session conference debate hearing trial sentencing arrest indictment aftershock eruption
-        flood attack bombing blast explosion shooting stabbing raid airstrike assault offensive invasion crash
-        collision derailment outbreak launch test flight mission landing concert festival ceremony speech address
-        interview announcement recall acquisition merger deal agreement treaty ceasefire truce inauguration coup
-        resignation incident accident spill leak outage hijacking kidnapping execution operation exercise drill
-        hack breach""".split()
-    },
-}
-# Words allowed between the ordinal and its noun ("his first official visit").
-ORDINAL_GAP = 2
-
 WHO_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 WHERE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -94,15 +62,6 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 # Figures: counts, ages, sums, scores; four-digit years are left to the time step.
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
-_POSSESSIVE = re.compile(r"['’]s$")
-_ORDINAL_WORDS = {
-    w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)
-}
-_ORDINAL_NUMBER = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_][\w'’]*(?:-[\w'’]+)*|[^\w\s]")
-_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
-# Words that end the search for the counted noun ("the first time in years", "second of the").
-_ORDINAL_STOP = frozenset({"of", "in", "to", "for", "the", "a", "an", "and", "or", "at", "on", "by", "with", "time"})
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
@@ -128,16 +87,24 @@ class Profile:
     places: frozenset[str] = frozenset()
     # (kind, count, own): ("visit", 2, True) for "his second visit"; own False for a past one ("follows his first")
     ordinals: frozenset[tuple[str, int, bool]] = frozenset()
+    # keys of the places of the dateline ("SETUBAL, Portugal": the city, then what holds it)
+    dateline_places: tuple[str, ...] = ()
+    # counted noun → numbers: in the lead, and anywhere in the text ("pirate" → {23})
+    lead_counts: tuple[tuple[str, frozenset[int]], ...] = ()
+    counts: tuple[tuple[str, frozenset[int]], ...] = ()
 
 
 def build_profile(
     article: Article,
     analysis: ArticleAnalysis,
     mention_entity: Mapping[tuple[str, int, int], str] | None = None,
+    place_keys: Mapping[str, str] | None = None,
 ) -> Profile:
-    """The profile of one article; ``mention_entity`` maps its mentions to canonical entity ids."""
+    """The profile of one article; ``mention_entity`` maps its mentions to canonical entity ids,
+    ``place_keys`` the folded names of places in the corpus to their keys (for the dateline)."""
     sentences = [article.text[s.start : s.end] for s in analysis.sentences]
     lead_text = " ".join(sentences[:LEAD_SENTENCES])
+    lead_end = analysis.sentences[min(LEAD_SENTENCES, len(analysis.sentences)) - 1].end if analysis.sentences else 0
     lead = f"{article.title}. {lead_text}" if article.title else lead_text
     title_terms = " ".join(w.lower() for w in re.findall(r"\w+", article.title) if len(w) > 2)
     lead_terms = " ".join([title_terms, *analysis.lemmas[:LEAD_SENTENCES]]).strip()
@@ -156,8 +123,11 @@ def build_profile(
             named[kind, 0].add(key)
             if 0 <= m.sentence < CLASH_SENTENCES:
                 named[kind, 1].add(key)
-    if article.dateline:
-        where.extend([_norm(article.dateline.split(",")[0])] * LEAD_MENTION_WEIGHT)
+    dateline_places = tuple(
+        (place_keys or {}).get(_fold(part), _fold(part)) for part in (article.dateline or "").split(",") if _fold(part)
+    )
+    if dateline_places:
+        where.extend([dateline_places[0]] * LEAD_MENTION_WEIGHT)
     anchor, event_day, years = _dates(article, analysis)
     mentioned = frozenset(d for t in analysis.times if t.type in ("DATE", "TIME") and (d := _as_date(t.value)))
     header_day = None
@@ -169,7 +139,7 @@ def build_profile(
                 if 0 <= t.sentence < HEADER_DATE_SENTENCES and (m := _YEARLESS.match(t.value))
             ),
             None,
-        )
+        ) or _removed_header_day(article)
     return Profile(
         article_id=article.id,
         lead=lead,
@@ -188,7 +158,20 @@ def build_profile(
         lead_places=frozenset(named["places", 1]),
         places=frozenset(named["places", 0]),
         ordinals=event_ordinals(" . ".join([article.title, *sentences[:ORDINAL_SENTENCES]])),
+        dateline_places=dateline_places,
+        lead_counts=counted_things(f"{article.title} . {_untimed(article.text, analysis.times, lead_end)}"),
+        counts=counted_things(f"{article.title} . {_untimed(article.text, analysis.times)}"),
     )
+
+
+def _removed_header_day(article: Article) -> tuple[int, int] | None:
+    """(month, day) of a yearless date on a header line that cleaning took off the page ("Companies | Fri 6 Mar")."""
+    from newsfuse.ingest.meta import header_date
+
+    for line in article.removed:
+        if line.reason in HEADER_REASONS and (parsed := header_date(line.text)):
+            return parsed[1], parsed[2]
+    return None
 
 
 def build_profiles(
@@ -197,7 +180,24 @@ def build_profiles(
     mention_entity: Mapping[tuple[str, int, int], str] | None = None,
 ) -> list[Profile]:
     """Profiles of a corpus (articles and their analyses, in the same order), yearless dates placed."""
-    return infer_years([build_profile(a, x, mention_entity) for a, x in zip(articles, analyses)])
+    keys = place_keys(articles, analyses, mention_entity)
+    return infer_years([build_profile(a, x, mention_entity, keys) for a, x in zip(articles, analyses)])
+
+
+def place_keys(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    mention_entity: Mapping[tuple[str, int, int], str] | None = None,
+) -> dict[str, str]:
+    """Folded name of each place the corpus names → its commonest key: a dateline "SETUBAL" meets "Setúbal"."""
+    from collections import Counter
+
+    seen: dict[str, Counter[str]] = {}
+    for article, analysis in zip(articles, analyses):
+        for m in analysis.mentions:
+            if m.label in WHERE_LABELS and (key := mention_key(article.id, m, mention_entity)):
+                seen.setdefault(_fold(m.text), Counter())[key] += 1
+    return {name: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for name, c in seen.items() if name}
 
 
 def infer_years(profiles: Sequence[Profile]) -> list[Profile]:
@@ -236,45 +236,13 @@ def infer_years(profiles: Sequence[Profile]) -> list[Profile]:
     return out
 
 
-def event_ordinals(text: str) -> frozenset[tuple[str, int, bool]]:
-    """(kind, count, own) for each possessive count of an event in ``text``: "his second visit" → ("visit", 2, True).
-
-    A count just after a background word ("follows his first meeting") is a past
-    event's: own is False.
-    """
-    words = _WORD.findall(text)
-    found = set()
-    for k, word in enumerate(words):
-        count = _ordinal(word)
-        if count is None or k == 0:
-            continue
-        before = words[k - 1]
-        if before.lower() not in _POSSESSIVE_DETERMINERS and not _POSSESSIVE.search(before):
-            continue
-        own = not any(w.lower() in ORDINAL_BACKGROUND for w in words[max(0, k - ORDINAL_BACKGROUND_WORDS) : k])
-        for w in words[k + 1 : k + 2 + ORDINAL_GAP]:
-            kind = EVENT_KINDS.get(_singular(w.lower()))
-            if kind:
-                found.add((kind, count, own))
-                break
-            if not w[0].isalnum() or w.lower() in _ORDINAL_STOP or _ordinal(w) is not None:
-                break
-    return frozenset(found)
-
-
-def _ordinal(word: str) -> int | None:
-    lower = word.lower()
-    if lower in _ORDINAL_WORDS:
-        return _ORDINAL_WORDS[lower]
-    m = _ORDINAL_NUMBER.match(lower)
-    return int(m[1]) if m else None
-
-
-def _singular(word: str) -> str:
-    for suffix in ("es", "s"):
-        if word.endswith(suffix) and word[: -len(suffix)] in EVENT_KINDS:
-            return word[: -len(suffix)]
-    return word
+def _untimed(text: str, times, end: int | None = None) -> str:
+    """``text`` (up to ``end``) with its time expressions blanked: "Nov 12, 2011, 05.51AM" counts nothing."""
+    chars = list(text[:end] if end is not None else text)
+    for t in times:
+        for k in range(max(0, t.start), min(t.end, len(chars))):
+            chars[k] = " "
+    return "".join(chars)
 
 
 def mention_key(article_id: str, mention: Mention, mention_entity: Mapping | None) -> str:
@@ -293,8 +261,16 @@ def mention_key(article_id: str, mention: Mention, mention_entity: Mapping | Non
 
 
 def _norm(text: str) -> str:
-    text = _POSSESSIVE.sub("", _THE.sub("", " ".join(text.split()))).strip(" .,:;-").lower()
+    text = POSSESSIVE.sub("", _THE.sub("", " ".join(text.split()))).strip(" .,:;-").lower()
     return text.replace(" ", "_")
+
+
+def _fold(text: str) -> str:
+    """A place name without case, accents or articles: "SETÚBAL" and "Setubal" fold alike."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _norm(ascii_text)
 
 
 def _figures(text: str) -> list[str]:
@@ -342,11 +318,22 @@ def _dates(article: Article, analysis: ArticleAnalysis) -> tuple[date | None, da
         event_day = min(days) if days else None
     years = {d.year for d in (anchor, event_day) if d is not None}
     if not years:
-        # No full date: the year the lead names (a "2008" in "the 2008 season") still helps.
+        # No full date: the year the lead names (a "2008" in "the 2008 season") still helps,
+        # unless its clause speaks of background or a term (YEAR_BACKGROUND_CUES).
         for t in times:
-            if 0 <= t.sentence < LEAD_SENTENCES and (m := _YEAR.match(t.value) or _MONTH.match(t.value)):
+            if (
+                0 <= t.sentence < LEAD_SENTENCES
+                and (m := _YEAR.match(t.value) or _MONTH.match(t.value))
+                and not _background_clause(article.text, t.start)
+            ):
                 years.add(int(m[1]))
     return anchor, event_day, frozenset(years)
+
+
+def _background_clause(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` (back to a comma, a dash or the sentence start) holds a background cue."""
+    line_start = max(text.rfind(c, 0, start) for c in ".\n;:,—–(") + 1
+    return any(w.lower() in YEAR_BACKGROUND_CUES for w in WORD.findall(text[line_start:start]))
 
 
 # Names of the pair features, in the order of the columns of :func:`pair_features`.
@@ -363,6 +350,7 @@ PAIR_FEATURES = (
     "year_clash",  # 1 when both name their own years and share none
     "people_clash",  # 1 when both leads name people and neither's appear in the other
     "place_clash",  # the same for places
+    "count_clash",  # 1 when both leads count one thing differently and neither text gives the other's count
 )
 
 
@@ -384,6 +372,7 @@ class Vectors:
     named: list[tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]]
     # per row: kind → (counts of its own event, counts it places in the past)
     ordinals: list[dict[str, tuple[frozenset[int], frozenset[int]]]] = field(default_factory=list)
+    counts: list[tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]] = field(default_factory=list)
 
 
 def vectorize(profiles: Sequence[Profile], embeddings: np.ndarray | None) -> Vectors:
@@ -426,6 +415,7 @@ def vectorize(profiles: Sequence[Profile], embeddings: np.ndarray | None) -> Vec
         mentioned=[tuple(float(d.toordinal()) for d in sorted(p.mentioned)) for p in profiles],
         named=[(p.lead_people, p.people, p.lead_places, p.places) for p in profiles],
         ordinals=[_counts(p.ordinals) for p in profiles],
+        counts=[(dict(p.lead_counts), dict(p.counts)) for p in profiles],
     )
 
 
@@ -489,8 +479,22 @@ def pair_features(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
             clash.astype(np.float64),
             _clash(v.named, i, j, 0),
             _clash(v.named, i, j, 2),
+            _count_clash(v.counts, i, j),
         ]
     )
+
+
+def _count_clash(counts, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(i))
+    if not counts:
+        return out
+    for k, (a, b) in enumerate(zip(i, j)):
+        (lead_a, all_a), (lead_b, all_b) = counts[a], counts[b]
+        out[k] = any(
+            not lead_a[n] & all_b.get(n, frozenset()) and not lead_b[n] & all_a.get(n, frozenset())
+            for n in lead_a.keys() & lead_b.keys()
+        )
+    return out
 
 
 def _recalls(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
