@@ -258,9 +258,19 @@ def _same_context(figures, texts: Mapping[str, str], embedded: bool, close: set[
     else:
         sims = [_jaccard_words(u, v) for u, v in windows]
         threshold = WINDOW_JACCARD
-    sims = [sim + SAME_NOUN_BONUS * _same_noun(f[4], f[5], close) + SHARED_WORD_BONUS * _share_words(*w)
-            if f[4].kind != "cardinal" or _same_noun(f[4], f[5], close) or sim >= STRONG_WINDOW_COSINE else 0.0
-            for f, sim, w in zip(figures, sims, windows)]
+    same = [_same_noun(f[4], f[5], close) for f in figures]
+    # Counts of different nouns under one verb ("employs about 3,100 people" / "employs 2,400
+    # workers") count one thing when the parse finds that verb governing both.
+    maybe = [k for k, f in enumerate(figures) if f[4].kind == "cardinal" and not same[k]
+             and sims[k] < STRONG_WINDOW_COSINE
+             and sims[k] + SAME_NOUN_BONUS + SHARED_WORD_BONUS * _share_words(*windows[k]) >= threshold]
+    if maybe:
+        parses = _parses([u for k in maybe for u in figures[k][2:4]], texts)
+        for k in maybe:
+            same[k] = _one_predicate(*figures[k][2:6], parses)
+    sims = [sim + SAME_NOUN_BONUS * one + SHARED_WORD_BONUS * _share_words(*w)
+            if f[4].kind != "cardinal" or one or sim >= STRONG_WINDOW_COSINE else 0.0
+            for f, sim, w, one in zip(figures, sims, windows, same)]
     ranked = sorted(zip(sims, range(len(figures))), reverse=True)
     return [(*figures[k], sim) for sim, k in ranked if sim >= threshold]
 
@@ -299,6 +309,16 @@ def _same_frame(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mappin
         return True
     same = _same_word(fx.counted, fy.counted, close)
     return claim_slots.frames_comparable(fx, fy, a.words, b.words, same)
+
+
+def _one_predicate(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping) -> bool:
+    """Both figures hang on one verb, other than a copula ("employs")."""
+    da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
+    if da is None or db is None:
+        return False
+    fx = claim_slots.figure_frame(da, x.start - a.start, x.end - a.start)
+    fy = claim_slots.figure_frame(db, y.start - b.start, y.end - b.start)
+    return fx is not None and fy is not None and bool(fx.predicate) and fx.predicate == fy.predicate
 
 
 def _denies_the_same(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bool:
