@@ -101,7 +101,8 @@ BLIND = Path(__file__).resolve().parents[1] / "data" / "blind"
 # claims, names the tagger calls ORG after a role, partial quotes inside reported speech, "…,
 # citing X" out of the reported clause): alignment P 0.708 R 0.459, quotes 0.983, speakers 0.917,
 # contradictions unchanged. Floors sit a little below.
-BLIND_FLOORS = {"align_p": 0.65, "align_r": 0.42, "quote": 0.95, "speaker": 0.88, "contradictions_right": 1}
+BLIND_FLOORS = {"align_p": 0.65, "align_r": 0.42, "quote": 0.95, "speaker": 0.88, "contradictions_right": 2,
+                "contradictions_wrong_max": 1, "traps_max": 0}
 
 
 def test_extras_and_speaker_matching(tmp_path):
@@ -137,6 +138,9 @@ def test_floors_on_the_blind_set():
     assert result["pairwise"]["precision"] >= BLIND_FLOORS["align_p"], result["pairwise"]
     assert result["pairwise"]["recall"] >= BLIND_FLOORS["align_r"], result["pairwise"]
     assert result["contradictions"]["right"] >= BLIND_FLOORS["contradictions_right"], result["contradictions"]
+    # A false contradiction costs a fact-checker more than a missed one: wrong pairs have a ceiling.
+    assert len(result["contradictions"]["wrong"]) <= BLIND_FLOORS["contradictions_wrong_max"], result["contradictions"]
+    assert len(result["contradictions"]["traps_reported"]) <= BLIND_FLOORS["traps_max"], result["contradictions"]
     gold = {a: qs for e in extras for a, qs in e["quotes"].items()}
     quotes = score_quotes([a for f in fitted for a in f.fixture.articles], [x for f in fitted for x in f.analyses], gold)
     assert quotes["gold"] == 60
