@@ -235,6 +235,7 @@ def embedding_cache(folder: str | Path | None) -> Iterator[EmbeddingCache | None
     """Within the block, ``embed_texts`` reads and writes the vectors in ``folder``/CACHE_FILE.
 
     With ``folder`` None it does nothing (a run without a cache), so callers need no branch.
+    The cache is process-wide, for one run at a time: the CLI's, never concurrent threads.
     """
     global _disk
     if folder is None:
