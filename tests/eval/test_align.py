@@ -101,7 +101,7 @@ BLIND = Path(__file__).resolve().parents[1] / "data" / "blind"
 # claims, names the tagger calls ORG after a role, partial quotes inside reported speech, "…,
 # citing X" out of the reported clause): alignment P 0.708 R 0.459, quotes 0.983, speakers 0.917,
 # contradictions unchanged. Floors sit a little below.
-BLIND_FLOORS = {"align_p": 0.65, "align_r": 0.42, "quote": 0.95, "speaker": 0.88, "contradictions_right": 2,
+BLIND_FLOORS = {"align_p": 0.65, "align_r": 0.42, "quote": 0.95, "speaker": 0.88, "contradictions_right": 3,
                 "contradictions_wrong_max": 1, "traps_max": 0}
 
 

@@ -61,6 +61,14 @@ def test_a_count_that_grows_is_news_not_a_contradiction():
     assert finder.contradictions_ == []
 
 
+def test_over_as_a_preposition_does_not_mark_a_count_as_moving():
+    finder = found([
+        Article("a", "Inspectors seized about 400 cars over safety faults.", outlet="A", published="2024-09-03"),
+        Article("b", "Inspectors seized 900 cars over safety faults.", outlet="B", published="2024-09-04"),
+    ])
+    assert kinds(finder) == ["number"]
+
+
 def test_a_denial_contradicts_the_statement():
     finder = found([
         Article("a", "The governor did not rule out further increases in the tax.", outlet="A", published="2025-02-06"),

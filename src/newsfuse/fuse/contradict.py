@@ -63,13 +63,15 @@ SAME_MOMENT_DAYS = 2
 # weekday anchored to two reports' dates ("Saturday night" / "awoke Sunday": GVC spot checks).
 DATE_CONFLICT_DAYS = 31
 DATE_MIN_DAYS = 2
-# Words that mark a count as still moving ("has risen to", "so far"): a later report's larger
-# figure then updates the earlier one.
+# Words that mark a count as still moving ("has risen to", "so far"), anywhere in the statement,
+# or an open lower bound written with the figure itself ("at least 14"; not "thrown out over
+# signature problems"): a later report's larger figure then updates the earlier one.
 DEVELOPING = re.compile(
     r"\b(?:risen|rose|rises|climbed|climbs|increased|grown|grew|mounted|so far|in all|in total|total|now|"
-    r"latest|updated|at least|more than|over)\b",
+    r"latest|updated)\b",
     re.I,
 )
+OPEN_LOWER_BOUND = re.compile(r"^(?:at least|more than|over)\b", re.I)
 # Two figures this many times apart measure different things ("three days into the strike" /
 # "the second strike in three months"; "130 people shot this year" / "four wounded"), not one
 # count given differently: disagreements in the example corpus, the fixtures and GVC spot checks
@@ -224,7 +226,7 @@ class ContradictionFinder:
         if not step or x.kind == "ordinal":
             return False
         (early, e), (late, l) = ((a, x), (b, y)) if step > 0 else ((b, y), (a, x))
-        return l.value > e.value and bool(DEVELOPING.search(late.text))
+        return l.value > e.value and bool(DEVELOPING.search(late.text) or OPEN_LOWER_BOUND.match(l.text))
 
     @staticmethod
     def _same_instance(aligner: ClaimAligner, a: ClaimUnit, b: ClaimUnit, gap: int | None, same_time: bool) -> bool:
