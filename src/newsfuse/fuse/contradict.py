@@ -11,6 +11,13 @@ and only across independent sources. A pair is a contradiction of one kind:
 * negation: one report states what the other denies, in the same words otherwise;
 * role: one person given two different offices ("Foreign Minister" / "Defence Minister").
 
+Two figures are rival values only when the parse of their statements gives them one frame
+(claim_slots.figure_frame): the same counted thing and scope ("turnout in rural counties" is not
+turnout; "once contractors are counted" is another scope), the same predicate or counted noun
+("cut 1,200 jobs" / "employs 2,400 workers" are two counts), both facts or both prospects, and
+the same period when both give one ("overnight" / "on Sunday night"). A denial contradicts only
+a statement of its own predicate ("… and did not rule out compulsory layoffs" denies no offer).
+
 What is not a contradiction: statements about different moments. Reports more than
 SAME_MOMENT_DAYS apart describe different states unless both statements date themselves to the
 same time; a count that grows from an earlier report to a later one is a developing count; and a
