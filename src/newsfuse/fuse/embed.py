@@ -222,7 +222,7 @@ class EmbeddingCache:
 
     def _disable(self, exc: Exception) -> None:
         # A damaged or read-only cache makes this run slower, never wrong or failed.
-        warnings.warn(f"embedding cache {self.path}: not used ({exc}); delete the file to rebuild it",
+        warnings.warn(f"embedding cache {self.path}: not used in this run ({exc}); a damaged file may be deleted",
                       RuntimeWarning, stacklevel=3)
         self.close()
 
