@@ -27,6 +27,7 @@ other instance or the two reports are not of the same days.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -84,6 +85,8 @@ OPEN_LOWER_BOUND = re.compile(r"^(?:at least|more than|over)\b", re.I)
 # count given differently: disagreements in the example corpus, the fixtures and GVC spot checks
 # stay within 1.5x, 2026-11.
 FIGURE_MAX_RATIO = 4
+# Statement parses kept between pairs (figure frames, denials); a few MB of short docs.
+PARSE_CACHE = 4096
 # Offices whose holders are one person at a time: two of them for one person disagree. Generic
 # words ("leader", "official", "head") fit any office, and roles described in many ways
 # ("spokesman" / "press secretary") are left out.
@@ -288,11 +291,15 @@ def _parses(units: Sequence[ClaimUnit], texts: Mapping[str, str]) -> dict[tuple[
     """Parses of the statements holding candidate figures, keyed by (article, start, end); empty
     when no parser can be loaded (figures are then compared by their words alone)."""
     keys = list(dict.fromkeys((u.article, u.start, u.end) for u in units if u.article in texts))
-    nlp = _parser() if keys else None
-    if nlp is None:
+    if not keys or _parser() is None:
         return {}
-    docs = nlp.pipe(texts[article][start:end] for article, start, end in keys)
-    return dict(zip(keys, docs))
+    return {(article, start, end): _parse(texts[article][start:end]) for article, start, end in keys}
+
+
+@functools.lru_cache(maxsize=PARSE_CACHE)
+def _parse(text: str):
+    """One statement parsed, kept: a statement is looked at again by each pair it stands in."""
+    return _parser()(text)
 
 
 def _parser():
