@@ -29,6 +29,9 @@ WHO_MAX = 8
 # A date is given to the day when more than this share of the dated articles agree
 # on the day, else to the month or the year on the same rule, else not at all.
 DATE_AGREEMENT = 0.5
+# When at least this many of an event's reports give its day in their leads, only those
+# days vote on the event's date (set by hand on examples/setubal, 2026-11-22).
+EVENT_DAY_QUORUM = 2
 # An article published more than this many days after the event day follows it up.
 FOLLOW_UP_DAYS = 2
 # Title and lead words that announce a coming event in news English.
@@ -114,7 +117,10 @@ def _describe(rows, articles, profiles, vectors, names, link, within=frozenset()
     # Articles that announce the event do not date it, unless nothing else does.
     voters = [r for r in rows if not _announces(articles[r], profiles[r])] or rows
     days = [profiles[r].event_day or profiles[r].anchor for r in voters]
-    when = event_date(days)
+    # The day a lead gives for the event outweighs a publication day: a report written two
+    # days in ("the walkout, which began on Tuesday" far down) must not split the vote.
+    told = [profiles[r].event_day for r in voters if profiles[r].event_day is not None]
+    when = event_date(told) if len(told) >= EVENT_DAY_QUORUM else event_date(days)
     known = [d for d in days if d is not None]
     # Roles compare each article's date with the day most articles give, even when too few agree to report it.
     day = date.fromisoformat(_commonest(d.isoformat() for d in known)[0]) if known else None
