@@ -6,6 +6,7 @@ import functools
 
 import pytest
 
+from newsfuse.eval.align import side_group
 from newsfuse.fuse.contradict import ContradictionFinder, office_of
 from newsfuse.model import Article
 from tests.conftest import EXAMPLES, needs_seeds
@@ -140,17 +141,6 @@ def test_offices():
 
 
 # --- annotated fixtures, the example corpus, the seeds ------------------------------------------
-
-
-def side_group(fixture, side: dict) -> str | None:
-    """The annotated group of the statement a contradiction side quotes (most overlap), if any."""
-    best, overlap = None, 0
-    for (article, snippet), (start, end) in fixture.snippets.items():
-        if article == side["article"]:
-            o = min(end, side["end"]) - max(start, side["start"])
-            if o > overlap:
-                best, overlap = next(iter(fixture.groups[(article, snippet)])), o
-    return best
 
 
 @pytest.mark.slow

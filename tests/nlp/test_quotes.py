@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsfuse.eval.align import overlap_match
+from newsfuse.eval.align import same_speaker as same_source
 from newsfuse.model import ArticleAnalysis, Mention, Quote, from_dict, to_dict
 from newsfuse.nlp.analyze import NAMED_LABELS
 from newsfuse.nlp.quotes import find_quotes, quoted_passages
@@ -24,39 +26,6 @@ FLOOR_SPEAKER_R = 0.94
 
 
 # -- scoring (also used by test_claims) ------------------------------------------------------
-
-
-def overlap_match(gold: list[tuple[int, int]], pred: list[tuple[int, int]], share: float = 0.5) -> dict[int, int]:
-    """Pairs gold i → predicted j, one to one, when the overlap covers ``share`` of both spans."""
-    pairs = []
-    for i, (gs, ge) in enumerate(gold):
-        for j, (ps, pe) in enumerate(pred):
-            inter = min(ge, pe) - max(gs, ps)
-            if inter > 0 and inter >= share * (ge - gs) and inter >= share * (pe - ps):
-                pairs.append((inter, i, j))
-    matched: dict[int, int] = {}
-    used: set[int] = set()
-    for _, i, j in sorted(pairs, reverse=True):
-        if i not in matched and j not in used:
-            matched[i] = j
-            used.add(j)
-    return matched
-
-
-def same_source(gold: str | None, pred: str | None) -> bool:
-    """Names match when equal or one ends the other ("Putin" ~ "Vladimir Putin"), leading "the" aside."""
-    if gold is None or pred is None:
-        return gold is pred
-    g, p = _words(gold), _words(pred)
-    if not g or not p:
-        return False
-    shorter, longer = (g, p) if len(g) <= len(p) else (p, g)
-    return longer[-len(shorter) :] == shorter
-
-
-def _words(name: str) -> list[str]:
-    words = name.lower().replace("’s", "").replace("'s", "").split()
-    return words[1:] if words and words[0] == "the" else words
 
 
 def ratio(a: int, b: int) -> float:

@@ -201,7 +201,7 @@ def read_fixture_extras(path: str | Path) -> dict[str, Any]:
 
 def same_speaker(gold: str | None, found: str | None) -> bool:
     """Names match when equal or one ends the other ("Putin" ~ "Vladimir Putin"); a leading "the"
-    and possessive "'s" aside. The rule of tests/nlp/test_quotes.py, so figures compare."""
+    and possessive "'s" aside."""
     if gold is None or found is None:
         return gold is found
 
@@ -216,15 +216,15 @@ def same_speaker(gold: str | None, found: str | None) -> bool:
     return longer[-len(shorter):] == shorter
 
 
-def quote_matches(text: str, gold: Sequence[Mapping[str, Any]], found: Sequence[Any], share: float = 0.5
+def overlap_match(gold: Sequence[tuple[int, int]], found: Sequence[tuple[int, int]], share: float = 0.5
                   ) -> dict[int, int]:
-    """Gold quote i → found quote j, one to one, when their overlap covers ``share`` of both spans."""
-    spans = [(text.index(g["text"]), text.index(g["text"]) + len(g["text"])) for g in gold]
+    """Gold span i → found span j, one to one (largest overlaps first), when the overlap covers
+    ``share`` of both spans."""
     pairs = []
-    for i, (gs, ge) in enumerate(spans):
-        for j, q in enumerate(found):
-            inter = min(ge, q.end) - max(gs, q.start)
-            if inter > 0 and inter >= share * (ge - gs) and inter >= share * (q.end - q.start):
+    for i, (gs, ge) in enumerate(gold):
+        for j, (fs, fe) in enumerate(found):
+            inter = min(ge, fe) - max(gs, fs)
+            if inter > 0 and inter >= share * (ge - gs) and inter >= share * (fe - fs):
                 pairs.append((inter, i, j))
     matched: dict[int, int] = {}
     used: set[int] = set()
@@ -233,6 +233,13 @@ def quote_matches(text: str, gold: Sequence[Mapping[str, Any]], found: Sequence[
             matched[i] = j
             used.add(j)
     return matched
+
+
+def quote_matches(text: str, gold: Sequence[Mapping[str, Any]], found: Sequence[Any], share: float = 0.5
+                  ) -> dict[int, int]:
+    """Gold quote i → found quote j, one to one, when their overlap covers ``share`` of both spans."""
+    spans = [(text.index(g["text"]), text.index(g["text"]) + len(g["text"])) for g in gold]
+    return overlap_match(spans, [(q.start, q.end) for q in found], share)
 
 
 def score_quotes(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
