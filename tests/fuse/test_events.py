@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from newsfuse.fuse.dedup import Deduplicator
-from newsfuse.fuse.event_describe import event_date
+from newsfuse.fuse.event_describe import counts_an_earlier_one, event_date
 from newsfuse.fuse.event_features import (
     PAIR_FEATURES,
     build_profile,
@@ -343,6 +343,20 @@ def test_two_visits_of_the_same_people_do_not_merge():
     assert len(set(ev.article_event_.values())) == 1
 
 
+def test_a_report_of_an_earlier_occurrence_does_not_mention_a_later_one():
+    # "a" is undated, so only its count tells that it was written before the second visit
+    rows = [_visit("a", "first"), *(_visit(aid, "second", "2026-01-20") for aid in "bcd")]
+    ev = EventClusterer(use_embeddings=False).fit([a for a, _ in rows], [x for _, x in rows])
+    second = next(e for e in ev.events_ if "b" in e["articles"])
+    first = next(e for e in ev.events_ if "a" in e["articles"])
+    assert "a" not in second["mentioned_in"] and "a" not in second["roles"]
+    # the later reports may still look back on the first visit
+    assert set(first["mentioned_in"]) == {"b", "c", "d"}
+    assert counts_an_earlier_one({("visit", 1)}, {("visit", 2)})
+    assert not counts_an_earlier_one({("visit", 2)}, {("visit", 1)})
+    assert not counts_an_earlier_one({("trial", 1)}, {("visit", 2)})
+
+
 def test_clusters_holding_a_cannot_link_never_merge():
     sim = np.full((4, 4), 0.95)
     forbid = np.zeros((4, 4), dtype=bool)
@@ -370,6 +384,8 @@ def test_seed_reports_of_two_visits_are_two_events(nlp, config):
     assert event["000"] == event["002"] == event["003"] == event["004"] != event["001"]
     by_id = {e["id"]: e for e in ev.events_}
     assert by_id[event["000"]]["date"] == "2026-01-28"
+    # 001 reports the first visit: it cannot recall the second as background
+    assert not any(aid.startswith("001") for aid in by_id[event["000"]]["mentioned_in"])
 
 
 def test_event_and_story_ids_transliterate_accents():

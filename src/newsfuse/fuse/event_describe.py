@@ -323,6 +323,7 @@ def _mentions(events, articles, analyses, profiles, vectors, mention_entity, art
                 by_sentence[m.sentence].add(key)
         candidates = set().union(*(index.get(k, set()) for keys in by_sentence.values() for k in keys))
         written = profiles[row].anchor
+        own_counts = {(kind, n) for kind, n, mine in profiles[row].ordinals if mine}
         for e in sorted(candidates):
             event = events[e]
             if event["id"] == own:
@@ -330,6 +331,8 @@ def _mentions(events, articles, analyses, profiles, vectors, mention_entity, art
             start = period_start(event["date"])
             if written is not None and start is not None and (start - written).days > MENTION_AHEAD_DAYS:
                 continue  # written well before the event began: it cannot look back on it
+            if counts_an_earlier_one(own_counts, counted[e]):
+                continue  # it reports "her first visit": undated or not, it cannot look back on the second
             found, sentences = _recalls(analysis, by_sentence, signature[e], keys_of[e], event["date"])
             if found:
                 for aid in [article.id, *sorted(copies.get(article.id, ()))]:
@@ -345,6 +348,19 @@ def _mentions(events, articles, analyses, profiles, vectors, mention_entity, art
         if event["date"] is None and recalled[e]:
             event["date"] = event_date_values(recalled[e])
             event["date_basis"] = "background" if event["date"] else None
+
+
+def counts_an_earlier_one(own: set[tuple[str, int]], counted: set[tuple[str, int]]) -> bool:
+    """Whether an article whose own event counts ``own`` ("her first visit": ("visit", 1)) reports an
+    earlier occurrence of a kind than every count ``counted`` an event's reports give it ("second visit").
+
+    Only the later can recall the earlier: the second visit's reports may look back on the
+    first, a report of the first cannot mention the second.
+    """
+    for kind in {k for k, _ in own} & {k for k, _ in counted}:
+        if max(n for k, n in own if k == kind) < min(n for k, n in counted if k == kind):
+            return True
+    return False
 
 
 def event_date_values(values: Sequence[str]) -> str | None:
