@@ -414,7 +414,7 @@ def _describe(entry: _Entry, sim: _Scores, article_event, events, copies) -> dic
         "status": "planned" if planned else "reported",
         "precision": _PRECISION[anchor.fields],
         "mod": anchor.mod if anchor.fields < 3 else None,
-        "who": [w for w, _ in who.most_common()],
+        "who": [w for w, _ in sorted(who.items(), key=lambda kv: (-kv[1], kv[0]))],  # ties by id: runs agree
         "sentences": [
             {"article": i.article, "sentence": i.sentence, "text": i.text, "value": i.value}
             for i in sorted(entry.items, key=lambda i: (i.article, i.sentence))
