@@ -491,3 +491,37 @@ def test_leads_counting_one_thing_differently_clash_unless_a_text_gives_the_othe
     column = PAIR_FEATURES.index("count_clash")
     f = pair_features(v, np.array([0, 1, 0]), np.array([1, 2, 3]))[:, column]
     assert f.tolist() == [1.0, 0.0, 0.0]
+
+
+def test_an_undated_report_naming_only_years_long_before_the_others_is_older_news():
+    def row(aid, published, year_values):
+        text = "quake strike island on Sunday " + " ".join(f"in {y}" for y in year_values)
+        times = [TimeValue(0, 6, "Sunday", "DATE", "XXXX-WXX-7", sentence=0)]
+        times += [TimeValue(0, 4, y, "DATE", y, sentence=0) for y in year_values]
+        article = Article(id=aid, text=text, published=published)
+        return build_profile(article, _analysis(article, times=times))
+
+    v = vectorize(
+        [row("dated", "2012-07-07", []), row("old", None, ["2001", "2005"]), row("recent", None, ["2011", "2012"]),
+         row("yearless", None, []), row("dated-old", "2005-03-01", ["2001"])],
+        None,
+    )
+    column = PAIR_FEATURES.index("older_news")
+    f = pair_features(v, np.array([0, 0, 0, 0, 1]), np.array([1, 2, 3, 4, 2]))[:, column]
+    # two dated or two undated articles, or an undated one without a year, say nothing
+    assert f.tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]
+
+
+def test_leads_naming_different_weekdays_clash():
+    def row(aid, day, value):
+        text = f"fire destroy church on {day}"
+        article = Article(id=aid, text=text)
+        times = [TimeValue(text.index(day), len(text), day, "DATE", value, sentence=0)] if day else []
+        return build_profile(article, _analysis(article, times=times))
+
+    # a resolved date counts by its weekday (2009-03-03 was a Tuesday)
+    v = vectorize([row("a", "Friday", "XXXX-WXX-5"), row("b", "Tuesday", "2009-03-03"), row("c", "Friday", "XXXX-WXX-5"),
+                   row("d", "", "")], None)
+    column = PAIR_FEATURES.index("weekday_clash")
+    f = pair_features(v, np.array([0, 0, 0]), np.array([1, 2, 3]))[:, column]
+    assert f.tolist() == [1.0, 0.0, 0.0]
