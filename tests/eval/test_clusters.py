@@ -22,13 +22,13 @@ from tests.conftest import SHARED_DATA, needs_data
 ECB = SHARED_DATA / "ecbplus"
 GVC = SHARED_DATA / "gvc"
 
-# Floors a little under what newsfuse measures (docs/quality.md, 2026-11-22: ECB+ dev
-# 0.958 / 0.962, GVC dev 0.987 / 0.962): B³ F1 and pairwise F1 of events on each
+# Floors a little under what newsfuse measures (docs/quality.md, 2026-11-22 after older_news and
+# weekday_clash: ECB+ dev 0.970 / 0.975, GVC dev 0.987 / 0.962): B³ F1 and pairwise F1 of events on each
 # development split, run as one corpus. The baseline must stay well behind on ECB+,
 # where telling two similar events apart is the whole difficulty; GVC dev is small
 # and easy for it (0.991), so there newsfuse must only not fall clearly behind.
 FLOORS = {
-    ("ECB+", "dev"): {"b3": 0.94, "pairwise": 0.93, "over_baseline": 0.06},
+    ("ECB+", "dev"): {"b3": 0.95, "pairwise": 0.95, "over_baseline": 0.08},
     ("GVC", "dev"): {"b3": 0.97, "pairwise": 0.94, "over_baseline": -0.02},
 }
 
