@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
 import numpy as np
 import pytest
 
-from newsfuse.fuse.align import NEIGHBOURS, ClaimAligner, _neighbour_pairs, article_source
+from newsfuse.fuse.align import NEIGHBOURS, ClaimAligner, _embedding_texts, _neighbour_pairs, article_source
 from newsfuse.fuse.claim_slots import find_numbers
 from newsfuse.model import Article, ArticleAnalysis, Claim, Sentence
 from tests.conftest import SEEDS, TEST_DATA, needs_seeds
@@ -63,6 +64,19 @@ def test_estimator_contract():
     assert not [name for name in vars(aligner) if name.endswith("_")]  # nothing learnt before fit
     assert aligner.fit([], []) is aligner
     assert aligner.claims_ == [] and aligner.units_ == [] and aligner.pairs_ == []
+
+
+def test_a_whole_sentence_statement_is_embedded_as_the_summary_words_it():
+    # The summary embeds the sentence with its full stop; the same text lets the memo encode it once.
+    article = Article("a", "Two workers were killed in the fire.\nThe plant, which opened in 1990, employs 300 people.")
+    analysis = analysed(article)
+    second = analysis.claims[1]
+    part = dataclasses.replace(second, end=second.start + len("The plant"), text="The plant")
+    analysis = dataclasses.replace(analysis, claims=(analysis.claims[0], part))
+    units = ClaimAligner(use_embeddings=False).fit([article], [analysis], {"a": "event"}).units_
+    texts = dict(zip((u.text for u in units), _embedding_texts(units, [article], [analysis])))
+    assert texts["Two workers were killed in the fire"] == "Two workers were killed in the fire."
+    assert texts["The plant"] == "The plant"
 
 
 FIRE = "Two workers were killed in the fire at the chemical plant on Tuesday night."
