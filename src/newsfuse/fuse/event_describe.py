@@ -191,7 +191,9 @@ def _participants(rows, profiles, names, within=frozenset()) -> tuple[list[str],
             places[k][0] += k in p.lead_places or k in p.dateline_places[:1]
             places[k][1] += 1
     need = max(1.0, WHO_SHARE * len(rows))
-    chosen = [names[k][2] for k, c in who.most_common() if c >= need][:WHO_MAX]
+    # ties by key, so two runs of one corpus agree (Counter keeps first-seen order, and the
+    # keys come from sets, whose order follows the per-process string hash)
+    chosen = [names[k][2] for k, c in sorted(who.items(), key=lambda kv: (-kv[1], kv[0])) if c >= need][:WHO_MAX]
     if not places:
         return chosen, None
     led = {k for k, (lead, _) in places.items() if lead}
