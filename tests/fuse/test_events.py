@@ -386,6 +386,10 @@ def test_seed_reports_of_two_visits_are_two_events(nlp, config):
     assert by_id[event["000"]]["date"] == "2026-01-28"
     # 001 reports the first visit: it cannot recall the second as background
     assert not any(aid.startswith("001") for aid in by_id[event["000"]]["mentioned_in"])
+    # 001 gives no date; 004 recalls "Sharaa's first face-to-face meeting ... on October 15"
+    # with the count 001 gives its visit, so that dates the first visit
+    first = by_id[event["001"]]
+    assert (first["date"] or "").startswith("2025-10") and first["date_basis"] == "background"
 
 
 def test_event_and_story_ids_transliterate_accents():

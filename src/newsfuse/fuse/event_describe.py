@@ -335,7 +335,9 @@ def _mentions(events, articles, analyses, profiles, vectors, mention_entity, art
                 continue  # written well before the event began: it cannot look back on it
             if counts_an_earlier_one(own_counts, counted[e]):
                 continue  # it reports "her first visit": undated or not, it cannot look back on the second
-            found, sentences = _recalls(analysis, by_sentence, signature[e], keys_of[e], event["date"])
+            found, sentences = _recalls(
+                analysis, by_sentence, signature[e], keys_of[e], event["date"], article.text, counted[e]
+            )
             if found:
                 for aid in [article.id, *sorted(copies.get(article.id, ()))]:
                     event["mentioned_in"].append(aid)
@@ -377,10 +379,15 @@ def event_date_values(values: Sequence[str]) -> str | None:
 
 
 def _recalls(
-    analysis: ArticleAnalysis, by_sentence, signature: set[str], keys: set[str], when: str | None
+    analysis: ArticleAnalysis, by_sentence, signature: set[str], keys: set[str], when: str | None,
+    text: str = "", counted: set[tuple[str, int]] | frozenset = frozenset(),
 ) -> tuple[bool, list[str]]:
     """(whether a sentence of the article names the event's people or place, shares its words, and not
-    another date; the calendar dates of those sentences)."""
+    another date; the calendar dates of those sentences).
+
+    A sentence that counts the event as its reports do ("her first visit" for the first visit)
+    needs only one of its words: the count says which occurrence it means.
+    """
     times_by_sentence: dict[int, list[str]] = defaultdict(list)
     for t in analysis.times:
         if t.type == "DATE" and (m := _CALENDAR_VALUE.match(t.value)):
@@ -391,13 +398,22 @@ def _recalls(
             continue
         if not by_sentence.get(s, set()) & keys:
             continue
-        if len(set(lemmas.split()) & signature) < MENTION_MIN_TERMS:
+        shared = len(set(lemmas.split()) & signature)
+        if shared < MENTION_MIN_TERMS and not (shared and counted and _counts(analysis, s, text) & counted):
             continue
         here = times_by_sentence.get(s, [])
         if when and here and not any(_agree(d, when) for d in here):
             continue  # every date of the sentence is another month or year: it tells of another event
         found.append(s)
     return bool(found), found
+
+
+def _counts(analysis: ArticleAnalysis, sentence: int, text: str) -> set[tuple[str, int]]:
+    """The (kind, count) pairs a sentence of the article gives ("his first visit" → ("visit", 1))."""
+    if not text or not 0 <= sentence < len(analysis.sentences):
+        return set()
+    span = analysis.sentences[sentence]
+    return {(kind, n) for kind, n, _ in event_ordinals(text[span.start : span.end])}
 
 
 def _recalled_dates(article, analysis, sentences, counted, reference: date | None, own_date: str | None) -> list[str]:
@@ -413,8 +429,7 @@ def _recalled_dates(article, analysis, sentences, counted, reference: date | Non
     for t in analysis.times:
         if t.type != "DATE" or t.sentence not in sentences or not 0 <= t.sentence < len(analysis.sentences):
             continue
-        span = analysis.sentences[t.sentence]
-        if not {(kind, n) for kind, n, _ in event_ordinals(article.text[span.start : span.end])} & counted:
+        if not _counts(analysis, t.sentence, article.text) & counted:
             continue
         value = _placed(t.value, reference)
         if value and not (own_date and _agree(value, own_date)) and (reference is None or period_start(value) <= reference):
