@@ -251,8 +251,11 @@ def test_seed_timeline(seed_timeline, seed_report):
     # Taking office, told by one report.
     assert _entry(seed_timeline, "2025-01-29")["sources"] == [ids["000"]]
     # The first visit: "mid-October", "in October", "October 15", "the October 2025 talks".
+    # 001 reports that visit and dates nothing: its event is dated by the reports that recall it
+    # ("first face-to-face meeting ... October 15"), and it joins that event's entry.
     first = _entry(seed_timeline, "2025-10")
-    assert set(first["sources"]) == {ids["000"], ids["003"], ids["004"]}
+    assert set(first["sources"]) == {ids["000"], ids["001"], ids["003"], ids["004"]}
+    assert first["event"] == seed_report.article_event[ids["001"]]
     # The second visit, the reports' own event; 001 reports the first visit and is not a source.
     second = _entry(seed_timeline, "2026-01-28")
     assert {ids["000"], ids["002"], ids["004"]} <= set(second["sources"])
@@ -267,3 +270,24 @@ def test_seed_timeline(seed_timeline, seed_report):
     # Nothing from the teasers cut from 002 (dated February 10, 2025).
     assert not any(e["date"].startswith("2025-02") for e in seed_timeline)
     assert [e["date"] for e in seed_timeline] == sorted(e["date"] for e in seed_timeline)
+
+
+def test_an_entry_told_only_in_passing_belongs_to_the_event_it_recalls():
+    from newsfuse.fuse.timeline import _Entry, _event_of, _Item
+
+    def item(article):
+        return _Item(article, 3, 2025, 10, None, None, None, "her first visit", "visit", "past", frozenset(), "2025-10")
+
+    entry = _Entry([item("b1"), item("b2"), item("b3")])
+    article_event = {"b1": "second", "b2": "second", "b3": "second", "a1": "first"}
+    events = [
+        {"id": "second", "date": "2026-01-28", "articles": ["b1", "b2", "b3"], "mentioned_in": []},
+        {"id": "first", "date": "2025-10-15", "articles": ["a1"], "mentioned_in": ["b1", "b2"]},
+    ]
+    # every source reports the later visit, whose date is another: the entry is the first visit
+    assert _event_of(entry, "2025-10", article_event, events) == "first"
+    # recalled by a minority of the sources, or on another date, it is no event's
+    events[1]["mentioned_in"] = ["b1"]
+    assert _event_of(entry, "2025-10", article_event, events) is None
+    events[1].update(mentioned_in=["b1", "b2"], date="2025-09")
+    assert _event_of(entry, "2025-10", article_event, events) is None

@@ -478,7 +478,13 @@ def _iso(item: _Item) -> str:
 
 def _event_of(entry: _Entry, value: str, article_event, events) -> str | None:
     """The clustered event this entry is: most of its sources report that event as their main
-    one, and the event's date agrees with the entry's (an undated event needs a lead sentence)."""
+    one, and the event's date agrees with the entry's (an undated event needs a lead sentence);
+    failing that, an event most of its sources recall in passing (``mentioned_in``), on that
+    event's date: "her first visit, in October", told by reports of the second."""
+    return _reported_event(entry, value, article_event, events) or _recalled_event(entry, value, events)
+
+
+def _reported_event(entry: _Entry, value: str, article_event, events) -> str | None:
     votes = Counter(article_event.get(i.article) for i in entry.items)
     votes.pop(None, None)
     if not votes:
@@ -491,7 +497,25 @@ def _event_of(entry: _Entry, value: str, article_event, events) -> str | None:
         return None
     when = event.get("date")
     if when:
-        shorter = min(len(when), len(value))
-        return event_id if when[:shorter] == value[:shorter] else None
+        return event_id if _values_agree(when, value) else None
     lead = any(i.sentence < LEAD_SENTENCES and article_event.get(i.article) == event_id for i in entry.items)
     return event_id if lead else None
+
+
+def _recalled_event(entry: _Entry, value: str, events) -> str | None:
+    articles = {i.article for i in entry.items}
+    best, best_count = None, 0
+    for event in events:
+        when = event.get("date")
+        if not when or not _values_agree(when, value):
+            continue
+        count = len(articles & set(event.get("mentioned_in") or ()))
+        if count * 2 > len(articles) and (count, event.get("id") or "") > (best_count, best or ""):
+            best, best_count = event.get("id"), count
+    return best
+
+
+def _values_agree(a: str, b: str) -> bool:
+    """Two calendar values agree when one starts the other (2025-10 and 2025-10-15)."""
+    shorter = min(len(a), len(b))
+    return a[:shorter] == b[:shorter]
