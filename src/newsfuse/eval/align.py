@@ -200,7 +200,7 @@ def read_fixture_extras(path: str | Path) -> dict[str, Any]:
 
 
 def same_speaker(gold: str | None, found: str | None) -> bool:
-    """Names match when equal or one ends the other ("Putin" ~ "Vladimir Putin"); a leading "the"
+    """Names match when equal or one ends the other ("Merkel" ~ "Angela Merkel"); a leading "the"
     and possessive "'s" aside."""
     if gold is None or found is None:
         return gold is found

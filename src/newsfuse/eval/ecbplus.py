@@ -190,7 +190,7 @@ def to_article(doc: EcbDocument) -> tuple[Article, dict[int, tuple[int, int]]]:
 
     Sentences are joined by newlines; within a sentence tokens are joined by
     spaces except around punctuation, clitics and word-internal hyphens, so the
-    NER model sees ordinary text ("Bashar al-Assad's", not "Bashar al - Assad 's").
+    NER model sees ordinary text ("Jean-Luc Picard's", not "Jean - Luc Picard 's").
     """
     parts: list[str] = []
     spans: dict[int, tuple[int, int]] = {}

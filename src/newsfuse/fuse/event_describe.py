@@ -420,7 +420,7 @@ def _recalled_dates(article, analysis, sentences, counted, reference: date | Non
     """Calendar dates of the recalling ``sentences`` that count the event as its reports do ("his first visit").
 
     Only a sentence that counts the event is trusted to date it: another recalling
-    sentence may date something else it names ("since Assad fell in December 2024").
+    sentence may date something else it names ("since the old government fell in December 2024").
     A yearless date ("October 15") takes the latest year that puts it before
     ``reference``: the article's date, else its own event's. Dates of the article's own
     event and dates after the reference are left out.

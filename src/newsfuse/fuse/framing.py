@@ -4,7 +4,7 @@ Three views, each by outlet:
 
 * actors: the titles and descriptions an outlet gives the most-reported people and
   organisations — before the name ("interim leader X"), or in apposition on either side
-  ("the country's acting president, X", "X, the interim President of Syria,");
+  ("the country's acting president, X", "X, the interim President of Peru,");
 * events: for each main event, the outlets' headlines and how each words the dated happenings
   the timeline merged ("rebel offensive" against "armed opposition forces entered");
 * coverage: for each claim several outlets carry (or one disputes), whether each outlet carried
@@ -12,7 +12,7 @@ Three views, each by outlet:
 
 Titles are read from the text around each mention, without a parse: a title ends in a role
 word (ROLE_NOUNS) and runs back over capitalised words, organisation names and the words in
-STATUS_WORDS; nationalities and places in it are dropped ("Syrian interim leader" → "interim
+STATUS_WORDS; nationalities and places in it are dropped ("Peruvian interim leader" → "interim
 leader"), since they say where, not how the outlet frames the person.
 """
 
@@ -166,7 +166,7 @@ def _tokens(piece: str, offset: int) -> list[tuple[str, int, int]]:
 
 
 def _before(text: str, start: int, persons: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """A title right before a name: "Syrian interim leader [Ahmed al-Sharaa]"."""
+    """A title right before a name: "Peruvian interim leader [Ana Ruiz]"."""
     lo = max(0, start - 80)
     line_start = text.rfind("\n", lo, start) + 1
     toks = _tokens(text[max(lo, line_start) : start], max(lo, line_start))
@@ -176,7 +176,7 @@ def _before(text: str, start: int, persons: list[tuple[int, int]]) -> tuple[int,
 
 
 def _apposition_before(text: str, start: int) -> tuple[int, int] | None:
-    """A title set off before a name: "the country's acting president, [Ahmad al-Sharaa]"."""
+    """A title set off before a name: "the country's acting president, [Ana Ruiz]"."""
     lo = max(0, start - 80)
     line_start = text.rfind("\n", lo, start) + 1
     toks = _tokens(text[max(lo, line_start) : start], max(lo, line_start))
@@ -186,7 +186,7 @@ def _apposition_before(text: str, start: int) -> tuple[int, int] | None:
 
 
 def _apposition_after(text: str, end: int) -> tuple[int, int] | None:
-    """A title set off after a name: "[Ahmad al-Sharaa], the interim President of Syria,"."""
+    """A title set off after a name: "[Ana Ruiz], the interim President of Peru,"."""
     line_end = text.find("\n", end)
     hi = min(len(text), end + 80, line_end if line_end >= 0 else len(text))
     toks = _tokens(text[end:hi], end)

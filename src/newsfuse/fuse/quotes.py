@@ -81,7 +81,7 @@ def speaker_entity(analysis: ArticleAnalysis, quote: Quote, mention_entity: Mapp
 
 def _whole(m: Mention, quote: Quote) -> bool:
     """A people or place that is the whole speaker ("Moscow announced"), not a word describing it
-    ("pro-government Syrian media", "Russian officials")."""
+    ("pro-government Turkish media", "German officials")."""
     words = (quote.speaker_text or "").split()
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]

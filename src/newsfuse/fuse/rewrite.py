@@ -141,7 +141,7 @@ def unfaithful(original: str, rewritten: str | None) -> str:
 
 def _names(text: str) -> list[str]:
     """Capitalised words past the first (names, months, places); the first only when the next is capitalised
-    too ("Vladimir Putin said"), since a capital there is mostly the sentence's own."""
+    too ("Angela Merkel said"), since a capital there is mostly the sentence's own."""
     words = _WORD.findall(text)
     out = [w for w in words[1:] if w[0].isupper()]
     if len(words) > 1 and words[0][0].isupper() and words[1][0].isupper():
@@ -150,7 +150,7 @@ def _names(text: str) -> list[str]:
 
 
 def _bare(word: str) -> str:
-    """A word without its possessive, either apostrophe: "Syria’s" and "Syria's" keep the name "Syria"."""
+    """A word without its possessive, either apostrophe: "Chile’s" and "Chile's" keep the name "Chile"."""
     word = word.replace("’", "'")
     return word[:-2] if word.endswith("'s") else word.rstrip("'")
 

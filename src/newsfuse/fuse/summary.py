@@ -12,6 +12,7 @@ import numpy as np
 
 from newsfuse.errors import ModelError
 from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.nlp.timex_words import ordinal_number
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +69,7 @@ _DANGLING = re.compile(
 _PRONOUNS = frozenset("he she it they his her its their him them".split())
 _TERMINAL = (".", "!", '"', "”", "’", "'", ")")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_ORDINAL_WORDS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
-_ORDINAL = re.compile(r"\b(?:(" + "|".join(_ORDINAL_WORDS) + r")|(\d+)(?:st|nd|rd|th))\b", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
 _ISO = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?")
 _STRAY_OPENING = re.compile(r"^[\"”’»]\s+")
 # A dateline opening the lead ("MOSCOW — ", "LISBON, March 5 (Reuters) - "): the report's, not the summary's.
@@ -420,9 +420,7 @@ def _sentences(articles: Sequence[Article], analysis_of: Mapping[str, ArticleAna
                 # a date after publication is a plan or deadline ("until 2029"): it was reported then
                 date = article.published
             numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
-            ordinals = frozenset(
-                _ORDINAL_WORDS[m.group(1).lower()] if m.group(1) else int(m.group(2)) for m in _ORDINAL.finditer(text)
-            )
+            ordinals = frozenset(n for w in _WORD.findall(text) if (n := ordinal_number(w)) is not None)
             kept[(article.id, index)] = _Sentence(
                 (article.id, index), text, rank, candidate, date, stated, numbers, ordinals
             )

@@ -142,7 +142,8 @@ class TimelineBuilder:
         copies: dict[str, list[str]] = defaultdict(list)
         for copy, original in duplicate_of.items():
             copies[original].append(copy)
-        described = [(_describe(e, sim, article_event, events, copies), e) for e in entries]
+        recalled_by = recall_index(events)
+        described = [(_describe(e, sim, article_event, events, copies, recalled_by), e) for e in entries]
         # 5. reports of an event that date nothing of it
         analysed = {b.article_id for b in analyses}
         reported = [a.id for a in articles if a.id not in duplicate_of and a.id in analysed]
@@ -390,7 +391,7 @@ def _agree(a: _Item, b: _Item) -> bool:
 
 
 # ---------------------------------------------------------------- entries
-def _describe(entry: _Entry, sim: _Scores, article_event, events, copies) -> dict[str, Any]:
+def _describe(entry: _Entry, sim: _Scores, article_event, events, copies, recalled_by) -> dict[str, Any]:
     anchor = entry.anchor
     value = _iso(anchor)
 
@@ -409,7 +410,7 @@ def _describe(entry: _Entry, sim: _Scores, article_event, events, copies) -> dic
     return {
         "date": value,
         "text": line.text,
-        "event": _event_of(entry, value, article_event, events),
+        "event": _event_of(entry, value, article_event, events, recalled_by),
         "sources": sources,
         "status": "planned" if planned else "reported",
         "precision": _PRECISION[anchor.fields],
@@ -476,12 +477,14 @@ def _iso(item: _Item) -> str:
     return f"{item.year:04d}"
 
 
-def _event_of(entry: _Entry, value: str, article_event, events) -> str | None:
+def _event_of(entry: _Entry, value: str, article_event, events, recalled_by=None) -> str | None:
     """The clustered event this entry is: most of its sources report that event as their main
     one, and the event's date agrees with the entry's (an undated event needs a lead sentence);
     failing that, an event most of its sources recall in passing (``mentioned_in``), on that
     event's date: "her first visit, in October", told by reports of the second."""
-    return _reported_event(entry, value, article_event, events) or _recalled_event(entry, value, events)
+    if recalled_by is None:
+        recalled_by = recall_index(events)
+    return _reported_event(entry, value, article_event, events) or _recalled_event(entry, value, recalled_by)
 
 
 def _reported_event(entry: _Entry, value: str, article_event, events) -> str | None:
@@ -502,16 +505,30 @@ def _reported_event(entry: _Entry, value: str, article_event, events) -> str | N
     return event_id if lead else None
 
 
-def _recalled_event(entry: _Entry, value: str, events) -> str | None:
-    articles = {i.article for i in entry.items}
-    best, best_count = None, 0
+def recall_index(events) -> dict[str, list[Mapping[str, Any]]]:
+    """Article id → the events it recalls in passing (their ``mentioned_in``), built once per fit."""
+    index: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for event in events:
-        when = event.get("date")
+        for aid in dict.fromkeys(event.get("mentioned_in") or ()):
+            index[aid].append(event)
+    return index
+
+
+def _recalled_event(entry: _Entry, value: str, recalled_by) -> str | None:
+    articles = {i.article for i in entry.items}
+    counts: Counter[str] = Counter()
+    dated: dict[str, str] = {}
+    for aid in articles:
+        for event in recalled_by.get(aid, ()):
+            counts[event.get("id") or ""] += 1
+            dated[event.get("id") or ""] = event.get("date") or ""
+    best, best_count = None, 0
+    for eid, count in counts.items():
+        when = dated[eid]
         if not when or not _values_agree(when, value):
             continue
-        count = len(articles & set(event.get("mentioned_in") or ()))
-        if count * 2 > len(articles) and (count, event.get("id") or "") > (best_count, best or ""):
-            best, best_count = event.get("id"), count
+        if count * 2 > len(articles) and (count, eid) > (best_count, best or ""):
+            best, best_count = eid, count
     return best
 
 

@@ -20,17 +20,17 @@ MAX_PHRASE_WORDS = 12
 # or a bare weekday of an unknown week ("XXXX-WXX-3"). Seasons, quarters, weeks and decades
 # are too coarse to order happenings by.
 _PLACEABLE = re.compile(r"^(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?)?(?:T.*)?$|^XXXX-WXX-[1-7]$")
-# Dependents that belong to a compact noun phrase ("the dramatic fall of Bashar al-Assad's regime").
+# Dependents that belong to a compact noun phrase ("the dramatic fall of the general's regime").
 _NP_LEFT = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "case", "predet", "quantmod", "neg",
                       "advmod", "npadvmod"})
 # Prepositions whose object names a participant or the thing affected, not a time or a place.
 _CORE_PREPS = frozenset({"of", "with", "between", "against", "to", "over", "for", "into", "from", "on"})
-# Prepositions of a verb that bring a participant into its description ("met with Putin").
+# Prepositions of a verb that bring a participant into its description ("met with the governor").
 _VERB_PREPS = frozenset({"with", "between", "against", "to", "into"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative", "acomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
-# Labels of named things: a date attached to one of these ("Putin in October") dates the verb.
+# Labels of named things: a date attached to one of these ("the governor in October") dates the verb.
 _NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "LAW"})
 # A date after these words bounds a happening rather than dating it ("frozen since November",
 # "no redundancies until the end of 2029", "the first since 2019").
@@ -155,7 +155,7 @@ def _describe(head, exclude: set[int]) -> list[int]:
         if len(words) <= 3 and not any(head.doc[i].ent_type_ in _NAMED for i in words):
             prep = head.head if head.dep_ == "pobj" else None
             if prep is not None and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX"):
-                # "During the October 2025 talks, Sharaa pledged ...": the talks only set the time.
+                # "During the October 2025 talks, the minister pledged ...": the talks only set the time.
                 return sorted(words | {prep.i} | set(_describe(prep.head, exclude | {prep.i, *words})))
             if head.dep_ in _SUBJECTS | _OBJECTS and head.head.pos_ in ("VERB", "AUX"):
                 # "the October and January strikes cost exporters €45 million": say what they did.
@@ -251,7 +251,7 @@ def _subject(verb, exclude: set[int]):
 def _phrase(tok, exclude: set[int]) -> list[int]:
     """A compact noun phrase: modifiers before the head, the head, and 'of'/'with' complements
     (fewer levels of them while it is longer than MAX_PHRASE_WORDS); a name in apposition joins
-    a description ("the president, Ahmed al-Sharaa")."""
+    a description ("the president, Ana Ruiz")."""
     for depth in (2, 1, 0):
         words = _np(tok, exclude, depth)
         if len(words) <= MAX_PHRASE_WORDS:
@@ -302,7 +302,7 @@ def _render(doc, words: list[int]) -> str:
 
 
 def _fill_glue(doc, words: list[int]) -> list[int]:
-    """Put back punctuation glued inside a kept stretch ("al-Sharaa", "face-to-face")."""
+    """Put back punctuation glued inside a kept stretch ("al-Hassan", "face-to-face")."""
     out: list[int] = []
     for a, b in zip(words, words[1:] + [None]):
         out.append(a)

@@ -319,15 +319,18 @@ class _View:
                 eid = events.most_common(1)[0][0] if events else None
             by_event[eid].append(claim)
         order = {eid: n for n, eid in enumerate(self.event)}
+        # reports per event, read once (not once per event: a large corpus has thousands)
+        covering: dict[Any, Counter[str]] = defaultdict(Counter)
+        for a in self.articles:
+            if not a.get("duplicate_of"):
+                covering[a.get("event")][self.outlet(a["id"])] += 1
         blocks = []
         for eid in sorted(by_event, key=lambda e: (e is None, order.get(e, len(order)), str(e))):
             claims = sorted(
                 by_event[eid], key=lambda c: (-(c.get("support") or 0), c.get("status") != "disputed")
             )
             shown = claims[:MAX_MATRIX_ROWS]
-            counts = Counter(
-                self.outlet(a["id"]) for a in self.articles if a.get("event") == eid and not a.get("duplicate_of")
-            )
+            counts = covering.get(eid, Counter())
             outlets = [o for o, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))]
             rows = [(c, self._cells(c, set(counts))) for c in shown]
             extra = sorted({o for _, cells in rows for o in cells} - set(outlets), key=str.lower)
