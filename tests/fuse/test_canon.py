@@ -267,6 +267,57 @@ def test_untagged_occurrences_of_a_known_name_are_found():
     assert fit(*docs, find_missed=False).entities_[0].articles == ("a",)
 
 
+def test_names_inside_a_cut_back_headline_span_are_found():
+    canon = fit(
+        make(
+            "a",
+            "Obama To Nominate Regina Benjamin As Surgeon General\nPresident Barack Obama will nominate Regina Benjamin.",
+            [("Obama To Nominate Regina Benjamin", "PERSON"), ("Barack Obama", "PERSON"), ("Regina Benjamin", "PERSON")],
+        )
+    )
+    assert canon.mention_entity_[("a", 0, 5)] == entity_of(canon, "a", "Barack Obama").id
+    # The span stands for the name it was cut back to, which is not counted twice.
+    assert canon.mention_entity_[("a", 0, 33)] == entity_of(canon, "a", "Regina Benjamin").id
+    assert ("a", 18, 33) not in canon.mention_entity_
+
+
+def test_two_known_names_run_into_one_span_are_found_apart():
+    canon = fit(
+        make("a", "The Colts beat the Jaguars.", [("Colts", "ORG"), ("Jaguars", "ORG")]),
+        make("b", "The Jaguars lost again.", [("Jaguars", "ORG")]),
+        make("c", "Fans of the Colts and Jaguars met.", [("Colts and Jaguars", "ORG")]),
+        make("d", "The Fish and Wildlife Service said so. Fish swim.", [("Fish and Wildlife Service", "ORG")]),
+    )
+    assert canon.mention_entity_[("c", 12, 29)] == entity_of(canon, "a", "Colts").id
+    assert canon.mention_entity_[("c", 22, 29)] == entity_of(canon, "a", "Jaguars").id
+    # "Fish" is no name of its own here: the service stays one name.
+    assert entity_of(canon, "d", "Fish and Wildlife Service").name == "Fish and Wildlife Service"
+
+
+def test_a_given_name_split_from_its_surname_at_a_nickname_keeps_the_whole_name():
+    canon = fit(
+        make("a", "Vincent 'The Chin' Gigante died.", [("Vincent '", "PERSON"), ("Gigante", "PERSON")]),
+        make("b", "Vincent Gigante was 77. He lived near St. Vincent hospital.", [("Vincent Gigante", "PERSON"), ("St. Vincent", "ORG")]),
+    )
+    assert same(canon, ("a", "Vincent '"), ("b", "Vincent Gigante"))
+    assert not same(canon, ("a", "Vincent '"), ("b", "St. Vincent"))
+
+
+def test_names_that_differ_in_a_kind_noun_at_the_end_merge():
+    canon = fit(
+        make("a", "She entered the Betty Ford Center on Friday.", [("Betty Ford Center", "ORG")]),
+        make("b", "The Betty Ford Clinic said she was well.", [("Betty Ford Clinic", "FAC")]),
+        make("c", "Former first lady Betty Ford founded it.", [("Betty Ford", "PERSON")]),
+        make("d", "A ship sank in the Mediterranean Sea.", [("Mediterranean Sea", "LOC")]),
+        make("e", "Rescuers searched the Mediterranean.", [("Mediterranean", "LOC")]),
+        make("f", "Paris Hospital opened a wing in Paris.", [("Paris Hospital", "ORG"), ("Paris", "GPE")]),
+    )
+    assert same(canon, ("a", "Betty Ford Center"), ("b", "Betty Ford Clinic"))
+    assert not same(canon, ("a", "Betty Ford Center"), ("c", "Betty Ford"))  # the person is not her clinic
+    assert same(canon, ("d", "Mediterranean Sea"), ("e", "Mediterranean"))
+    assert not same(canon, ("f", "Paris Hospital"), ("f", "Paris"))  # nor a town its hospital
+
+
 def test_ids_are_stable_slugs_and_independent_of_input_order():
     docs = [
         make("a", "Ahmed al-Sharaa met Vladimir Putin in Moscow.", [("Ahmed al-Sharaa", "PERSON"), ("Vladimir Putin", "PERSON"), ("Moscow", "GPE")]),

@@ -132,3 +132,12 @@ def test_nicknames_are_prefixes_of_the_given_name():
     assert names.nickname_of("ray", "raymond") and names.nickname_of("ty", "tywon")
     assert not names.nickname_of("jon", "james") and not names.nickname_of("j", "james")
     assert not names.nickname_of("raymond", "ray")
+
+
+def test_a_nickname_inside_a_person_name_is_left_out():
+    assert names.clean('Vincent "The Chin" Gigante', person=True) == "Vincent Gigante"
+    assert names.clean("Vincent 'Chin' Gigante", person=True) == "Vincent Gigante"
+    assert names.clean("Deputy Luis Gerardo (Jerry) Ortiz", person=True) == "Luis Gerardo Ortiz"
+    assert names.clean('Chin" Gigante', person=True) == "Gigante"  # a span that began inside the quotes
+    assert names.clean("Shaquille O'Neal", person=True) == "Shaquille O'Neal"
+    assert names.clean('Vincent "The Chin" Gigante') == 'Vincent "The Chin" Gigante'  # only for people

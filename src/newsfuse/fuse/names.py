@@ -89,6 +89,10 @@ _POSSESSIVE = re.compile(r"['’`ʼ][sS]?$")  # "Obama's", "al-Gaddafi’s", "Fo
 _EDGE_PUNCT = "\"'“”‘’`«»()[]{}<>,.;:!?*_|/\\-–—#@ "
 _SURFACE_EDGE = "\"'“”‘’`«»()[]{}<>,;:!?*_|/\\ "
 _SCORE = re.compile(r"\s+\d+\s*[-–]\s*\d+$")  # "Evansville 91-73": a score run into the name
+# A nickname set off inside a name: "The Chin" in quotes, or (Jerry); a single quote must
+# open after a space and close before one, so "O'Brien" and "Shaquille O'Neal" stay whole.
+_NICKNAME = re.compile(r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|(?<=\s)['‘][^'‘’]{1,30}['’](?=\s)|\([^()]{1,30}\))\s+")
+_STRAY_CLOSE = re.compile(r"^[^\"“”\s]+[\"”]\s+")
 _TOKEN_SPLIT = re.compile(r"[\s\-‐‑–—/]+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^(?:[A-Z]\.){1,6}[A-Z]?\.?$")
 
@@ -127,7 +131,20 @@ def clean(text: str, person: bool = False) -> str:
     if person:
         while len(words) > 1 and fold(words[0]) in TITLES:
             words = words[1:]
+        words = _without_nickname(" ".join(words)).split(" ")
     return " ".join(words).strip(_EDGE_PUNCT)
+
+
+def _without_nickname(name: str) -> str:
+    """A person's name without a quoted or bracketed nickname inside it ("Vincent 'The Chin'
+    Gigante" → "Vincent Gigante"), or before a stray closing quote ('Chin" Gigante' → "Gigante")."""
+    cut = _NICKNAME.sub(" ", name)
+    if cut != name and len(cut.split()) >= 2:
+        return " ".join(cut.split())
+    stray = _STRAY_CLOSE.match(name)
+    if stray and name[stray.end() :].strip():
+        return name[stray.end() :].strip()
+    return name
 
 
 def surface(text: str) -> tuple[str, str]:
