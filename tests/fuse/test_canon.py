@@ -318,6 +318,41 @@ def test_names_that_differ_in_a_kind_noun_at_the_end_merge():
     assert not same(canon, ("f", "Paris Hospital"), ("f", "Paris"))  # nor a town its hospital
 
 
+def test_a_span_cut_short_of_a_known_longer_name_takes_that_name():
+    canon = fit(
+        make("a", "The Indianapolis Colts won. Indianapolis is cold.", [("Indianapolis Colts", "ORG"), ("Indianapolis", "GPE")]),
+        make("b", "It carried the Indianapolis Colts over Denver.", [("Indianapolis", "GPE"), ("Denver", "GPE")]),
+    )
+    assert same(canon, ("b", "Indianapolis"), ("a", "Indianapolis Colts"))
+    assert not same(canon, ("a", "Indianapolis Colts"), ("a", "Indianapolis"))  # the city alone stays the city
+
+
+def test_a_bare_given_name_with_any_label_but_a_place_joins_the_full_name_of_its_article():
+    canon = fit(
+        make("a", "Jermayne Timmons was charged. Jermayne cried.", [("Jermayne Timmons", "PERSON"), ("Jermayne", "PRODUCT")]),
+        make("b", "Jordan Smith left Jordan.", [("Jordan Smith", "PERSON"), ("Jordan", "GPE")]),
+    )
+    assert same(canon, ("a", "Jermayne"), ("a", "Jermayne Timmons"))
+    assert not same(canon, ("b", "Jordan"), ("b", "Jordan Smith"))
+
+
+def test_a_descriptor_before_a_known_person_is_cut_however_often_it_recurs():
+    docs = [make("p", "Gary Hargrove said so. Hasim Rahman lost.", [("Gary Hargrove", "PERSON"), ("Hasim Rahman", "PERSON")])]
+    docs += [
+        make(
+            "q",
+            "Gary Hargrove and Hasim Rahman spoke; an American left. The coroner (any coroner, each coroner, "
+            "every coroner) signs.",
+            [("Gary Hargrove", "PERSON"), ("Hasim Rahman", "PERSON"), ("American", "NORP")],
+        )
+    ]
+    docs += [make(f"c{i}", "Coroner Gary Hargrove said he died.", [("Coroner Gary Hargrove", "PERSON")]) for i in range(3)]
+    docs += [make("r", "Klitschko beat American Hasim Rahman.", [("Klitschko", "PERSON"), ("American Hasim Rahman", "ORG")])]
+    canon = fit(*docs)
+    assert same(canon, ("c0", "Coroner Gary Hargrove"), ("p", "Gary Hargrove"))
+    assert same(canon, ("r", "American Hasim Rahman"), ("p", "Hasim Rahman"))
+
+
 def test_ids_are_stable_slugs_and_independent_of_input_order():
     docs = [
         make("a", "Ahmed al-Sharaa met Vladimir Putin in Moscow.", [("Ahmed al-Sharaa", "PERSON"), ("Vladimir Putin", "PERSON"), ("Moscow", "GPE")]),

@@ -67,6 +67,8 @@ _PAREN_ACRONYM = re.compile(r"^\s*[(\[]\s*((?:[A-Z]\.?){2,7}|[A-Z][A-Za-z]{1,3}[
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 # A capitalised word, then a quoted or bracketed nickname up to the next name: "Vincent 'The Chin' ".
 _NICKNAME_GAP = re.compile(r"[A-Z][\w'’.-]*\s+(?:[\"“][^\"“”\n]{1,30}[\"”]|['‘][^'‘’\n]{1,30}['’]|\([^()\n]{1,30}\))\s+")
+# Up to three capitalised or numbered words right after a span, on the same line ("Colts", "76ers").
+_FOLLOWING_NAME_WORDS = re.compile(r"(?: (?:[A-Z]|\d+[a-z])[\w'’-]*){1,3}")
 _JOINS = re.compile(r"\s+(?:and|&|at)\s+")
 
 # Labels of names a bare word may stand for ("Saints" → "New Orleans Saints", "Sukanya" →
@@ -217,7 +219,8 @@ class EntityCanonicalizer:
         Steps:
         1. clean each named mention and compute its name keys;
         2. cut run-on spans (headlines, "Coroner Gary Hargrove", "Lopez and Carrasquillo") back to
-           a name known from running text;
+           a name known from running text, and key spans cut short of one by it ("Indianapolis"
+           before "Colts");
         3. group mentions within each article (spellings, acronyms, bare names);
         4. merge groups across articles on exact name keys (bare surnames wait);
         5. merge transliteration variants within phonetic blocks, then short given names
@@ -288,15 +291,38 @@ class EntityCanonicalizer:
             if part is not None:
                 items[i] = _trimmed(it, part, common)
         # A person's name run on after a descriptor ("Colts QB Andrew Luck", "Coroner Gary
-        # Hargrove") is cut back to the full name it ends with, when that is known.
+        # Hargrove") is cut back to the full name it ends with, when that is known. A leading
+        # word the corpus writes in lower case or tags as a people ("coroner", "American") is
+        # a descriptor however often the run-on span recurs and whatever its label, before a
+        # full name of proper words tagged as a person at least twice.
+        peoples = {names.fold(it.key.form) for items in per_article for it in items if it.mention.label == "NORP"}
+        people = Counter(it.key.core_key for items in per_article for it in items if it.mention.label == "PERSON" and not it.trimmed)
         for items in per_article:
             for i, it in enumerate(items):
-                if it.trimmed or it.mention.label != "PERSON" or len(it.key.core) < 3:
+                if it.trimmed or len(it.key.core) < 3:
                     continue
-                if known[it.key.core_key] <= 1:
+                if it.mention.label == "PERSON" and known[it.key.core_key] <= 1:
                     part = _known_part(it.key.form, True, known, suffix=True)
                     if part is not None and len(part.core) >= 2:
                         items[i] = _trimmed(it, part, common)
+                        continue
+                words = it.key.form.split()
+                if len(words) >= 3 and (words[0].casefold() in common or names.fold(words[0]) in peoples):
+                    part = names.name_key(names.clean(" ".join(words[1:]), person=True), person=True)
+                    if people[part.core_key] >= 2 and len(part.core) >= 2 and _all_proper(part.form, common):
+                        items[i] = _trimmed(it, part, common)
+        # A span the model cut short of a longer name known from running text ("Indianapolis"
+        # in "Indianapolis Colts") takes that name's key.
+        for analysis, items in zip(analyses, per_article):
+            text = texts.get(analysis.article_id)
+            if text is None:
+                continue
+            for i, it in enumerate(items):
+                if it.trimmed:
+                    continue
+                longer = _known_extension(text, it.mention, it.mention.label == "PERSON", known)
+                if longer is not None:
+                    items[i] = _Item(it.article, it.mention, longer, cue=it.cue, full_name=_full_name(longer, common))
         # Two names the model ran into one span ("Lopez and Carrasquillo", "the Colts and
         # Jaguars") are cut back to the first when each is a name known on its own (a tagged
         # name or a person's surname); step 9 then finds the others inside the span.
@@ -371,9 +397,10 @@ class EntityCanonicalizer:
             word = group.bare()
             if word is None:
                 continue
-            # Any label: spaCy often tags a bare surname GPE, ORG or NORP.
+            # Any label: spaCy often tags a bare surname GPE, ORG or NORP, and a bare given name
+            # ("Katie" for "Katie Jenkin") PRODUCT or ORG; a place or people's word is no given name.
             candidates = [p for p in people if self._surname_of(word, groups[p])]
-            if not candidates and "PERSON" in group.labels:
+            if not candidates and ("PERSON" in group.labels or group.label not in _NOT_HEADS):
                 candidates = [p for p in people if any(word == k.core[0] for k in groups[p].full())]
             if not candidates and group.label not in _NOT_HEADS:
                 candidates = [
@@ -619,6 +646,21 @@ def _known_part(form: str, person: bool, known: Counter[str], suffix: bool = Fal
                     found.append((known[key.core_key], -start, key))
         if found:
             return max(found, key=lambda f: f[:2])[2]
+    return None
+
+
+def _known_extension(text: str, mention: Mention, person: bool, known: Counter[str]) -> NameKey | None:
+    """The longest name known from running text that the words right after ``mention`` complete
+    ("Indianapolis" + " Colts"), if any."""
+    follow = _FOLLOWING_NAME_WORDS.match(text, mention.end)
+    if follow is None:
+        return None
+    words = follow.group().split()
+    for size in range(len(words), 0, -1):
+        form = names.clean(text[mention.start : mention.end] + " " + " ".join(words[:size]), person=person)
+        key = names.name_key(form, person=person)
+        if known[key.core_key]:
+            return key
     return None
 
 
