@@ -318,6 +318,17 @@ def test_names_that_differ_in_a_kind_noun_at_the_end_merge():
     assert not same(canon, ("f", "Paris Hospital"), ("f", "Paris"))  # nor a town its hospital
 
 
+def test_a_span_run_across_lines_stands_for_its_first_line():
+    canon = fit(
+        make("a", "Mark Teixeira signed with Boston.", [("Mark Teixeira", "PERSON"), ("Boston", "GPE")]),
+        make("c", "Boston won.", [("Boston", "GPE")]),
+        make("b", "Red Sox extend offer to Teixeira\nBoston looks to sign him.", [("Teixeira\nBoston", "PERSON")]),
+    )
+    run_on = ("b", 24, 39)
+    assert canon.mention_entity_[run_on] == entity_of(canon, "a", "Mark Teixeira").id
+    assert canon.mention_entity_[("b", 33, 39)] == entity_of(canon, "a", "Boston").id  # found on the next line
+
+
 def test_a_span_cut_short_of_a_known_longer_name_takes_that_name():
     canon = fit(
         make("a", "The Indianapolis Colts won. Indianapolis is cold.", [("Indianapolis Colts", "ORG"), ("Indianapolis", "GPE")]),

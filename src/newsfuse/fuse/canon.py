@@ -218,9 +218,9 @@ class EntityCanonicalizer:
 
         Steps:
         1. clean each named mention and compute its name keys;
-        2. cut run-on spans (headlines, "Coroner Gary Hargrove", "Lopez and Carrasquillo") back to
-           a name known from running text, and key spans cut short of one by it ("Indianapolis"
-           before "Colts");
+        2. cut run-on spans (headlines, spans across lines, "Coroner Gary Hargrove", "Lopez and
+           Carrasquillo") back to a name known from running text, and key spans cut short of
+           one by it ("Indianapolis" before "Colts");
         3. group mentions within each article (spellings, acronyms, bare names);
         4. merge groups across articles on exact name keys (bare surnames wait);
         5. merge transliteration variants within phonetic blocks, then short given names
@@ -336,6 +336,10 @@ class EntityCanonicalizer:
                 parts = _joined_names(it.key.form, it.mention.label == "PERSON", seen, common)
                 if parts:
                     items[i] = _trimmed(it, parts[0], common)
+                elif "\n" in it.mention.text.strip():
+                    part = _first_line_name(it.mention.text, it.mention.label == "PERSON", seen)
+                    if part is not None:
+                        items[i] = _trimmed(it, part, common)
 
     def _in_title_case(self, text: str, mention: Mention, lines: dict[int, bool], lower: set[str]) -> bool:
         """Whether the line holding ``mention`` is set in title case (a headline).
@@ -662,6 +666,17 @@ def _known_extension(text: str, mention: Mention, person: bool, known: Counter[s
         if known[key.core_key]:
             return key
     return None
+
+
+def _first_line_name(text: str, person: bool, known: set[str]) -> NameKey | None:
+    """The name a span run across lines stands for ("Teixeira" / "Boston" of a headline and the
+    line below it): its first line that is a known name, else its first line."""
+    keys = []
+    for line in text.split("\n"):
+        part = names.clean(line, person=person)
+        if names.fold(part):
+            keys.append(names.name_key(part, person=person))
+    return next((k for k in keys if k.core_key in known), keys[0] if keys else None)
 
 
 def _joined_names(form: str, person: bool, known: set[str], common: frozenset[str]) -> list[NameKey]:
