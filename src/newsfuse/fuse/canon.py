@@ -248,7 +248,7 @@ class EntityCanonicalizer:
         # 5. phonetic blocks, nicknames, kind nouns
         groups = self._merge_phonetic(groups)
         groups = self._merge_nicknames(groups)
-        groups = self._merge_designated(groups)
+        groups = self._merge_designated(groups, common)
         # 6. bare acronyms
         groups = self._merge_acronyms(groups)
         # 7. bare names
@@ -473,12 +473,13 @@ class EntityCanonicalizer:
                     uf.union(g, fits.pop())
         return uf.merged(groups)
 
-    def _merge_designated(self, groups: list[_Group]) -> list[_Group]:
+    def _merge_designated(self, groups: list[_Group], common: frozenset[str]) -> list[_Group]:
         """Institutions and places named with or without a kind noun at the end ("Betty Ford
         Center" / "Betty Ford Clinic", "Mt Cook National Park" / "Mount Cook"): groups whose
         names agree once those nouns are cut. People and peoples are left out; organisation
         and place may mix, since spaCy tags a clinic or a park as either. A town's bare name
-        does not take its institutions ("Paris" / "Paris Hospital")."""
+        does not take its institutions ("Paris" / "Paris Hospital"), nor does a common word
+        left alone make a stem ("Central Park" / "Central Hospital")."""
         stems: dict[str, list[int]] = defaultdict(list)
         whole: dict[str, list[int]] = defaultdict(list)
         for g, group in enumerate(groups):
@@ -488,6 +489,8 @@ class EntityCanonicalizer:
                 if key.acronym:
                     continue
                 stem = _stem(key)
+                if stem is not None and " " not in stem and stem in common:
+                    continue
                 if stem is None:
                     if group.label != "GPE" or len(key.core) > 1:
                         whole[key.core_key].append(g)
