@@ -287,11 +287,17 @@ def test_two_known_names_run_into_one_span_are_found_apart():
         make("b", "The Jaguars lost again.", [("Jaguars", "ORG")]),
         make("c", "Fans of the Colts and Jaguars met.", [("Colts and Jaguars", "ORG")]),
         make("d", "The Fish and Wildlife Service said so. Fish swim.", [("Fish and Wildlife Service", "ORG")]),
+        make("e", "The University of Alabama beat Birmingham.", [("University of Alabama", "ORG"), ("Birmingham", "GPE")]),
+        make("f", "She studied at the University of Alabama at Birmingham.", [("University of Alabama at Birmingham", "ORG")]),
+        make("g", "The University of Alabama at Birmingham hired her.", [("University of Alabama at Birmingham", "ORG")]),
     )
     assert canon.mention_entity_[("c", 12, 29)] == entity_of(canon, "a", "Colts").id
     assert canon.mention_entity_[("c", 22, 29)] == entity_of(canon, "a", "Jaguars").id
     # "Fish" is no name of its own here: the service stays one name.
     assert entity_of(canon, "d", "Fish and Wildlife Service").name == "Fish and Wildlife Service"
+    # Nor is a name of the form "X at Y" that recurs.
+    assert same(canon, ("f", "University of Alabama at Birmingham"), ("g", "University of Alabama at Birmingham"))
+    assert not same(canon, ("f", "University of Alabama at Birmingham"), ("e", "University of Alabama"))
 
 
 def test_a_given_name_split_from_its_surname_at_a_nickname_keeps_the_whole_name():

@@ -334,6 +334,8 @@ class EntityCanonicalizer:
                 if it.trimmed:
                     continue
                 parts = _joined_names(it.key.form, it.mention.label == "PERSON", seen, common)
+                if parts and " at " in it.key.form and known[it.key.core_key] > 1:
+                    parts = []  # a recurring "X at Y" is a name ("University of Alabama at Birmingham")
                 if parts:
                     items[i] = _trimmed(it, parts[0], common)
                 elif "\n" in it.mention.text.strip():
