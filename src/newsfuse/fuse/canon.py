@@ -34,10 +34,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from newsfuse.fuse import entity_records, entity_types, names, propagate
+from newsfuse.fuse import entity_records, entity_types, mention_items, names, propagate
 from newsfuse.fuse.entity_types import type_class
+from newsfuse.fuse.mention_items import TITLE_CASE_SHARE, Item
 from newsfuse.fuse.names import MIN_FUZZY_LENGTH, NameKey, names_match, tokens_match
 from newsfuse.model import Article, ArticleAnalysis, Mention
 
@@ -56,20 +56,8 @@ MAX_BLOCK = 64
 DESIGNATORS = frozenset(
     "center centre clinic hospital facility treatment rehab rehabilitation recovery park national sea ocean".split()
 )
-# A line is in title case (a headline inside the text) when at least this share of its
-# words of four letters or more start with a capital (and one is a common word); spaCy's spans there run on
-# ("Lindsay Lohan Checks Into Rehab") and are cut back to a name known from running text.
-# B³ F1 on ECB+ train: 0.879 at 0.7 and 0.8, 0.878 at 0.9, 0.855 with no cutting (2026-05).
-TITLE_CASE_SHARE = 0.8
-TITLE_CASE_MIN_WORDS = 3
 
 _PAREN_ACRONYM = re.compile(r"^\s*[(\[]\s*((?:[A-Z]\.?){2,7}|[A-Z][A-Za-z]{1,3}[A-Z]\w*)\s*[)\]]")
-_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
-# A capitalised word, then a quoted or bracketed nickname up to the next name: "Vincent 'The Chin' ".
-_NICKNAME_GAP = re.compile(r"[A-Z][\w'’.-]*\s+(?:[\"“][^\"“”\n]{1,30}[\"”]|['‘][^'‘’\n]{1,30}['’]|\([^()\n]{1,30}\))\s+")
-# Up to three capitalised or numbered words right after a span, on the same line ("Colts", "76ers").
-_FOLLOWING_NAME_WORDS = re.compile(r"(?: (?:[A-Z]|\d+[a-z])[\w'’-]*){1,3}")
-_JOINS = re.compile(r"\s+(?:and|&|at)\s+")
 
 # Labels of names a bare word may stand for ("Saints" → "New Orleans Saints", "Sukanya" →
 # "INS Sukanya"). Countries and regions are left out, as are bare words tagged as one:
@@ -78,28 +66,12 @@ _HEAD_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"
 _NOT_HEADS = frozenset({"GPE", "LOC", "NORP"})
 
 
-@dataclass(slots=True)
-class _Item:
-    """One named mention with the keys of its cleaned form (private working record)."""
-
-    article: str
-    mention: Mention
-    key: NameKey
-    trimmed: bool = False  # key taken from a known name inside a run-on headline span
-    cue: str | None = None  # what the words around it say it is (``entity_types.context_cue``)
-    found: bool = False  # an untagged occurrence found in the text (step 9): no vote on the type
-    full_name: bool = False  # two name words or more, all proper nouns ("Muammar al-Gaddafi", not "Warship Sukanya")
-
-    def vote(self) -> entity_types.Vote:
-        return entity_types.Vote(self.article, self.mention.label, self.full_name, self.cue)
-
-
 class _Group:
     """Items believed to name one thing, with their votes and keys computed once."""
 
     __slots__ = ("items", "extra", "labels", "label", "cls", "heads", "articles")
 
-    def __init__(self, items: list[_Item], extra: list[NameKey] | None = None):
+    def __init__(self, items: list[Item], extra: list[NameKey] | None = None):
         self.items = items
         self.extra = extra or []  # acronyms read from "(NRA)" after a name
         self.labels = Counter(it.mention.label for it in items)
@@ -220,7 +192,7 @@ class EntityCanonicalizer:
         1. clean each named mention and compute its name keys;
         2. cut run-on spans (headlines, spans across lines, "Coroner Gary Hargrove", "Lopez and
            Carrasquillo") back to a name known from running text, and key spans cut short of
-           one by it ("Indianapolis" before "Colts");
+           one by it ("Indianapolis" before "Colts"; see ``mention_items``);
         3. group mentions within each article (spellings, acronyms, bare names);
         4. merge groups across articles on exact name keys (bare surnames wait);
         5. merge transliteration variants within phonetic blocks, then short given names
@@ -235,10 +207,10 @@ class EntityCanonicalizer:
         texts = {a.id: a.text for a in articles or ()}
         ordered = sorted(analyses, key=lambda a: (a.article_id, a.content_hash))
         # 1. clean and key
-        common = _common_words(texts.values())
-        per_article = [_items(a, texts.get(a.article_id), common) for a in ordered]
+        common = mention_items.common_words(texts.values())
+        per_article = [mention_items.items_of(a, texts.get(a.article_id), common) for a in ordered]
         # 2. run-on spans
-        self._trim_run_on_spans(ordered, per_article, texts, common)
+        mention_items.fix_spans(per_article, texts, common, self.title_case_share)
         # 3. within each article
         groups: list[_Group] = []
         for analysis, items in zip(ordered, per_article):
@@ -263,108 +235,9 @@ class EntityCanonicalizer:
         self.entities_, self.mention_entity_ = entity_records.build(groups, texts)
         return self
 
-    # -- step 2: run-on spans --------------------------------------------------
-
-    def _trim_run_on_spans(
-        self,
-        analyses: list[ArticleAnalysis],
-        per_article: list[list[_Item]],
-        texts: dict[str, str],
-        common: frozenset[str],
-    ) -> None:
-        known: Counter[str] = Counter()
-        flagged: list[tuple[list[_Item], int]] = []
-        lower = {w for text in texts.values() for w in _LONG_WORD.findall(text) if w[0].islower()}
-        for analysis, items in zip(analyses, per_article):
-            text = texts.get(analysis.article_id)
-            lines: dict[int, bool] = {}  # line start → in title case
-            for i, it in enumerate(items):
-                if text is not None and self._in_title_case(text, it.mention, lines, lower):
-                    flagged.append((items, i))
-                else:
-                    known[it.key.core_key] += 1
-        for items, i in flagged:
-            it = items[i]
-            if known[it.key.core_key]:
-                continue
-            part = _known_part(it.key.form, it.mention.label == "PERSON", known)
-            if part is not None:
-                items[i] = _trimmed(it, part, common)
-        # A person's name run on after a descriptor ("Colts QB Andrew Luck", "Coroner Gary
-        # Hargrove") is cut back to the full name it ends with, when that is known. A leading
-        # word the corpus writes in lower case or tags as a people ("coroner", "American") is
-        # a descriptor however often the run-on span recurs and whatever its label, before a
-        # full name of proper words tagged as a person at least twice.
-        peoples = {names.fold(it.key.form) for items in per_article for it in items if it.mention.label == "NORP"}
-        people = Counter(it.key.core_key for items in per_article for it in items if it.mention.label == "PERSON" and not it.trimmed)
-        for items in per_article:
-            for i, it in enumerate(items):
-                if it.trimmed or len(it.key.core) < 3:
-                    continue
-                if it.mention.label == "PERSON" and known[it.key.core_key] <= 1:
-                    part = _known_part(it.key.form, True, known, suffix=True)
-                    if part is not None and len(part.core) >= 2:
-                        items[i] = _trimmed(it, part, common)
-                        continue
-                words = it.key.form.split()
-                if len(words) >= 3 and (words[0].casefold() in common or names.fold(words[0]) in peoples):
-                    part = names.name_key(names.clean(" ".join(words[1:]), person=True), person=True)
-                    if people[part.core_key] >= 2 and len(part.core) >= 2 and _all_proper(part.form, common):
-                        items[i] = _trimmed(it, part, common)
-        # A span the model cut short of a longer name known from running text ("Indianapolis"
-        # in "Indianapolis Colts") takes that name's key.
-        for analysis, items in zip(analyses, per_article):
-            text = texts.get(analysis.article_id)
-            if text is None:
-                continue
-            for i, it in enumerate(items):
-                if it.trimmed:
-                    continue
-                longer = _known_extension(text, it.mention, it.mention.label == "PERSON", known)
-                if longer is not None:
-                    items[i] = _Item(it.article, it.mention, longer, cue=it.cue, full_name=_full_name(longer, common))
-        # Two names the model ran into one span ("Lopez and Carrasquillo", "the Colts and
-        # Jaguars") are cut back to the first when each is a name known on its own (a tagged
-        # name or a person's surname); step 9 then finds the others inside the span.
-        seen = set(known) | {
-            it.key.core[-1] for items in per_article for it in items if it.mention.label == "PERSON" and len(it.key.core) >= 2
-        }
-        for items in per_article:
-            for i, it in enumerate(items):
-                if it.trimmed:
-                    continue
-                parts = _joined_names(it.key.form, it.mention.label == "PERSON", seen, common)
-                if parts and " at " in it.key.form and known[it.key.core_key] > 1:
-                    parts = []  # a recurring "X at Y" is a name ("University of Alabama at Birmingham")
-                if parts:
-                    items[i] = _trimmed(it, parts[0], common)
-                elif "\n" in it.mention.text.strip():
-                    part = _first_line_name(it.mention.text, it.mention.label == "PERSON", seen)
-                    if part is not None:
-                        items[i] = _trimmed(it, part, common)
-
-    def _in_title_case(self, text: str, mention: Mention, lines: dict[int, bool], lower: set[str]) -> bool:
-        """Whether the line holding ``mention`` is set in title case (a headline).
-
-        Names are capitalised in any sentence, so a line full of them is not yet a
-        headline; it must also capitalise a word the corpus writes in lower case
-        elsewhere ("Checks", "Into"), other than its first.
-        """
-        start = text.rfind("\n", 0, mention.start) + 1
-        if start not in lines:
-            end = text.find("\n", mention.end)
-            words = _LONG_WORD.findall(text[start : end if end >= 0 else len(text)])
-            capitals = [w for w in words if w[0].isupper()]
-            lines[start] = (
-                len(words) >= TITLE_CASE_MIN_WORDS
-                and len(capitals) >= self.title_case_share * len(words)
-                and any(w.lower() in lower for w in capitals[1:])
-            )
-        return lines[start]
-
     # -- step 3: within one article -----------------------------------------
 
-    def _local_groups(self, items: list[_Item], text: str | None) -> list[_Group]:
+    def _local_groups(self, items: list[Item], text: str | None) -> list[_Group]:
         if not items:
             return []
         uf = _UnionFind(len(items))
@@ -581,127 +454,6 @@ class EntityCanonicalizer:
 # -- helpers -------------------------------------------------------------------
 
 
-def _items(analysis: ArticleAnalysis, text: str | None, common: frozenset[str] = frozenset()) -> list[_Item]:
-    items = []
-    for mention in sorted(analysis.mentions, key=lambda m: (m.start, m.end)):
-        person = mention.label == "PERSON"
-        form = names.clean(mention.text, person=person)
-        if not names.fold(form):
-            continue
-        cue = entity_types.context_cue(text, mention.start, mention.end) if text is not None else None
-        key = names.name_key(form, person=person)
-        items.append(_Item(analysis.article_id, mention, key, cue=cue, full_name=_full_name(key, common)))
-    if text is not None:
-        _join_nicknamed(items, text, common)
-    return items
-
-
-def _join_nicknamed(items: list[_Item], text: str, common: frozenset[str]) -> None:
-    """A given name the model split from its surname at a nickname ("Vincent" | 'The Chin' |
-    "Gigante") takes the whole name's key, so it is not read as a bare given name."""
-    for i in range(len(items) - 1):
-        first, last = items[i], items[i + 1]
-        if "PERSON" not in (first.mention.label, last.mention.label) or len(first.key.core) != 1:
-            continue
-        if not _NICKNAME_GAP.fullmatch(text[first.mention.start : last.mention.start]):
-            continue
-        form = names.clean(text[first.mention.start : last.mention.end], person=True)
-        key = names.name_key(form, person=True)
-        if len(key.core) >= 2:
-            items[i] = _Item(first.article, first.mention, key, cue=first.cue, full_name=_full_name(key, common))
-
-
-def _trimmed(item: _Item, part: NameKey, common: frozenset[str]) -> _Item:
-    """An item whose run-on span is cut back to the known name ``part``."""
-    return _Item(item.article, item.mention, part, trimmed=True, cue=item.cue, full_name=_full_name(part, common))
-
-
-def _full_name(key: NameKey, common: frozenset[str]) -> bool:
-    return len(key.core) >= 2 and not key.acronym and _all_proper(key.form, common)
-
-
-_ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
-_UPPER_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
-
-
-def _common_words(texts) -> frozenset[str]:
-    """Words the corpus writes in lower case more often than capitalised ("warship", "checks")."""
-    joined = "\n".join(texts)
-    lower = Counter(_LOWER_WORD.findall(joined))
-    upper = Counter(w.lower() for w in _UPPER_WORD.findall(joined) if w.lower() in lower)
-    return frozenset(w for w, n in lower.items() if n > upper[w])
-
-
-def _all_proper(form: str, common: frozenset[str]) -> bool:
-    """Whether every capitalised word of a name is a proper-noun spelling (not "Warship Sukanya")."""
-    words = [w for w in _ANY_WORD.findall(form) if w[0].isupper()]
-    return bool(words) and all(w.casefold() not in common for w in words)
-
-
-def _known_part(form: str, person: bool, known: Counter[str], suffix: bool = False) -> NameKey | None:
-    """The longest run of words of ``form`` (or, with ``suffix``, of its last words) that is a
-    name seen in running text (ties: the most seen)."""
-    words = form.split()
-    for size in range(len(words) - 1, 0, -1):
-        found = []
-        for start in [len(words) - size] if suffix else range(len(words) - size + 1):
-            part = names.clean(" ".join(words[start : start + size]), person=person)
-            if names.fold(part):
-                key = names.name_key(part, person=person)
-                if known[key.core_key]:
-                    found.append((known[key.core_key], -start, key))
-        if found:
-            return max(found, key=lambda f: f[:2])[2]
-    return None
-
-
-def _known_extension(text: str, mention: Mention, person: bool, known: Counter[str]) -> NameKey | None:
-    """The longest name known from running text that the words right after ``mention`` complete
-    ("Indianapolis" + " Colts"), if any."""
-    follow = _FOLLOWING_NAME_WORDS.match(text, mention.end)
-    if follow is None:
-        return None
-    words = follow.group().split()
-    for size in range(len(words), 0, -1):
-        form = names.clean(text[mention.start : mention.end] + " " + " ".join(words[:size]), person=person)
-        key = names.name_key(form, person=person)
-        if known[key.core_key]:
-            return key
-    return None
-
-
-def _first_line_name(text: str, person: bool, known: set[str]) -> NameKey | None:
-    """The name a span run across lines stands for ("Teixeira" / "Boston" of a headline and the
-    line below it): its first line that is a known name, else its first line."""
-    keys = []
-    for line in text.split("\n"):
-        part = names.clean(line, person=person)
-        if names.fold(part):
-            keys.append(names.name_key(part, person=person))
-    return next((k for k in keys if k.core_key in known), keys[0] if keys else None)
-
-
-def _joined_names(form: str, person: bool, known: set[str], common: frozenset[str]) -> list[NameKey]:
-    """The names a span joins with "and", "&" or "at", when every one is a name seen in running
-    text; else none ("Fish and Wildlife Service" is one name: "Fish" is not known)."""
-    pieces = _JOINS.split(form)
-    if len(pieces) < 2:
-        return []
-    keys = []
-    for piece in pieces:
-        part = names.clean(piece, person=person)
-        if not names.fold(part):
-            return []
-        key = names.name_key(part, person=person)
-        if key.core_key not in known or not _all_proper(part, common):
-            return []
-        keys.append(key)
-    return keys if len({k.core_key for k in keys}) == len(keys) else []
-
-
 def _stem(key: NameKey) -> str | None:
     """A name's core without the kind nouns it ends with ("betty ford" of "Betty Ford Treatment
     Center"), or None when it ends with none or is nothing else."""
@@ -751,7 +503,7 @@ def _with_paren_acronyms(groups: list[_Group], text: str) -> list[_Group]:
     return out
 
 
-def _with_missed_mentions(groups: list[_Group], per_article: list[list[_Item]], texts: dict[str, str]) -> list[_Group]:
+def _with_missed_mentions(groups: list[_Group], per_article: list[list[Item]], texts: dict[str, str]) -> list[_Group]:
     """Groups with the untagged occurrences of their names added as items."""
     tagged = [
         [(it.article, it.key.form, group.label) for it in group.items if not it.trimmed and group.cls != "NORP"]
@@ -772,7 +524,7 @@ def _with_missed_mentions(groups: list[_Group], per_article: list[list[_Item]], 
     cut_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for article, start, end in cut_back:
         cut_spans[article].append((start, end))
-    added: dict[int, list[_Item]] = defaultdict(list)
+    added: dict[int, list[Item]] = defaultdict(list)
     for hit in propagate.find_mentions(texts, lookup, tags, present, taken):
         if any(
             s <= hit.start and hit.end <= e and cut_back[(hit.article, s, e)] == hit.owner
@@ -782,5 +534,5 @@ def _with_missed_mentions(groups: list[_Group], per_article: list[list[_Item]], 
         label = groups[hit.owner].label
         mention = Mention(hit.start, hit.end, hit.text, label, -1)
         key = names.name_key(names.clean(hit.text, person=label == "PERSON"), person=label == "PERSON")
-        added[hit.owner].append(_Item(hit.article, mention, key, found=True))
+        added[hit.owner].append(Item(hit.article, mention, key, found=True))
     return [_Group(g.items + added[i], g.extra) if i in added else g for i, g in enumerate(groups)]

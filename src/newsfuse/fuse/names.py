@@ -91,7 +91,7 @@ _SURFACE_EDGE = "\"'“”‘’`«»()[]{}<>,;:!?*_|/\\ "
 _SCORE = re.compile(r"\s+\d+\s*[-–]\s*\d+$")  # "Evansville 91-73": a score run into the name
 # A nickname set off inside a name: "The Chin" in quotes, or (Jerry); a single quote must
 # open after a space and close before one, so "O'Brien" and "Shaquille O'Neal" stay whole.
-_NICKNAME = re.compile(r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|(?<=\s)['‘][^'‘’]{1,30}['’](?=\s)|\([^()]{1,30}\))\s+")
+_NICKNAME = re.compile(r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|['‘][^'‘’]{1,30}['’](?=\s)|\([^()]{1,30}\))\s+")
 _STRAY_CLOSE = re.compile(r"^[^\"“”\s]+[\"”]\s+")
 _TOKEN_SPLIT = re.compile(r"[\s\-‐‑–—/]+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^(?:[A-Z]\.){1,6}[A-Z]?\.?$")
@@ -117,7 +117,8 @@ def fold_words(text: str) -> str:
 
 def clean(text: str, person: bool = False) -> str:
     """A mention's surface without possessive, edge punctuation, a leading article, what
-    follows a comma ("Regina Benjamin, MD", "Biloxi, Miss.") or, for people, titles."""
+    follows a comma ("Regina Benjamin, MD", "Biloxi, Miss.") or, for people, titles and a
+    nickname inside the name ("Vincent 'The Chin' Gigante")."""
     text = " ".join(text.split())
     text = text.strip(_EDGE_PUNCT)
     head = text.split(",", 1)[0]
