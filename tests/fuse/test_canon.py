@@ -319,12 +319,15 @@ def test_names_that_differ_in_a_kind_noun_at_the_end_merge():
         make("f", "Paris Hospital opened a wing in Paris.", [("Paris Hospital", "ORG"), ("Paris", "GPE")]),
         make("g", "Central Park lies in the central district, by the central station and central bank.", [("Central Park", "LOC")]),
         make("h", "Central Hospital said so.", [("Central Hospital", "ORG")]),
+        make("i", "Jets left the Ramstein Air Base at dawn.", [("Ramstein Air Base", "FAC")]),
+        make("j", "Jets left Ramstein at dawn.", [("Ramstein", "FAC")]),
     )
     assert same(canon, ("a", "Betty Ford Center"), ("b", "Betty Ford Clinic"))
     assert not same(canon, ("a", "Betty Ford Center"), ("c", "Betty Ford"))  # the person is not her clinic
     assert same(canon, ("d", "Mediterranean Sea"), ("e", "Mediterranean"))
     assert not same(canon, ("f", "Paris Hospital"), ("f", "Paris"))  # nor a town its hospital
     assert not same(canon, ("g", "Central Park"), ("h", "Central Hospital"))  # "central" alone names nothing
+    assert same(canon, ("i", "Ramstein Air Base"), ("j", "Ramstein"))
 
 
 def test_a_span_run_across_lines_stands_for_its_first_line():
