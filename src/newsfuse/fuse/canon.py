@@ -1,7 +1,8 @@
 """Entity canonicalisation: one ``Entity`` per person, organisation or place across all articles.
 
-Mentions are grouped by successive unions, each comparing only groups that
-share a blocking key, so the cost stays near-linear in mentions:
+Mentions are first read as ``mention_items`` (keys; spans the tagger ran on or cut
+short read back to known names), then grouped by successive unions, each comparing
+only groups that share a blocking key, so the cost stays near-linear in mentions:
 
 * within an article: exact spellings, acronyms (also "National Rifle
   Association (NRA)"), and bare names ("Obama", "Ellen", "Saints") that stand for a
