@@ -41,6 +41,14 @@ def test_unknown_or_badly_typed_settings_are_config_errors(tmp_path):
         load_config(path)
 
 
+def test_a_setting_with_choices_takes_only_those():
+    assert load_config(embed_precision="float32").embed_precision == "float32"
+    with pytest.raises(ConfigError, match="embed_precision.*auto, float32, bfloat16"):
+        load_config(embed_precision="fp16")
+    with pytest.raises(ConfigError, match="progress"):
+        load_config(progress="sometimes")
+
+
 def test_workers_defaults_to_the_cores():
     assert load_config().workers >= 1
     assert load_config(jobs=2).workers == 2

@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         flag = "--" + setting.name.replace("_", "-")
         kind = type(setting.default)
-        analyze.add_argument(flag, dest=setting.name, type=kind, default=None, help=setting.help)
+        analyze.add_argument(
+            flag, dest=setting.name, type=kind, default=None, choices=setting.choices or None, help=setting.help
+        )
 
     evaluate = commands.add_parser("eval", help="score newsfuse against annotated gold data")
     targets = evaluate.add_subparsers(dest="target", required=True)

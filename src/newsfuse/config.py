@@ -22,6 +22,7 @@ class Setting:
     name: str
     default: Any
     help: str
+    choices: tuple[str, ...] = ()  # the values a text setting may take; empty means any
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -32,7 +33,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("use_cache", True, "Reuse analyses of unchanged articles from the cache."),
     Setting("spacy_model", "en_core_web_sm", "spaCy pipeline to load (a package name or a path)."),
     Setting("batch_size", 32, "Articles per spaCy batch."),
-    Setting("progress", "auto", "Progress bar: auto (only on a terminal), always, never."),
+    Setting(
+        "embed_precision",
+        "auto",
+        "Sentence-embedding arithmetic: auto (bfloat16 on CPUs with native bfloat16, else float32), float32, bfloat16.",
+        ("auto", "float32", "bfloat16"),
+    ),
+    Setting("progress", "auto", "Progress bar: auto (only on a terminal), always, never.", ("auto", "always", "never")),
     Setting(
         "rewrite_url",
         "",
@@ -78,9 +85,13 @@ def _coerce(name: str, value: Any) -> Any:
                     return False
                 raise ValueError(value)
             return bool(value)
-        return type(default)(value)
+        value = type(default)(value)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"setting {name!r}: cannot use {value!r} ({exc})") from exc
+    choices = _BY_NAME[name].choices
+    if choices and value not in choices:
+        raise ConfigError(f"setting {name!r}: cannot use {value!r} (one of: {', '.join(choices)})")
+    return value
 
 
 def load_config(path: str | os.PathLike[str] | None = None, **overrides: Any) -> Any:

@@ -16,7 +16,7 @@ from newsfuse.fuse.align import ClaimAligner
 from newsfuse.fuse.canon import EntityCanonicalizer
 from newsfuse.fuse.contradict import ContradictionFinder
 from newsfuse.fuse.dedup import Deduplicator
-from newsfuse.fuse.embed import embedding_cache
+from newsfuse.fuse.embed import embedding_cache, embedding_precision
 from newsfuse.fuse.events import EventClusterer
 from newsfuse.fuse.framing import FramingAnalyzer
 from newsfuse.fuse.quotes import QuoteAttributor
@@ -66,7 +66,7 @@ def analyze(
     """
     # Sentence vectors are cached beside the analyses, so a re-run does not encode them again.
     folder = (config.cache_dir or cache_dir) if config.use_cache else None
-    with embedding_cache(folder or None):
+    with embedding_cache(folder or None), embedding_precision(config.embed_precision):
         return _analyze(paths, config, cache_dir, store)
 
 

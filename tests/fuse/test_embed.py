@@ -109,3 +109,50 @@ def test_no_cache_folder_is_no_cache():
     with embed.embedding_cache(None) as cache:
         assert cache is None
         assert embed.embed_texts([" "]).shape == (1, embed.DIMENSION)  # blank: no model, no file
+
+
+# -- precision ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_bfloat16_vectors_agree_with_float32_ones():
+    texts = ["Fire destroys paint factory", "Blaze guts paint plant", "Central bank raises rates"]
+    with embed.embedding_precision("float32") as used:
+        assert used == "float32"
+        full = embed.embed_texts(texts)
+    with embed.embedding_precision("bfloat16") as used:
+        assert used == "bfloat16"
+        half = embed.embed_texts(texts)
+    assert not np.array_equal(full, half)  # really computed twice, not served by the memo
+    assert np.all(np.sum(full * half, axis=1) > 0.999)
+    assert np.allclose(full @ full.T, half @ half.T, atol=0.01)
+
+
+def test_auto_precision_follows_the_cpu(monkeypatch):
+    for native, expected in ((True, "bfloat16"), (False, "float32")):
+        monkeypatch.setattr(embed, "_native_bfloat16", lambda native=native: native)
+        with embed.embedding_precision("auto") as used:
+            assert used == expected
+            assert embed.resolved_precision("cuda") == "float32"  # autocast here is for the CPU
+
+
+def test_unknown_precision_is_refused():
+    with pytest.raises(ValueError, match="float16"):
+        with embed.embedding_precision("float16"):
+            pass
+
+
+@pytest.mark.slow
+def test_the_disk_cache_keeps_each_precision_apart(tmp_path):
+    with embed.embedding_precision("float32"), embed.embedding_cache(tmp_path) as cache:
+        embed.clear_memo()
+        embed.embed_texts(_TEXTS[:2])
+        assert cache.writes == 2
+    with embed.embedding_precision("bfloat16"), embed.embedding_cache(tmp_path) as cache:
+        embed.clear_memo()
+        embed.embed_texts(_TEXTS[:2])
+        assert cache.hits == 0 and cache.writes == 2  # float32 vectors are not served as bfloat16 ones
+    with embed.embedding_precision("float32"), embed.embedding_cache(tmp_path) as cache:
+        embed.clear_memo()
+        embed.embed_texts(_TEXTS[:2])
+        assert cache.hits == 2 and cache.writes == 0
