@@ -37,7 +37,7 @@ class Article:
     outlet_basis: str | None = None  # metadata | masthead | self-reference | dateline | url
     url: str | None = None
     published: str | None = None  # ISO date at its precision, or None when unknown
-    published_basis: str | None = None  # metadata | dateline | header | byline | text
+    published_basis: str | None = None  # metadata | dateline | header | byline | url | text
     language: str | None = None
     source: str = ""  # the input path (and line for JSONL) it was read from
     removed: tuple[Removed, ...] = ()

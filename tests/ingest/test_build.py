@@ -117,3 +117,25 @@ def test_text_is_paragraphs_joined_and_offsets_hold():
 def test_too_short_after_cleaning():
     with pytest.raises(EmptyInput, match="min_text_chars is 80"):
         build_article(doc("A headline only", "Share this: Facebook | Twitter"), "a", 80)
+
+
+def test_date_from_the_url_path_after_the_page_s_own_dates():
+    body = "Talks will be held on Wednesday between the two leaders, the Kremlin said in a statement on Monday."
+    url = "https://news.example/world/2026/01/26/talks-on-wednesday/"
+    article = build_article(doc("Updated 3 hours ago", body, url=url), "a", 80)
+    assert (article.published, article.published_basis) == ("2026-01-26", "url")
+    article = build_article(doc("Published 25 January 2026", body, url=url), "a", 80)
+    assert (article.published, article.published_basis) == ("2026-01-25", "header")
+
+
+def test_relative_header_dates_nothing():
+    body = "Talks were held on Wednesday between the two leaders, the Kremlin said in a statement on Oct. 12, 2025."
+    article = build_article(doc("Politics", "Updated 3 hours ago", body), "a", 80)
+    assert (article.published, article.published_basis) == (None, None)
+    assert ("Updated 3 hours ago", "timestamp") in {(r.text, r.reason) for r in article.removed}
+
+
+def test_source_in_brackets_opening_the_story_is_the_agency():
+    lead = "(CNN) — Talks will be held on Wednesday between the two leaders, the Kremlin said in a statement on Monday."
+    article = build_article(doc(lead), "a", 80)
+    assert (article.outlet, article.outlet_basis, article.agency, article.dateline) == ("CNN", "dateline", "CNN", None)

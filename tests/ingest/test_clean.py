@@ -216,6 +216,104 @@ def test_fixture_blog_page():
     assert body.endswith("asking local schools to take part.")
 
 
+def test_consent_banner_with_its_heading_and_buttons():
+    banner = [
+        "We value your privacy",
+        "We and our partners use cookies to store and access information on your device. By clicking Accept all you agree.",
+        "Accept all",
+        "Manage preferences",
+    ]
+    result = clean([*banner, "Harbour bridge reopens after storm repairs", *BODY])
+    assert result.title == "Harbour bridge reopens after storm repairs"
+    assert result.paragraphs == tuple(BODY)
+    assert set(reasons(result).values()) == {"cookie notice"}
+
+
+def test_a_news_sentence_about_cookies_is_kept():
+    story = "The regulator fined the retailer for placing advertising cookies on phones without asking for consent first."
+    result = clean([*BODY[:2], story, *BODY[2:]])
+    assert story in result.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Updated 3 hours ago", "timestamp"),
+        ("Published 5 hours ago", "timestamp"),
+        ("Last updated: 12 mins ago", "timestamp"),
+        ("3 minute read", "reading time"),
+        ("Politics | Congress", "navigation"),
+        ("Ana Ruiz, Health Correspondent", "byline"),
+        ("Image caption, Rescue vehicles at the pit entrance", "photo caption"),
+        ("Photograph: Jane Doe/Reuters", "photo caption"),
+        ("Show key events only", "prompt"),
+        ("Open in app", "prompt"),
+        ("Enter your email address", "prompt"),
+        ("Advertisement - Scroll to continue", "advertisement"),
+        ("Solar panels at the new plant in Garissa. (Xinhua/Peter Mwangi)", "photo caption"),
+        ("Photo by Jane Doe on Unsplash", "photo caption"),
+    ],
+)
+def test_more_chrome_lines(line, reason):
+    result = clean(["Harbour bridge reopens after storm repairs", line, *BODY])
+    assert result.paragraphs == tuple(BODY)
+    assert reasons(result)[line] == reason
+
+
+def test_relative_header_is_handed_on_as_a_header():
+    result = clean(["Harbour bridge reopens after storm repairs", "Updated 3 hours ago", *BODY])
+    assert result.headers == ("Updated 3 hours ago",)
+
+
+def test_paywall_notice():
+    notice = "This article is for subscribers only. You have 0 free articles left this month. Already a subscriber? Log in"
+    result = clean([*BODY[:2], "Subscribe to continue reading", notice])
+    assert result.paragraphs == tuple(BODY[:2])
+    assert set(reasons(result).values()) == {"paywall notice"}
+
+
+def test_name_over_role_is_a_byline_and_the_author_s_bio_is_cut():
+    bio = "Gwen Pritchard is a correspondent covering Wales. She joined in 2019."
+    result = clean(["Harbour bridge reopens after storm repairs", "Gwen Pritchard", "Wales correspondent", bio, *BODY])
+    assert result.paragraphs == tuple(BODY)
+    assert reasons(result) == {"Gwen Pritchard": "byline", "Wales correspondent": "byline", bio: "author box"}
+    names = clean(["Harbour bridge reopens after storm repairs", "Priya Landon and Tomas Reyes", *BODY])
+    assert reasons(names) == {"Priya Landon and Tomas Reyes": "byline"}
+
+
+def test_a_person_the_story_is_about_is_not_a_bio():
+    about = "Ilse Brandt is the chair of the works committee and a former reporter for the local paper."
+    more = "Brandt said the final cost of the repairs would be published next month, once the contractors had been paid."
+    result = clean([*BODY[:2], about, more, *BODY[2:]])
+    assert about in result.paragraphs
+
+
+def test_comment_section_is_cut_to_the_end():
+    comments = [
+        "Comments (2)",
+        "jdavis_71 · 4 hours ago",
+        "Typical. Another delay while people on the eastern shore still wait for the buses to come back.",
+        "Reply · Like 12",
+    ]
+    result = clean([*BODY, *comments])
+    assert result.paragraphs == tuple(BODY)
+    assert set(reasons(result).values()) == {"comment"}
+
+
+def test_prose_after_the_credits_is_chrome_unless_it_continues_the_story():
+    standards = "Our Standards: The Trust Principles."
+    result = clean([*BODY, "Reporting by Jan Novak; Editing by Ruth Abara", standards])
+    assert result.paragraphs == tuple(BODY)
+    assert reasons(result)[standards] == "page chrome after the article"
+
+
+def test_teaser_box_inside_the_body():
+    box = ["Most read", "1. Teenager rescued from cliff ledge near Seabrook after six-hour coastguard operation", "2. Council tax to rise"]
+    result = clean([BODY[0], *box, *BODY[1:]])
+    assert result.paragraphs == tuple(BODY)
+    assert set(reasons(result).values()) == {"related-articles link"}
+
+
 # Keep-rate gates, pinned 2026-11. Clean newswire (TimeBank/AQUAINT) has no
 # chrome: 99.96 % of its characters are kept. GVC pages scraped as text keep
 # 96.6 % (the rest: captions, share bars, copyright lines, teaser tails).

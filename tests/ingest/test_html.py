@@ -6,6 +6,7 @@ import pytest
 
 from newsfuse.errors import EmptyInput
 from newsfuse.ingest import iter_inputs
+from newsfuse.ingest.build import build_article
 from newsfuse.ingest.html import html_document
 from newsfuse.model import Skip
 from tests.conftest import TEST_DATA
@@ -86,3 +87,17 @@ def test_site_name_from_the_page_title_not_the_host(page_title, outlet):
     doc = html_document(page, "p.html", "p")
     assert doc.title == "Ferry service resumes after strike"
     assert doc.outlet == outlet
+
+
+def test_unnamed_markup_above_the_story_is_the_page_header():
+    page = (
+        "<html><head><title>Ferry service resumes after strike</title></head><body>"
+        "<div class='x1'><span>ISLAND EVENING NEWS</span></div><div class='x2'>Home » Travel</div>"
+        "<article><h1>Ferry service resumes after strike</h1><p>"
+        + "Ferries between the island and the mainland resumed on Monday after a strike by crews ended with a pay deal. " * 2
+        + "</p></article><div class='x3'>Contact the newsroom</div></body></html>"
+    )
+    raw = html_document(page, "p.html", "p")
+    assert raw.removed == (("ISLAND EVENING NEWS · Home » Travel", "page header"), ("Contact the newsroom", "page chrome"))
+    article = build_article(raw, "p", 80)
+    assert (article.outlet, article.outlet_basis) == ("Island Evening News", "masthead")

@@ -19,6 +19,7 @@ from newsfuse.ingest.meta import (
     restore_case,
     self_reference,
     site_of_url,
+    url_date,
     weekday_of,
 )
 from newsfuse.ingest.normalize import normalize_text
@@ -44,6 +45,7 @@ GVC = SHARED_DATA / "gvc" / "gvc_docs_train_dev.jsonl"
         ("THE HAGUE, Netherlands (AP)_ The World Court", "THE HAGUE, Netherlands", "AP", None),
         ("SÃO PAULO (Reuters) — Brazil's central bank", "SÃO PAULO", "Reuters", None),
         ("МОСКВА — Президент России", "МОСКВА", None, None),
+        ("BERLIN, Feb 14 (dpa) — Tram drivers", "BERLIN", "dpa", (None, 2, 14)),  # an agency in lower case
     ],
 )
 def test_datelines(line, place, agency, date):
@@ -55,7 +57,10 @@ def test_datelines(line, place, agency, date):
 
 @pytest.mark.parametrize(
     "line",
-    ["NATO said on Monday it would", "The US said", "US President Joe Biden", "UPDATE: the talks", "Update (Feb. 20): police", "Putin said"],
+    [
+        "NATO said on Monday it would", "The US said", "US President Joe Biden", "UPDATE: the talks",
+        "Update (Feb. 20): police", "Putin said", "BERLIN (pictured) — the minister", "Berlin (dpa) said",
+    ],
 )
 def test_not_datelines(line):
     assert parse_dateline(line) is None
@@ -122,6 +127,13 @@ def test_self_reference():
     assert self_reference(["Follow us on Twitter", "Read more on the site →", "Share this: Facebook"]) is None
 
 
+def test_self_reference_after_the_and_before_a_year():
+    assert self_reference(["Follow the Spree Courier on Instagram for more news"], copyright=False) == "Spree Courier"
+    assert self_reference(["© Tyneside Chronicle 2026"]) == "Tyneside Chronicle"
+    assert self_reference(["© Tyneside Chronicle 2019-2026. All rights reserved."]) == "Tyneside Chronicle"
+    assert self_reference(["Follow the latest news on Telegram"]) is None
+
+
 def test_copyright_self_reference_can_be_left_out_and_reads_a_doubled_mark():
     assert self_reference(["(© Copyright 2016 The Wexley Courier. All Rights Reserved."]) == "The Wexley Courier"
     assert self_reference(["© 2016 Wexley Media Group"], copyright=False) is None
@@ -164,6 +176,28 @@ def test_header_date_skips_revisions():
     assert header_date("Updated: Jun 4, 2024 — 6:38 PM") is None  # publication may lie well before a revision
     assert header_date("By Priya Landon · 5 June 2024 · 4 min read") == (2024, 6, 5)
     assert header_date("Companies | Thu 6 Jun, 07:10") == (None, 6, 6)
+
+
+def test_header_date_of_a_relative_line_is_none():
+    assert header_date("Updated 3 hours ago") is None
+    assert header_date("March 3, 2026 10:12 AM GMT+1 Updated 2 hours ago") == (2026, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.felbridgepost.example/news/2026/02/14/dockers-vote/", "2026-02-14"),
+        ("https://x.example/2026-02-14-dockers-vote", "2026-02-14"),
+        ("https://x.example/news/2026/02/dockers-vote", "2026-02"),
+        ("https://web.archive.org/web/20200101000000/https://x.example/2019/05/06/a", "2019-05-06"),
+        ("https://x.example/story/20261234", None),  # an id, not a date
+        ("https://x.example/2026/13/01/a", None),
+        ("https://x.example/2026/02/30/a", None),
+        (None, None),
+    ],
+)
+def test_url_date(url, expected):
+    assert url_date(url) == expected
 
 
 def test_site_of_url():

@@ -10,6 +10,7 @@ from newsfuse.ingest.document import RawDoc
 from newsfuse.ingest.lang import detect_language
 from newsfuse.ingest.meta import (
     Dateline,
+    bracket_source,
     header_date,
     infer_year,
     masthead_name,
@@ -18,6 +19,7 @@ from newsfuse.ingest.meta import (
     restore_case,
     self_reference,
     site_of_url,
+    url_date,
     weekday_of,
 )
 from newsfuse.ingest.title import lead_title
@@ -46,12 +48,13 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     4. read the dateline of the first paragraph;
     5. find the title's basis, or cut a title from the lead when there is none;
     6. find the outlet and its basis, and the agency whose copy it is;
-    7. find the publication date and its basis.
+    7. find the publication date and its basis (metadata, dateline, header or
+       byline, URL path, then a yearless header or dateline date).
     """
     # 1. language
     language = detect_language(" ".join(b.text for b in raw.blocks))
     # 2. clean
-    cleaned = clean_blocks(raw.blocks, title=raw.title, language=language)
+    cleaned = clean_blocks(raw.blocks, title=raw.title, language=language, chrome=tuple(t for t, _ in raw.removed))
     # 3. text
     text = PARAGRAPH_SEPARATOR.join(cleaned.paragraphs)
     if len(text) < min_text_chars:
@@ -63,6 +66,9 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     removed = tuple(Removed(t, r) for t, r in raw.removed) + cleaned.removed
     # 4. dateline
     dateline = next(filter(None, map(parse_dateline, cleaned.paragraphs[:DATELINE_PARAGRAPHS])), None)
+    if dateline is None:  # "(CNN) — ...": a source without a place
+        source = next(filter(None, map(bracket_source, cleaned.paragraphs[:DATELINE_PARAGRAPHS])), None)
+        dateline = Dateline(place="", agency=source) if source else None
     # 5. title
     title, title_basis = _title(raw, cleaned, language)
     # 6. outlet
@@ -83,7 +89,7 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
         language=language,
         source=raw.source,
         removed=removed,
-        dateline=dateline.place if dateline else None,
+        dateline=(dateline.place or None) if dateline else None,
     )
 
 
@@ -140,6 +146,10 @@ def _published(raw: RawDoc, dateline: Dateline | None, cleaned: Cleaned, text: s
             value = _full_date(*parsed, text, weekday_of(line))
             if value:
                 return value, basis
+    # A date the CMS filed in the URL's path is the site's own record of the day.
+    value = url_date(raw.url)
+    if value:
+        return value, "url"
     for header in cleaned.headers:
         parsed = header_date(header)
         if parsed:

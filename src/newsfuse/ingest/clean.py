@@ -21,7 +21,8 @@ header", "timestamp", "byline", "duplicate title", "duplicate of a body
 sentence", "subheading", "prompt", "related-articles link", "related-articles
 tail", "author box", "comment form", "copyright notice", "photo caption",
 "credits", "tags", "navigation", "advertisement", "page controls", "duplicate
-paragraph", "page chrome after the article".
+paragraph", "page chrome after the article", "cookie notice", "paywall notice",
+"reading time", "comment".
 """
 
 from __future__ import annotations
@@ -85,6 +86,18 @@ HEADER_MAX_LABEL_WORDS = 6
 # leaves room for a long one, and longer blocks are left to the body rules.
 AUTHOR_BIO_MAX_BLOCKS = 2
 AUTHOR_BIO_MAX_WORDS = 60
+# A consent banner's heading and buttons are lines of a few words ("We value
+# your privacy", "Accept all", "Manage preferences") next to its text.
+CONSENT_LINE_MAX_WORDS = 6
+# A consent banner's text runs to a few sentences; a longer block is left to the body rules.
+CONSENT_MAX_WORDS = 60
+# A role line ("Wales correspondent", "Senior health reporter") has at most this many words.
+ROLE_LINE_MAX_WORDS = 6
+# A name line above a role line ("Gwen Pritchard" over "Wales correspondent") has this many words at most.
+NAME_LINE_MAX_WORDS = 4
+# A comment section counts only below this many prose blocks: a comment
+# counter by the byline ("12 comments") sits above the story.
+COMMENTS_MIN_PROSE_ABOVE = 2
 
 _TAIL = "\x00tail-marker"  # internal: a tail marker whose reason depends on where it sits
 # Below a tail marker these blocks are parts of the teasers (their dates, section labels).
@@ -145,13 +158,23 @@ class _Line:
         return (self.terminal and self.words >= MIN_SENTENCE_WORDS) or self.words >= LONG_BLOCK_WORDS
 
 
-def clean_blocks(blocks: list[Block] | tuple[Block, ...], title: str | None = None, language: str | None = None) -> Cleaned:
+def clean_blocks(
+    blocks: list[Block] | tuple[Block, ...],
+    title: str | None = None,
+    language: str | None = None,
+    chrome: tuple[str, ...] = (),
+) -> Cleaned:
     """Split ``blocks`` into the article (title, paragraphs) and the chrome around it.
 
+    ``chrome`` holds blocks the input's format already cut (an HTML page's
+    byline box); the author names in them tell an author's bio in the text.
+
     Steps:
-    1. describe each block and match the chrome patterns;
+    1. describe each block and match the chrome patterns; mark consent
+       banners, bylines and authors' bios, and a comment section to its end;
     2. find the body: the blocks that read like prose;
-    3. cut the related-articles tail after a late tail marker;
+    3. cut the related-articles tail after a late tail marker, a teaser box
+       inside the body, and what follows a wire story's credits;
     4. above the body: labels, title, duplicate title, section labels, standfirst;
     5. inside the body: subheadings;
     6. below the body: whatever is not prose;
@@ -163,7 +186,10 @@ def clean_blocks(blocks: list[Block] | tuple[Block, ...], title: str | None = No
     lines = [_describe(b, stop) for b in blocks if b.text.strip()]
     for line in lines:
         line.reason = _pattern_reason(line)
+    _mark_consent_banners(lines)
     _mark_author_boxes(lines)
+    _mark_bylines_and_bios(lines, chrome)
+    _cut_comments(lines)
     if title:
         title, label = _strip_label(title)
         if label:
@@ -172,6 +198,7 @@ def clean_blocks(blocks: list[Block] | tuple[Block, ...], title: str | None = No
     body = [i for i, line in enumerate(lines) if line.prose]
     # 3. tail
     _cut_tail(lines, body, stop)
+    _cut_after_credits(lines, body, stop)
     body = [i for i in body if lines[i].reason is None]
     first = body[0] if body else len(lines)
     last = body[-1] if body else len(lines) - 1
@@ -251,6 +278,17 @@ def _pattern_reason(line: _Line) -> str | None:
     text, words = line.text, line.words
     if is_dateline_only(text):
         return None  # "WASHINGTON, March 12 (Xinhua) —" on its own line opens the story
+    if (
+        words <= CONSENT_MAX_WORDS
+        and P.COOKIE_RE.search(text)
+        and P.CONSENT_RE.search(text)
+        and P.SITE_VOICE_RE.search(text)
+    ):
+        return "cookie notice"
+    if words <= P.PAYWALL_MAX_WORDS and P.PAYWALL_RE.search(text):
+        return "paywall notice"
+    if P.READING_TIME_RE.match(text):
+        return "reading time"
     if words <= SHORT_PATTERN_MAX_WORDS:
         if P.COMMENT_FORM_RE.search(text):
             return "comment form"
@@ -264,7 +302,7 @@ def _pattern_reason(line: _Line) -> str | None:
             return "author box"
         if P.TAGS_RE.match(text):
             return "tags"
-        if P.CAPTION_RE.search(text):
+        if P.CAPTION_RE.search(text) or P.CREDIT_END_RE.search(text):
             return "photo caption"
         if P.CREDITS_RE.match(text):
             return "credits"
@@ -285,9 +323,9 @@ def _pattern_reason(line: _Line) -> str | None:
         kind = _header_kind(text)
         if kind:
             return kind
-    if P.BYLINE_RE.match(text):
+    if P.BYLINE_RE.match(text) or P.NAMED_ROLE_RE.match(text):
         return "byline"
-    if P.BREADCRUMB_RE.match(text):
+    if P.BREADCRUMB_RE.match(text) or P.SHORT_CRUMBS_RE.match(text):
         return "navigation"
     lowered = [w.lower().strip(":|·•-—") for w in text.split()]
     lowered = [w for w in lowered if w]
@@ -298,9 +336,10 @@ def _pattern_reason(line: _Line) -> str | None:
 
 def _header_kind(text: str) -> str | None:
     """"section/time header" or "timestamp" for a short line that is a date or time plus a few label words."""
-    if not (P.DATE_RE.search(text) or P.TIME_RE.search(text)):
+    if not (P.DATE_RE.search(text) or P.TIME_RE.search(text) or P.RELATIVE_TIME_RE.search(text)):
         return None
-    rest = P.TIME_RE.sub(" ", P.DATE_RE.sub(" ", P.DATED_BYLINE_RE.sub(" ", text)))
+    rest = P.RELATIVE_TIME_RE.sub(" ", text)  # "Updated 3 hours ago": a header, though it dates nothing
+    rest = P.TIME_RE.sub(" ", P.DATE_RE.sub(" ", P.DATED_BYLINE_RE.sub(" ", rest)))
     rest = P.WEEKDAY_RE.sub(" ", rest)
     left = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", rest) if w.lower() not in _TIMESTAMP_WORDS]
     if not left:
@@ -326,13 +365,109 @@ def _mark_author_boxes(lines: list[_Line]) -> None:
                 bio.reason = "author box"
 
 
+def _mark_consent_banners(lines: list[_Line]) -> None:
+    """The heading and buttons of a consent banner: short lines with a consent word next to its text."""
+    for i, line in enumerate(lines):
+        if line.reason != "cookie notice":
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and lines[j].reason in (None, "page controls", "prompt", "cookie notice"):
+                other = lines[j]
+                words = {w.lower() for w in tokens(other.text)}
+                if other.reason != "cookie notice" and (other.words > CONSENT_LINE_MAX_WORDS or not words & P.CONSENT_WORDS):
+                    break
+                other.reason = "cookie notice"
+                j += step
+
+
+def _mark_bylines_and_bios(lines: list[_Line], chrome: tuple[str, ...] = ()) -> None:
+    """A name line over a role line ("Gwen Pritchard" / "Wales correspondent") is a byline; a short bio
+    of a byline's author ("Ana Ruiz is the Post's health correspondent.") is an author box."""
+    for prev, line in zip(lines, lines[1:]):
+        if (
+            line.reason is None
+            and not line.terminal
+            and line.words <= ROLE_LINE_MAX_WORDS
+            and P.ROLE_LINE_RE.match(line.text)
+            and prev.reason in (None, "byline")
+            and not prev.terminal
+            and prev.words <= NAME_LINE_MAX_WORDS
+            and all(w[:1].isupper() for w in prev.text.split())
+        ):
+            prev.reason = line.reason = "byline"
+    authors = " ".join(
+        [line.text for line in lines if line.reason in ("byline", "author box")]
+        + [piece for text in chrome for piece in text.split(" · ") if P.BYLINE_RE.match(piece) or P.NAMED_ROLE_RE.match(piece)]
+    )
+    for line in lines:
+        if line.reason is not None or line.words > AUTHOR_BIO_MAX_WORDS:
+            continue
+        m = P.BIO_RE.match(line.text)
+        if not m:
+            continue
+        # The page's author, or a journalist the story itself never mentions again
+        # (a story about a reporter names her more than once).
+        surname = m.group("name").split()[-1]
+        if m.group("name") in authors or not any(surname in other.text for other in lines if other is not line):
+            line.reason = "author box"
+
+
+
+def _cut_comments(lines: list[_Line]) -> None:
+    """Everything under a comment section's heading is readers' comments, up to a related-articles marker."""
+    prose = 0
+    for i, line in enumerate(lines):
+        if line.prose:
+            prose += 1
+        if prose < COMMENTS_MIN_PROSE_ABOVE or not P.COMMENT_SECTION_RE.match(line.text):
+            continue
+        line.reason = "comment"
+        for after in lines[i + 1 :]:
+            if after.reason == _TAIL:
+                return
+            if after.reason is None or after.reason in _TAIL_ABSORBS or after.reason == "subheading":
+                after.reason = "comment"
+        return
+
+
+def _cut_after_credits(lines: list[_Line], body: list[int], stop: frozenset[str]) -> None:
+    """A wire story ends with its credits ("Reporting by ...; Editing by ..."): prose below them that does
+    not continue the story (the agency's standards blurb, a teaser) is page chrome."""
+    total = sum(len(lines[i].text) for i in body)
+    for marker, line in enumerate(lines):
+        if line.reason != "credits":
+            continue
+        above = [i for i in body if i < marker and lines[i].reason is None]
+        if not above or sum(len(lines[i].text) for i in above) < TAIL_MIN_BODY_SHARE * total:
+            continue
+        vocabulary = set().union(*(_content(lines[i].text, stop) for i in above))
+        for after in lines[marker + 1 :]:
+            if after.reason is not None:
+                continue
+            words = _content(after.text, stop)
+            if after.prose and words and len(words & vocabulary) / len(words) >= TAIL_KEEP_OVERLAP:
+                continue  # credits in the middle of the copy (a live page): the story goes on
+            after.reason = "page chrome after the article"
+        return
+
+
 def _cut_tail(lines: list[_Line], body: list[int], stop: frozenset[str]) -> None:
     total = sum(len(lines[i].text) for i in body)
     for marker, line in enumerate(lines):
         if line.reason != _TAIL:
             continue
         above = [i for i in body if i < marker]
-        if not above or sum(len(lines[i].text) for i in above) < TAIL_MIN_BODY_SHARE * total:
+        if not above:
+            continue
+        if sum(len(lines[i].text) for i in above) < TAIL_MIN_BODY_SHARE * total:
+            # A teaser box set inside the story ("Most read" and its headlines):
+            # the lines under the marker, up to where the prose resumes.
+            for after in lines[marker + 1 :]:
+                if after.prose:
+                    break
+                if after.reason is None or after.reason == "subheading":
+                    after.reason = "related-articles link"
             continue
         vocabulary = set().union(*(_content(lines[i].text, stop) for i in above))
         line.reason = "related-articles tail"
@@ -369,6 +504,8 @@ def _head(lines: list[_Line], title: str | None, body_texts: list[str]) -> str |
             title_seen = True
         elif len(text.split()) < TITLE_MIN_WORDS or _masthead_like(text) or masthead_name(text):
             line.reason = "masthead or section label"
+        elif title and P.NAMES_ONLY_RE.match(text):
+            line.reason = "byline"  # "Jane Doe and Omar Haddad" under the headline
         elif _repeats_a_sentence(text, sentences):
             line.reason = "duplicate of a body sentence"
     return title

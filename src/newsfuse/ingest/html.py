@@ -162,11 +162,18 @@ def _page_chrome(page, main_blocks: list[str], title: str | None):
         whole.add(_squash(title))
     joined = "".join(_squash(b) for b in main_blocks)
     merged: list[tuple[str, str]] = []
+    above_main = True
     for owner, text in _visible_blocks(page):
         squashed = _squash(text)
         if not squashed or squashed in whole or (len(squashed) >= MIN_CONTAINED_CHARS and squashed in joined):
+            if squashed:
+                above_main = False  # the headline or the text has begun
             continue
         reason = _landmark(owner)
+        if reason == "page chrome" and above_main:
+            # Unnamed markup above the headline and the text is the page's header
+            # (a logo, a section strip), whatever its classes are called.
+            reason = "page header"
         if merged and merged[-1][1] == reason:
             merged[-1] = (merged[-1][0] + " · " + text, reason)
         else:

@@ -13,8 +13,10 @@ a date that the input does not establish stays None.
 * Publication date: the input's metadata; else a dateline date with its
   year; else a full date in a header or byline line above the body
   ("Published 14 October 2025", "By Jane Doe · 15 January 2026"); else a
-  yearless header or dateline date ("January 28, 7:49"), which gets a year
-  only when the text settles it (see ``infer_year``).
+  date filed in the URL's path ("/2026/02/14/"); else a yearless header or
+  dateline date ("January 28, 7:49"), which gets a year only when the text
+  settles it (see ``infer_year``). A relative header ("3 hours ago") dates
+  nothing: the moment it counts from is not in a saved page.
 """
 
 from __future__ import annotations
@@ -55,6 +57,10 @@ _DATELINE_RES = (
     re.compile(rf"^(?P<place>{_CAPS_PLACE}{_REGION}){_DL_DATE}\.?\s*(?:{_AGENCY}\s*\.?\s*{_SEP}?|{_SEP})(?:\s+|$)"),
     re.compile(rf"^(?P<place>{_TITLE_PLACE}{_REGION}){_DL_DATE}\.?\s*{_AGENCY}\s*\.?\s*{_SEP}?(?:\s+|$)"),
 )
+# Agencies that write their name in lower case ("(dpa) –", "(ots)"): one short
+# word, and only where a dash follows, as it does after an agency marker.
+_LOWER_AGENCY_RE = re.compile(r"[a-z]{2,4}")
+_DASH_AFTER_AGENCY_RE = re.compile(r"[)/]\s*\.?\s*[—–-]\s*$")
 # Caps words that open a line but are not places.
 _NOT_PLACES = frozenset(
     "UPDATE UPDATED BREAKING EXCLUSIVE PREVIEW WATCH VIDEO LIVE NOTE EDITORS CORRECTION AD PHOTO PHOTOS".split()
@@ -62,7 +68,7 @@ _NOT_PLACES = frozenset(
 
 # Self-references of a site in its own chrome: "Read “X” on Telegram!",
 # "Follow X on Facebook", "Subscribe to X's newsletter", "© 2025 X".
-_NAME = r"[“\"'‘«]?(?P<name>[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,4})[”\"'’»]?"
+_NAME = r"(?:the\s+)?[“\"'‘«]?(?P<name>[A-Z0-9][\w&.'’-]*(?:\s+[A-Z0-9&][\w&.'’-]*){0,4})[”\"'’»]?"
 _PLATFORM = (
     r"(?:Telegram|Facebook|Twitter|X|Instagram|WhatsApp|YouTube|TikTok|LinkedIn|Threads|VK|Viber"
     r"|Google\s+News|Apple\s+News)"
@@ -73,7 +79,7 @@ _SELF_REF_RES = (
     re.compile(rf"^(?i:subscribe\s+to|sign\s+up\s+for)\s+{_NAME}\s+(?i:for|to\s+get|and\s+get)\b"),
     re.compile(  # kept last: the copyright pattern is the loosest
         r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*"
-        r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*(?:[.,|]|All\s+rights|$)",
+        r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)(?:\s+\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*(?:[.,|]|All\s+rights|$)",
         re.I,
     ),
 )
@@ -138,7 +144,11 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if place.split(",")[0].split()[0].rstrip(":").upper() in _NOT_PLACES:
         return None
     agency = (m.group("agency") or "").strip() or None
-    if agency and (not any(c.isupper() for c in agency) or any(c.isdigit() for c in agency) and DATE_RE.search(agency)):
+    if agency and (
+        not any(c.isupper() for c in agency)
+        and not (_LOWER_AGENCY_RE.fullmatch(agency) and _DASH_AFTER_AGENCY_RE.search(m.group(0)))
+        or any(c.isdigit() for c in agency) and DATE_RE.search(agency)
+    ):
         return None  # "(Feb. 20)" or "(pictured)": a parenthesis, not an agency
 
     month = day = year = None
@@ -147,6 +157,18 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         if parsed:
             year, month, day = parsed
     return Dateline(place=place, agency=agency, month=month, day=day, year=year, end=m.end())
+
+
+# "(CNN) — ", "(KMOV.com) -- ": the source in brackets opening the story, with no place before it.
+_BRACKET_SOURCE_RE = re.compile(r"^\((?P<name>[A-Z][\w&.'’ -]{1,30}?)\)\s*[—–-]\s")
+
+
+def bracket_source(paragraph: str) -> str | None:
+    """The source named in brackets at the start of a story ("(CNN) — ..."), or None."""
+    m = _BRACKET_SOURCE_RE.match(paragraph)
+    if not m or DATE_RE.search(m.group("name")) or m.group("name").split()[0].upper() in _NOT_PLACES:
+        return None  # "(Feb. 20) —", "(UPDATE) —": a note, not a source
+    return m.group("name")
 
 
 def is_dateline_only(line: str) -> bool:
@@ -365,6 +387,31 @@ def site_of_url(url: str | None) -> str | None:
     if not host or "." not in host:
         return None
     return re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
+
+
+# A date in a URL's path, as CMSs file stories: "/2026/02/14/", "/2026-02-14-slug",
+# "/2026/02/" (month precision). Years outside 1990-2099 are ids, not dates.
+_URL_DATE_RE = re.compile(
+    r"/(?P<y>(?:199\d|20\d\d))(?P<sep>[/-])(?P<m>0[1-9]|1[0-2])(?:(?P=sep)(?P<d>0[1-9]|[12]\d|3[01]))?(?=[/_.-]|$)"
+)
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication date filed in a URL's path ("2026-02-14", or "2026-02" from "/2026/02/"), or None."""
+    if not url:
+        return None
+    inner = re.search(r"/web/\d+[a-z_]*/(https?://.+)$", url)  # a web-archive wrapper carries its own date
+    path = urlsplit(inner.group(1) if inner else url).path
+    m = _URL_DATE_RE.search(path)
+    if not m:
+        return None
+    y, mo, d = int(m["y"]), int(m["m"]), m["d"]
+    if d is None:
+        return f"{y:04d}-{mo:02d}"
+    try:
+        return date(y, mo, int(d)).isoformat()
+    except ValueError:
+        return None
 
 
 def normalize_published(value: object) -> str | None:

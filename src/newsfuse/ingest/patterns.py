@@ -60,7 +60,7 @@ PROMPT_START_RE = re.compile(
     r"^(?:please\s+)?(?:follow|subscribe|share|sign\s+up|sign\s+in|log\s*in|register|download|install|click|tap|"
     r"continue\s+reading|see\s+more|view\s+(?:more|all|comments)|don'?t\s+miss|do\s+not\s+miss|never\s+miss|"
     r"add\s+us|bookmark|scroll|skip\s+to|be\s+the\s+first|don'?t\s+forget|remember\s+to|make\s+sure\s+to|"
-    r"read\s+more|read\s+or\s+share)\b",
+    r"read\s+more|read\s+or\s+share|load\s+more|enter\s+your\s+e-?mail|open\s+in\s+(?:the\s+)?app|show\s+(?:more|less|all|key|full|comments|replies|\d+))\b",
     re.I,
 )
 WEAK_PROMPT_START_RE = re.compile(
@@ -81,7 +81,7 @@ CHANNEL_RE = re.compile(
 # you subscribe to my RSS feed", "Have a question? Send it to news@x.com").
 PROMPT_INSIDE_RE = re.compile(
     r"\b(?:subscribe|sign\s+up|follow\s+us|like\s+us|send\s+(?:it|us|them|your)|e-?mail\s+us|contact\s+us|"
-    r"share\s+this|download\s+(?:our|the)\s+app|click\s+here|tap\s+here)\b",
+    r"share\s+this|download\s+(?:our|the)\s+app|click\s+here|tap\s+here|(?:straight\s+)?(?:to|in)\s+your\s+inbox)\b",
     re.I,
 )
 EMAIL_OR_URL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\bhttps?://|\bwww\.", re.I)
@@ -127,7 +127,8 @@ TAIL_MARKER_RE = re.compile(
     r"most\s+(?:read|popular|viewed|shared|commented)|popular(?:\s+(?:now|stories|posts|news))?|"
     r"trending(?:\s+(?:now|stories|news))?|latest(?:\s+(?:news|stories|posts|articles))?|top\s+stories|"
     r"editor'?s\s+picks?|don'?t\s+miss|what\s+to\s+read\s+next|in\s+other\s+news|other\s+news|"
-    r"(?:recent|similar)\s+(?:posts|articles|stories|news)|further\s+reading)\s*[:.…»>]*$",
+    r"(?:recent|similar)\s+(?:posts|articles|stories|news)|further\s+reading|"
+    r"(?:promoted|sponsored|partner|paid)\s+(?:stories|content|links|posts))\s*[:.…»>]*$",
     re.I,
 )
 # "Related: Storm damage bill tops £2m", "►READ MORE: ...": a link to another story set inside the page.
@@ -137,7 +138,9 @@ RELATED_LINK_RE = re.compile(
     re.I,
 )
 CAPTION_RE = re.compile(
-    r"^\(?(?:photo|image|picture|file\s+photo|graphic|illustration|credit|video)s?(?:\s+credit)?\s*:|^buy\s+photo\b|"
+    r"^\(?(?:photo(?:graph)?|image|picture|file\s+photo|graphic|illustration|credit|video)s?(?:\s+credit)?\s*:|^buy\s+photo\b|"
+    r"^(?:photo|image|picture|video)\s+(?:caption|source|credits?)\s*[,:]|"  # "Image caption, ...", "Photo source: ..."
+    r"^(?:photo|image|picture)s?\s+(?:by|courtesy\s+of)\s+[A-Z]|"  # "Photo by Jane Doe on Unsplash"
     r"\((?:source|photo|image|credit|file(?:\s+photo)?|pictured)\s*:[^()]*\)$|"
     r"\b(?:getty\s+images|shutterstock|afp\s+photo|ap\s+photo|reuters/|epa-efe)\b",
     re.I,
@@ -145,6 +148,9 @@ CAPTION_RE = re.compile(
 # "Posted on April 14, 2024 by Greenwatch Staff", "By Bayline Wire | Published 3 June 2024":
 # the byline part of a timestamp line.
 DATED_BYLINE_RE = re.compile(r"\b(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}")
+# "(Xinhua/Peter Mwangi)", "(Jon Asher/Felbridge Post)": a photographer and agency closing a
+# caption. Wire copy may close a whole story with an editor's "(eng/mb)", so short blocks only.
+CREDIT_END_RE = re.compile(r"\((?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)$")
 TAGS_RE = re.compile(r"^(?:tags|topics|filed\s+under|categories|related\s+topics|keywords)\s*:", re.I)
 CREDITS_RE = re.compile(
     r"^[(\[]?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced)\s+by\b", re.I
@@ -153,12 +159,18 @@ CREDITS_RE = re.compile(
 BREADCRUMB_RE = re.compile(
     r"^[^.!?]{1,80}?(?:\s[>»›/|]\s[^.!?]{1,40}){2,}$|^[^.!?›»]{1,40}(?:\s[›»]\s[^.!?›»]{1,40})+$"
 )
+# Two crumbs of a word or two each ("Politics | Congress", "News > Business"):
+# a headline may hold one separator, but then one side runs longer.
+SHORT_CRUMBS_RE = re.compile(
+    r"^[A-Z\u00c0-\u024f][\w&'’.-]*(?:\s[A-Z\u00c0-\u024f&][\w&'’.-]*)?"
+    r"\s[>|/]\s[A-Z\u00c0-\u024f][\w&'’.-]*(?:\s[A-Z\u00c0-\u024f&][\w&'’.-]*)?$"
+)
 # Words of on-page controls; a short line made only of these is a widget.
 CONTROL_WORDS = frozenset(
     "advertisement advertising ad ads sponsored share shares tweet email e-mail print comments comment menu "
     "search home login log in subscribe close next previous prev back to top more loading reply like follow "
     "whatsapp facebook twitter telegram linkedin pinterest reddit copy link save listen audio video photo "
-    "photos gallery view story continues below skip content main the continue reading this article cookie "
+    "photos gallery view story continues below scroll skip content main the continue reading this article cookie "
     "cookies settings accept all reject font size a share: on via sms messenger and or".split()
 )
 ADVERT_WORDS = frozenset({"advertisement", "advertising", "ad", "ads", "sponsored"})
@@ -182,4 +194,78 @@ SECTION_WORDS = frozenset(
     "economy markets market money tech technology science health entertainment culture lifestyle opinion opinions "
     "breaking latest top home live today weather travel education crime features europe asia africa americas "
     "middle east us uk your".split()
+)
+
+# "3 hours ago", "12 mins ago", "Updated 2 days ago", "just now": a time
+# relative to a moment the saved page no longer carries, so it dates nothing.
+RELATIVE_TIME_RE = re.compile(
+    r"\b(?:\d+|an?|one|a\s+few)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|"
+    r"mo|months?|y|yrs?|years?)\s+ago\b|\bjust\s+now\b",
+    re.I,
+)
+# "3 minute read", "5 min read", "Reading time: 4 minutes".
+READING_TIME_RE = re.compile(r"^(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?\.?)$", re.I)
+
+# Consent banners: they talk about cookies (or tracking) together with what
+# the reader may do about it. A line of a few words with one of the consent
+# words next to such a block is its heading or a button.
+COOKIE_RE = re.compile(r"\bcookies?\b|\btracking\s+technologies\b", re.I)
+# ... and speak to the reader as the site: a news sentence about cookies does not.
+SITE_VOICE_RE = re.compile(r"\b(?:we|our|us|you|your|this\s+(?:site|website|page))\b", re.I)
+CONSENT_RE = re.compile(
+    r"\b(?:accept|agree|consent|preferences|partners|privacy|continu(?:e|ing)\s+to\s+(?:use|browse)|"
+    r"browsing|personali[sz]ed?|opt\s+out|manage|settings|reject|decline|(?:best|better)\s+experience|"
+    r"learn\s+more|policy)\b",
+    re.I,
+)
+CONSENT_WORDS = frozenset(
+    "accept reject decline agree consent cookie cookies privacy preferences options manage settings "
+    "customise customize allow necessary only essential".split()
+)
+
+# Paywalls and metered access: "This article is for subscribers only",
+# "You have 2 free articles left", "Already a subscriber? Log in".
+PAYWALL_RE = re.compile(
+    r"\b(?:for|to)\s+(?:paying\s+|digital\s+)?(?:subscribers|members)\s+only\b|"
+    r"\bfree\s+(?:articles?|stories|reads)\s+(?:left|remaining)\b|"
+    r"\balready\s+(?:a\s+)?(?:subscriber|member|subscribed)\b|"
+    r"\b(?:subscribe|log\s*in|sign\s+in|register)\s+(?:now\s+)?to\s+(?:continue|keep|read\s+the\s+full)\b|"
+    r"\bto\s+continue\s+reading\b|\bunlock\s+(?:this|the\s+full|unlimited|full)\b|"
+    r"\b(?:this|the\s+full)\s+(?:article|story|content)\s+is\s+(?:only\s+)?(?:available\s+)?(?:to|for)\s+"
+    r"(?:subscribers|members|premium)",
+    re.I,
+)
+# At most this many words: a paywall notice is a sentence or three, never a paragraph of reporting.
+PAYWALL_MAX_WORDS = 45
+
+# A comment section's heading: "Comments (14)", "3 Comments", "Reader comments".
+# Unlike the comment form (patterns above) it opens a run of readers' posts.
+COMMENT_SECTION_RE = re.compile(
+    r"^(?:(?:\d+\s+)?(?:reader\s+|user\s+)?comments|\d+\s+comment|comments?\s*\(\d+\)|(?:\d+\s+)?(?:responses|replies)"
+    r"(?:\s+to\b.*)?|join\s+the\s+(?:discussion|conversation)|show\s+comments|view\s+comments)\s*[:.]?$",
+    re.I,
+)
+
+# The job a byline gives its author ("Health Correspondent", "Staff Reporter",
+# "Europe editor"): a line of a few words that ends in a newsroom role.
+ROLE_WORDS = (
+    r"correspondents?|reporters?|editors?|writers?|journalists?|columnists?|contributors?|producers?|"
+    r"photographers?|critic|analyst|bureau\s+chief|news\s+desk|staff"
+)
+ROLE_LINE_RE = re.compile(rf"^(?:[A-Z][\w'’.&-]*\s+){{0,4}}(?i:{ROLE_WORDS})$|^(?:[\w'’.&-]+\s+){{0,3}}(?i:{ROLE_WORDS})$")
+# "Ana Ruiz, Health Correspondent", "Jon Asher | Staff Reporter".
+NAMED_ROLE_RE = re.compile(
+    rf"^(?P<name>[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+[A-Z\u00c0-\u024f][\w'’.-]+){{1,3}})\s*[,|—–-]\s*"
+    rf"(?:[\w'’.&-]+\s+){{0,4}}(?i:{ROLE_WORDS})$"
+)
+# Two or more people's names and nothing else ("Jane Doe and Omar Haddad"): under a headline, the byline.
+NAMES_ONLY_RE = re.compile(
+    r"^[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+[A-Z\u00c0-\u024f][\w'’.-]+){1,2}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+[A-Z\u00c0-\u024f][\w'’.-]+){1,2})+$"
+)
+# An author bio: "<Name> is a/the ... correspondent ...", "<Name> covers ... for ...".
+BIO_RE = re.compile(
+    rf"^(?P<name>[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+[A-Z\u00c0-\u024f][\w'’.-]+){{1,3}})\s+"
+    rf"(?:(?:is|was|has\s+been)\s+(?:a|an|the|our)\b.{{0,80}}?\b(?i:{ROLE_WORDS})\b|"
+    rf"(?:covers|writes\s+about|reports\s+on)\b)"
 )
