@@ -30,6 +30,17 @@ def test_a_date_to_come_is_not_the_report_s_date():
     assert infer_published(text, [_at(text, "January 28, 2026", "2026-01-28")]) == (None, "")
 
 
+def test_a_date_that_bounds_the_time_reported_is_not_the_report_s_date():
+    text = ("About 1,500 residents were ordered to leave on Sunday. The county has had almost no rain "
+            "since a storm on Sept. 18, 2025, officials said.")
+    assert infer_published(text, [_at(text, "Sept. 18, 2025", "2025-09-18", 1)]) == (None, "")
+
+
+def test_a_revision_date_is_not_the_report_s_date():
+    text = "Four shot in Broad Ripple Updated: Monday, July 7, 2014 6:44 PM EDT\nA man who claimed self-defense was arrested."
+    assert infer_published(text, [_at(text, "Monday, July 7, 2014", "2014-07-07")]) == (None, "")
+
+
 def test_a_weekday_that_contradicts_the_date_is_not_trusted():
     text = "They met on Monday, January 28, 2026."  # that day was a Wednesday
     assert infer_published(text, [_at(text, "Monday, January 28, 2026", "2026-01-28")]) == (None, "")

@@ -21,6 +21,17 @@ _FUTURE = re.compile(
     r"expected to|upcoming|next)\b",
     re.I,
 )
+# A date right after one of these words bounds the time reported rather than naming it
+# ("no rain since a storm on Sept. 18, 2025", "closed until March 3, 2026"): it is not the
+# day being reported.
+_BOUND = re.compile(
+    r"\b(?:since|until|till|before|after|from|through|between|by)\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
+    r"(?:\w+\s+){0,2}?(?:on\s+|of\s+)?$",
+    re.I,
+)
+# A date a page marks as a revision ("Updated: Monday, July 7, 2014 6:44 PM") may lie long after
+# publication (ingest's header dates skip it too, see ingest.meta.header_date).
+_REVISION = re.compile(r"\b(?:updated|modified|edited|revised|corrected)\b\W*(?:\w+\W+){0,3}$", re.I)
 # What stands before the date in a dateline: a place in capitals or a short capitalised name,
 # then a comma ("MOSCOW, ", "New York, ").
 _PLACE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*")
@@ -37,7 +48,8 @@ def infer_published(text: str, times: Sequence[TimeValue]) -> tuple[str | None, 
     Two readings, both conservative:
     1. "dateline": a full date near the start, at the start of a line or after a place name;
     2. "text": the latest full date of the report, stated in one of its first sentences and
-       not as something to come ("met ... on Wednesday, January 28, 2026").
+       not as something to come ("met ... on Wednesday, January 28, 2026") nor as a bound
+       ("since a storm on Sept. 18, 2025") or a revision ("Updated: July 7, 2014").
     Anything less certain is undecided: (None, "").
     """
     full = [t for t in times if t.type in ("DATE", "TIME") and _DAY.match(t.value[:10]) and _valid(t)]
@@ -56,7 +68,8 @@ def infer_published(text: str, times: Sequence[TimeValue]) -> tuple[str | None, 
         if t.value[:10] != latest or not (0 <= t.sentence < LEAD_SENTENCES):
             continue
         start = max(text.rfind(".", 0, t.start), text.rfind("\n", 0, t.start)) + 1
-        if _FUTURE.search(text[start : t.start]):
+        before = text[start : t.start]
+        if _FUTURE.search(before) or _BOUND.search(before) or _REVISION.search(before):
             continue
         return t.value[:10], "text"
     return None, ""
