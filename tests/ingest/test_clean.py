@@ -252,6 +252,7 @@ def test_a_news_sentence_about_cookies_is_kept():
         ("Advertisement - Scroll to continue", "advertisement"),
         ("Solar panels at the new plant in Garissa. (Xinhua/Peter Mwangi)", "photo caption"),
         ("Photo by Jane Doe on Unsplash", "photo caption"),
+        ("Report a typo", "prompt"),
     ],
 )
 def test_more_chrome_lines(line, reason):
@@ -305,6 +306,13 @@ def test_prose_after_the_credits_is_chrome_unless_it_continues_the_story():
     result = clean([*BODY, "Reporting by Jan Novak; Editing by Ruth Abara", standards])
     assert result.paragraphs == tuple(BODY)
     assert reasons(result)[standards] == "page chrome after the article"
+
+
+def test_agency_contributor_line_is_credits():
+    line = "Associated Press writer Jane Doe in Paris contributed to this report."
+    result = clean([*BODY, line, "Follow Jane Doe at twitter.com/janedoe"])
+    assert result.paragraphs == tuple(BODY)
+    assert reasons(result)[line] == "credits"
 
 
 def test_teaser_box_inside_the_body():

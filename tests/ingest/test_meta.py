@@ -132,6 +132,9 @@ def test_self_reference_after_the_and_before_a_year():
     assert self_reference(["© Tyneside Chronicle 2026"]) == "Tyneside Chronicle"
     assert self_reference(["© Tyneside Chronicle 2019-2026. All rights reserved."]) == "Tyneside Chronicle"
     assert self_reference(["Follow the latest news on Telegram"]) is None
+    assert self_reference(["Subscribe to The Harrowgate Courier"]) == "The Harrowgate Courier"
+    assert self_reference(["Download the Spree Courier app"]) == "Spree Courier"
+    assert self_reference(["Subscribe to Premium", "Subscribe to Unlimited Digital Access"], copyright=False) is None
 
 
 def test_copyright_self_reference_can_be_left_out_and_reads_a_doubled_mark():

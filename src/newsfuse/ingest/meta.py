@@ -73,10 +73,14 @@ _PLATFORM = (
     r"(?:Telegram|Facebook|Twitter|X|Instagram|WhatsApp|YouTube|TikTok|LinkedIn|Threads|VK|Viber"
     r"|Google\s+News|Apple\s+News)"
 )
+# "Subscribe to The Harrowgate Courier", "Download the Spree Courier app": nothing after the
+# name, which must then be a publication's ("Subscribe to Premium" names a product).
+_BARE_CTA_RE = re.compile(rf"^(?i:subscribe\s+to|download)\s+{_NAME}(?:\s+(?i:app|today|now))?\s*[.!→»]*$")
 _SELF_REF_RES = (
     re.compile(rf"^(?i:read|follow|join|subscribe\s+to|like|find)\s+{_NAME}\s+(?i:on)\s+(?i:{_PLATFORM})\b"),
     re.compile(rf"^(?i:read|follow|join|subscribe\s+to)\s+{_NAME}(?:'s|’s)?\s+(?i:channel|newsletter|page)\b"),
     re.compile(rf"^(?i:subscribe\s+to|sign\s+up\s+for)\s+{_NAME}\s+(?i:for|to\s+get|and\s+get)\b"),
+    _BARE_CTA_RE,
     re.compile(  # kept last: the copyright pattern is the loosest
         r"(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*"
         r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)(?:\s+\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*(?:[.,|]|All\s+rights|$)",
@@ -318,6 +322,8 @@ def self_reference(texts: list[str], copyright: bool = True) -> str | None:
                 continue
             name = re.sub(r"['’]s$", "", m.group("name").strip(" .,-|"))
             name = re.sub(r"^(?i:by)\s+", "", name)
+            if pattern is _BARE_CTA_RE and name.split()[-1].lower() not in PUBLICATION_WORDS:
+                continue
             if name and name.lower() not in _PRONOUNS and not name.lower().startswith(("the latest", "us ", "our ")):
                 return name
     return None

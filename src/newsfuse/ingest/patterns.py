@@ -60,7 +60,7 @@ PROMPT_START_RE = re.compile(
     r"^(?:please\s+)?(?:follow|subscribe|share|sign\s+up|sign\s+in|log\s*in|register|download|install|click|tap|"
     r"continue\s+reading|see\s+more|view\s+(?:more|all|comments)|don'?t\s+miss|do\s+not\s+miss|never\s+miss|"
     r"add\s+us|bookmark|scroll|skip\s+to|be\s+the\s+first|don'?t\s+forget|remember\s+to|make\s+sure\s+to|"
-    r"read\s+more|read\s+or\s+share|load\s+more|enter\s+your\s+e-?mail|open\s+in\s+(?:the\s+)?app|show\s+(?:more|less|all|key|full|comments|replies|\d+))\b",
+    r"read\s+more|read\s+or\s+share|load\s+more|report\s+an?\s+(?:typo|error|correction)|enter\s+your\s+e-?mail|open\s+in\s+(?:the\s+)?app|show\s+(?:more|less|all|key|full|comments|replies|\d+))\b",
     re.I,
 )
 WEAK_PROMPT_START_RE = re.compile(
@@ -153,7 +153,9 @@ DATED_BYLINE_RE = re.compile(r"\b(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]
 CREDIT_END_RE = re.compile(r"\((?:[A-Z][\w.'’-]*\s?){1,4}/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)$")
 TAGS_RE = re.compile(r"^(?:tags|topics|filed\s+under|categories|related\s+topics|keywords)\s*:", re.I)
 CREDITS_RE = re.compile(
-    r"^[(\[]?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced)\s+by\b", re.I
+    r"^[(\[]?(?:(?:additional\s+)?reporting|writing|editing|compiled|translated|produced)\s+by\b|"
+    r"^[^.!?]{3,200}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\.?\)?$",  # AP style
+    re.I,
 )
 # "Home > World > Asia", "Home › Business": "›" and "»" never join a headline's words, so one is enough.
 BREADCRUMB_RE = re.compile(
