@@ -231,8 +231,9 @@ def test_consent_banner_with_its_heading_and_buttons():
 
 def test_a_news_sentence_about_cookies_is_kept():
     story = "The regulator fined the retailer for placing advertising cookies on phones without asking for consent first."
-    result = clean([*BODY[:2], story, *BODY[2:]])
-    assert story in result.paragraphs
+    quoted = "\u201cWe use cookies only with your consent,\u201d the retailer said in a statement on Monday."
+    result = clean([*BODY[:2], story, quoted, *BODY[2:]])
+    assert story in result.paragraphs and quoted in result.paragraphs
 
 
 @pytest.mark.parametrize(
@@ -299,6 +300,18 @@ def test_comment_section_is_cut_to_the_end():
     result = clean([*BODY, *comments])
     assert result.paragraphs == tuple(BODY)
     assert set(reasons(result).values()) == {"comment"}
+
+
+def test_comment_counter_above_the_story_cuts_nothing():
+    head = [
+        "Harbour bridge reopens",
+        "The crossing is back six weeks after the storm, and the mayor is relieved.",
+        "Buses cross the bridge on Tuesday morning after the repairs were finished.",
+        "Engineers had worked in shifts through the winter to finish the job.",
+        "12 comments",
+    ]
+    result = clean([*head, *BODY])
+    assert result.paragraphs[-len(BODY) :] == tuple(BODY)
 
 
 def test_prose_after_the_credits_is_chrome_unless_it_continues_the_story():

@@ -96,8 +96,13 @@ ROLE_LINE_MAX_WORDS = 6
 # A name line above a role line ("Gwen Pritchard" over "Wales correspondent") has this many words at most.
 NAME_LINE_MAX_WORDS = 4
 # A comment section counts only below this many prose blocks: a comment
-# counter by the byline ("12 comments") sits above the story.
-COMMENTS_MIN_PROSE_ABOVE = 2
+# counter by the byline ("12 comments") sits above the story, maybe under a
+# standfirst and a caption.
+COMMENTS_MIN_PROSE_ABOVE = 3
+# ... and only once half the prose lies above it (as for a tail marker), or
+# when one of this many lines under it carries a post's time ("jdavis · 4
+# hours ago"), as a thread does and a counter above a story does not.
+COMMENTS_TIME_LINES = 3
 
 _TAIL = "\x00tail-marker"  # internal: a tail marker whose reason depends on where it sits
 # Below a tail marker these blocks are parts of the teasers (their dates, section labels).
@@ -283,6 +288,7 @@ def _pattern_reason(line: _Line) -> str | None:
         and P.COOKIE_RE.search(text)
         and P.CONSENT_RE.search(text)
         and P.SITE_VOICE_RE.search(text)
+        and not P.REPORTED_SPEECH_RE.search(text)
     ):
         return "cookie notice"
     if words <= P.PAYWALL_MAX_WORDS and P.PAYWALL_RE.search(text):
@@ -416,11 +422,21 @@ def _mark_bylines_and_bios(lines: list[_Line], chrome: tuple[str, ...] = ()) -> 
 
 def _cut_comments(lines: list[_Line]) -> None:
     """Everything under a comment section's heading is readers' comments, up to a related-articles marker."""
-    prose = 0
+    total = sum(len(line.text) for line in lines if line.prose)
+    prose = chars = 0
     for i, line in enumerate(lines):
         if line.prose:
             prose += 1
+            chars += len(line.text)
         if prose < COMMENTS_MIN_PROSE_ABOVE or not P.COMMENT_SECTION_RE.match(line.text):
+            continue
+        timed = any(
+            not after.prose
+            and after.words <= HEADER_MAX_WORDS
+            and (P.RELATIVE_TIME_RE.search(after.text) or P.TIME_RE.search(after.text) or P.DATE_RE.search(after.text))
+            for after in lines[i + 1 : i + 1 + COMMENTS_TIME_LINES]
+        )
+        if chars < TAIL_MIN_BODY_SHARE * total and not timed:
             continue
         line.reason = "comment"
         for after in lines[i + 1 :]:

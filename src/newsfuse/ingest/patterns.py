@@ -214,6 +214,8 @@ READING_TIME_RE = re.compile(r"^(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|reading\s+
 COOKIE_RE = re.compile(r"\bcookies?\b|\btracking\s+technologies\b", re.I)
 # ... and speak to the reader as the site: a news sentence about cookies does not.
 SITE_VOICE_RE = re.compile(r"\b(?:we|our|us|you|your|this\s+(?:site|website|page))\b", re.I)
+# A banner never reports speech: "'We use cookies to sell ads,' the company said" is news.
+REPORTED_SPEECH_RE = re.compile(r"\b(?:said|says|told|according\s+to)\b", re.I)
 CONSENT_RE = re.compile(
     r"\b(?:accept|agree|consent|preferences|partners|privacy|continu(?:e|ing)\s+to\s+(?:use|browse)|"
     r"browsing|personali[sz]ed?|opt\s+out|manage|settings|reject|decline|(?:best|better)\s+experience|"
