@@ -144,6 +144,24 @@ def test_statements_of_different_events_are_never_compared():
     assert group_of(aligner, "a", "suspect") is not group_of(aligner, "c", "suspect")
 
 
+@pytest.mark.slow
+def test_only_statements_another_article_can_share_are_embedded():
+    from newsfuse.fuse import embed
+
+    text = "Police said the suspect fled the scene in a grey car.\nThe shop owner was taken to hospital."
+    alone = "Firefighters put out a blaze at a timber yard in the port.\nThe yard stays closed until Friday."
+    articles = [Article("a", text, outlet="A", published="2016-05-01"), Article("b", text, outlet="B", published="2016-05-01"),
+                Article("c", alone, outlet="C", published="2016-05-01")]
+    embed.clear_memo()
+    aligner = ClaimAligner().fit(articles, [analysed(a) for a in articles], {"a": "e1", "b": "e1", "c": "e2"}, {})
+    assert aligner.embedding_used_
+    assert embed.counts.encoded == 2  # a's and b's two statements, alike; c's statements have no partner
+    lonely = [i for i, u in enumerate(aligner.units_) if u.article == "c"]
+    assert len(lonely) == 2 and not aligner.vectors_[lonely].any()
+    assert all(c["support"] == 1 for c in aligner.claims_ if c["sources"][0]["article"] == "c")
+    assert group_of(aligner, "a", "suspect") is group_of(aligner, "b", "suspect")
+
+
 def test_a_large_event_compares_neighbours_only():
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(700, 16)).astype(np.float32)

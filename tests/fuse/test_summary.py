@@ -294,3 +294,29 @@ def test_seed_summary_names_both_leaders_the_bases_and_territorial_integrity(tmp
         assert not any(marker in line["text"] for marker in CHROME), line["text"]
     for line in lines:  # (a headline is the title, which a page may also repeat as chrome)
         assert not any(line["text"] in block for block in removed), line["text"]
+
+
+@pytest.mark.slow
+def test_a_group_of_one_report_is_summarised_without_the_encoder():
+    from newsfuse.fuse import embed
+
+    a = _article("a", FLOOD, outlet="Alderby Courier")
+    b = _article("b", [
+        "About 300 people had to leave their houses when floodwater swept through the lower part of Alderby late on Sunday.",
+        "Rescue crews in boats reached families stuck upstairs close to the market square.",
+    ], outlet="Dale Times")
+    alone = _article("c", [
+        "A fire destroyed a warehouse in the port of Carrow early on Tuesday, the harbour authority said.",
+        "No one was hurt, but smoke closed the coast road for three hours.",
+        "Investigators have not yet said what started the blaze in the timber store.",
+        "The warehouse belonged to a shipping firm that moved to the port last year.",
+    ], outlet="Carrow Post")
+    copy = _article("d", alone[0].text.split(". "), outlet="Coast Wire")  # a copy adds no second source
+    embed.clear_memo()
+    s = Summarizer().fit([a[0], b[0], alone[0], copy[0]], [a[1], b[1], alone[1], copy[1]],
+                         [_event("e", ["a", "b"]), _event("f", ["c", "d"], title="Warehouse fire in Carrow")],
+                         duplicate_of={"d": "c"})
+    assert s.embedding_used_
+    assert embed.counts.encoded == len(FLOOD) + 2 + 1  # the two reports' sentences and their headline only
+    fire = _lines([line for line in s.summary_ if line["event"] == "f"])
+    assert len(fire) >= 3 and all(line["sources"][0]["article"] == "c" for line in fire)

@@ -139,15 +139,17 @@ class ClaimAligner:
         # 1. units
         self.units_ = collect_units(articles, analyses, article_event or {}, duplicate_of or {}, entities,
                                     mention_entity or {})
-        # 2. vectors
+        # 2. vectors, for the units that have another article's units to be compared with
         self.embedding_used_ = False
-        self.vectors_ = self._vectors(_embedding_texts(self.units_, articles, analyses))
-        self.close_units_ = self._close_units()
+        blocks = self._blocks(article_story or {})
+        comparable = sorted({i for members in blocks for i in members})
+        self.vectors_ = self._vectors(_embedding_texts(self.units_, articles, analyses), comparable)
+        self.close_units_ = self._close_units(comparable)
         self.ordinals_: dict[str, list[Amount]] = defaultdict(list)
         for u in self.units_:
             self.ordinals_[u.article].extend(x for x in u.amounts if x.kind == "ordinal")
         # 3. pairs
-        self.pairs_ = self._pairs(self.vectors_, article_story or {})
+        self.pairs_ = self._pairs(self.vectors_, blocks)
         # 4. and 5. groups and claims
         return self.regroup()
 
@@ -159,22 +161,28 @@ class ClaimAligner:
 
     # -- 2. vectors ------------------------------------------------------------------------------
 
-    def _vectors(self, texts: list[str]) -> np.ndarray:
-        if self.use_embeddings and texts:
-            from newsfuse.fuse.embed import embed_texts
+    def _vectors(self, texts: list[str], rows: list[int]) -> np.ndarray:
+        """Embeddings of ``texts[rows]``; the other rows stay zero. A unit no block compares with
+        another article's is never paired, grouped with others or centred on, so its vector is never
+        read: on 300 ECB+ and GVC reports a third of the units (2026-12), and the encoder is the
+        costliest step of a first run."""
+        if self.use_embeddings and rows:
+            from newsfuse.fuse.embed import DIMENSION, embed_texts
 
             try:
-                vectors = embed_texts(texts)
+                vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+                vectors[rows] = embed_texts([texts[i] for i in rows])
                 self.embedding_used_ = True
                 return vectors
             except ModelError:
                 pass
         return _tfidf(texts)
 
-    def _close_units(self) -> set[tuple[str, str]]:
-        """Pairs of counted nouns whose embeddings are close (the same thing: "vessels"/"ships")."""
-        words = sorted({w for u in self.units_ for a in u.amounts if a.kind in ("cardinal", "ordinal")
-                        for w in a.unit.split()})
+    def _close_units(self, rows: list[int]) -> set[tuple[str, str]]:
+        """Pairs of counted nouns whose embeddings are close (the same thing: "vessels"/"ships"), among
+        the units of ``rows`` (those that can be paired)."""
+        words = sorted({w for u in (self.units_[i] for i in rows) for a in u.amounts
+                        if a.kind in ("cardinal", "ordinal") for w in a.unit.split()})
         close: set[tuple[str, str]] = set()
         if self.embedding_used_ and len(words) > 1:
             from newsfuse.fuse.embed import embed_texts
@@ -192,23 +200,33 @@ class ClaimAligner:
 
     # -- 3. pairs --------------------------------------------------------------------------------
 
-    def _pairs(self, vectors: np.ndarray, article_story: Mapping[str, str]) -> list[Pair]:
-        """Close pairs within each event; within each storyline, so that a report the clustering put
-        in another event of the story is still compared (the time veto keeps months-apart events
-        apart); and within each year that statements date themselves to (a figure for "the fourth
-        quarter" of a year is the same slot whichever event's report gives it)."""
-        blocks: dict[str, list[int]] = defaultdict(list)
+    def _blocks(self, article_story: Mapping[str, str]) -> list[list[int]]:
+        """The units compared with one another: those of each event; of each storyline, so that a
+        report the clustering put in another event of the story is still compared (the time veto
+        keeps months-apart events apart); and of each year that statements date themselves to (a
+        figure for "the fourth quarter" of a year is the same slot whichever event's report gives
+        it). Only blocks with units of two articles or more.
+
+        A pair in several blocks is scored in the first (its centred cosine depends on the block's
+        mean), so the order is fixed: events, then storylines, then years, each in order of first
+        appearance, years ascending."""
+        events: dict[str, list[int]] = defaultdict(list)
+        stories: dict[str, list[int]] = defaultdict(list)
+        years: dict[str, list[int]] = defaultdict(list)
         for i, u in enumerate(self.units_):
-            blocks[u.block].append(i)
+            events[u.block].append(i)
             if u.article in article_story:
-                blocks[f"story:{article_story[u.article]}"].append(i)
+                stories[article_story[u.article]].append(i)
             for year in {v[:4] for v in u.dates}:
-                blocks[f"date:{year}"].append(i)
+                years[year].append(i)
+        ordered = [*events.values(), *stories.values(), *(years[y] for y in sorted(years))]
+        return [m for m in ordered if len({self.units_[i].article for i in m}) >= 2]
+
+    def _pairs(self, vectors: np.ndarray, blocks: list[list[int]]) -> list[Pair]:
+        """Close pairs within each block (see ``_blocks``)."""
         pairs = []
         seen: set[tuple[int, int]] = set()
-        for members in blocks.values():
-            if len({self.units_[i].article for i in members}) < 2:
-                continue
+        for members in blocks:
             for i, j, cos, centred in _neighbour_pairs(vectors, members, self.neighbours):
                 a, b = self.units_[i], self.units_[j]
                 if a.article == b.article or cos < MIN_PAIR_COSINE or (i, j) in seen:
