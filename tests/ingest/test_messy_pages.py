@@ -68,8 +68,9 @@ CASES = {
         None,
         None,
         ["rescued two walkers", "40,000 homes", "schools would close early"],
-        ["Updated 14:52 GMT", "Key events", "Show key events only", "14:20", "Share this post", "Copy link",
-         "Advertisement", "© Tyneside Chronicle"],
+        ["Updated 14:52 GMT", "Key events", "2h ago", "Coastguard rescues", "Rail services suspended",
+         "Show key events only", "14:20", "Share this post", "Copy link", "Schools close early", "Advertisement",
+         "© Tyneside Chronicle"],
     ),
     "url_dated_page": (
         "Dockers at Felbridge vote to accept pay offer",
@@ -124,6 +125,15 @@ CASES = {
         ["Valley Sentinel Local Weather", "By Priya Nandakumar", "3 hours ago", "Share on Facebook", "Advertisement",
          "Related: How to prepare", "is a reporter covering wildfires", "Comments (2)", "hikerjoe", "Stay safe everyone",
          "All rights reserved"],
+    ),
+    "title_with_site": (
+        "Council approves tram line to Marlow airport",
+        "Marlow Evening Gazette",
+        "2026-03-03",
+        "header",
+        ["Marlow city council on Tuesday approved", "an independent review before any contracts are signed"],
+        ["Transport", "Jane Okonjo and Pieter de Vries", "18.05 GMT", "REUTERS/Anna Kowalczyk",
+         "A tram passes the central station", "contributed to this report"],
     ),
     "harbour-fees": (
         "Harbour fees to rise by a fifth next year",

@@ -86,6 +86,8 @@ HEADER_MAX_LABEL_WORDS = 6
 # leaves room for a long one, and longer blocks are left to the body rules.
 AUTHOR_BIO_MAX_BLOCKS = 2
 AUTHOR_BIO_MAX_WORDS = 60
+# A photo credit closing a caption is a few words ("REUTERS/Jane Doe", "Photo: Getty Images").
+CREDIT_MAX_WORDS = 8
 # A consent banner's heading and buttons are lines of a few words ("We value
 # your privacy", "Accept all", "Manage preferences") next to its text.
 CONSENT_LINE_MAX_WORDS = 6
@@ -208,10 +210,10 @@ def clean_blocks(
     first = body[0] if body else len(lines)
     last = body[-1] if body else len(lines) - 1
     # 4. head
-    title = _head(lines[:first], title, [lines[i].text for i in body])
+    title, site = _head(lines[:first], title, [lines[i].text for i in body])
     headers = tuple(line.text for line in lines[:first] if line.reason in ("section/time header", "timestamp"))
     bylines = tuple(line.text for line in lines[:first] if line.reason == "byline")
-    masthead = _masthead(lines[:first])
+    masthead = _masthead(lines[:first]) or site
     # 5. body
     for i in range(first, last + 1):
         line = lines[i]
@@ -314,6 +316,8 @@ def _pattern_reason(line: _Line) -> str | None:
             return "credits"
     elif P.CAPTION_RE.search(text) and text.rstrip().endswith(")"):
         return "photo caption"  # a long caption with its credit at the end
+    elif _credit_closes(text):
+        return "photo caption"  # "... in Kyiv on March 3, 2026. REUTERS/Jane Doe"
     if words <= SHORT_PATTERN_MAX_WORDS and P.PROMPT_INSIDE_RE.search(text):
         if P.CHANNEL_RE.search(text) or P.EMAIL_OR_URL_RE.search(text):
             return "prompt"
@@ -329,6 +333,8 @@ def _pattern_reason(line: _Line) -> str | None:
         kind = _header_kind(text)
         if kind:
             return kind
+    if words <= SUBHEADING_MAX_WORDS + 3 and P.TIMED_HEADLINE_RE.match(text):
+        return "timestamp"  # a live blog's entry heading or key event, with its time
     if P.BYLINE_RE.match(text) or P.NAMED_ROLE_RE.match(text):
         return "byline"
     if P.BREADCRUMB_RE.match(text) or P.SHORT_CRUMBS_RE.match(text):
@@ -338,6 +344,13 @@ def _pattern_reason(line: _Line) -> str | None:
     if lowered and words <= 8 and all(w in P.CONTROL_WORDS for w in lowered):
         return "advertisement" if P.ADVERT_WORDS & set(lowered) else "page controls"
     return None
+
+
+def _credit_closes(text: str) -> bool:
+    """A long caption whose last few words are a photo credit ("... on March 3. REUTERS/Jane Doe")."""
+    sentences = _SENTENCE_SPLIT_RE.split(text.rstrip())
+    last = sentences[-1]
+    return len(sentences) > 1 and len(last.split()) <= CREDIT_MAX_WORDS and bool(P.CAPTION_RE.search(last))
 
 
 def _header_kind(text: str) -> str | None:
@@ -497,12 +510,17 @@ def _cut_tail(lines: list[_Line], body: list[int], stop: frozenset[str]) -> None
         return
 
 
-def _head(lines: list[_Line], title: str | None, body_texts: list[str]) -> str | None:
-    """Judge the blocks above the body; return the title (from metadata, else the first heading-like line)."""
+def _head(lines: list[_Line], title: str | None, body_texts: list[str]) -> tuple[str | None, str | None]:
+    """Judge the blocks above the body; return the title (from metadata, else the first heading-like line)
+    and the site's name when the title line carried one ("Headline | Harrowgate Courier")."""
     sentences = [set(tokens(s)) for text in body_texts for s in _SENTENCE_SPLIT_RE.split(text)]
     title_seen = False
-    for line in lines:
+    site = None
+    for prev, line in zip([None, *lines], lines):
         if line.reason is not None or is_dateline_only(line.text) or not line.heading_like:
+            continue
+        if title_seen and prev is not None and P.TIME_RE.fullmatch(prev.text) and line.words <= SUBHEADING_MAX_WORDS:
+            line.reason = "subheading"  # a live blog's first entry heading, under its bare time
             continue
         text, label = _strip_label(line.text)
         if label:
@@ -516,6 +534,10 @@ def _head(lines: list[_Line], title: str | None, body_texts: list[str]) -> str |
             title_seen = True
         elif not title and _title_like(text):
             title = text
+            m = P.TITLE_SITE_RE.match(text)
+            if m and masthead_name(m.group("site")):
+                title, site = m.group("title"), m.group("site")
+                line.extra.append((site, "masthead or section label"))
             line.title_line = True
             title_seen = True
         elif len(text.split()) < TITLE_MIN_WORDS or _masthead_like(text) or masthead_name(text):
@@ -524,7 +546,7 @@ def _head(lines: list[_Line], title: str | None, body_texts: list[str]) -> str |
             line.reason = "byline"  # "Jane Doe and Omar Haddad" under the headline
         elif _repeats_a_sentence(text, sentences):
             line.reason = "duplicate of a body sentence"
-    return title
+    return title, site
 
 
 def _title_like(text: str) -> bool:

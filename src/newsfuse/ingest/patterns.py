@@ -205,6 +205,16 @@ RELATIVE_TIME_RE = re.compile(
     r"mo|months?|y|yrs?|years?)\s+ago\b|\bjust\s+now\b",
     re.I,
 )
+# A live blog's entry or key event: a clock time or relative time, then its headline
+# ("14:52 Coastguard rescues two walkers", "2h ago Rail services suspended").
+TIMED_HEADLINE_RE = re.compile(
+    r"^(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|[A-Z]{2,4}T))?|\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?|"
+    r"(?:\d+|an?)\s*(?:m|mins?|minutes?|h|hrs?|hours?|d|days?)\s+ago)\s*[|·•—–:-]?\s+\S",
+    re.I,
+)
+# A site's name after a headline, as a copied <title> carries it ("Ferry strike strands
+# thousands | Harrowgate Courier"); meta.masthead_name judges the name.
+TITLE_SITE_RE = re.compile(r"^(?P<title>.{15,}?)\s+(?:\||—|–|-|::|·)\s+(?P<site>[^|—–·]{3,60})$")
 # "3 minute read", "5 min read", "Reading time: 4 minutes".
 READING_TIME_RE = re.compile(r"^(?:\d+\s*-?\s*min(?:ute)?s?\.?\s+read|reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?\.?)$", re.I)
 
@@ -263,10 +273,11 @@ NAMED_ROLE_RE = re.compile(
     rf"(?:[\w'’.&-]+\s+){{0,4}}(?i:{ROLE_WORDS})$"
 )
 # Two or more people's names and nothing else ("Jane Doe and Omar Haddad"): under a headline, the byline.
-NAMES_ONLY_RE = re.compile(
-    r"^[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+[A-Z\u00c0-\u024f][\w'’.-]+){1,2}"
-    r"(?:\s*(?:,|and|&)\s*[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+[A-Z\u00c0-\u024f][\w'’.-]+){1,2})+$"
+_PERSON = (
+    r"[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el|ter)\s+)*"
+    r"[A-Z\u00c0-\u024f][\w'’.-]+){1,2}"
 )
+NAMES_ONLY_RE = re.compile(rf"^{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})+$")
 # An author bio: "<Name> is a/the ... correspondent ...", "<Name> covers ... for ...".
 BIO_RE = re.compile(
     rf"^(?P<name>[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+[A-Z\u00c0-\u024f][\w'’.-]+){{1,3}})\s+"
