@@ -328,6 +328,22 @@ def test_agency_contributor_line_is_credits():
     assert reasons(result)[line] == "credits"
 
 
+def test_headline_line_carrying_its_site():
+    result = clean(["Harbour bridge reopens after storm repairs | Marlow Evening Gazette", *BODY])
+    assert (result.title, result.masthead) == ("Harbour bridge reopens after storm repairs", "Marlow Evening Gazette")
+    plain = clean(["Harbour bridge reopens - and the queues are gone", *BODY])  # no publication after the dash
+    assert (plain.title, plain.masthead) == ("Harbour bridge reopens - and the queues are gone", None)
+
+
+def test_live_blog_key_events_and_entry_heading():
+    lines = ["Storm live: power cuts across the north-east", "Key events", "2h ago Coastguard rescues two walkers",
+             "14:52", "Coastguard rescues two walkers", *BODY]
+    result = clean(lines)
+    assert result.paragraphs == tuple(BODY)
+    assert reasons(result)["2h ago Coastguard rescues two walkers"] == "timestamp"
+    assert reasons(result)["Coastguard rescues two walkers"] == "subheading"
+
+
 def test_teaser_box_inside_the_body():
     box = ["Most read", "1. Teenager rescued from cliff ledge near Seabrook after six-hour coastguard operation", "2. Council tax to rise"]
     result = clean([BODY[0], *box, *BODY[1:]])
