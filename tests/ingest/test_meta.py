@@ -9,6 +9,7 @@ import re
 import pytest
 
 from newsfuse.ingest.meta import (
+    bracket_source,
     header_date,
     infer_year,
     is_dateline_only,
@@ -64,6 +65,23 @@ def test_datelines(line, place, agency, date):
 )
 def test_not_datelines(line):
     assert parse_dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [
+        ("(CNN) — A man was", "CNN"),
+        ("(KMOV.com) – Overland police say", "KMOV.com"),
+        ("(CBSMiami) — Police", "CBSMiami"),
+        ("(WSB-TV) — Police", "WSB-TV"),
+        ("(Mountain View) – A Mountain View man", None),  # places take that slot too
+        ("(BROOKLYN) - Indiana officers", None),
+        ("(Feb. 20) — Police", None),
+        ("(UPDATE) — Police", None),
+    ],
+)
+def test_bracket_source(line, source):
+    assert bracket_source(normalize_text(line)) == source
 
 
 def test_dateline_only_lines():

@@ -163,15 +163,22 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     return Dateline(place=place, agency=agency, month=month, day=day, year=year, end=m.end())
 
 
-# "(CNN) — ", "(KMOV.com) -- ": the source in brackets opening the story, with no place before it.
-_BRACKET_SOURCE_RE = re.compile(r"^\((?P<name>[A-Z][\w&.'’ -]{1,30}?)\)\s*[—–-]\s")
+# "(CNN) — ", "(KMOV.com) -- ", "(CBSMiami) — ": the source in brackets opening the story, with
+# no place before it. A place takes that slot too ("(Mountain View) –", "(BROOKLYN) -"), so
+# only a name written as broadcasters and sites write theirs counts: call letters (at most
+# MAX_CALL_LETTERS capitals, "KDKA", "WSB-TV"), capitals inside a word ("CBSMiami") or a domain.
+_BRACKET_SOURCE_RE = re.compile(r"^\((?P<name>[A-Z][\w&.'’-]{1,30})\)\s*[—–-]\s")
+MAX_CALL_LETTERS = 5
+_SOURCE_NAME_RE = re.compile(
+    rf"[A-Z][A-Z0-9]{{1,{MAX_CALL_LETTERS - 1}}}(?:-[A-Z0-9]{{1,3}})?|[A-Z]{{2,}}(?:[A-Z][a-z]+)+\d*|[\w-]+\.(?:com|net|org|tv|co\.\w\w)"
+)
 
 
 def bracket_source(paragraph: str) -> str | None:
     """The source named in brackets at the start of a story ("(CNN) — ..."), or None."""
     m = _BRACKET_SOURCE_RE.match(paragraph)
-    if not m or DATE_RE.search(m.group("name")) or m.group("name").split()[0].upper() in _NOT_PLACES:
-        return None  # "(Feb. 20) —", "(UPDATE) —": a note, not a source
+    if not m or not _SOURCE_NAME_RE.fullmatch(m.group("name")) or m.group("name").upper() in _NOT_PLACES:
+        return None  # "(Mountain View) –", "(BROOKLYN) -", "(UPDATE) —": a place or a note
     return m.group("name")
 
 
