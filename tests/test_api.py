@@ -29,3 +29,17 @@ def test_public_api_is_what_we_document():
         "report_dict",
         "write_json",
     }
+
+
+def test_importing_newsfuse_makes_openmp_waiters_sleep_unless_the_user_chose():
+    import os
+    import subprocess
+    import sys
+
+    code = "import newsfuse, os; print(os.environ['OMP_WAIT_POLICY'])"
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "PASSIVE"
+    out = subprocess.run([sys.executable, "-c", code], env={**env, "OMP_WAIT_POLICY": "ACTIVE"},
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ACTIVE"

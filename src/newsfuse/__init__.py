@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any
 
 __version__ = "0.1.0"
+
+# OpenMP threads that wait for one another by sleeping, not spinning. The sentence encoder's
+# torch runs on OpenMP (torch loads it when spaCy is imported, so this must come first); with
+# spinning waiters, a core taken by any other process stalls every parallel step: 1,000
+# sentences took 20 s instead of 2 on two cores with one busy, and as long as before with
+# passive waiting on a quiet machine (docs/benchmarks.md, 2026-12). A value the user set wins.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 # Public name → module that defines it. Imported on first use so that
 # `import newsfuse` stays cheap (spaCy and trafilatura load only when needed).
