@@ -47,6 +47,20 @@ def test_average_linkage_needs_the_whole_cluster_to_agree():
     assert list(average_linkage(sim, 0.95)) == [0, 1, 2]
 
 
+def test_two_tight_pairs_linked_much_more_weakly_stay_apart():
+    # 0-1 and 2-3 are near-copies of each other; across, the links just pass the threshold.
+    sim = np.full((4, 4), 0.8)
+    sim[0, 1] = sim[1, 0] = sim[2, 3] = sim[3, 2] = 0.99
+    assert len(set(average_linkage(sim, 0.75))) == 2
+    assert len(set(average_linkage(sim, 0.75, gap=0.3))) == 1
+    # A third report closely linked to one pair still joins it: relative closeness is for pairs only.
+    sim = np.full((5, 5), 0.1)
+    sim[np.ix_([0, 1, 2], [0, 1, 2])] = 0.99
+    sim[np.ix_([0, 1, 2], [3, 4])] = sim[np.ix_([3, 4], [0, 1, 2])] = 0.8
+    sim[3, 4] = sim[4, 3] = 0.9
+    assert len(set(average_linkage(sim, 0.75))) == 1
+
+
 def test_small_cluster_joins_the_cluster_it_resembles_only_when_close_enough():
     sim = np.full((5, 5), 0.9)
     sim[4, :] = sim[:, 4] = 0.1
