@@ -22,14 +22,15 @@ from tests.conftest import SHARED_DATA, needs_data
 ECB = SHARED_DATA / "ecbplus"
 GVC = SHARED_DATA / "gvc"
 
-# Floors a little under what newsfuse measures (docs/quality.md, 2026-11-22 after older_news and
-# weekday_clash: ECB+ dev 0.970 / 0.975, GVC dev 0.987 / 0.962): B³ F1 and pairwise F1 of events on each
-# development split, run as one corpus. The baseline must stay well behind on ECB+,
+# Floors a little under what newsfuse measures (docs/quality.md, 2026-12-06 after relative
+# closeness and the refit: ECB+ dev 0.970 / 0.975, GVC dev 1.000 / 1.000): B³ F1 and pairwise F1 of
+# events on each development split, run as one corpus. The baseline must stay well behind on ECB+,
 # where telling two similar events apart is the whole difficulty; GVC dev is small
-# and easy for it (0.991), so there newsfuse must only not fall clearly behind.
+# and easy for it (0.991), so there newsfuse must only not fall behind by more than one
+# wrong merge of two pairs (0.987 / 0.962). GVC floors raised 2026-12-06 from 0.97 / 0.94 / -0.02.
 FLOORS = {
     ("ECB+", "dev"): {"b3": 0.95, "pairwise": 0.95, "over_baseline": 0.08},
-    ("GVC", "dev"): {"b3": 0.97, "pairwise": 0.94, "over_baseline": -0.02},
+    ("GVC", "dev"): {"b3": 0.98, "pairwise": 0.95, "over_baseline": -0.01},
 }
 
 

@@ -543,3 +543,19 @@ def test_leads_naming_different_weekdays_clash():
     column = PAIR_FEATURES.index("weekday_clash")
     f = pair_features(v, np.array([0, 0, 0]), np.array([1, 2, 3]))[:, column]
     assert f.tolist() == [1.0, 0.0, 0.0]
+
+
+def test_weekdays_of_two_dated_reports_are_left_to_their_dates():
+    # A follow-up names the day of the arrest, the first report the day of the shooting: both are
+    # dated, so the dates, not the weekday names, say whether they are days apart.
+    def row(aid, published, day, value):
+        text = f"man shot outside bar on {day}"
+        article = Article(id=aid, text=text, published=published)
+        times = [TimeValue(text.index(day), len(text), day, "DATE", value, sentence=0)]
+        return build_profile(article, _analysis(article, times=times))
+
+    v = vectorize([row("a", "2016-03-06", "Saturday", "2016-03-05"), row("b", "2016-03-09", "Tuesday", "2016-03-08"),
+                   row("c", None, "Tuesday", "XXXX-WXX-2")], None)
+    column = PAIR_FEATURES.index("weekday_clash")
+    f = pair_features(v, np.array([0, 0]), np.array([1, 2]))[:, column]
+    assert f.tolist() == [0.0, 1.0]
