@@ -296,7 +296,11 @@ def _parses(units: Sequence[ClaimUnit], texts: Mapping[str, str]) -> dict[tuple[
     if nlp is None:
         return {}
     spans = {key: texts[key[0]][key[1]:key[2]] for key in keys}
-    found = {text: _parsed[text] for text in set(spans.values()) if text in _parsed}
+    found = {}
+    for text in dict.fromkeys(spans.values()):
+        if text in _parsed:
+            _parsed.move_to_end(text)  # least recently used goes first, as with the lru_cache before
+            found[text] = _parsed[text]
     missing = [text for text in dict.fromkeys(spans.values()) if text not in found]
     # One batched pass: parsing statements one call at a time cost spaCy's per-call overhead on
     # each short text (contradictions took 13.6 s of a 1,000-report run, 2026-12).

@@ -267,20 +267,20 @@ ROLE_WORDS = (
     r"photographers?|critic|analyst|bureau\s+chief|news\s+desk|staff"
 )
 ROLE_LINE_RE = re.compile(rf"^(?:[A-Z][\w'’.&-]*\s+){{0,4}}(?i:{ROLE_WORDS})$|^(?:[\w'’.&-]+\s+){{0,3}}(?i:{ROLE_WORDS})$")
+# A capitalised word of a name (accented capitals too), and a person's name of two to four of them.
+_NAME_WORD = r"[A-Z\u00c0-\u024f][\w'’.-]+"
+_FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
 # "Ana Ruiz, Health Correspondent", "Jon Asher | Staff Reporter".
 NAMED_ROLE_RE = re.compile(
-    rf"^(?P<name>[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+[A-Z\u00c0-\u024f][\w'’.-]+){{1,3}})\s*[,|—–-]\s*"
+    rf"^(?P<name>{_FULL_NAME})\s*[,|—–-]\s*"
     rf"(?:[\w'’.&-]+\s+){{0,4}}(?i:{ROLE_WORDS})$"
 )
 # Two or more people's names and nothing else ("Jane Doe and Omar Haddad"): under a headline, the byline.
-_PERSON = (
-    r"[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el|ter)\s+)*"
-    r"[A-Z\u00c0-\u024f][\w'’.-]+){1,2}"
-)
+_PERSON = rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|al|bin|ibn|el|ter)\s+)*{_NAME_WORD}){{1,2}}"
 NAMES_ONLY_RE = re.compile(rf"^{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})+$")
 # An author bio: "<Name> is a/the ... correspondent ...", "<Name> covers ... for ...".
 BIO_RE = re.compile(
-    rf"^(?P<name>[A-Z\u00c0-\u024f][\w'’.-]+(?:\s+[A-Z\u00c0-\u024f][\w'’.-]+){{1,3}})\s+"
+    rf"^(?P<name>{_FULL_NAME})\s+"
     rf"(?:(?:is|was|has\s+been)\s+(?:a|an|the|our)\b.{{0,80}}?\b(?i:{ROLE_WORDS})\b|"
     rf"(?:covers|writes\s+about|reports\s+on)\b)"
 )
