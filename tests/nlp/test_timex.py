@@ -193,3 +193,58 @@ def test_seed_report_of_a_coming_meeting(nlp):
     assert by_text["Wednesday"] == "2026-01-28"
     assert by_text["mid-October"] == "2025-10"
     assert by_text["January 29, 2025"] == "2025-01-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clock time takes the day its sentence names after it, in any form of date.
+        ("The attack happened at around 3 p.m. local time (1300 GMT) on Monday.",
+         [("around 3 p.m. local time", "2026-01-26T15:00"), ("1300 GMT", "2026-01-26T13:00"), ("Monday", "2026-01-26")]),
+        ("The meeting is scheduled for 10:30 a.m. ET on March 25.", [("10:30 a.m. ET on March 25", "2026-03-25T10:30")]),
+        ("Last updated 13:26 14/09/2025", [("13:26 14/09/2025", "2025-09-14T13:26")]),
+        # ... but not one named in another sentence after it.
+        ("Shares closed at 4 p.m. in London. The vote will be held on Friday.",
+         [("4 p.m.", "2026-01-28T16:00"), ("Friday", "2026-01-30")]),
+    ],
+)
+def test_clock_time_takes_its_day(nlp, text, expected):
+    assert _values(nlp, text) == expected
+
+
+def test_range_end_is_not_before_its_start(nlp):
+    # In January a bare December is last year's; the March it runs to comes after it.
+    assert _values(nlp, "The exhibition ran from December to March.") == [
+        ("December", "2025-12"), ("March", "2026-03")]
+    assert _values(nlp, "The season runs from late April to early October.", date(2026, 3, 20)) == [
+        ("late April", "2026-04"), ("early October", "2026-10")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What someone is told or scheduled to do comes after the telling.
+        ("Congress subpoenaed the boy to testify on Feb. 10.", "2026-02-10"),
+        ("The issue will dominate a summit set for Washington in April.", "2026-04"),
+        ("The issue dominated talks before a summit set for Washington in April.", "2026-04"),
+        # An infinitive that is a subject takes the tense of the main verb, not a plan's.
+        ("The first countries to join the alliance on Friday were Poland and Hungary.", "2026-01-23"),
+        # "the week of March 6" is that week.
+        ("A hearing will be held the week of March 6.", "2026-W10"),
+    ],
+)
+def test_plans_and_weeks(nlp, text, expected):
+    [t] = _times(nlp, text)
+    assert t.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Microsoft patched a zero-day flaw in its browser.",
+        "The Colts scored in the fourth quarter and won the game 20-13.",
+        "Luck led a fourth-quarter touchdown drive.",
+    ],
+)
+def test_terms_and_game_periods_are_not_times(nlp, text):
+    assert _times(nlp, text) == ()

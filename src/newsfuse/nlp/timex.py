@@ -42,6 +42,10 @@ FUTURE_TENSE_PENALTY_DAYS = 366
 WEEKDAY_TENSE_PENALTY_DAYS = 14
 # Months in a quarter and a half-year.
 PERIOD_MONTHS = {"Q": 3, "H": 6}
+# How far after a clock time the day it belongs to may be named in its sentence ("at around
+# 3 p.m. local time (1300 GMT) on Wednesday").
+CLOCK_DAY_CHARS = 60
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _JOIN_TIME_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")
 
 
@@ -78,15 +82,21 @@ def find_times_and_date(
     own, basis = (None, "") if dct is not None or not chosen else _date_from_text(chosen, doc, sentence_of)
     anchor = dct if dct is not None else (date.fromisoformat(own) if own else None)
     state = _State(anchor=anchor)
+    sentences = [_sentence_of(doc, c.start, c.end, sentence_of) for c in chosen]
     out = []
     for i, c in enumerate(chosen):
-        sent = _sentence_of(doc, c.start, c.end, sentence_of)
+        sent = sentences[i]
         if i + 1 < len(chosen):
             _period_from_end_date(c, chosen[i + 1], doc, state, sent)
-        value = _resolve(c, doc, state, sent)
+        value = _clock_on_later_day(i, chosen, sentences, doc, state) or _resolve(c, doc, state, sent)
         if not value:
             continue
         point = parse_point(value) if c.spec.type in ("DATE", "TIME") else None
+        if (point is not None and i > 0 and state.last is not None and state.last_sentence == sent
+                and _ends_range(chosen[i - 1], c, text)):
+            later = _after_range_start(c.spec, point, state.last)
+            if later != point:
+                point, value = later, later.value() + c.spec.tod
         if point is not None and not value.startswith("X"):
             state.remember(point, sent, _names_period(c.spec) and (anchor is None or point.end() < anchor))
         # 4. records
@@ -130,6 +140,51 @@ def _period_from_end_date(c: Candidate, nxt: Candidate, doc, state: _State, sent
         middle = shift(end.day, "M", -(PERIOD_MONTHS[spec.unit] // 2))
         state.period = Point(spec.unit, floor(middle, spec.unit))
         state.period_sentence = sent
+
+
+_RANGE_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*", re.I)
+
+
+def _ends_range(first: Candidate, second: Candidate, text: str) -> bool:
+    """'from late April to early October', 'between December and March'."""
+    return bool(_RANGE_JOIN.fullmatch(text[first.end : second.start])
+                and _RANGE_START.search(text[max(0, first.start - 16) : first.start]))
+
+
+def _after_range_start(spec: Spec, point: Point, start: Point) -> Point:
+    """The end of a range is not before its start: a month or month-day whose year the text
+    leaves open moves a year on ("from December to March" → the March after that December)."""
+    if spec.year is not None or spec.anchor or spec.month is None or point.end() >= start.start_of_grain():
+        return point
+    later = fill(spec, point.day.year + 1)
+    return later if later is not None and later.end() >= start.start_of_grain() else point
+
+
+def _is_bare_clock(spec: Spec) -> bool:
+    """A clock time that names no day of its own ("3 p.m.", "1300 GMT")."""
+    return (spec.type == "TIME" and spec.anchor == "ref" and spec.unit == "D" and spec.shift == 0
+            and spec.tod[1:2].isdigit() and spec.day is None and spec.weekday is None)
+
+
+def _clock_on_later_day(i: int, chosen: list[Candidate], sentences: list[int], doc, state: _State) -> str:
+    """'at around 3 p.m. local time (1300 GMT) on Wednesday': a clock time takes the day that
+    its own sentence names after it, unless that sentence named a day before it. '' otherwise."""
+    c = chosen[i]
+    sent = sentences[i]
+    if not _is_bare_clock(c.spec) or sent < 0 or (state.last is not None and state.last_sentence == sent):
+        return ""
+    for j in range(i + 1, len(chosen)):
+        nxt = chosen[j]
+        if sentences[j] != sent or nxt.start - c.end > CLOCK_DAY_CHARS:
+            return ""
+        if _is_bare_clock(nxt.spec):
+            continue
+        if not _names_a_day(nxt.spec):
+            return ""
+        day = parse_point(_resolve(nxt, doc, state, sent) or "")
+        return day.value() + c.spec.tod if day is not None and day.grain == "D" else ""
+    return ""
 
 
 def _names_period(spec: Spec) -> bool:
@@ -256,6 +311,8 @@ def _plausible(c: Candidate, doc, text: str) -> bool:
     span_text = text[c.start : c.end]
     if c.rule != "holiday" and _in_title(span_text, text, c.start):
         return False
+    if c.rule == "quarter" and c.spec.year is None and _in_game(c, doc):
+        return False
     if not re.fullmatch(r"\d{4}", span_text):
         return True
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -263,6 +320,23 @@ def _plausible(c: Candidate, doc, text: str) -> bool:
         return True
     # A number inside a name is part of the name ("Orion 1980", "1249 Bells Ferry Road").
     return span[0].ent_type_ in ("", "DATE", "EVENT")
+
+
+# Words of a match report: there "the fourth quarter" and "the first half" are parts of a game.
+_GAME_WORDS = re.compile(
+    r"\b(?:touchdowns?|field\s+goals?|quarterbacks?|yards?|rebounds?|overtime|half-?time|innings?|"
+    r"interceptions?|fumbled?|free\s+throws?|three-pointers?|baskets?|penalty\s+kicks?|scoreless|"
+    r"game-winning|go-ahead|buzzer|whistle|kick-?off|the\s+(?:game|match)|\d+-\d+\s+(?:win|victory|loss|lead))\b",
+    re.I,
+)
+
+
+def _in_game(c: Candidate, doc) -> bool:
+    """Whether a quarter or half without a year is told in a sentence about a game."""
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return bool(_GAME_WORDS.search(span.sent.text)) if doc.has_annotation("SENT_START") else False
 
 
 _NAME_WORDS = re.compile(r"[A-Za-z]+")
@@ -305,7 +379,9 @@ def _join_time_and_day(chosen: list[Candidate], text: str) -> list[Candidate]:
             and _names_a_day(nxt.spec)
             and _JOIN_TIME_DAY.fullmatch(text[c.end : nxt.start])
         ):
-            out.append(replace(nxt, start=c.start, spec=replace(nxt.spec, type="TIME", tod=c.spec.tod)))
+            # A date the words fix ("Nov. 6, 1989") carries its value; the clock time is added to it.
+            value = nxt.spec.value + c.spec.tod if nxt.spec.value else ""
+            out.append(replace(nxt, start=c.start, spec=replace(nxt.spec, type="TIME", tod=c.spec.tod, value=value)))
             i += 2
             continue
         out.append(c)
@@ -317,6 +393,8 @@ def _names_a_day(spec: Spec) -> bool:
     """A weekday, a month-day or today/yesterday/tomorrow, with or without a part of the day."""
     if spec.type not in ("DATE", "TIME") or (spec.tod and spec.tod[1:2].isdigit()):
         return False
+    if _FULL_DAY.fullmatch(spec.value):
+        return True
     if spec.day is not None or spec.holiday or (spec.weekday is not None and not spec.grain):
         return True
     return spec.anchor == "dct" and spec.unit == "D" and not spec.value

@@ -251,7 +251,8 @@ def _h_adj_duration_any(m: re.Match, text: str) -> Spec | None:
     if m["unit2"]:
         unit = unit_of(m["unit2"])
         number = parse_number(m["num2"])
-        if unit is None or number is None or unit == "weekend":
+        # "zero-day" (a software flaw) and "zero-hour" are terms, not spans of time.
+        if unit is None or not number or unit == "weekend":
             return None
         return Spec("DURATION", value=duration_value(number, unit))
     return _h_adj_duration(m, text)

@@ -19,6 +19,9 @@ FUTURE_GOVERNORS = frozenset({
     "plan", "expect", "schedule", "set", "due", "hope", "intend", "aim", "want", "prepare", "agree",
     "decide", "promise", "vow", "pledge", "threaten", "seek", "propose", "go", "likely", "able", "wish",
     "hope", "arrange", "scheduled", "poised", "ready", "slate", "call", "urge", "ask", "invite", "need",
+    # Directives: what someone is told to do comes after the telling ("subpoenaed him to testify on Feb. 10").
+    "subpoena", "summon", "order", "direct", "instruct", "require", "tell", "advise", "remind", "authorize",
+    "encourage", "persuade",
 })
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "can", "may", "might", "must", "should",
                          "ca", "gonna"})
@@ -68,7 +71,7 @@ def tense_of(doc, start: int, end: int) -> str | None:
 def _verb_tense(verb, hops: int) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if verb.lemma_.lower() in SCHEDULE_VERBS and "had" not in words:
+    if _schedules(verb) and "had" not in words:
         return FUTURE
     if words & _FUTURE_AUX:
         # "may have been", "would have gone": a modal perfect looks back.
@@ -87,12 +90,19 @@ def _verb_tense(verb, hops: int) -> str | None:
         head = verb.head
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj", "pcomp", "prep") or verb.tag_ in ("VB", "VBG"):
             if "to" in words and (head.lemma_.lower() in FUTURE_GOVERNORS or head.lower_ in FUTURE_GOVERNORS
-                                  or head.lemma_.lower() == "be"):
+                                  or (head.lemma_.lower() == "be" and verb.dep_ not in ("nsubj", "csubj"))):
                 # "had been due to expire Friday", "had been scheduled to": a plan of the past.
                 return PAST if _past_perfect(head) else FUTURE
             if head.pos_ in ("VERB", "AUX", "ADJ"):
                 return _verb_tense(head, hops - 1)
     return None
+
+
+def _schedules(verb) -> bool:
+    """A verb that sets a date to come: "postponed", "scheduled", and "set for" ("a summit set for April")."""
+    lemma = verb.lemma_.lower()
+    return lemma in SCHEDULE_VERBS or (lemma == "set" and any(c.dep_ == "prep" and c.lower_ == "for"
+                                                               for c in verb.children))
 
 
 def _past_perfect(verb) -> bool:

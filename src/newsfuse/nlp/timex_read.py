@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from newsfuse.nlp.timex_words import (
     PARTS_OF_DAY,
@@ -126,13 +127,20 @@ def _h_full_date(m: re.Match, text: str) -> Spec | None:
     if month is None or not 1 <= day <= 31:
         return None
     weekday = weekday_number(m["wd"]) if m["wd"] else None
+    grain = "W" if m.groupdict().get("weekof") else ""  # "the week of March 6": that week
     if year is not None:
+        if grain:
+            try:
+                iso_year, week, _ = date(year, month, day).isocalendar()
+            except ValueError:
+                return None
+            return Spec("DATE", value=f"{iso_year:04d}-W{week:02d}")
         return Spec("DATE", value=f"{year:04d}-{month:02d}-{day:02d}")
     rel = (m.groupdict().get("rel") or "").lower()
     if rel:
         return Spec("DATE", month=month, day=day, weekday=weekday, anchor="dct",
-                    direction=-1 if "last" in rel or "past" in rel else 1)
-    return Spec("DATE", month=month, day=day, weekday=weekday)
+                    direction=-1 if "last" in rel or "past" in rel else 1, grain=grain)
+    return Spec("DATE", month=month, day=day, weekday=weekday, grain=grain)
 
 
 def _h_numeric_date(m: re.Match, text: str) -> Spec | None:

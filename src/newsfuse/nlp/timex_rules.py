@@ -44,7 +44,7 @@ class Candidate:
 # ---------------------------------------------------------------- the rule table
 _B = r"(?<![\w'’$£€.#/-])"  # no word, number or currency glued on the left
 _E = r"(?![\w-])"
-_TZ = r"(?:[ECMPA][SD]T|GMT|UTC|BST|CET|CEST|MSK|local\s+time)"
+_TZ = r"(?:[ECMPA][SD]T|(?-i:[ECMP]T)|GMT|UTC|BST|CET|CEST|MSK|local\s+time)"
 _PRE = rf"(?:(?P<pre>{POSITION_RE})(?:\s+|-))"
 _HOL = (
     r"(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
@@ -67,7 +67,7 @@ RULES: tuple[tuple[str, re.Pattern, int], ...] = tuple(
         ("age-aged", rf"{_B}(?:aged|age)\s+\d+{_E}", 5),
         ("iso", r"(?<![\w/-])(?P<y>(?:1[0-9]|20)\d\d)-(?P<mo>\d\d)-(?P<d>\d\d)(?:[T\s](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?Z?)?(?![\w-])", 3),
         ("numeric", r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:1[0-9]|20)\d\d|\d\d)(?![\w/.-]|\.\d)", 3),
-        ("mdy", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<day>{DAYNUM_RE})(?!\d|\s*:\d|,\d)(?:(?:,\s*|\s+)(?P<year>{YEAR_RE}|'\d\d))?{_E}", 4),
+        ("mdy", rf"(?:(?P<weekof>the\s+week\s+of)\s+)?(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+)?(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?P<mon>{MONTH_RE})\s+(?P<day>{DAYNUM_RE})(?!\d|\s*:\d|,\d)(?:(?:,\s*|\s+)(?P<year>{YEAR_RE}|'\d\d))?{_E}", 4),
         ("dmy", rf"(?:(?P<wd>{WEEKDAY_RE}),?\s+)?(?:the\s+)?{_B}(?P<day>{DAYNUM_RE})(?:\s+of)?\s+(?P<mon>{MONTH_RE})(?:,?\s+(?P<year>{YEAR_RE}))?{_E}", 4),
         ("month-year", rf"{_PRE}?(?P<mon>{MONTH_RE})(?:(?:,\s*|\s+)(?:of\s+)?(?P<year>{YEAR_RE}|'\d\d)|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)(?:\s+(?:and|or)\s+(?:beyond|later|earlier|after|before))?{_E}", 3),
         ("month", rf"{_PRE}?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<mon>{MONTH_RE})(?!\s*\d){_E}", 2),
