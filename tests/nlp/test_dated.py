@@ -80,7 +80,7 @@ def test_no_anniversary_without_exactly_one_full_date(nlp):
 
 
 def test_analysis_keeps_the_dated_records_and_the_text_date(nlp):
-    text = "Jane Holt met Omar Vale in Lisbon on Monday, March 9, 2026. They spoke for an hour on Monday."
+    text = "Jane Holt meets Omar Vale in Lisbon on Monday, March 9, 2026. They will speak for an hour on Monday."
     analysis = analyze_article(Article(id="a", text=text), nlp)
     assert (analysis.text_date, analysis.text_date_basis) == ("2026-03-09", "text")
     assert [d.value for d in analysis.dated] == ["2026-03-09", "2026-03-09"]

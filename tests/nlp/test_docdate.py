@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.model import ArticleAnalysis, Dated, TimeValue
-from newsfuse.nlp.docdate import infer_published, published_from_analysis
+from newsfuse.nlp.docdate import infer_published, published_from_analysis, reference_date
 
 
 def _at(text: str, phrase: str, value: str, sentence: int = 0) -> TimeValue:
@@ -23,6 +23,18 @@ def test_the_lead_s_latest_date_in_the_past_tense():
             "They last met on October 15, 2025.")
     times = [_at(text, "Wednesday, January 28, 2026", "2026-01-28"), _at(text, "October 15, 2025", "2025-10-15", 1)]
     assert infer_published(text, times) == ("2026-01-28", "text")
+
+
+def test_a_past_event_s_date_is_a_reference_not_the_report_s_date():
+    # The report may follow the shooting by days; it counts "last year" from it, but it is not dated by it.
+    text = "A man was shot about 6:15 p.m. Tuesday, July 26, 2016, police said. He died last year."
+    times = [_at(text, "Tuesday, July 26, 2016", "2016-07-26")]
+    assert infer_published(text, times, ["past"]) == (None, "")
+    assert reference_date(text, times, ["past"]) == ("2016-07-26", "event")
+    # A posting line dates the report whatever the tense of its sentence.
+    posted = "Posted: Tuesday, July 26, 2016. A man was shot, police said."
+    assert infer_published(posted, [_at(posted, "Tuesday, July 26, 2016", "2016-07-26")], ["past"]) == (
+        "2016-07-26", "text")
 
 
 def test_a_date_to_come_is_not_the_report_s_date():

@@ -151,15 +151,26 @@ def test_without_a_date_what_nothing_anchors_stays_unknown(nlp):
 
 
 def test_without_a_date_the_report_s_own_date_anchors(nlp):
-    text = ("The presidents met in Moscow on Wednesday, January 28, 2026. "
+    text = ("Posted: Wednesday, January 28, 2026. The presidents meet in Moscow today. "
             "Their previous meeting, in October, lasted two hours.")
-    assert _values(nlp, text, None) == [("Wednesday, January 28, 2026", "2026-01-28"), ("October", "2025-10"),
-                                        ("two hours", "PT2H")]
+    assert _values(nlp, text, None) == [("Wednesday, January 28, 2026", "2026-01-28"), ("today", "2026-01-28"),
+                                        ("October", "2025-10"), ("two hours", "PT2H")]
     # The date is handed back, so the pipeline can adopt it and get the same values.
     times, own, basis = find_times_and_date(nlp(text), None)
     assert (own, basis) == ("2026-01-28", "text")
     assert find_times(nlp(text), date(2026, 1, 28)) == times
     assert find_times_and_date(nlp(text), date(2026, 1, 28))[1:] == (None, "")
+
+
+def test_a_past_event_s_date_anchors_but_does_not_date_the_report(nlp):
+    # The report may come days after the meeting: "in October" is still last October, but
+    # January 28 is not the report's date.
+    text = ("The presidents met in Moscow on Wednesday, January 28, 2026. "
+            "Their previous meeting, in October, lasted two hours.")
+    times, own, basis = find_times_and_date(nlp(text), None)
+    assert [(t.text, t.value) for t in times] == [("Wednesday, January 28, 2026", "2026-01-28"),
+                                                  ("October", "2025-10"), ("two hours", "PT2H")]
+    assert (own, basis) == (None, "")
 
 
 def test_spans_and_sentences_point_into_the_text(nlp):

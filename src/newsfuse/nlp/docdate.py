@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from newsfuse.model import ArticleAnalysis, TimeValue
-from newsfuse.nlp.timex_anchor import FUTURE
+from newsfuse.nlp.timex_anchor import FUTURE, PAST
 
 # A date this close to the start is a dateline or header ("MOSCOW, Jan. 28, 2026 (Reuters) -").
 DATELINE_CHARS = 300
@@ -32,6 +32,9 @@ _BOUND = re.compile(
 # A date a page marks as a revision ("Updated: Monday, July 7, 2014 6:44 PM") may lie long after
 # publication (ingest's header dates skip it too, see ingest.meta.header_date).
 _REVISION = re.compile(r"\b(?:updated|modified|edited|revised|corrected)\b\W*(?:\w+\W+){0,3}$", re.I)
+# A lead date told in the past tense is an event's ("was shot on Tuesday, July 26, 2016"), which
+# the report may follow by days, unless the page says it is the posting date.
+_POSTED = re.compile(r"\b(?:posted|published|released|issued|dated|filed)\b\W*(?:\w+\W+){0,3}$", re.I)
 # What stands before the date in a dateline: a place in capitals or a short capitalised name,
 # then a comma ("MOSCOW, ", "New York, ").
 _PLACE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*")
@@ -42,16 +45,32 @@ _BARE_WEEKDAY = re.compile(r"XXXX-WXX-[1-7]$")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def infer_published(text: str, times: Sequence[TimeValue]) -> tuple[str | None, str]:
+def infer_published(text: str, times: Sequence[TimeValue],
+                    tenses: Sequence[str | None] | None = None) -> tuple[str | None, str]:
     """The publication date the text itself gives, as (ISO date, basis), or (None, "").
 
     Two readings, both conservative:
     1. "dateline": a full date near the start, at the start of a line or after a place name;
     2. "text": the latest full date of the report, stated in one of its first sentences and
-       not as something to come ("met ... on Wednesday, January 28, 2026") nor as a bound
-       ("since a storm on Sept. 18, 2025") or a revision ("Updated: July 7, 2014").
+       not as something to come ("will meet on January 28, 2026") nor as a bound ("since a
+       storm on Sept. 18, 2025") or a revision ("Updated: July 7, 2014"), and, when ``tenses``
+       (the governing verb's tense of each time) are given, not as a past event ("was shot on
+       Tuesday, July 26, 2016") unless the page marks it as the posting date ("Posted: ...").
     Anything less certain is undecided: (None, "").
     """
+    day, basis = reference_date(text, times, tenses)
+    return (day, basis) if basis in ("dateline", "text") else (None, "")
+
+
+def reference_date(text: str, times: Sequence[TimeValue],
+                   tenses: Sequence[str | None] | None = None) -> tuple[str | None, str]:
+    """The day the report's relative times count from, as (ISO date, basis), or (None, "").
+
+    The publication date of :func:`infer_published` ("dateline" or "text"), else the lead's
+    latest full date told as a past event (basis "event"): the report follows it by days, which
+    leaves "in October" or "last year" unchanged, but it is not the report's date.
+    """
+    tense_at = {id(t): tense for t, tense in zip(times, tenses)} if tenses is not None else {}
     full = [t for t in times if t.type in ("DATE", "TIME") and _DAY.match(t.value[:10]) and _valid(t)]
     if not full:
         return None, ""
@@ -71,6 +90,8 @@ def infer_published(text: str, times: Sequence[TimeValue]) -> tuple[str | None, 
         before = text[start : t.start]
         if _FUTURE.search(before) or _BOUND.search(before) or _REVISION.search(before):
             continue
+        if tense_at.get(id(t)) == PAST and not _POSTED.search(before):
+            return t.value[:10], "event"
         return t.value[:10], "text"
     return None, ""
 

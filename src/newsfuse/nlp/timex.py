@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsfuse.model import TimeValue
-from newsfuse.nlp.docdate import infer_published
+from newsfuse.nlp.docdate import reference_date
 from newsfuse.nlp.timex_anchor import (
     FUTURE,
     PAST,
@@ -68,8 +68,9 @@ def find_times_and_date(
     2. drop bare numbers the parser reads as counts and titles ("ABC's This Week"), and join
        a clock time to its day;
     3. anchor each expression in reading order: to ``dct`` (or, without one, the date the text
-       itself gives for the report, see :func:`infer_published`; failing that, what no anchor
-       can give stays X: "XXXX-10-15"), to the last date mentioned, or by the governing verb's tense;
+       itself gives for the report, or the day of the past event its lead dates, see
+       :func:`newsfuse.nlp.docdate.reference_date`; failing that, what no anchor can give stays
+       X: "XXXX-10-15"), to the last date mentioned, or by the governing verb's tense;
     4. return the spans with their sentence index.
     """
     text = doc.text
@@ -81,6 +82,8 @@ def find_times_and_date(
     sentence_of = _sentence_index(doc, sent_of_token) if chosen else None
     own, basis = (None, "") if dct is not None or not chosen else _date_from_text(chosen, doc, sentence_of)
     anchor = dct if dct is not None else (date.fromisoformat(own) if own else None)
+    if basis == "event":  # an event's day anchors the relative times, but it is not the report's date
+        own, basis = None, ""
     state = _State(anchor=anchor)
     sentences = [_sentence_of(doc, c.start, c.end, sentence_of) for c in chosen]
     out = []
@@ -401,14 +404,14 @@ def _names_a_day(spec: Spec) -> bool:
 
 
 def _date_from_text(chosen: list[Candidate], doc, sentence_of) -> tuple[str | None, str]:
-    """The report's date as its text gives it (a dateline, or the lead's latest full date), with its basis."""
+    """The day the text's relative times count from (:func:`reference_date`), with its basis."""
     stated = [
         TimeValue(c.start, c.end, doc.text[c.start : c.end], c.spec.type, c.spec.value, None,
                   _sentence_of(doc, c.start, c.end, sentence_of))
         for c in chosen
         if c.spec.value and not c.spec.anchor and re.match(r"\d{4}-\d\d-\d\d", c.spec.value)
     ]
-    return infer_published(doc.text, stated)
+    return reference_date(doc.text, stated, [tense_of(doc, t.start, t.end) for t in stated])
 
 
 def _sentence_index(doc, sent_of_token: dict[int, int] | None):
