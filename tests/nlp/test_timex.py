@@ -253,9 +253,14 @@ def test_plans_and_weeks(nlp, text, expected):
     "text",
     [
         "Microsoft patched a zero-day flaw in its browser.",
-        "The Colts scored in the fourth quarter and won the game 20-13.",
+        "The Colts took a 20-13 lead in the fourth quarter.",
         "Luck led a fourth-quarter touchdown drive.",
     ],
 )
 def test_terms_and_game_periods_are_not_times(nlp, text):
     assert _times(nlp, text) == ()
+
+
+def test_a_business_half_year_is_kept_among_words_that_look_sporty(nlp):
+    text = "The firm expects to bring its yard cranes into full service in the first half of next year."
+    assert _values(nlp, text) == [("the first half of next year", "2027-H1")]

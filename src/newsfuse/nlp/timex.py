@@ -327,9 +327,9 @@ def _plausible(c: Candidate, doc, text: str) -> bool:
 
 # Words of a match report: there "the fourth quarter" and "the first half" are parts of a game.
 _GAME_WORDS = re.compile(
-    r"\b(?:touchdowns?|field\s+goals?|quarterbacks?|yards?|rebounds?|overtime|half-?time|innings?|"
-    r"interceptions?|fumbled?|free\s+throws?|three-pointers?|baskets?|penalty\s+kicks?|scoreless|"
-    r"game-winning|go-ahead|buzzer|whistle|kick-?off|the\s+(?:game|match)|\d+-\d+\s+(?:win|victory|loss|lead))\b",
+    r"\b(?:touchdowns?|field\s+goals?|quarterbacks?|\d+-yard|\d+\s+yards|half-?time|innings|"
+    r"interceptions?|fumbled?|free\s+throws?|three-pointers?|penalty\s+kicks?|scoreless|buzzer|kick-?off|"
+    r"game-winning|go-ahead\s+(?:goal|touchdown|basket|run)|\d+-\d+\s+(?:win|victory|loss|defeat|lead))\b",
     re.I,
 )
 
