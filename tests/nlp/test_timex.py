@@ -41,6 +41,13 @@ def _values(nlp, text, dct=WEDNESDAY):
         ("The offer had been due to expire on Friday.", WEDNESDAY, "2026-01-23"),
         ("Until Monday, the police had not named a suspect.", WEDNESDAY, "2026-01-26"),
         ("The offer is due to expire on Friday.", WEDNESDAY, "2026-01-30"),
+        # A plain present event verb is a coming event; a present reporting verb or a verb whose
+        # past looks the same ("hurt") is not, nor a weekday on a noun.
+        ("The two leaders meet separately on Friday in Geneva.", WEDNESDAY, "2026-01-30"),
+        ("The new rules take effect on Monday.", WEDNESDAY, "2026-02-02"),
+        ("The minister says on Monday that talks failed.", WEDNESDAY, "2026-01-26"),
+        ("Weak chip stocks hurt the index on Monday.", WEDNESDAY, "2026-01-26"),
+        ("The move follows Monday's decision by the board.", WEDNESDAY, "2026-01-26"),
     ],
 )
 def test_weekday_follows_the_tense(nlp, text, dct, expected):

@@ -11,6 +11,7 @@ from newsfuse.nlp.docdate import reference_date
 from newsfuse.nlp.timex_anchor import (
     FUTURE,
     PAST,
+    PRESENT,
     Point,
     choose,
     fill,
@@ -18,6 +19,7 @@ from newsfuse.nlp.timex_anchor import (
     floor,
     occurrences,
     parse_point,
+    present_plan,
     shift,
     tense_of,
     unknown_shift_value,
@@ -247,7 +249,8 @@ def _resolve_calendar(c: Candidate, doc, state: _State) -> str:
     elif spec.weekday is not None and spec.month is None:
         # A bare weekday is a past one unless a future verb governs it: news reports what
         # happened, and even its present tense mostly does (TBAQ: 8 of 9 present-tense weekdays).
-        tense = FUTURE if tense_of(doc, c.start, c.end) == FUTURE else PAST
+        tense = tense_of(doc, c.start, c.end)
+        tense = FUTURE if tense == FUTURE or (tense == PRESENT and present_plan(doc, c.start, c.end)) else PAST
         p = choose(options, base, tense, past_penalty=WEEKDAY_TENSE_PENALTY_DAYS,
                    future_penalty=WEEKDAY_TENSE_PENALTY_DAYS)
     else:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from newsfuse.nlp.attribution import COGNITION_VERBS, SPEECH_VERBS
 from newsfuse.nlp.timex_rules import Spec
 from newsfuse.nlp.timex_words import SEASON_START
 
@@ -31,6 +32,14 @@ SCHEDULE_VERBS = frozenset({"plan", "schedule", "slate", "postpone", "delay", "r
                             "expect", "due"})
 # Words between a date and its verb that make it a date to come, whatever the verb's tense.
 FUTURE_MARKERS = frozenset({"payable", "effective", "due", "deadline", "expiring", "upcoming", "until", "till", "soon"})
+# Present-tense verbs that report, hold or compare rather than happen: dated in the present
+# they tell the report's own day or a past one ("says Friday", "is", "follows", "compares").
+_NOT_PLANS = SPEECH_VERBS | COGNITION_VERBS | frozenset(
+    "be have follow compare remain stand represent mean show seem appear know want need include contain".split())
+# Verbs whose past tense is written as the present, so the tagger cannot tell them apart.
+_SAME_IN_THE_PAST = frozenset(
+    "hurt put set cut hit let cost shut quit spread bet cast burst split shed thrust upset broadcast forecast "
+    "rid bid read beat".split())
 # How far up the parse tree we look for the verb that governs a time expression; deeper
 # heads are usually another clause's verb (checked on TimeBank train, 2026-05).
 MAX_HEAD_STEPS = 6
@@ -40,9 +49,40 @@ MAX_GOVERNOR_HOPS = 3
 # ---------------------------------------------------------------- tense from the parse
 def tense_of(doc, start: int, end: int) -> str | None:
     """PAST / PRESENT / FUTURE of the verb that governs the characters ``[start, end)``, or None."""
+    verb, via_noun, marker = _governor(doc, start, end)
+    if verb is None:
+        return FUTURE if marker else None
+    if marker:
+        # A marked date is still to come, unless the verb looks back from a past of its own
+        # ("until Thursday, they had not called him a suspect").
+        return PAST if _past_perfect(verb) else FUTURE
+    tense = _verb_tense(verb, MAX_GOVERNOR_HOPS)
+    if tense == PRESENT and verb.tag_ == "VBG" and not via_noun:
+        return FUTURE  # "are meeting on Friday" is a plan
+    return tense
+
+
+def present_plan(doc, start: int, end: int) -> bool:
+    """Whether the characters ``[start, end)`` date a plain present-tense event verb directly
+    ("the two leaders meet Monday", "the deal takes effect on Monday"): news writes coming
+    events that way, while a present reporting or stative verb ("says Friday", "is") and a
+    date on a noun ("follows Tuesday's declaration") tell the report's day or the past."""
+    verb, via_noun, marker = _governor(doc, start, end)
+    if verb is None or via_noun or marker or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.tag_ == "VBP" and verb.lower_ in _SAME_IN_THE_PAST:
+        return False  # "stocks hurt the index on Friday" is as likely the past
+    return verb.lemma_.lower() not in _NOT_PLANS
+
+
+def _governor(doc, start: int, end: int):
+    """(the verb that governs ``[start, end)`` or None, whether the way up passed a noun, whether
+    it passed a future marker such as "until" or "payable")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return None, False, False
     tok = span.root
     via_noun = False  # "investigating a shooting Friday night": the date belongs to the noun
     marker = False  # "payable Dec. 7", "effective Feb. 1", "the Jan. 14 deadline", "until Friday"
@@ -55,17 +95,10 @@ def tense_of(doc, start: int, end: int) -> str | None:
         via_noun = via_noun or (tok.head.pos_ in ("NOUN", "PROPN") and not span.start <= tok.head.i < span.end)
         tok = tok.head
     else:
-        return FUTURE if marker else None
+        return None, via_noun, marker
     if tok.pos_ not in ("VERB", "AUX"):
-        return FUTURE if marker else None
-    if marker:
-        # A marked date is still to come, unless the verb looks back from a past of its own
-        # ("until Thursday, they had not called him a suspect").
-        return PAST if _past_perfect(tok) else FUTURE
-    tense = _verb_tense(tok, MAX_GOVERNOR_HOPS)
-    if tense == PRESENT and tok.tag_ == "VBG" and not via_noun:
-        return FUTURE  # "are meeting on Friday" is a plan
-    return tense
+        return None, via_noun, marker
+    return tok, via_noun, marker
 
 
 def _verb_tense(verb, hops: int) -> str | None:
