@@ -32,7 +32,7 @@ def test_dct_with_a_time_is_still_a_day():
 
 
 def test_files_folders_and_errors(tmp_path):
-    assert [p.name for p in timeml_files([FIXTURE])] == ["market.tml", "talks.tml"]
+    assert [p.name for p in timeml_files([FIXTURE])] == ["market.tml", "talks.tml", "web.tml"]
     with pytest.raises(EvalError, match="no such"):
         timeml_files([tmp_path / "nowhere"])
     with pytest.raises(EvalError, match="no TimeML"):
@@ -94,16 +94,19 @@ def test_format_scores_puts_the_headline_first():
 
 @pytest.mark.slow
 def test_evaluate_on_the_fixtures(nlp):
+    # web.tml is a web report of our own: a posting line with a clock time and zone, a
+    # present-tense plan on a weekday, "the week of", a month range, clock times whose day comes
+    # after them, and a "zero-day" that is no time.
     s = evaluate([FIXTURE], nlp=nlp)
-    assert (s["documents"], s["gold"]) == (2, 7)
+    assert (s["documents"], s["gold"]) == (3, 24)
     assert s["value_f1"] == pytest.approx(1.0)
     assert s["strict_f1"] == pytest.approx(1.0)
 
 
-# Floors pinned a little under the figures in docs/quality.md (2026-11: value F1 0.774 on
-# AQUAINT, 0.824 on TimeBank); the runs are deterministic, the room is for parser updates.
-AQUAINT_VALUE_F1 = 0.765
-TIMEBANK_VALUE_F1 = 0.815
+# Floors pinned a little under the figures in docs/quality.md (2026-12: value F1 0.780 on
+# AQUAINT, 0.825 on TimeBank); the runs are deterministic, the room is for parser updates.
+AQUAINT_VALUE_F1 = 0.775
+TIMEBANK_VALUE_F1 = 0.82
 
 
 @pytest.mark.slow
