@@ -98,3 +98,22 @@ def test_an_announcement_dated_by_an_anniversary_gets_its_month(nlp):
     analysis = analyze_article(Article(id="a", text=text), nlp)
     assert analysis.text_date is None
     assert published_from_analysis(analysis) == ("2026-03", "text")
+
+
+def test_a_reporting_frame_is_no_part_of_what_is_dated(nlp):
+    # The parser hangs "Wednesday" on "said"; the date belongs to the clause before the reporter.
+    text = ("Officers were dispatched to the 400 block of Maple Street on the city's west side at about "
+            "2:15 a.m. Thursday, Lakeview police spokesman Tom Brandt said.")
+    [d] = _dated(nlp, text)[0]
+    assert d.text == "Officers were dispatched to the 400 block of Maple Street on the city's west side"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunman was seen on video, the Harbor Register reported Sunday.",
+        "The two men were detained at the border, police said on Monday.",
+    ],
+)
+def test_when_something_was_reported_dates_nothing(nlp, text):
+    assert _dated(nlp, text)[0] == ()

@@ -150,6 +150,25 @@ def is_cognition_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in COGNITION_VERBS
 
 
+# What a reporting aside may have besides its verb: "police said", "as he said", "AFP reported on Monday".
+_ASIDE_PARTS = frozenset({"nsubj", "nsubjpass", "punct", "mark", "advmod", "aux", "auxpass", "npadvmod", "neg"})
+
+
+def reporting_aside(verb) -> bool:
+    """"…, AFP reported", "as he said", "police said in a statement": a reporting verb hung on
+    the clause it reports, with nothing of its own but a subject, a time or where it was said
+    ("when officers responded to a disturbance" is an event, not an aside)."""
+    if not (is_speech_verb(verb) or is_cognition_verb(verb)):
+        return False
+    for c in verb.children:
+        if c.dep_ in _ASIDE_PARTS:
+            continue
+        if c.dep_ == "prep" and any(g.lemma_.lower() in SPEECH_NOUNS or g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            continue
+        return False
+    return True
+
+
 def according_to_object(token):
     """The object of "according to" when ``token`` is the word "according" of that phrase."""
     if token.lower_ != "according":

@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from newsfuse.ingest.meta import parse_dateline
 from newsfuse.model import Claim, Number, Quote
 from newsfuse.nlp.attribution import (
-    SPEECH_NOUNS,
     Attributor,
     Source,
     according_to_object,
@@ -39,6 +38,7 @@ from newsfuse.nlp.attribution import (
     doc_text,
     is_cognition_verb,
     is_speech_verb,
+    reporting_aside,
     subject_of,
     that_clause,
     words_of_object,
@@ -72,7 +72,6 @@ _DURATION = re.compile(
 )
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
 _TERMINAL = ".!?…\"”»’)"
-_ASIDE_PARTS = frozenset({"nsubj", "nsubjpass", "punct", "mark", "advmod", "aux", "auxpass", "npadvmod", "neg"})
 _CLAUSE_MARKS = frozenset({"that", "whether", "because", "since", "although", "though", "as", "if"})
 
 
@@ -101,7 +100,7 @@ def find_claims(doc, quotes: tuple[Quote, ...], mentions) -> tuple[Claim, ...]:
         framing = _framing_source(piece, attributor)
         removed = set(framing[1]) if framing else set()
         for tok in piece:
-            if tok.dep_ in ("parataxis", "advcl") and _reporting_aside(tok):
+            if tok.dep_ in ("parataxis", "advcl") and reporting_aside(tok):
                 removed.update(t.i for t in tok.subtree)
         for root in _roots(piece, inside):
             lo, hi = _extent(root, piece[0].i, piece[-1].i + 1, inside)
@@ -258,7 +257,7 @@ def _clauses(head, lo, hi, inside, attributor: Attributor, source, framed=False,
             yield from _clauses(comp, c_lo, c_hi, inside, attributor, src, True, denied or h.lemma_.lower() in DENIAL_VERBS)
             continue
         clause = _Clause(h, l, r, source, framed, denied)
-        aside = next((c for c in h.children if c.dep_ in ("parataxis", "advcl") and _reporting_aside(c)), None)
+        aside = next((c for c in h.children if c.dep_ in ("parataxis", "advcl") and reporting_aside(c)), None)
         if aside is not None and subject_of(aside) is not None:
             # "…, AFP reported", "the law, he argued, would …"
             clause.source, clause.framed = attributor.source(subject_of(aside)), True
@@ -294,21 +293,6 @@ def _expletive_frame(verb) -> bool:
     return any(c.dep_ in ("nsubjpass", "expl", "nsubj") and c.lower_ == "it" for c in verb.children) and any(
         c.dep_ == "ccomp" for c in verb.children
     )
-
-
-def _reporting_aside(verb) -> bool:
-    """"…, AFP reported", "as he said", "police said in a statement": a reporting verb hung on
-    the clause it reports, with nothing of its own but a subject, a time or where it was said
-    ("when officers responded to a disturbance" is an event, not an aside)."""
-    if not (is_speech_verb(verb) or is_cognition_verb(verb)):
-        return False
-    for c in verb.children:
-        if c.dep_ in _ASIDE_PARTS:
-            continue
-        if c.dep_ == "prep" and any(g.lemma_.lower() in SPEECH_NOUNS or g.ent_type_ in ("DATE", "TIME") for g in c.children):
-            continue
-        return False
-    return True
 
 
 # -- 4. and 5. the claim --------------------------------------------------------------------

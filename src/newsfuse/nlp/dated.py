@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from newsfuse.model import Dated, Mention, TimeValue
+from newsfuse.nlp.attribution import is_speech_verb, reporting_aside
 from newsfuse.nlp.timex_anchor import MAX_HEAD_STEPS, tense_of
 from newsfuse.nlp.timex_words import ORDINALS, SMALL_NUMBERS
 
@@ -113,12 +114,34 @@ def _governor(span):
         if head.pos_ in ("ADP", "SCONJ") and head.lower_ in _BOUNDS:
             return None
         if head.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
-            return head
+            return _past_the_reporter(head, span)
         if (head.pos_ in ("NOUN", "PROPN") and head.ent_type_ not in _NAMED and head.ent_type_ not in ("DATE", "TIME")
                 and head.lemma_.lower() not in _TIME_NOUNS):
             return head
         tok = head
     return None
+
+
+def _past_the_reporter(verb, span):
+    """The verb a date hangs on, seen past a reporting frame: in "police were dispatched at 1:45
+    a.m. Wednesday, a spokesman said" the parser may hang the date on "said", but what comes
+    before the reporter belongs to the clause reported; in "..., the Register reported Sunday"
+    and "..., police said Monday" the date tells when it was said, which dates nothing (None)."""
+    first = verb.left_edge
+    aside = verb.dep_ in ("parataxis", "advcl") or (
+        verb.dep_ == "ccomp" and (first.text == "," or (first.i > 0 and verb.doc[first.i - 1].text == ",")))
+    if aside and reporting_aside(verb):
+        return None
+    if not is_speech_verb(verb):
+        return verb
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return verb
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    reporter = subject.left_edge.i if subject is not None else verb.i
+    if clause.left_edge.i <= span.start and span.end <= reporter:
+        return clause
+    return None if span.start >= reporter else verb
 
 
 def _record(doc, text: str, head, time: int, value: str, sentence: int, mod, mentions, exclude: set[int], tense,
@@ -202,8 +225,8 @@ def _complement(verb, exclude: set[int], depth: int) -> set[int]:
     """The clause a verb without an object takes: its verb, own subject and objects, and, while
     it has no object either, its own complement, ``depth`` levels down."""
     comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-    if comp is None or comp.pos_ not in ("VERB", "AUX") or depth <= 0:
-        return set()
+    if comp is None or comp.pos_ not in ("VERB", "AUX") or depth <= 0 or reporting_aside(comp):
+        return set()  # "police were dispatched, a spokesman said": the aside is no part of it
     words = set(_verb_group(comp))
     own = _own_subject(comp, exclude)
     if own is not None:
