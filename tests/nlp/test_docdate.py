@@ -48,6 +48,17 @@ def test_a_date_that_bounds_the_time_reported_is_not_the_report_s_date():
     assert infer_published(text, [_at(text, "Sept. 18, 2025", "2025-09-18", 1)]) == (None, "")
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Elco said it expects net income in the year ending June 30, 1990, to fall.", "June 30, 1990", "1990-06-30"),
+        ("The firm plans to redeem its debentures due March 1, 2011.", "March 1, 2011", "2011-03-01"),
+    ],
+)
+def test_a_period_end_or_due_date_is_not_the_report_s_date(text, phrase, value):
+    assert infer_published(text, [_at(text, phrase, value)]) == (None, "")
+
+
 def test_a_revision_date_is_not_the_report_s_date():
     text = "Four shot in Broad Ripple Updated: Monday, July 7, 2014 6:44 PM EDT\nA man who claimed self-defense was arrested."
     assert infer_published(text, [_at(text, "Monday, July 7, 2014", "2014-07-07")]) == (None, "")

@@ -22,10 +22,11 @@ _FUTURE = re.compile(
     re.I,
 )
 # A date right after one of these words bounds the time reported rather than naming it
-# ("no rain since a storm on Sept. 18, 2025", "closed until March 3, 2026"): it is not the
-# day being reported.
+# ("no rain since a storm on Sept. 18, 2025", "closed until March 3, 2026", "the year ending
+# June 30, 1990", "debentures due March 1, 2011"): it is not the day being reported.
 _BOUND = re.compile(
-    r"\b(?:since|until|till|before|after|from|through|between|by)\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
+    r"\b(?:since|until|till|before|after|from|through|between|by|due|ending|ended|expir(?:es|ing|ed)|"
+    r"matur(?:es|ing|ed))\s+(?:(?:a|an|the|its|their|his|her)\s+)?"
     r"(?:\w+\s+){0,2}?(?:on\s+|of\s+)?$",
     re.I,
 )
