@@ -68,3 +68,23 @@ def test_eval_clusters_scores_a_report_against_gold(tmp_path, capsys):
     assert 0 < scores["b3"]["f1"] < 1
     assert main(["eval", "clusters", str(tmp_path / "report.json"), str(tmp_path / "missing.csv")]) == 5
     assert "missing.csv" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_eval_timex_lists_the_mistakes(tmp_path, capsys):
+    # Gold that disagrees with us on purpose: a wrong value and a miss.
+    tml = tmp_path / "one.tml"
+    tml.write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2026-01-28">x</TIMEX3></DCT><TEXT>'
+        'They met on <TIMEX3 tid="t1" type="DATE" value="2026-01-21">Monday</TIMEX3> and spoke '
+        '<TIMEX3 tid="t2" type="DURATION" value="PXD">for ages</TIMEX3>.</TEXT></TimeML>',
+        encoding="utf-8",
+    )
+    assert main(["eval", "timex", str(tml), "--errors"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split("\t") for line in out.splitlines() if line.startswith(("value\t", "miss\t", "extra\t"))]
+    assert [r[:6] for r in rows] == [["value", "one.tml", "Monday", "2026-01-21", "Monday", "2026-01-26"],
+                                     ["miss", "one.tml", "for ages", "PXD", "", ""]]
+    assert main(["eval", "timex", str(tml), "--errors", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [m["kind"] for m in data["mistakes"]] == ["value", "miss"]

@@ -6,6 +6,7 @@ Errors become a one-line message and an exit code here, and only here.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -53,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     tmx = targets.add_parser("timex", help="time expressions: TempEval-3 scores against TimeML gold")
     tmx.add_argument("paths", nargs="+", type=Path, help="TimeML .tml files or folders")
     tmx.add_argument("--json", action="store_true", help="print the scores as JSON")
+    tmx.add_argument("--errors", action="store_true",
+                     help="after the scores, list every wrong value, miss and extra expression (tab-separated)")
     sm = targets.add_parser("summary", help="summaries: ROUGE-1/2/L against reference summaries, beside the lead baseline")
     sm.add_argument("report", type=Path, help="a report.json written by newsfuse analyze, or its folder")
     sm.add_argument("references", type=Path, help='reference summaries: JSONL of {"articles": [...], "reference": "..."}')
@@ -133,8 +136,14 @@ def _eval(args: argparse.Namespace) -> int:
     else:
         from newsfuse.eval import timex as module
 
-        scores = module.evaluate(args.paths)
+        mistakes = [] if args.errors else None
+        scores = module.evaluate(args.paths, mistakes=mistakes)
+        if mistakes is not None and args.json:
+            scores = {**scores, "mistakes": [dataclasses.asdict(m) for m in mistakes]}
     print(json.dumps(scores, indent=1) if args.json else module.format_scores(scores))
+    if getattr(args, "errors", False) and not args.json:
+        print()
+        print(module.format_mistakes(mistakes))
     return 0
 
 

@@ -164,11 +164,12 @@ def score(pairs: Iterable[tuple[Sequence[GoldTimex], Sequence[TimeValue]]]) -> d
     return scores
 
 
-def evaluate(paths: Sequence[Path], nlp=None) -> dict[str, float]:
+def evaluate(paths: Sequence[Path], nlp=None, mistakes: list[Mistake] | None = None) -> dict[str, float]:
     """Score :func:`newsfuse.nlp.timex.find_times` on TimeML files (or folders of them).
 
     Each file's TEXT is parsed with ``nlp`` (the default pipeline when None) and anchored to
     its DCT; the result is a flat dict of counts and TempEval-3 scores, ``value_f1`` the headline.
+    When ``mistakes`` is a list, every wrong value, miss and false alarm is appended to it.
     """
     from newsfuse.nlp.models import load_nlp
     from newsfuse.nlp.timex import find_times
@@ -176,7 +177,61 @@ def evaluate(paths: Sequence[Path], nlp=None) -> dict[str, float]:
     documents = [read_timeml(p) for p in timeml_files(paths)]
     nlp = nlp if nlp is not None else load_nlp()
     parsed = nlp.pipe(d.text for d in documents)
-    return score((d.timexes, find_times(doc, d.dct_date)) for d, doc in zip(documents, parsed))
+    pairs = [(d, find_times(doc, d.dct_date)) for d, doc in zip(documents, parsed)]
+    if mistakes is not None:
+        for d, system in pairs:
+            mistakes.extend(_mistakes(d, system))
+    return score((d.timexes, system) for d, system in pairs)
+
+
+@dataclass(frozen=True, slots=True)
+class Mistake:
+    """One error: a wrong value ("value"), a gold expression not found ("miss") or a system
+    expression the gold does not have ("extra"), with its file and the text around it."""
+
+    kind: str
+    path: str
+    gold_text: str
+    gold_value: str
+    system_text: str
+    system_value: str
+    context: str
+
+
+# Characters of text shown before and after a mistake.
+CONTEXT_CHARS = 50
+
+
+def _mistakes(document: TimeMLDocument, system: Sequence[TimeValue]) -> list[Mistake]:
+    pairs, _ = _match(document.timexes, system)
+    text = document.text
+    name = Path(document.path).name
+
+    def around(start: int, end: int) -> str:
+        before = text[max(0, start - CONTEXT_CHARS) : start]
+        return " ".join(f"{before}[{text[start:end]}]{text[end : end + CONTEXT_CHARS]}".split())
+
+    out = []
+    for gi, si in pairs:
+        g, s = document.timexes[gi], system[si]
+        if g.value != s.value:
+            out.append(Mistake("value", name, g.text, g.value, s.text, s.value, around(g.start, g.end)))
+    found_g = {gi for gi, _ in pairs}
+    found_s = {si for _, si in pairs}
+    out.extend(Mistake("miss", name, g.text, g.value, "", "", around(g.start, g.end))
+               for gi, g in enumerate(document.timexes) if gi not in found_g)
+    out.extend(Mistake("extra", name, "", "", s.text, s.value, around(s.start, s.end))
+               for si, s in enumerate(system) if si not in found_s)
+    return out
+
+
+def format_mistakes(mistakes: Sequence[Mistake]) -> str:
+    """Tab-separated lines, one per mistake: kind, file, gold text, gold value, system text,
+    system value, context (the expression in brackets)."""
+    head = "kind\tfile\tgold\tgold value\tsystem\tsystem value\tcontext"
+    rows = ["\t".join((m.kind, m.path, m.gold_text, m.gold_value, m.system_text, m.system_value, m.context))
+            for m in mistakes]
+    return "\n".join([head, *rows])
 
 
 _ORDER = (
