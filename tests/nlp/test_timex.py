@@ -271,3 +271,19 @@ def test_terms_and_game_periods_are_not_times(nlp, text):
 def test_a_business_half_year_is_kept_among_words_that_look_sporty(nlp):
     text = "The firm expects to bring its yard cranes into full service in the first half of next year."
     assert _values(nlp, text) == [("the first half of next year", "2027-H1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # What something will do in a half or quarter is in one that has not ended ...
+        ("The bank plans to lend more in the second half.", date(2026, 3, 20), "2026-H2"),
+        ("The plant will run at full capacity in the fourth quarter.", date(2026, 2, 10), "2026-Q4"),
+        # ... but results to be told may be of one just ended, and a past verb keeps the past.
+        ("The company will report a loss for the third quarter.", date(2026, 10, 20), "2026-Q3"),
+        ("Sales rose in the second half.", date(2026, 3, 20), "2025-H2"),
+    ],
+)
+def test_a_period_to_come_has_not_ended(nlp, text, dct, expected):
+    [t] = _times(nlp, text, dct)
+    assert t.value == expected

@@ -18,6 +18,7 @@ from newsfuse.nlp.timex_anchor import (
     finer,
     floor,
     occurrences,
+    future_event,
     parse_point,
     present_plan,
     shift,
@@ -242,10 +243,14 @@ def _resolve_calendar(c: Candidate, doc, state: _State) -> str:
         # fiscal quarters still running (TBAQ: any tense rule costs 10 quarters, 2026-05). Only
         # a quarter that has not begun cannot be told in the past ("third-quarter profit rose"
         # in May is last year's third quarter).
+        # Nor can one that has ended be what something will do in it ("plans to lend more in the
+        # second half" in March is this year's second half), unless the verb tells results.
         tense = tense_of(doc, c.start, c.end)
         p = choose(options, base, None)
         if p is not None and tense == PAST and p.start_of_grain() > base:
             p = choose([o for o in options if o.start_of_grain() <= base], base, None) or p
+        elif p is not None and p.end() < base and future_event(doc, c.start, c.end):
+            p = choose([o for o in options if o.end() >= base], base, None) or p
     elif spec.weekday is not None and spec.month is None:
         # A bare weekday is a past one unless a future verb governs it: news reports what
         # happened, and even its present tense mostly does (TBAQ: 8 of 9 present-tense weekdays).

@@ -36,6 +36,9 @@ FUTURE_MARKERS = frozenset({"payable", "effective", "due", "deadline", "expiring
 # they tell the report's own day or a past one ("says Friday", "is", "follows", "compares").
 _NOT_PLANS = SPEECH_VERBS | COGNITION_VERBS | frozenset(
     "be have follow compare remain stand represent mean show seem appear know want need include contain".split())
+# Verbs that tell results: a future one may look back on a period that has ended ("will report
+# a loss for the third quarter", "expects to post").
+_RESULT_VERBS = frozenset("report post record book show announce take earn lose make end close finish".split())
 # Verbs whose past tense is written as the present, so the tagger cannot tell them apart.
 _SAME_IN_THE_PAST = frozenset(
     "hurt put set cut hit let cost shut quit spread bet cast burst split shed thrust upset broadcast forecast "
@@ -75,6 +78,23 @@ def present_plan(doc, start: int, end: int) -> bool:
     if verb.tag_ == "VBP" and verb.lower_ in _SAME_IN_THE_PAST:
         return False  # "stocks hurt the index on Friday" is as likely the past
     return verb.lemma_.lower() not in _NOT_PLANS
+
+
+def future_event(doc, start: int, end: int) -> bool:
+    """Whether the characters ``[start, end)`` date, directly, something a future verb says will
+    happen ("plans to lend more in the second half"), rather than results to be told ("expects
+    to report a third-quarter loss", "will post a loss for the quarter")."""
+    verb, via_noun, marker = _governor(doc, start, end)
+    if verb is None or via_noun or verb.lemma_.lower() in _NOT_PLANS | _RESULT_VERBS:
+        return False
+    # Only a future the words state: "will", or an infinitive of a plan ("plans to lend"); a
+    # progressive ("is increasing its reserves for the third quarter") may book a past period.
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "'ll", "shall"}:
+        return True
+    head = verb.head
+    return "to" in auxes and verb.dep_ == "xcomp" and (head.lemma_.lower() in FUTURE_GOVERNORS
+                                                       or head.lower_ in FUTURE_GOVERNORS)
 
 
 def _governor(doc, start: int, end: int):
