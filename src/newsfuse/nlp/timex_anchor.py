@@ -39,6 +39,7 @@ _NOT_PLANS = SPEECH_VERBS | COGNITION_VERBS | frozenset(
 # Verbs that tell results: a future one may look back on a period that has ended ("will report
 # a loss for the third quarter", "expects to post").
 _RESULT_VERBS = frozenset("report post record book show announce take earn lose make end close finish".split())
+_NOT_EVENTS_TO_COME = _NOT_PLANS | _RESULT_VERBS
 # Verbs whose past tense is written as the present, so the tagger cannot tell them apart.
 _SAME_IN_THE_PAST = frozenset(
     "hurt put set cut hit let cost shut quit spread bet cast burst split shed thrust upset broadcast forecast "
@@ -84,8 +85,8 @@ def future_event(doc, start: int, end: int) -> bool:
     """Whether the characters ``[start, end)`` date, directly, something a future verb says will
     happen ("plans to lend more in the second half"), rather than results to be told ("expects
     to report a third-quarter loss", "will post a loss for the quarter")."""
-    verb, via_noun, marker = _governor(doc, start, end)
-    if verb is None or via_noun or verb.lemma_.lower() in _NOT_PLANS | _RESULT_VERBS:
+    verb, via_noun, _ = _governor(doc, start, end)
+    if verb is None or via_noun or verb.lemma_.lower() in _NOT_EVENTS_TO_COME:
         return False
     # Only a future the words state: "will", or an infinitive of a plan ("plans to lend"); a
     # progressive ("is increasing its reserves for the third quarter") may book a past period.
