@@ -117,3 +117,9 @@ def test_a_reporting_frame_is_no_part_of_what_is_dated(nlp):
 )
 def test_when_something_was_reported_dates_nothing(nlp, text):
     assert _dated(nlp, text)[0] == ()
+
+
+def test_a_quote_before_its_speaker_is_no_part_of_the_line(nlp):
+    text = '"We offer our condolences to the family," Chief Ana Ruiz said at a Saturday press conference.'
+    [d] = _dated(nlp, text)[0]
+    assert "condolences" not in d.text and "Ana Ruiz said" in d.text

@@ -227,6 +227,8 @@ def _complement(verb, exclude: set[int], depth: int) -> set[int]:
     comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
     if comp is None or comp.pos_ not in ("VERB", "AUX") or depth <= 0 or reporting_aside(comp):
         return set()  # "police were dispatched, a spokesman said": the aside is no part of it
+    if comp.i < verb.i and is_speech_verb(verb):
+        return set()  # '"I offer our condolences," Esserman said at a press conference': not the quote
     words = set(_verb_group(comp))
     own = _own_subject(comp, exclude)
     if own is not None:
