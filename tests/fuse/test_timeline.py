@@ -291,3 +291,16 @@ def test_an_entry_told_only_in_passing_belongs_to_the_event_it_recalls():
     assert _event_of(entry, "2025-10", article_event, events) is None
     events[1].update(mentioned_in=["b1", "b2"], date="2025-09")
     assert _event_of(entry, "2025-10", article_event, events) is None
+
+
+def test_the_entry_tells_a_line_that_says_what_before_a_bare_one():
+    # The bare "being shot" is as typical as the line with its object, but says less.
+    timeline = _fit(
+        _article("a", ("2016-06-03", "Jon Hale was shot", "past"), ("2016-06-03", "being shot", "past", 4),
+                 people=("Jon Hale",)),
+        _article("b", ("2016-06-03", "Jon Hale was shot", "past"), ("2016-06-03", "being shot", "past", 4),
+                 people=("Jon Hale",)),
+        _article("c", ("2016-06-03", "being shot", "past")),
+    )
+    [entry] = timeline
+    assert len(entry["sentences"]) == 5 and entry["text"] == "Jon Hale was shot"

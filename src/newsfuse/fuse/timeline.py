@@ -395,9 +395,11 @@ def _describe(entry: _Entry, sim: _Scores, article_event, events, copies, recall
     anchor = entry.anchor
     value = _iso(anchor)
 
-    def central(i: _Item) -> tuple[bool, float, int]:
-        # A line telling what happened reads better than the plan, then the most typical one.
-        return i.tense != "future", sum(sim.score(i, o) for o in entry.items if o is not i), len(i.who)
+    def central(i: _Item) -> tuple[bool, bool, float, int]:
+        # A line telling what happened reads better than the plan, one that says who or what
+        # better than a bare "being shot", then the most typical one.
+        return (i.tense != "future", not i.generic, sum(sim.score(i, o) for o in entry.items if o is not i),
+                len(i.who))
 
     line = max(entry.items, key=central)
     sources: list[str] = []
