@@ -7,6 +7,7 @@ import functools
 import pytest
 
 from newsfuse.eval.align import side_group
+from newsfuse.fuse import contradict
 from newsfuse.fuse.contradict import ContradictionFinder, office_of
 from newsfuse.model import Article
 from tests.conftest import EXAMPLES, needs_seeds
@@ -28,6 +29,25 @@ def test_estimator_contract():
     assert not [name for name in vars(finder) if name.endswith("_")]
     empty = fit([])
     assert finder.fit(empty) is finder and finder.contradictions_ == [] and finder.claims_ == []
+
+
+def test_statement_parses_without_entities_until_a_caller_needs_them():
+    from types import SimpleNamespace
+
+    from newsfuse.nlp.models import load_nlp
+
+    text = "Police in Chicago said 12 people were shot on Sunday night, and the mayor did not rule out a curfew."
+    units = [SimpleNamespace(article="a", start=0, end=len(text) - 1)]  # _parses reads where a statement is
+    whole = load_nlp()(text[:-1])
+    contradict._parsed.clear()
+    lean = contradict._parses(units, {"a": text}, entities=False)[("a", 0, len(text) - 1)]
+    assert not lean.has_annotation("ENT_IOB")
+    fields = lambda doc: [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in doc]
+    assert fields(lean) == fields(whole)  # heads, tags and lemmas do not wait for the entities
+    full = contradict._parses(units, {"a": text})[("a", 0, len(text) - 1)]
+    assert full is lean  # the memo's parse, completed in place
+    assert [(t.ent_iob_, t.ent_type_) for t in full] == [(t.ent_iob_, t.ent_type_) for t in whole]
+    assert {e.label_ for e in full.ents} >= {"GPE", "CARDINAL"}
 
 
 def test_two_counts_of_one_thing_on_one_day_contradict():

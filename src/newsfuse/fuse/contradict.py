@@ -88,6 +88,8 @@ FIGURE_MAX_RATIO = 4
 # Statement parses kept between pairs (figure frames, denials); a few MB of short docs.
 PARSE_CACHE = 4096
 PARSE_BATCH = 64
+# The spaCy component that sets entity types, run on a statement only when a figure frame reads them.
+ENTITY_PIPE = "ner"
 # Offices whose holders are one person at a time: two of them for one person disagree. Generic
 # words ("leader", "official", "head") fit any office, and roles described in many ways
 # ("spokesman" / "press secretary") are left out.
@@ -155,7 +157,8 @@ class ContradictionFinder:
         # A figure pair counts when the words around the two figures say the same thing, and the
         # parse says they count one thing at one time in one scope.
         ranked = _same_context(figures, texts, aligner.embedding_used_, aligner.close_units_)
-        parses = _parses([u for f in ranked for u in f[2:4]], texts)
+        # (only counts are checked for one frame: the other kinds' statements need no parse)
+        parses = _parses([u for f in ranked if f[6] == "number" for u in f[2:4]], texts)
         for ga, gb, a, b, x, y, kind, _ in ranked:
             if (frozenset({ga, gb}), kind) in found:
                 continue
@@ -278,7 +281,7 @@ def _same_context(figures, texts: Mapping[str, str], embedded: bool, close: set[
              and sims[k] < STRONG_WINDOW_COSINE
              and sims[k] + SAME_NOUN_BONUS + SHARED_WORD_BONUS * _share_words(*windows[k]) >= threshold]
     if maybe:
-        parses = _parses([u for k in maybe for u in figures[k][2:4]], texts)
+        parses = _parses([u for k in maybe for u in figures[k][2:4]], texts, entities=False)
         for k in maybe:
             same[k] = _one_predicate(*figures[k][2:6], parses)
     sims = [sim + SAME_NOUN_BONUS * one + SHARED_WORD_BONUS * _share_words(*w)
@@ -288,9 +291,12 @@ def _same_context(figures, texts: Mapping[str, str], embedded: bool, close: set[
     return [(*figures[k], sim) for sim, k in ranked if sim >= threshold]
 
 
-def _parses(units: Sequence[ClaimUnit], texts: Mapping[str, str]) -> dict[tuple[str, int, int], Any]:
+def _parses(units: Sequence[ClaimUnit], texts: Mapping[str, str],
+            entities: bool = True) -> dict[tuple[str, int, int], Any]:
     """Parses of the statements holding candidate figures, keyed by (article, start, end); empty
-    when no parser can be loaded (figures are then compared by their words alone)."""
+    when no parser can be loaded (figures are then compared by their words alone). Without
+    ``entities`` the entity recognizer may be left out when it is the pipeline's last component:
+    it then changes nothing but the entity types."""
     keys = list(dict.fromkeys((u.article, u.start, u.end) for u in units if u.article in texts))
     nlp = _parser() if keys else None
     if nlp is None:
@@ -303,10 +309,18 @@ def _parses(units: Sequence[ClaimUnit], texts: Mapping[str, str]) -> dict[tuple[
             found[text] = _parsed[text]
     missing = [text for text in dict.fromkeys(spans.values()) if text not in found]
     # One batched pass: parsing statements one call at a time cost spaCy's per-call overhead on
-    # each short text (contradictions took 13.6 s of a 1,000-report run, 2026-12).
-    for text, doc in zip(missing, nlp.pipe(missing, batch_size=PARSE_BATCH)):
+    # each short text (contradictions took 13.6 s of a 1,000-report run, 2026-12). The recognizer
+    # waits until a caller needs entity types: it is half of a statement's parse, and most parses
+    # only serve the predicate test and denials, which read heads, tags and lemmas (2026-12).
+    later = [ENTITY_PIPE] if nlp.pipe_names[-1:] == [ENTITY_PIPE] else []
+    for text, doc in zip(missing, nlp.pipe(missing, batch_size=PARSE_BATCH, disable=later)):
         found[text] = doc
         _parsed[text] = doc
+    if entities and later:
+        # (a doc the recognizer has seen has every token marked in or out of an entity)
+        unmarked = list({id(doc): doc for doc in found.values() if not doc.has_annotation("ENT_IOB")}.values())
+        for _ in nlp.get_pipe(ENTITY_PIPE).pipe(unmarked, batch_size=PARSE_BATCH):
+            pass  # the component sets the entities on each doc in place
     while len(_parsed) > PARSE_CACHE:
         _parsed.popitem(last=False)
     return {key: found[text] for key, text in spans.items()}
@@ -356,7 +370,7 @@ def _denies_the_same(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bo
     other statement: "… and did not rule out compulsory layoffs" does not deny "will offer voluntary
     redundancy before any compulsory layoffs". True when no parse can be had."""
     negated, other = (a, b) if a.negated else (b, a)
-    parses = _parses([negated, other], texts)
+    parses = _parses([negated, other], texts, entities=False)
     dn, do = parses.get((negated.article, negated.start, negated.end)), parses.get((other.article, other.start, other.end))
     if dn is None or do is None:
         return True
