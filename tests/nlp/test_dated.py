@@ -123,3 +123,8 @@ def test_a_quote_before_its_speaker_is_no_part_of_the_line(nlp):
     text = '"We offer our condolences to the family," Chief Ana Ruiz said at a Saturday press conference.'
     [d] = _dated(nlp, text)[0]
     assert "condolences" not in d.text and "Ana Ruiz said" in d.text
+
+
+def test_a_subject_the_parser_glued_to_the_date_is_kept(nlp):
+    [d] = _dated(nlp, "An autopsy Saturday ruled his death a homicide.")[0]
+    assert d.text.startswith("autopsy ruled")

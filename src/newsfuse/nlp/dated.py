@@ -249,6 +249,10 @@ def _verb_group(verb) -> list[int]:
 def _own_subject(verb, exclude: set[int]):
     """The verb's own subject nearest to it (a dateline the parser took for one excepted)."""
     found = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i not in exclude]
+    if not found:
+        # "An autopsy Saturday ruled ...": the parser made the date the subject and the noun its modifier.
+        found = [g for c in verb.children if c.dep_ in _SUBJECTS and c.i in exclude
+                 for g in c.children if g.i < c.i and g.i not in exclude and g.pos_ in ("NOUN", "PROPN", "ADJ")]
     return min(found, key=lambda c: abs(c.i - verb.i)) if found else None
 
 
