@@ -128,3 +128,8 @@ def test_a_quote_before_its_speaker_is_no_part_of_the_line(nlp):
 def test_a_subject_the_parser_glued_to_the_date_is_kept(nlp):
     [d] = _dated(nlp, "An autopsy Saturday ruled his death a homicide.")[0]
     assert d.text.startswith("autopsy ruled")
+
+
+@pytest.mark.parametrize("text", ["Updated: April 14, 2015 at 5:10 PM", "Posted on March 3, 2026"])
+def test_a_page_stamp_dates_nothing(nlp, text):
+    assert _dated(nlp, text + "\n\nA man was shot in the leg.")[0] == ()

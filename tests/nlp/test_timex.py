@@ -287,3 +287,7 @@ def test_a_business_half_year_is_kept_among_words_that_look_sporty(nlp):
 def test_a_period_to_come_has_not_ended(nlp, text, dct, expected):
     [t] = _times(nlp, text, dct)
     assert t.value == expected
+
+
+def test_a_street_block_is_no_year(nlp):
+    assert _values(nlp, "Police responded to the 1300 block of North Erie Street in 2016.") == [("2016", "2016")]

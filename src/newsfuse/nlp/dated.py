@@ -72,7 +72,7 @@ def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()
             continue
         # 1. what the date hangs on
         head = _governor(span)
-        if head is None or head.i in dateline:
+        if head is None or head.i in dateline or _page_stamp(head):
             continue
         # 2. its description
         exclude = dateline | set(range(span.start, span.end))
@@ -120,6 +120,15 @@ def _governor(span):
             return head
         tok = head
     return None
+
+
+# Verbs of a page's own stamps ("Updated: April 14, 2015", "Posted 3:10 PM"): they date the page.
+_PAGE_VERBS = frozenset({"update", "post", "publish", "modify", "edit", "revise"})
+
+
+def _page_stamp(head) -> bool:
+    """Whether the date hangs on a page stamp: a page verb with no subject of its own."""
+    return head.lemma_.lower() in _PAGE_VERBS and not any(c.dep_ in _SUBJECTS for c in head.children)
 
 
 def _past_the_reporter(verb, span):
@@ -326,7 +335,7 @@ def _render(doc, words: list[int]) -> str:
             parts.append(doc[prev].whitespace_ if i == prev + 1 else " ")
         parts.append(tok.text)
         prev = i
-    text = "".join(parts).strip(" ,;:-–—")
+    text = "".join(parts).strip(" ,;:-–—|")
     return re.sub(r"\s+", " ", text)
 
 
