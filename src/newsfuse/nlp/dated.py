@@ -143,10 +143,13 @@ def _past_the_reporter(verb, span):
         return None
     if not is_speech_verb(verb):
         return verb
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if (verb.dep_ in ("parataxis", "advcl", "ccomp") and subject is not None and subject.left_edge.i > 0
+            and verb.doc[subject.left_edge.i - 1].text == "," and span.start > subject.i):
+        return None  # "..., the police department said Tuesday", however the parser hung the rest
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.pos_ in ("VERB", "AUX")), None)
     if clause is None:
         return verb
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     reporter = subject.left_edge.i if subject is not None else verb.i
     if clause.left_edge.i <= span.start and span.end <= reporter:
         return clause
