@@ -135,3 +135,16 @@ def test_a_subject_the_parser_glued_to_the_date_is_kept(nlp):
 @pytest.mark.parametrize("text", ["Updated: April 14, 2015 at 5:10 PM", "Posted on March 3, 2026"])
 def test_a_page_stamp_dates_nothing(nlp, text):
     assert _dated(nlp, text + "\n\nA man was shot in the leg.")[0] == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("The company is building a new plant this year.", "present"),
+        ("The two presidents are meeting on Friday.", "future"),
+        ("The vote is slated for 2027.", "future"),
+    ],
+)
+def test_a_progressive_is_a_plan_only_for_a_day(nlp, text, tense):
+    [d] = _dated(nlp, text)[0]
+    assert d.tense == tense

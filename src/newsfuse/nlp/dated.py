@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from newsfuse.model import Dated, Mention, TimeValue
 from newsfuse.nlp.attribution import is_speech_verb, reporting_aside
-from newsfuse.nlp.timex_anchor import MAX_HEAD_STEPS, tense_of
+from newsfuse.nlp.timex_anchor import FUTURE, MAX_HEAD_STEPS, PRESENT, tense_of
 from newsfuse.nlp.timex_words import ORDINALS, SMALL_NUMBERS
 
 # How many clauses down a verb without an object is followed for what it says ("said that
@@ -76,8 +76,10 @@ def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()
             continue
         # 2. its description
         exclude = dateline | set(range(span.start, span.end))
-        out.append(_record(doc, text, head, i, t.value, t.sentence, t.mod, mentions, exclude,
-                           tense=tense_of(doc, t.start, t.end)))
+        tense = tense_of(doc, t.start, t.end)
+        if tense == FUTURE and len(t.value) <= 7 and _progressive(head):
+            tense = PRESENT  # "is working a case this year" goes on; "are meeting on Friday" is a plan
+        out.append(_record(doc, text, head, i, t.value, t.sentence, t.mod, mentions, exclude, tense=tense))
     # 3. anniversaries
     out.extend(_anniversaries(doc, text, times, mentions, dateline))
     return tuple(out)
@@ -120,6 +122,12 @@ def _governor(span):
             return head
         tok = head
     return None
+
+
+def _progressive(verb) -> bool:
+    """A present progressive ("is working"), not a future ("is going to", "will be working")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "'s", "'re", "'m"}) and not auxes & {"will", "'ll"}
 
 
 # Verbs of a page's own stamps ("Updated: April 14, 2015", "Posted 3:10 PM"): they date the page.

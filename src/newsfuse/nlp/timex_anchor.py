@@ -30,6 +30,11 @@ _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "can", "ma
 # ("postponed the vote until Tuesday", "scheduled a news conference Thursday").
 SCHEDULE_VERBS = frozenset({"plan", "schedule", "slate", "postpone", "delay", "reschedule", "defer", "adjourn",
                             "expect", "due"})
+# Their inflected forms, for when the lemmatiser misses one ("slated" → "slat").
+_SCHEDULE_FORMS = frozenset(
+    form for v in SCHEDULE_VERBS
+    for form in (v, v + "s", v + "d" if v.endswith("e") else v + "ed", (v[:-1] if v.endswith("e") else v) + "ing")
+) | {"planned", "planning"}
 # Words between a date and its verb that make it a date to come, whatever the verb's tense.
 FUTURE_MARKERS = frozenset({"payable", "effective", "due", "deadline", "expiring", "upcoming", "until", "till", "soon"})
 # Present-tense verbs that report, hold or compare rather than happen: dated in the present
@@ -155,8 +160,8 @@ def _verb_tense(verb, hops: int) -> str | None:
 def _schedules(verb) -> bool:
     """A verb that sets a date to come: "postponed", "scheduled", and "set for" ("a summit set for April")."""
     lemma = verb.lemma_.lower()
-    return lemma in SCHEDULE_VERBS or (lemma == "set" and any(c.dep_ == "prep" and c.lower_ == "for"
-                                                               for c in verb.children))
+    return lemma in SCHEDULE_VERBS or verb.lower_ in _SCHEDULE_FORMS or (
+        lemma == "set" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children))
 
 
 def _past_perfect(verb) -> bool:
