@@ -27,6 +27,15 @@ def test_read_timeml_plain_text_offsets_and_dct():
         assert doc.text[g.start : g.end] == g.text
 
 
+def test_a_default_namespace_is_read_like_none(tmp_path):
+    f = tmp_path / "ns.tml"
+    f.write_text('<TimeML xmlns="http://timeml.org/ns"><DCT><TIMEX3 tid="t0" type="DATE" value="2026-01-28">x'
+                 '</TIMEX3></DCT><TEXT>They met <TIMEX3 tid="t1" type="DATE" value="2026-01-27">yesterday</TIMEX3>.'
+                 '</TEXT></TimeML>', encoding="utf-8")
+    doc = read_timeml(f)
+    assert doc.dct == "2026-01-28" and [(g.text, g.value) for g in doc.timexes] == [("yesterday", "2026-01-27")]
+
+
 def test_dct_with_a_time_is_still_a_day():
     assert str(read_timeml(FIXTURE / "market.tml").dct_date) == "2025-11-03"
 

@@ -50,6 +50,9 @@ def read_timeml(path: str | Path) -> TimeMLDocument:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError) as exc:
         raise EvalError(f"{path}: cannot read TimeML ({exc})") from exc
+    for el in root.iter():  # files that declare a default namespace name their tags "{ns}TEXT"
+        if isinstance(el.tag, str) and el.tag.startswith("{"):
+            el.tag = el.tag.split("}", 1)[1]
     text_el = root.find(".//TEXT")
     if text_el is None:
         raise EvalError(f"{path}: no <TEXT> element")
