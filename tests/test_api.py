@@ -43,3 +43,19 @@ def test_importing_newsfuse_makes_openmp_waiters_sleep_unless_the_user_chose():
     out = subprocess.run([sys.executable, "-c", code], env={**env, "OMP_WAIT_POLICY": "ACTIVE"},
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "ACTIVE"
+
+
+def test_importing_newsfuse_before_numpy_keeps_openblas_on_one_thread_unless_the_user_chose():
+    import os
+    import subprocess
+    import sys
+
+    code = ("import newsfuse, numpy, os; from threadpoolctl import threadpool_info; "
+            "print(os.environ['OPENBLAS_NUM_THREADS'], "
+            "sorted({i['num_threads'] for i in threadpool_info() if i['internal_api'] == 'openblas'}))")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1 [1]"
+    out = subprocess.run([sys.executable, "-c", code], env={**env, "OPENBLAS_NUM_THREADS": "2"},
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.split()[0] == "2"

@@ -14,6 +14,13 @@ __version__ = "0.1.0"
 # sentences took 20 s instead of 2 on two cores with one busy, and as long as before with
 # passive waiting on a quiet machine (docs/benchmarks.md, 2026-12). A value the user set wins.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+# numpy's and scipy's OpenBLAS on one thread (read when they load, so this too comes before any
+# import of numpy). Our matrix products are small (a block's statements, an event's leads): a second
+# thread made no difference on a quiet 2-core machine, and with one core busy elsewhere each product
+# waited for it: a 1,000-report re-run took 29-31 s instead of 27, with the same report
+# (docs/benchmarks.md, 2026-12). The encoder's torch uses its own MKL and OpenMP threads. A value
+# the user set wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 # Public name → module that defines it. Imported on first use so that
 # `import newsfuse` stays cheap (spaCy and trafilatura load only when needed).
