@@ -291,3 +291,13 @@ def test_a_period_to_come_has_not_ended(nlp, text, dct, expected):
 
 def test_a_street_block_is_no_year(nlp):
     assert _values(nlp, "Police responded to the 1300 block of North Erie Street in 2016.") == [("2016", "2016")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sales for the full year were $6.6 billion.", "Net income rose in the first nine months of the year.",
+     "Earnings will be lower for the fiscal year."],
+)
+def test_the_year_of_the_report(nlp, text):
+    [t] = [t for t in _times(nlp, text) if "year" in t.text]
+    assert t.value == "2026"

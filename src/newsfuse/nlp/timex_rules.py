@@ -86,7 +86,7 @@ RULES: tuple[tuple[str, re.Pattern, int], ...] = tuple(
         ("weekend", rf"{_B}the\s+weekend{_E}", 2),
         ("year-back", rf"{_B}year[\s-](?:earlier|ago)(?=\s+(?!quarter|period|half)\w|[,.;]){_E}", 2),
         ("year-ended", rf"{_B}the\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending|to\s+date|through)){_E}", 2),
-        ("for-the-year", rf"(?<=\bfor\s)the\s+(?:full\s+|whole\s+|entire\s+)?year(?=\s*[,.;]){_E}", 2),
+        ("for-the-year", rf"(?<=\bfor\s)the\s+(?:full\s+|whole\s+|entire\s+|fiscal\s+)?year(?=\s*[,.;]|\s+(?:were|was|is|are|of\s+\$)){_E}|(?:(?<=\bof\s)|(?<=\bthroughout\s))the\s+(?:full\s+|whole\s+|entire\s+|fiscal\s+)?year(?=\s*[,.;]){_E}", 2),
         ("year-end", rf"{_B}(?:(?P<mod>around|about)\s+)?(?:year[\s-]end|year['’]s\s+end){_E}", 2),
         ("in-the-unit", rf"{_B}(?P<pre>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year){_E}", 3),
         ("unit-before", rf"{_B}(?:the|a|one)\s+(?P<unit>day|week|month|year)\s+(?P<dir>{_DAY_DIRS}){_E}", 3),
