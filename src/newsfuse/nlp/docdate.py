@@ -30,12 +30,19 @@ _BOUND = re.compile(
     r"(?:\w+\s+){0,2}?(?:on\s+|of\s+)?$",
     re.I,
 )
+
+
+def _stamped(words: str) -> re.Pattern:
+    """A page's stamp ending right before a date: one of ``words``, then at most three words."""
+    return re.compile(rf"\b(?:{words})\b\W*(?:\w+\W+){{0,3}}$", re.I)
+
+
 # A date a page marks as a revision ("Updated: Monday, July 7, 2014 6:44 PM") may lie long after
 # publication (ingest's header dates skip it too, see ingest.meta.header_date).
-_REVISION = re.compile(r"\b(?:updated|modified|edited|revised|corrected)\b\W*(?:\w+\W+){0,3}$", re.I)
+_REVISION = _stamped("updated|modified|edited|revised|corrected")
 # A lead date told in the past tense is an event's ("was shot on Tuesday, July 26, 2016"), which
 # the report may follow by days, unless the page says it is the posting date.
-_POSTED = re.compile(r"\b(?:posted|published|released|issued|dated|filed)\b\W*(?:\w+\W+){0,3}$", re.I)
+_POSTED = _stamped("posted|published|released|issued|dated|filed")
 # What stands before the date in a dateline: a place in capitals or a short capitalised name,
 # then a comma ("MOSCOW, ", "New York, ").
 _PLACE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s*")

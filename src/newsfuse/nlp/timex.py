@@ -381,12 +381,7 @@ def _join_time_and_day(chosen: list[Candidate], text: str) -> list[Candidate]:
         nxt = chosen[i + 1] if i + 1 < len(chosen) else None
         if (
             nxt is not None
-            and c.spec.type == "TIME"
-            and c.spec.anchor in ("dct", "ref")
-            and c.spec.unit == "D"
-            and c.spec.shift == 0
-            and c.spec.tod.startswith("T")
-            and c.spec.tod[1:2].isdigit()
+            and _is_bare_clock(c.spec)
             and _names_a_day(nxt.spec)
             and _JOIN_TIME_DAY.fullmatch(text[c.end : nxt.start])
         ):
@@ -417,7 +412,7 @@ def _date_from_text(chosen: list[Candidate], doc, sentence_of) -> tuple[str | No
         TimeValue(c.start, c.end, doc.text[c.start : c.end], c.spec.type, c.spec.value, None,
                   _sentence_of(doc, c.start, c.end, sentence_of))
         for c in chosen
-        if c.spec.value and not c.spec.anchor and re.match(r"\d{4}-\d\d-\d\d", c.spec.value)
+        if c.spec.value and not c.spec.anchor and _FULL_DAY.match(c.spec.value)
     ]
     return reference_date(doc.text, stated, [tense_of(doc, t.start, t.end) for t in stated])
 
