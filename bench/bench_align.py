@@ -33,12 +33,12 @@ def analyses_for(articles, cache: Path):
 
 def gvc(cache: Path) -> dict:
     from newsfuse.eval.clusters import read_corpus
-    from newsfuse.fuse.align import ClaimAligner
-    from newsfuse.fuse.canon import EntityCanonicalizer
-    from newsfuse.fuse.contradict import ContradictionFinder
+    from newsfuse.fuse.claims.align import ClaimAligner
+    from newsfuse.fuse.entities.canon import EntityCanonicalizer
+    from newsfuse.fuse.claims.contradict import ContradictionFinder
     from newsfuse.fuse.dedup import Deduplicator
-    from newsfuse.fuse.embed import load_encoder
-    from newsfuse.fuse.events import EventClusterer
+    from newsfuse.nlp.encoder import load_encoder
+    from newsfuse.fuse.events.cluster import EventClusterer
 
     corpus = read_corpus(DATA / "gvc", "all")
     articles = list(corpus.articles)

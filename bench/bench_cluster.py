@@ -212,8 +212,8 @@ def base_embeddings(articles, analyses, cache: Path):
     """(lead text → embedding of the base lead, ms per lead) for the base documents, encoded once and cached."""
     import numpy as np
 
-    from newsfuse.fuse.embed import embed_texts
-    from newsfuse.fuse.event_features import build_profile
+    from newsfuse.nlp.encoder import embed_texts
+    from newsfuse.fuse.events.features import build_profile
 
     leads = [build_profile(a, x).lead for a, x in zip(articles, analyses)]
     digest = hashlib.sha1("\n".join(leads).encode()).hexdigest()[:12]
@@ -234,7 +234,7 @@ def copy_encoder(articles, analyses, base: dict):
     """An ``embed_texts`` stand-in: each lead gets its base article's embedding plus noise."""
     import numpy as np
 
-    from newsfuse.fuse.event_features import build_profile
+    from newsfuse.fuse.events.features import build_profile
 
     by_lead = {}
     for article, analysis in zip(articles, analyses):
@@ -254,10 +254,10 @@ def copy_encoder(articles, analyses, base: dict):
 
 def cluster_seconds(articles, analyses, use_embeddings: bool, encoder=None) -> dict:
     """Seconds of each cross-document step, as the pipeline runs them (``encoder`` stands in for the model)."""
-    from newsfuse.fuse import embed
-    from newsfuse.fuse.canon import EntityCanonicalizer
+    from newsfuse.nlp import encoder as embed
+    from newsfuse.fuse.entities.canon import EntityCanonicalizer
     from newsfuse.fuse.dedup import Deduplicator
-    from newsfuse.fuse.events import EventClusterer
+    from newsfuse.fuse.events.cluster import EventClusterer
     from newsfuse.pipeline import date_from_text
 
     spent = {"embed": 0.0}
@@ -312,7 +312,7 @@ def main(argv: list[str] | None = None) -> int:
     articles, analyses = base_corpus(args.cache)
     base, per_lead = {}, 0.0
     if use_embeddings:
-        from newsfuse.fuse.embed import load_encoder
+        from newsfuse.nlp.encoder import load_encoder
 
         load_encoder()  # loading the model is not clustering
         base, per_lead = base_embeddings(articles, analyses, args.cache)

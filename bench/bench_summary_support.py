@@ -1,7 +1,7 @@
 """Pick the similarity above which a sentence from another report "says the same" as a summary sentence.
 
 The summary cites, beside each of its sentences, every other report's sentence
-at or above a similarity threshold (newsfuse.fuse.summary.SUPPORT_THRESHOLD).
+at or above a similarity threshold (newsfuse.fuse.summary.summarizer.SUPPORT_THRESHOLD).
 This script measures candidate thresholds on ECB+ sentence pairs (see
 newsfuse.eval.support for what counts as a positive pair).
 

@@ -12,21 +12,21 @@ from typing import Any
 
 from newsfuse import __version__
 from newsfuse.errors import NoUsableInput
-from newsfuse.fuse.align import ClaimAligner
-from newsfuse.fuse.canon import EntityCanonicalizer
-from newsfuse.fuse.contradict import ContradictionFinder
+from newsfuse.fuse.claims.align import ClaimAligner
+from newsfuse.fuse.entities.canon import EntityCanonicalizer
+from newsfuse.fuse.claims.contradict import ContradictionFinder
 from newsfuse.fuse.dedup import Deduplicator
-from newsfuse.fuse.embed import embedding_cache, embedding_precision
-from newsfuse.fuse.events import EventClusterer
+from newsfuse.nlp.encoder import embedding_cache, embedding_precision
+from newsfuse.fuse.events.cluster import EventClusterer
 from newsfuse.fuse.framing import FramingAnalyzer
 from newsfuse.fuse.quotes import QuoteAttributor
-from newsfuse.fuse.stories import StoryLinker
-from newsfuse.fuse.rewrite import ChatRewriter
-from newsfuse.fuse.summary import Summarizer, rewrite
+from newsfuse.fuse.events.stories import StoryLinker
+from newsfuse.fuse.summary.rewrite import ChatRewriter
+from newsfuse.fuse.summary.summarizer import Summarizer, rewrite
 from newsfuse.fuse.timeline import TimelineBuilder
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, ArticleAnalysis, Report
-from newsfuse.nlp.docdate import published_from_analysis
+from newsfuse.nlp.time.docdate import published_from_analysis
 from newsfuse.nlp.models import load_nlp
 from newsfuse.run.cache import AnalysisCache
 from newsfuse.run.local import Runner, make_runner

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from newsfuse.eval.support import pairs, scores, sentences, similarities
-from newsfuse.fuse.summary import SUPPORT_THRESHOLD, SUPPORT_THRESHOLD_TFIDF
+from newsfuse.fuse.summary.summarizer import SUPPORT_THRESHOLD, SUPPORT_THRESHOLD_TFIDF
 from tests.conftest import SHARED_DATA, needs_data
 
 DEV_TOPICS = [2, 5, 12, 18, 21, 23, 34, 35]

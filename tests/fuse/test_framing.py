@@ -7,7 +7,7 @@ import pytest
 from newsfuse.fuse.framing import FramingAnalyzer, entity_titles
 from newsfuse.model import Article, ArticleAnalysis, Entity, Mention
 from tests.conftest import needs_seeds
-from tests.fuse.test_align import fused_seeds
+from tests.fuse.claims.test_align import fused_seeds
 
 
 def article_with(article_id: str, text: str, names: dict[str, str], outlet: str | None = None):

@@ -7,7 +7,7 @@ import pytest
 from newsfuse.fuse.quotes import QuoteAttributor
 from newsfuse.model import Article, ArticleAnalysis, Entity, Mention, Quote
 from tests.conftest import needs_seeds
-from tests.fuse.test_align import fused_seeds
+from tests.fuse.claims.test_align import fused_seeds
 
 TEXT = 'Union leader Ana Figueiredo said: "We will stay out." Pro-government Syrian media said talks were set.'
 

@@ -8,9 +8,9 @@ import pytest
 
 from newsfuse.model import ArticleAnalysis, Claim, Number, from_dict, to_dict
 from newsfuse.nlp.claims import find_claims, number_value
-from newsfuse.nlp.quotes import find_quotes
+from newsfuse.nlp.speech.quotes import find_quotes
 from tests.conftest import SEEDS, TEST_DATA, needs_seeds
-from tests.nlp.test_quotes import analyse, overlap_match, ratio, same_source
+from tests.nlp.speech.test_quotes import analyse, overlap_match, ratio, same_source
 
 FIXTURE = TEST_DATA / "quotes" / "claims.json"
 # Floors on tests/data/quotes/claims.json (34 items, 34 gold claims): claim P/R by span overlap,

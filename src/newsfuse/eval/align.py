@@ -114,8 +114,8 @@ def system_labels(units: Sequence[Any], group: Sequence[str], spans: Mapping[str
 
 def score_ecb(corpus: EcbAlignCorpus, analyses: Sequence[ArticleAnalysis], **params: Any) -> dict[str, Any]:
     """Align the corpus' claims within gold events and score the aligned sentences against the chains."""
-    from newsfuse.fuse.align import ClaimAligner
-    from newsfuse.fuse.canon import EntityCanonicalizer
+    from newsfuse.fuse.claims.align import ClaimAligner
+    from newsfuse.fuse.entities.canon import EntityCanonicalizer
 
     canon = EntityCanonicalizer().fit(analyses, corpus.articles)
     aligner = ClaimAligner(**params).fit(corpus.articles, analyses, corpus.event, {}, canon.entities_,
@@ -306,9 +306,9 @@ class FittedFixture:
 def fit_fixture(path: str | Path, nlp: Any) -> FittedFixture:
     """Analyse a fixture's articles and fit the cross-document steps on them as one event, as an
     event clustering that lumps the reports together would leave them."""
-    from newsfuse.fuse.align import ClaimAligner
-    from newsfuse.fuse.canon import EntityCanonicalizer
-    from newsfuse.fuse.contradict import ContradictionFinder
+    from newsfuse.fuse.claims.align import ClaimAligner
+    from newsfuse.fuse.entities.canon import EntityCanonicalizer
+    from newsfuse.fuse.claims.contradict import ContradictionFinder
     from newsfuse.nlp.analyze import analyze_articles
 
     fixture = read_fixture(path)

@@ -272,7 +272,7 @@ def cluster_corpus(
 ) -> dict[str, str]:
     """Article id → event id from the steps the pipeline runs: dates from the text, duplicates, entities, events."""
     from newsfuse.fuse.dedup import Deduplicator
-    from newsfuse.fuse.events import EventClusterer
+    from newsfuse.fuse.events.cluster import EventClusterer
     from newsfuse.pipeline import date_from_text
 
     articles = date_from_text(articles, analyses)
@@ -285,7 +285,7 @@ def cluster_corpus(
 
 def _entities(articles, analyses):
     try:
-        from newsfuse.fuse.canon import EntityCanonicalizer
+        from newsfuse.fuse.entities.canon import EntityCanonicalizer
     except ImportError:  # entity canonicalisation not installed in this build: events fall back to names
         return None, None
     canon = EntityCanonicalizer().fit(list(analyses), list(articles))
@@ -325,9 +325,9 @@ def fit_link_model(
     """
     from sklearn.linear_model import LogisticRegression
 
-    from newsfuse.fuse.embed import embed_texts
-    from newsfuse.fuse.event_features import PAIR_FEATURES, build_profiles, pair_features, vectorize
-    from newsfuse.fuse.events import candidate_pairs
+    from newsfuse.nlp.encoder import embed_texts
+    from newsfuse.fuse.events.features import PAIR_FEATURES, build_profiles, pair_features, vectorize
+    from newsfuse.fuse.events.cluster import candidate_pairs
 
     xs, ys, ws = [], [], []
     from newsfuse.pipeline import date_from_text

@@ -31,8 +31,8 @@ from typing import Any
 from newsfuse.eval import ecbplus
 from newsfuse.eval.ecbplus import EcbDocument
 from newsfuse.eval.metrics import b_cubed, pairwise
-from newsfuse.fuse.canon import EntityCanonicalizer
-from newsfuse.fuse.entity_types import type_class
+from newsfuse.fuse.entities.canon import EntityCanonicalizer
+from newsfuse.fuse.entities.types import type_class
 from newsfuse.model import ArticleAnalysis
 
 Span = tuple[int, int]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.errors import EvalError
-from newsfuse.fuse.summary import MIN_WORDS, clean_sentence
+from newsfuse.fuse.summary.summarizer import MIN_WORDS, clean_sentence
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 # A lead sentence is the first of the report that the summariser could also have chosen:

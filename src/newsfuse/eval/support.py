@@ -9,7 +9,7 @@ annotated sentence index.
   and places: a hard negative);
 * the rest (one shared event, nothing else) is left out as ambiguous.
 
-Similarities are those of :mod:`newsfuse.fuse.summary`: TF-IDF fitted per topic
+Similarities are those of :mod:`newsfuse.fuse.summary.summarizer`: TF-IDF fitted per topic
 (as the summary fits it per event), the cosine of sentence embeddings, and their
 weighted mean. ``bench/bench_summary_support.py`` picks the thresholds with this
 module; ``tests/eval/test_support.py`` pins floors on the development topics.
@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from newsfuse.eval.ecbplus import find_documents, read_document, read_selected_sentences, to_article
-from newsfuse.fuse.summary import EMBEDDING_WEIGHT, tfidf_vectors
+from newsfuse.fuse.summary.summarizer import EMBEDDING_WEIGHT, tfidf_vectors
 
 
 def sentences(ecbplus: str | Path, topics: Sequence[int]) -> list[dict[str, Any]]:
@@ -97,7 +97,7 @@ def similarities(
         tfidf[mask] = _cosines(vectors, np.searchsorted(rows, left[mask]), np.searchsorted(rows, right[mask]))
     out = {"tfidf": tfidf}
     if embed:
-        from newsfuse.fuse.embed import embed_texts
+        from newsfuse.nlp.encoder import embed_texts
 
         embedding = _cosines(embed_texts([it["text"] for it in items]), left, right)
         out["embedding"] = embedding

@@ -168,14 +168,14 @@ def score(pairs: Iterable[tuple[Sequence[GoldTimex], Sequence[TimeValue]]]) -> d
 
 
 def evaluate(paths: Sequence[Path], nlp=None, mistakes: list[Mistake] | None = None) -> dict[str, float]:
-    """Score :func:`newsfuse.nlp.timex.find_times` on TimeML files (or folders of them).
+    """Score :func:`newsfuse.nlp.time.tag.find_times` on TimeML files (or folders of them).
 
     Each file's TEXT is parsed with ``nlp`` (the default pipeline when None) and anchored to
     its DCT; the result is a flat dict of counts and TempEval-3 scores, ``value_f1`` the headline.
     When ``mistakes`` is a list, every wrong value, miss and false alarm is appended to it.
     """
     from newsfuse.nlp.models import load_nlp
-    from newsfuse.nlp.timex import find_times
+    from newsfuse.nlp.time.tag import find_times
 
     documents = [read_timeml(p) for p in timeml_files(paths)]
     nlp = nlp if nlp is not None else load_nlp()

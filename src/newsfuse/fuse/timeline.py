@@ -164,7 +164,7 @@ class TimelineBuilder:
         rows = [r for r, item in enumerate(items) if any(j != r for j in index.partners(item))]
         if self.use_embeddings and rows:
             try:
-                from newsfuse.fuse.embed import DIMENSION, embed_texts
+                from newsfuse.nlp.encoder import DIMENSION, embed_texts
 
                 vectors = np.zeros((len(items), DIMENSION), dtype=np.float32)
                 vectors[rows] = embed_texts([items[r].text for r in rows])

@@ -10,10 +10,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence
-from newsfuse.nlp import timex
+from newsfuse.nlp.time import tag as timex
 from newsfuse.nlp.claims import find_claims
-from newsfuse.nlp.dated import find_dated
-from newsfuse.nlp.quotes import find_quotes
+from newsfuse.nlp.time.dated import find_dated
+from newsfuse.nlp.speech.quotes import find_quotes
 
 # Named-entity labels that name a real-world thing; numbers, dates and
 # quantities are handled by the time and claim steps instead.

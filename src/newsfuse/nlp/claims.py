@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.ingest.meta import parse_dateline
 from newsfuse.model import Claim, Number, Quote
-from newsfuse.nlp.attribution import (
+from newsfuse.nlp.speech.attribution import (
     Attributor,
     Source,
     according_to_object,
@@ -43,7 +43,7 @@ from newsfuse.nlp.attribution import (
     that_clause,
     words_of_object,
 )
-from newsfuse.nlp.timex_words import ORDINALS, SMALL_NUMBERS, TENS
+from newsfuse.nlp.time.words import ORDINALS, SMALL_NUMBERS, TENS
 
 # Conjunctions that join independent clauses into separate claims; "or" offers alternatives
 # and "while"/"because" subordinate, so those stay one claim.

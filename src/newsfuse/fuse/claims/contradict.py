@@ -1,0 +1,533 @@
+"""Contradictions: reports that give incompatible values for the same thing, both sides cited.
+
+Only statements the aligner found close (same event, or the same dated period) are compared,
+and only across independent sources. A pair is a contradiction of one kind:
+
+* number / duration: a figure for the same counted thing whose intervals do not meet ("about
+  1,200 workers" / "about 1,500 dockworkers"; "72 hours" / "four days");
+* date: the same happening put on different days of one month or so ("next meeting on
+  March 12" / "on March 19"); dates further apart are different happenings;
+* ordinal: the same happening counted differently ("second visit" / "third visit");
+* negation: one report states what the other denies, in the same words otherwise;
+* role: one person given two different offices ("Foreign Minister" / "Defence Minister").
+
+Two figures are rival values only when the parse of their statements gives them one frame
+(claim_slots.figure_frame): the same counted thing and scope ("turnout in rural counties" is not
+turnout; "once contractors are counted" is another scope), the same predicate or counted noun
+("cut 1,200 jobs" / "employs 2,400 workers" are two counts), both facts or both prospects, and
+the same period when both give one ("overnight" / "on Sunday night"). A denial contradicts only
+a statement of its own predicate ("… and did not rule out compulsory layoffs" denies no offer).
+
+What is not a contradiction: statements about different moments. Reports more than
+SAME_MOMENT_DAYS apart describe different states unless both statements date themselves to the
+same time; a count that grows from an earlier report to a later one is a developing count; and a
+first and a second visit are two visits, not a disagreement, when either report knows of the
+other instance or the two reports are not of the same days.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from newsfuse.fuse.claims import slots as claim_slots
+from newsfuse.fuse.claims.align import MAX_DAYS_APART, ClaimAligner, ClaimUnit, Pair
+from newsfuse.fuse.claims.slots import Amount
+from newsfuse.fuse.framing import Title, entity_titles
+from newsfuse.model import Article, ArticleAnalysis
+
+# Close enough to be about the same thing: the aligner's link score without its penalty for
+# differing figures (those are what we look at here). Planted and trap pairs of examples/setubal
+# and tests/data/align, 2026-11: true pairs score 0.55-1.2, the closest traps 0.45.
+SAME_SLOT_SCORE = 0.5
+# Words each side of a figure that say what it counts, and how alike the two windows must be for
+# two figures to count the same thing ("# workers had joined the stoppage" / "# dockworkers kept
+# up a 72-hour strike" 0.6+; "a fair offer of a # rise" / "the union's demand for an # pay rise"
+# below). examples/setubal and tests/data/align, 2026-11.
+WINDOW_WORDS = 6
+WINDOW_COSINE = 0.6
+WINDOW_JACCARD = 0.3
+# Added to the windows' likeness when the two counts name the same thing ("vessels"/"ships"),
+# and when the windows share a content word ("divert", "rate"). With these, the planted figures of
+# examples/setubal and the fixtures score 0.6-1.1 and the closest non-contradictions ("the union's
+# demand for an 8% rise" / "a fair offer of a 3% rise"; a traffic fall against a pay rise) 0.54-0.59.
+SAME_NOUN_BONUS = 0.15
+SHARED_WORD_BONUS = 0.1
+# Counts of different nouns ("one dead" / "two survivors") must have windows this alike.
+STRONG_WINDOW_COSINE = 0.75
+# Negations must match more closely: "did not rule out further increases" / "ruled out further
+# increases" (0.9+), while a denial of something else in the same event scores 0.6-0.7.
+NEGATION_SCORE = 0.75
+# Reports more than this many days apart describe different moments unless both statements date
+# themselves to the same time (a toll of 12 on day one and 21 three days later is news, not a
+# disagreement). At 2, the ships diverted on the first two days of a strike (14 vs 17, one day
+# apart) are compared and a week's total four days later is not (examples/setubal, 2026-11).
+SAME_MOMENT_DAYS = 2
+# Days further apart than DATE_CONFLICT_DAYS are different happenings, not one happening dated
+# differently (whether two days date one happening is decided like figures, by the words around
+# them); days closer than DATE_MIN_DAYS are one night told from two sides of midnight, or a
+# weekday anchored to two reports' dates ("Saturday night" / "awoke Sunday": GVC spot checks).
+DATE_CONFLICT_DAYS = 31
+DATE_MIN_DAYS = 2
+# Words that mark a count as still moving ("has risen to", "so far"), anywhere in the statement,
+# or an open lower bound written with the figure itself ("at least 14"; not "thrown out over
+# signature problems"): a later report's larger figure then updates the earlier one.
+DEVELOPING = re.compile(
+    r"\b(?:risen|rose|rises|climbed|climbs|increased|grown|grew|mounted|so far|in all|in total|total|now|"
+    r"latest|updated)\b",
+    re.I,
+)
+OPEN_LOWER_BOUND = re.compile(r"^(?:at least|more than|over)\b", re.I)
+# Two figures this many times apart measure different things ("three days into the strike" /
+# "the second strike in three months"; "130 people shot this year" / "four wounded"), not one
+# count given differently: disagreements in the example corpus, the fixtures and GVC spot checks
+# stay within 1.5x, 2026-11.
+FIGURE_MAX_RATIO = 4
+# Statement parses kept between pairs (figure frames, denials); a few MB of short docs.
+PARSE_CACHE = 4096
+PARSE_BATCH = 64
+# The spaCy component that sets entity types, run on a statement only when a figure frame reads them.
+ENTITY_PIPE = "ner"
+# Offices whose holders are one person at a time: two of them for one person disagree. Generic
+# words ("leader", "official", "head") fit any office, and roles described in many ways
+# ("spokesman" / "press secretary") are left out.
+OFFICES = frozenset({
+    "president", "vice president", "prime minister", "premier", "chancellor", "minister", "governor", "mayor",
+    "senator", "king", "queen", "pope", "chief executive", "ceo", "chairman", "chairwoman", "attorney general",
+    "foreign minister", "defence minister", "defense minister", "interior minister", "finance minister",
+})
+# Words before an office that say how it is held, not which office it is.
+STATUS_WORDS = frozenset({"interim", "acting", "former", "deputy", "vice", "new", "current", "then", "incoming",
+                          "outgoing", "caretaker", "transitional", "de facto", "elected", "late", "first",
+                          "ex", "longtime", "veteran", "senior", "top", "chief", "lady", "sitting", "self-proclaimed"})
+
+
+class ContradictionFinder:
+    """Finds incompatible values among the claims an aligner grouped.
+
+    After ``fit``:
+    ``contradictions_`` one dict per contradiction: id, claims (the two claim ids, or one when
+    both sides sit in one claim), kind (number | date | duration | ordinal | negation | role),
+    explanation (one line naming both outlets and values), sides ({claim, article, outlet,
+    sentence, start, end, text, value} for each side), event;
+    ``claims_`` the aligner's claims with status "disputed" where a contradiction involves them.
+    """
+
+    def __init__(self, same_slot_score: float = SAME_SLOT_SCORE, negation_score: float = NEGATION_SCORE,
+                 same_moment_days: int = SAME_MOMENT_DAYS):
+        self.same_slot_score = same_slot_score
+        self.negation_score = negation_score
+        self.same_moment_days = same_moment_days
+
+    def fit(
+        self,
+        aligner: ClaimAligner,
+        articles: Sequence[Article] = (),
+        analyses: Sequence[ArticleAnalysis] = (),
+        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
+    ) -> ContradictionFinder:
+        """Steps:
+        1. look at each close pair of statements from independent sources in different claims;
+        2. keep it when a slot disagrees (figure, date, count, negation) at the same moment;
+        3. compare the offices reports give one person (needs the articles and their analyses);
+        4. mark the claims involved as disputed.
+        """
+        units = aligner.units_
+        texts = {a.id: a.text for a in articles}
+        found: dict[tuple[frozenset[str], str], dict[str, Any]] = {}
+        figures: list[tuple[str, str, ClaimUnit, ClaimUnit, Amount, Amount, str]] = []
+        # 1. and 2. pairs
+        for p in sorted(aligner.pairs_, key=lambda p: -aligner.score(p)):
+            a, b = units[p.a], units[p.b]
+            ga, gb = aligner.group_[p.a], aligner.group_[p.b]
+            if ga == gb or a.source == b.source:
+                continue
+            hit = self._compare(aligner, p, a, b, texts)
+            if hit is None:
+                continue
+            if hit[0] == "figures":
+                for x, y in hit[1]:
+                    kind = x.kind if x.kind in ("duration", "ordinal", "date") else "number"
+                    figures.append((ga, gb, a, b, x, y, kind))
+                continue
+            kind, va, vb = hit
+            found.setdefault((frozenset({ga, gb}), kind), _record(kind, [(ga, a, va, a.text), (gb, b, vb, b.text)]))
+        # A figure pair counts when the words around the two figures say the same thing, and the
+        # parse says they count one thing at one time in one scope.
+        ranked = _same_context(figures, texts, aligner.embedding_used_, aligner.close_units_)
+        # (only counts are checked for one frame: the other kinds' statements need no parse)
+        parses = _parses([u for f in ranked if f[6] == "number" for u in f[2:4]], texts)
+        for ga, gb, a, b, x, y, kind, _ in ranked:
+            if (frozenset({ga, gb}), kind) in found:
+                continue
+            if kind == "number" and not _same_frame(a, b, x, y, parses, aligner.close_units_):
+                continue
+            sides = [(ga, a, x.text, _window(texts[a.article], a, x, keep=True)),
+                     (gb, b, y.text, _window(texts[b.article], b, y, keep=True))]
+            found.setdefault((frozenset({ga, gb}), kind), _record(kind, sides))
+        # 3. offices
+        if articles and analyses:
+            for record in _role_conflicts(aligner, articles, analyses, mention_entity or {}):
+                key = (frozenset(record["claims"]), "role" + record["explanation"])
+                found.setdefault(key, record)
+        self.contradictions_ = sorted(found.values(), key=lambda r: (r["event"] or "", r["kind"], r["explanation"]))
+        for n, record in enumerate(self.contradictions_, 1):
+            record["id"] = f"contradiction-{n}"
+        # 4. statuses
+        disputed = {c for r in self.contradictions_ for c in r["claims"]}
+        self.claims_ = [dict(c, status="disputed") if c["id"] in disputed else dict(c) for c in aligner.claims_]
+        return self
+
+    def _compare(self, aligner: ClaimAligner, p: Pair, a: ClaimUnit, b: ClaimUnit,
+                 texts: Mapping[str, str]) -> tuple | None:
+        """(kind, value a, value b) when the two disagree on one slot at one moment, (kind, figure a,
+        figure b) when two figures may (their context decides), else None."""
+        slot_score = aligner.score(p) + aligner.apart_penalty * p.apart
+        if a.actors and b.actors and not a.actors & b.actors:
+            return None  # about different people (or said by them)
+        same_time = _same_period(a.dates, b.dates)
+        gap = claim_slots.days_between(a.report_date, b.report_date)
+        if not same_time and gap is not None and gap > self.same_moment_days:
+            return None
+        if not same_time and gap is None and a.block != b.block:
+            return None  # reports the clustering put in two events, of unknown days
+        dated_apart = claim_slots.dates_clash(a.dates, b.dates) is not None
+        if not dated_apart:  # figures for two different days are two facts
+            figures = [(x, y) for x, y in self._figures(a, b) if not self._developing(a, b, x, y)]
+            figures = [(x, y) for x, y in figures
+                       if x.kind != "ordinal" or self._same_instance(aligner, a, b, gap, same_time)]
+            if figures:
+                return "figures", figures
+        if slot_score < self.same_slot_score:
+            return None
+        if dated_apart:
+            days = [(x, y) for x in a.date_spans for y in b.date_spans
+                    if DATE_MIN_DAYS <= abs(x.value - y.value) <= DATE_CONFLICT_DAYS]
+            if days:
+                return "figures", days
+        if a.negated != b.negated and slot_score >= self.negation_score and (p.verb or p.words >= 0.5):
+            if (aligner.amount_clash(a, b) is None and not claim_slots.dates_clash(a.dates, b.dates)
+                    and _denies_the_same(a, b, texts)):
+                return "negation", _polarity(a), _polarity(b)
+        return None
+
+    @staticmethod
+    def _figures(a: ClaimUnit, b: ClaimUnit) -> list[tuple[Amount, Amount]]:
+        """Pairs of figures of one kind, one each side, neither met by any figure of that kind on the
+        other side; the words around them decide later whether they count the same thing."""
+        out = []
+        for x in a.amounts:
+            if any(x.kind == z.kind and x.meets(z) for z in b.amounts) or _bracketed(x, b.amounts):
+                continue
+            for y in b.amounts:
+                if y.kind != x.kind or any(y.kind == z.kind and y.meets(z) for z in a.amounts):
+                    continue
+                if _bracketed(y, a.amounts):
+                    continue
+                if x.kind == "money" and x.unit != y.unit:
+                    continue  # euros against dollars, a day against a year
+                if x.kind != "ordinal" and max(x.value, y.value) > FIGURE_MAX_RATIO * min(x.value, y.value):
+                    continue
+                out.append((x, y))
+        return out
+
+    @staticmethod
+    def _developing(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount) -> bool:
+        """A count that grows from the earlier report to the later one, told as still moving."""
+        step = claim_slots.days_from(a.report_date, b.report_date)
+        if not step or x.kind == "ordinal":
+            return False
+        (early, e), (late, l) = ((a, x), (b, y)) if step > 0 else ((b, y), (a, x))
+        return l.value > e.value and bool(DEVELOPING.search(late.text) or OPEN_LOWER_BOUND.match(l.text))
+
+    @staticmethod
+    def _same_instance(aligner: ClaimAligner, a: ClaimUnit, b: ClaimUnit, gap: int | None, same_time: bool) -> bool:
+        """Whether two differently counted happenings can be one: both reports of the same days (or
+        the same written date), and neither report counts the other's instance too."""
+        if not same_time and gap is None:
+            return False
+        for u, v in ((a, b), (b, a)):
+            values = {x.value for x in u.amounts if x.kind == "ordinal"}
+            if any(y.value not in values for y in aligner.ordinals_.get(u.article, ()) if y.value in
+                   {z.value for z in v.amounts if z.kind == "ordinal"}):
+                return False
+        return True
+
+
+def _same_context(figures, texts: Mapping[str, str], embedded: bool, close: set[tuple[str, str]]):
+    """The figure pairs whose surrounding words are alike ("# workers had joined the stoppage" /
+    "# dockworkers kept up a strike"): the figures then count the same thing."""
+    if not figures:
+        return []
+    windows = [(_window(texts.get(a.article, ""), a, x), _window(texts.get(b.article, ""), b, y))
+               for _, _, a, b, x, y, _ in figures]
+    if embedded:
+        from newsfuse.nlp.encoder import embed_texts
+
+        distinct = sorted({w for pair in windows for w in pair})
+        row = {w: k for k, w in enumerate(distinct)}
+        vectors = embed_texts(distinct)
+        sims = [float(vectors[row[u]] @ vectors[row[v]]) for u, v in windows]
+        threshold = WINDOW_COSINE
+    else:
+        sims = [_jaccard_words(u, v) for u, v in windows]
+        threshold = WINDOW_JACCARD
+    same = [_same_noun(f[4], f[5], close) for f in figures]
+    # Counts of different nouns under one verb ("employs about 3,100 people" / "employs 2,400
+    # workers") count one thing when the parse finds that verb governing both.
+    maybe = [k for k, f in enumerate(figures) if f[4].kind == "cardinal" and not same[k]
+             and sims[k] < STRONG_WINDOW_COSINE
+             and sims[k] + SAME_NOUN_BONUS + SHARED_WORD_BONUS * _share_words(*windows[k]) >= threshold]
+    if maybe:
+        parses = _parses([u for k in maybe for u in figures[k][2:4]], texts, entities=False)
+        for k in maybe:
+            same[k] = _one_predicate(*figures[k][2:6], parses)
+    sims = [sim + SAME_NOUN_BONUS * one + SHARED_WORD_BONUS * _share_words(*w)
+            if f[4].kind != "cardinal" or one or sim >= STRONG_WINDOW_COSINE else 0.0
+            for f, sim, w, one in zip(figures, sims, windows, same)]
+    ranked = sorted(zip(sims, range(len(figures))), reverse=True)
+    return [(*figures[k], sim) for sim, k in ranked if sim >= threshold]
+
+
+def _parses(units: Sequence[ClaimUnit], texts: Mapping[str, str],
+            entities: bool = True) -> dict[tuple[str, int, int], Any]:
+    """Parses of the statements holding candidate figures, keyed by (article, start, end); empty
+    when no parser can be loaded (figures are then compared by their words alone). Without
+    ``entities`` the entity recognizer may be left out when it is the pipeline's last component:
+    it then changes nothing but the entity types."""
+    keys = list(dict.fromkeys((u.article, u.start, u.end) for u in units if u.article in texts))
+    nlp = _parser() if keys else None
+    if nlp is None:
+        return {}
+    spans = {key: texts[key[0]][key[1]:key[2]] for key in keys}
+    found = {}
+    for text in dict.fromkeys(spans.values()):
+        if text in _parsed:
+            _parsed.move_to_end(text)  # least recently used goes first, as with the lru_cache before
+            found[text] = _parsed[text]
+    missing = [text for text in dict.fromkeys(spans.values()) if text not in found]
+    # One batched pass: parsing statements one call at a time cost spaCy's per-call overhead on
+    # each short text (contradictions took 13.6 s of a 1,000-report run, 2026-12). The recognizer
+    # waits until a caller needs entity types: it is half of a statement's parse, and most parses
+    # only serve the predicate test and denials, which read heads, tags and lemmas (2026-12).
+    later = [ENTITY_PIPE] if nlp.pipe_names[-1:] == [ENTITY_PIPE] else []
+    for text, doc in zip(missing, nlp.pipe(missing, batch_size=PARSE_BATCH, disable=later)):
+        found[text] = doc
+        _parsed[text] = doc
+    if entities and later:
+        # (a doc the recognizer has seen has every token marked in or out of an entity)
+        unmarked = list({id(doc): doc for doc in found.values() if not doc.has_annotation("ENT_IOB")}.values())
+        for _ in nlp.get_pipe(ENTITY_PIPE).pipe(unmarked, batch_size=PARSE_BATCH):
+            pass  # the component sets the entities on each doc in place
+    while len(_parsed) > PARSE_CACHE:
+        _parsed.popitem(last=False)
+    return {key: found[text] for key, text in spans.items()}
+
+
+# Statement text → its parse: a statement is looked at again by each pair it stands in.
+_parsed: OrderedDict[str, Any] = OrderedDict()
+
+
+def _parser():
+    """The per-article step's spaCy pipeline, loaded once; None when it is not installed."""
+    from newsfuse.errors import ModelError
+    from newsfuse.nlp.models import load_nlp
+
+    try:
+        return load_nlp()
+    except ModelError:
+        return None
+
+
+def _same_frame(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping, close: set[tuple[str, str]]) -> bool:
+    """Whether two figures count one thing at one time in one scope (claim_slots.frames_comparable);
+    True when either statement has no parse."""
+    da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
+    if da is None or db is None:
+        return True
+    fx = claim_slots.figure_frame(da, x.start - a.start, x.end - a.start)
+    fy = claim_slots.figure_frame(db, y.start - b.start, y.end - b.start)
+    if fx is None or fy is None:
+        return True
+    same = _same_word(fx.counted, fy.counted, close)
+    return claim_slots.frames_comparable(fx, fy, a.words, b.words, same)
+
+
+def _one_predicate(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping) -> bool:
+    """Both figures hang on one verb, other than a copula ("employs")."""
+    da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
+    if da is None or db is None:
+        return False
+    fx = claim_slots.figure_frame(da, x.start - a.start, x.end - a.start)
+    fy = claim_slots.figure_frame(db, y.start - b.start, y.end - b.start)
+    return fx is not None and fy is not None and bool(fx.predicate) and fx.predicate == fy.predicate
+
+
+def _denies_the_same(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bool:
+    """The denying statement's negated predicate (with its particle: "rule out") is a verb of the
+    other statement: "… and did not rule out compulsory layoffs" does not deny "will offer voluntary
+    redundancy before any compulsory layoffs". True when no parse can be had."""
+    negated, other = (a, b) if a.negated else (b, a)
+    parses = _parses([negated, other], texts, entities=False)
+    dn, do = parses.get((negated.article, negated.start, negated.end)), parses.get((other.article, other.start, other.end))
+    if dn is None or do is None:
+        return True
+    denied = {_verb_name(t.head if t.dep_ == "neg" else t.head.head) for t in dn
+              if t.dep_ == "neg" or (t.dep_ == "det" and t.lower_ in ("no", "neither"))}
+    stated = {_verb_name(t) for t in do if t.pos_ in ("VERB", "AUX")}
+    return not denied or bool(denied & stated)
+
+
+def _verb_name(t) -> str:
+    """A verb's lemma with its particle ("rule out"), the word's own lemma for any other token."""
+    return " ".join([t.lemma_.lower(), *(c.lower_ for c in t.children if c.dep_ == "prt")])
+
+
+def _bracketed(x: Amount, others: Sequence[Amount]) -> bool:
+    """The other side gives figures of this kind on both sides of it ("the operator offering 5%
+    and the union asking for 7%" around a deal of 6.5%): a range, not a rival value."""
+    values = [z.value for z in others if z.kind == x.kind and (x.kind not in ("cardinal", "ordinal") or z.noun == x.noun)]
+    return len(values) >= 2 and min(values) < x.value < max(values)
+
+
+def _same_noun(x: Amount, y: Amount, close: set[tuple[str, str]]) -> bool:
+    """Two counts of one thing by their nouns: the same word, one inside the other ("dockworker" /
+    "worker"), or close embeddings ("staff" / "worker")."""
+    return _same_word(x.noun, y.noun, close)
+
+
+def _same_word(a: str, b: str, close: set[tuple[str, str]]) -> bool:
+    return bool(a and b) and (a == b or a in b or b in a or (a, b) in close)
+
+
+def _window(text: str, u: ClaimUnit, x: Amount, keep: bool = False) -> str:
+    """The words around a figure inside its statement, the figure itself replaced by "#" (or kept)."""
+    before = text[max(u.start, x.start - 80) : x.start].split()[-WINDOW_WORDS:]
+    after = text[x.end : min(u.end, x.end + 80)].split()[:WINDOW_WORDS]
+    return " ".join([*before, text[x.start : x.end] if keep else "#", *after])
+
+
+def _share_words(a: str, b: str) -> bool:
+    from newsfuse.fuse.claims.align import content_words
+
+    return bool(content_words(a) & content_words(b))
+
+
+def _jaccard_words(a: str, b: str) -> float:
+    from newsfuse.fuse.claims.align import content_words
+
+    x, y = content_words(a), content_words(b)
+    return len(x & y) / len(x | y) if x | y else 0.0
+
+
+def _same_period(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Both statements date themselves to the same month, quarter or day (a shared year says little)."""
+    for x in a:
+        for y in b:
+            mx, my = claim_slots.months(x), claim_slots.months(y)
+            if mx and my and len(mx[1]) <= 3 and (x == y or len(x) < 10 and len(y) < 10 and mx == my):
+                return True
+    return False
+
+
+def _polarity(u: ClaimUnit) -> str:
+    return "denies" if u.negated else "states"
+
+
+def _record(kind: str, sides: list[tuple[str, ClaimUnit, str, str]]) -> dict[str, Any]:
+    """A contradiction dict from its sides (claim id, statement, value, the words to quote)."""
+    described = [
+        {"claim": g, "article": u.article, "outlet": u.outlet, "sentence": u.sentence, "start": u.start,
+         "end": u.end, "text": u.text, "value": value}
+        for g, u, value, _ in sides
+    ]
+    (ga, a, va, qa), (gb, b, vb, qb) = sides
+    if kind == "negation":
+        line = f"{a.outlet} {va} what {b.outlet} {vb}: \"{_short(qa)}\" vs \"{_short(qb)}\""
+    else:
+        line = f"{kind}: {a.outlet} says {va} (\"{_short(qa)}\"), {b.outlet} says {vb} (\"{_short(qb)}\")"
+    event = a.block if not a.block.startswith("article:") else None
+    return {"id": "", "claims": list(dict.fromkeys([ga, gb])), "kind": kind, "explanation": line,
+            "sides": described, "event": event}
+
+
+def _short(text: str, words: int = 14) -> str:
+    parts = " ".join(text.split()).split(" ")
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+# -- 3. offices ----------------------------------------------------------------------------------
+
+
+def _role_conflicts(aligner: ClaimAligner, articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
+                    mention_entity: Mapping[tuple[str, int, int], str]) -> list[dict[str, Any]]:
+    """Two reports of one event giving one person two different offices."""
+    units = aligner.units_
+    by_article: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        by_article.setdefault(u.article, []).append(i)
+    block = {u.article: u.block for u in units}
+    source = {u.article: u.source for u in units}
+    day = {u.article: u.report_date for u in units}
+    titles = entity_titles(articles, analyses, mention_entity)
+    offices: dict[tuple[str, str], list[tuple[Title, str]]] = {}
+    for t in titles:
+        office = office_of(t.words)
+        if office is not None and t.article in block:
+            offices.setdefault((block[t.article], t.entity), []).append((t, office))
+    out = []
+    for (event, _entity), seen in offices.items():
+        for k, (t1, o1) in enumerate(seen):
+            for t2, o2 in seen[k + 1 :]:
+                if _same_office(o1, o2) or source[t1.article] == source[t2.article]:
+                    continue
+                gap = claim_slots.days_between(day[t1.article], day[t2.article])
+                if gap is not None and gap > MAX_DAYS_APART:
+                    continue  # offices change: months apart, two titles can both be right
+                side1, side2 = _unit_at(units, by_article, t1), _unit_at(units, by_article, t2)
+                if side1 is None or side2 is None:
+                    continue
+                sides = [(aligner.group_[side1], units[side1], t1.words, t1.words),
+                         (aligner.group_[side2], units[side2], t2.words, t2.words)]
+                record = _record("role", sides)
+                record["entity"] = t1.entity
+                record["explanation"] = (f"role: {units[side1].outlet} calls {t1.name} \"{t1.words}\", "
+                                         f"{units[side2].outlet} \"{t2.words}\"")
+                out.append(record)
+                break
+    return out
+
+
+def office_of(title: str) -> str | None:
+    """The office a title names, without how it is held ("Spanish Foreign Minister" → "foreign
+    minister", "interim President" → "president"), or None when it names no single office."""
+    words = [w for w in title.lower().replace("-", " ").split() if w not in STATUS_WORDS]
+    for n in range(len(words)):
+        phrase = " ".join(words[n:])
+        if phrase in OFFICES:
+            # A qualifier before a bare office ("Foreign Minister") makes it a different office.
+            if n > 0 and phrase in ("minister", "secretary", "director", "commissioner"):
+                return f"{words[n - 1]} {phrase}"
+            return phrase
+    return None
+
+
+def _same_office(a: str, b: str) -> bool:
+    """One office however spelled ("labour minister" / "labor minister")."""
+    from difflib import SequenceMatcher
+
+    return a == b or (a.split()[-1] == b.split()[-1] and SequenceMatcher(None, a, b).ratio() >= 0.85)
+
+
+def _unit_at(units: Sequence[ClaimUnit], by_article: Mapping[str, list[int]], title: Title) -> int | None:
+    """The statement holding a title, or the nearest one of its sentence."""
+    best = None
+    for i in by_article.get(title.article, ()):
+        u = units[i]
+        if u.start <= title.start < u.end:
+            return i
+        if u.sentence == title.sentence and best is None:
+            best = i
+    return best

@@ -1,0 +1,461 @@
+"""What a claim says that another report can confirm or deny: amounts with units and bounds, dates, ordinals.
+
+Alignment uses these slots to keep paraphrases with different figures apart; contradiction
+finding compares them. An amount is read as an interval, because news writes bounds and
+approximations: "about 1,200" is 1,080-1,320, "fewer than 900" is 720-900, and "at least 14"
+is 14-16.8 (an open bound in news is a count as far as it is known, not "any number above").
+Two amounts agree when their intervals meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from dataclasses import dataclass
+
+from newsfuse.model import Number, TimeValue
+from newsfuse.nlp.claims import number_value
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsfuse.nlp.time.read import PART_OF_DAY_RE
+from newsfuse.nlp.time.words import DIGITS_RE, NUMBER_WORD_RE, ORDINALS, SMALL_NUMBERS, TENS
+
+# Half-width of "about"/"some"/"around" as a share of the value. At 10% "about 1,200" stays apart
+# from "about 1,500" and "fewer than 900" (examples/setubal, planted figures) while two rounded
+# figures a tenth apart ("about 1,200" / "about 1,300", "roughly 1,000" / "1,050") can both be
+# right; chosen by hand, 2026-11.
+APPROX_SHARE = 0.1
+# How far an open bound reaches: "at least 14" covers 14-16.8, "fewer than 900" 720-900. At 0.2 a
+# later "at least 14" against "17" (one day apart, the same vessels) reads as a disagreement and
+# "more than 20" against "22" does not (examples/setubal, 2026-11).
+OPEN_BOUND_SHARE = 0.2
+# Exact figures written differently ("6.5%" and "6.50%", "€4m" and "€4.0 million") still agree
+# within this share; "6%" and "6.5%" do not.
+EXACT_SHARE = 0.01
+# Length of each time unit in days, to compare "72 hours" with "three days".
+UNIT_DAYS = {
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "night": 1.0, "week": 7.0,
+    "fortnight": 14.0, "month": 30.44, "quarter": 91.3, "year": 365.25, "decade": 3652.5,
+}
+# Content words after a count that say what it counts ("14 ships", "seven of the nine members";
+# one word before is kept too: "magnitude 6.1"). Two words after let "first official visit"
+# meet "second visit" (examples/setubal and tests/data/align, 2026-11).
+UNIT_WORDS_AFTER = 2
+# Fractions written as words, read as percentages ("fell by about a tenth" is about 10%).
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+
+_APPROX = ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated", "circa",
+           "nearly", "almost", "close to", "just under", "just over", "or so")
+_AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "well over", "no fewer than",
+             "no less than", "above", "exceeding")
+_AT_MOST = ("at most", "fewer than", "less than", "under", "up to", "no more than", "below", "as many as")
+# Words between a number and the noun it counts ("900 of its staff", "14 more ships").
+_UNIT_SKIP = frozenset({"of", "the", "its", "their", "his", "her", "our", "more", "other", "additional",
+                        "extra", "new", "further", "-", "a", "an", "per", "cent", "percent", "percentage"})
+_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d\s+"
+                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)")
+_MODIFIER_BEFORE = re.compile(
+    r"(?i)\b(" + "|".join(sorted((re.escape(w) for w in _APPROX + _AT_LEAST + _AT_MOST), key=len, reverse=True))
+    + r")\s+$"
+)
+_RATE = re.compile(r"^\s*(?:a|an|per|each|every)\s+(second|minute|hour|day|night|week|month|quarter|year)\b", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_CLAUSE_END = re.compile(r"[.,;:!?()\"“”—–]")
+_NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS) | frozenset(ORDINALS) | {
+    "hundred", "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands", "percent", "cent"}
+_DURATION = re.compile(
+    r"^(?P<n>.*?)[\s-]*(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?"
+    r"|years?|decades?)\b",
+    re.I,
+)
+# "a quarter of a percentage point" is a size in other units, not a share: only a bare fraction is.
+_FRACTION = re.compile(r"\b(?:a|one|an)\s+(half|third|quarter|fifth|tenth)\b(?!\s+of\s+an?\b)", re.I)
+_CURRENCY = re.compile(r"[€$£¥₹]|\b(?:euros?|dollars?|pounds?|yen|rupees?|roubles?|rubles?|yuan)\b", re.I)
+_NUMBER = re.compile(
+    rf"(?<![\w.,])(?:[€$£¥₹]\s?)?(?:{DIGITS_RE})(?:\s?%|\s+(?:percent|per cent|million|billion|trillion|m|bn)\b)?"
+    rf"|\b(?:{NUMBER_WORD_RE})\b(?:\s+(?:percent|per cent|million|billion))?",
+    re.I,
+)
+_ORDINAL_WORD = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
+# Calendar values: a year, and a month (with a day), a quarter, a half or a season of it.
+_CALENDAR = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?$")
+_PERIOD = re.compile(r"^(?P<y>\d{4})(?:-(?P<p>\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d\d)?)?$")
+_PART_MONTHS = {"Q1": range(1, 4), "Q2": range(4, 7), "Q3": range(7, 10), "Q4": range(10, 13), "H1": range(1, 7),
+                "H2": range(7, 13), "SP": range(3, 6), "SU": range(6, 9), "FA": range(9, 12), "WI": range(12, 13)}
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """A number in a claim, as an interval in comparable units, with the noun it counts."""
+
+    text: str
+    kind: str  # cardinal | ordinal | money | percent | quantity | duration
+    value: float
+    lo: float
+    hi: float
+    unit: str  # counts: content words around it ("magnitude earthquake"); "%", a currency (and rate), "time"
+    start: int
+    end: int
+    noun: str = ""  # the first content word after a count: what it counts ("vessel")
+
+    def meets(self, other: Amount) -> bool:
+        """True when the two intervals overlap, i.e. both figures can be true at once."""
+        return self.lo <= other.hi and other.lo <= self.hi
+
+
+def amounts(numbers: Sequence[Number], text: str) -> tuple[Amount, ...]:
+    """The amounts of a claim's numbers; ``text`` is the article text the spans point into."""
+    out = []
+    for number in numbers:
+        amount = read_amount(number, text)
+        if amount is not None:
+            out.append(amount)
+    return tuple(out)
+
+
+def read_amount(number: Number, text: str) -> Amount | None:
+    """One number as an interval with its unit, or None when it has no value ("dozens")."""
+    before = text[max(0, number.start - 24) : number.start].lower()
+    written = number.text
+    low = written.lower()
+    kind = number.kind
+    value = number.value
+    fraction = _FRACTION.search(low)
+    if fraction and re.match(r"\s+of\s+an?\b", text[number.end : number.end + 8]):
+        return None  # "a quarter of a percentage point": a size in units we do not read
+    if fraction:  # "about a tenth" is a share, not the cardinal 10
+        kind, value = "percent", FRACTIONS[fraction.group(1).lower()]
+    elif kind == "duration" or (kind in ("cardinal", "quantity") and _DURATION.match(low)):
+        if re.match(r"[\s-]*old\b", text[number.end : number.end + 6]):
+            return None  # "a 32-year-old": an age
+        m = _DURATION.match(low)
+        if m is None:
+            return None
+        n = number_value(m.group("n")) if m.group("n").strip(" -") else 1.0
+        if n is None:
+            return None
+        unit = m.group("unit").lower().rstrip("s")
+        kind, value = "duration", n * UNIT_DAYS[unit]
+    elif kind == "cardinal" and (_CURRENCY.search(low) or _CURRENCY.search(before[-3:])):
+        kind = "money"
+    elif kind == "cardinal" and ("%" in low or "percent" in low or "per cent" in low):
+        kind = "percent"
+    if value is None or _not_a_quantity(text, number.start, number.end):
+        return None
+    lo, hi = bounds(value, low + " ", before)
+    lead = _MODIFIER_BEFORE.search(text[max(0, number.start - 24) : number.start])
+    if lead and not any(low.startswith(w) for w in _APPROX + _AT_LEAST + _AT_MOST):
+        written = lead.group(1) + text[number.start - len(lead.group(0)) + len(lead.group(1)) : number.start] + written
+    if kind == "cardinal" and low in ("one", "a", "an") and (
+            re.search(r"\b(?:no|any|every|some|each|which|the|that|this)\s*$", before) or
+            re.match(r"\s+(?:of|another|by|or)\b", text[number.end : number.end + 9])):
+        return None  # "no one", "one of the", "one by one": a pronoun, not a count
+    if kind in ("cardinal", "ordinal") and text[number.end : number.end + 1] == "-" and not _DURATION.match(
+            text[number.end + 1 : number.end + 12]):
+        return None  # "a one-off", "a two-thirds majority": part of a word, not a count
+    after = _CLAUSE_END.split(text[number.end : number.end + 60])[0]
+    nouns = [lemma(w) for w in _WORD.findall(after) if _is_content(w)]
+    return Amount(written, kind, value, lo, hi, _unit(kind, written, text, number.start, number.end), number.start,
+                  number.end, nouns[0] if nouns and kind in ("cardinal", "ordinal") else "")
+
+
+def _not_a_quantity(text: str, start: int, end: int) -> bool:
+    """A number that names rather than counts: an age ("a 32-year-old", "Smith, 30,"), an address
+    ("the 800 block of", "Highway 5"), a time of day ("5 p.m.")."""
+    after = text[end : end + 12].lower()
+    before = text[max(0, start - 30) : start]
+    if re.match(r"[\s-]*(?:years?[\s-]*old|-year-old|block\b|p\.?m\.?|a\.?m\.?|o'clock)", after):
+        return True
+    if re.match(r"-years?\b", after) and "old" in after:
+        return True
+    if re.search(r"\d+\s+of\s+$", before) or re.match(r"\s+of\s+\d", after):
+        return True  # "Image 2 of 3": a position in a list
+    if re.search(r"[A-Z][a-z]+\s+(?:No\.\s*)?$", before) and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+\s+$", before):
+        return True  # "Highway 5", "Flight 370", "Room 101": a name's number (not a sentence's first word)
+    return bool(re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after))  # "Smith, 30,"
+
+
+def bounds(value: float, written: str, before: str = "") -> tuple[float, float]:
+    """The interval a figure stands for, from the words written with it or just before it."""
+    context = " " + before.lower().split(".")[-1][-16:] + " " + written.lower()
+    if any(f" {w} " in context for w in _AT_LEAST):
+        return value, value * (1 + OPEN_BOUND_SHARE)
+    if any(f" {w} " in context for w in _AT_MOST):
+        return value * (1 - OPEN_BOUND_SHARE), value
+    if any(f" {w} " in context for w in _APPROX):
+        return value * (1 - APPROX_SHARE), value * (1 + APPROX_SHARE)
+    return value * (1 - EXACT_SHARE), value * (1 + EXACT_SHARE)
+
+
+def _unit(kind: str, written: str, text: str, start: int, end: int) -> str:
+    """What the amount counts: for counts and ordinals the content words around it ("magnitude 6.1
+    earthquake" → "magnitude earthquake"); a currency sign (and rate) for money; "%" or "time" otherwise."""
+    if kind == "duration":
+        return "time"
+    if kind == "percent":
+        return "%"  # what the share is of is said anywhere in the clause; the claims' likeness decides
+    if kind == "money":
+        sign = _CURRENCY.search(written) or _CURRENCY.search(text[max(0, start - 3) : end])
+        rate = _RATE.match(text[end : end + 20])
+        return (sign.group(0).lower() if sign else "money") + (f"/{rate.group(1).lower()}" if rate else "")
+    after = _CLAUSE_END.split(text[end : end + 60])[0]
+    before = _CLAUSE_END.split(text[max(0, start - 40) : start])[-1]
+    nxt = [lemma(w) for w in _WORD.findall(after) if _is_content(w)][:UNIT_WORDS_AFTER]
+    prev = [lemma(w) for w in _WORD.findall(before) if _is_content(w)][-1:]
+    return " ".join(prev + nxt)
+
+
+def _is_content(word: str) -> bool:
+    low = word.lower()
+    return (len(low) > 2 and low not in _UNIT_SKIP and low not in ENGLISH_STOP_WORDS and low not in _NUMBER_WORDS
+            and not any(f" {low} " in f" {w} " for w in _APPROX + _AT_LEAST + _AT_MOST))
+
+
+def lemma(word: str) -> str:
+    """A crude singular ("vessels" → "vessel", "staff" stays), enough to compare counted nouns."""
+    word = word.lower().strip("'’")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def find_numbers(text: str, start: int, end: int) -> tuple[Number, ...]:
+    """Numbers in ``text[start:end]`` read without a parse, for sentences no claim covers.
+
+    Years and day numbers of dates are left out: they are dates, compared as times.
+    """
+    piece = text[start:end]
+    out = []
+    for m in _NUMBER.finditer(piece):
+        written = m.group(0)
+        if re.fullmatch(r"(?:1[89]|20)\d\d", written) or _is_date_part(piece, m.start(), m.end()):
+            continue
+        s, e = start + m.start(), start + m.end()
+        duration = _DURATION.match(written + text[e : e + 12])
+        if duration and duration.group("n").strip() == written.strip():
+            e = s + duration.end()
+            written = text[s:e]
+            out.append(Number(s, e, written, number_value(duration.group("n")), "duration"))
+            continue
+        kind = "percent" if "%" in written or "cent" in written.lower() else "cardinal"
+        if _CURRENCY.search(written):
+            kind = "money"
+        if written.lower() in ("one", "a", "an"):
+            continue  # "one of the …" counts nothing
+        out.append(Number(s, e, written, number_value(written), kind))
+    fractions = [(start + m.start(), start + m.end(), m) for m in _FRACTION.finditer(piece)]
+    for s, e, m in fractions:
+        out.append(Number(s, e, m.group(0), FRACTIONS[m.group(1).lower()], "percent"))
+    for m in _ORDINAL_WORD.finditer(piece):
+        s, e = start + m.start(), start + m.end()
+        if not any(fs <= s and e <= fe for fs, fe, _ in fractions):  # "a tenth" is a share
+            out.append(Number(s, e, m.group(0), number_value(m.group(0), ordinal=True), "ordinal"))
+    return tuple(sorted(out, key=lambda n: n.start))
+
+
+def _is_date_part(piece: str, s: int, e: int) -> bool:
+    """A day number beside a month name ("January 29", "29 January"): part of a date."""
+    around = piece[max(0, s - 10) : e + 10]
+    return bool(re.search(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", around)
+                or re.search(r"(?i)\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", around))
+
+
+def calendar_values(times: Sequence[TimeValue], start: int, end: int) -> tuple[str, ...]:
+    """Calendar dates (a year, a part of one, a month or a day) of the time expressions inside ``[start, end)``."""
+    out = []
+    for t in times:
+        value = t.value.split("T")[0]  # the day of a time ("2025-10-17T06:00")
+        if t.type in ("DATE", "TIME") and start <= t.start and t.end <= end and _PERIOD.match(value):
+            out.append(value)
+    return tuple(dict.fromkeys(out))
+
+
+def date_amounts(times: Sequence[TimeValue], start: int, end: int) -> tuple[Amount, ...]:
+    """The days written out inside ``[start, end)`` ("March 12", "12/03/2025") as amounts of kind
+    "date" (value: the day number). A weekday ("on Tuesday") is left out: its day is worked out
+    from each report's own date, and two reports' anchors differ more often than their accounts."""
+    out = []
+    for t in times:
+        value = t.value.split("T")[0]
+        written = _MONTH_NAME.search(t.text) or re.search(r"\d{1,4}[/.-]\d{1,2}", t.text)
+        if t.type in ("DATE", "TIME") and start <= t.start and t.end <= end and len(value) == 10 and written:
+            day = day_number(value)
+            if day is not None:
+                out.append(Amount(value, "date", float(day), float(day), float(day), "", t.start, t.end))
+    return tuple(out)
+
+
+def months(value: str) -> tuple[int, range] | None:
+    """(year, months) a calendar value covers: "2025-Q4" → (2025, 10-12), "2025-10-15" → (2025, 10)."""
+    m = _PERIOD.match(value)
+    if m is None:
+        return None
+    year, part = int(m["y"]), m["p"]
+    if part is None:
+        return year, range(1, 13)
+    if part.isdigit():
+        return year, range(int(part), int(part) + 1)
+    return year, _PART_MONTHS[part]
+
+
+def dates_meet(a: str, b: str) -> bool:
+    """Two calendar values can name the same time: the same months, and the same day when both give one."""
+    ma, mb = months(a), months(b)
+    if ma is None or mb is None:
+        return False
+    if ma[0] != mb[0] or not set(ma[1]) & set(mb[1]):
+        return False
+    da, db = a[8:10], b[8:10]
+    return not (len(a) >= 10 and len(b) >= 10 and da != db)
+
+
+def dates_clash(a: Sequence[str], b: Sequence[str]) -> tuple[str, str] | None:
+    """A pair of dates, one from each side, that cannot be the same time while no other pair meets."""
+    if not a or not b:
+        return None
+    if any(dates_meet(x, y) for x in a for y in b):
+        return None
+    return a[0], b[0]
+
+
+def days_between(a: str | None, b: str | None) -> int | None:
+    """Days between two day values; one without its year ("XXXX-10-12") takes the year closest to the other."""
+    signed = days_from(a, b)
+    return abs(signed) if signed is not None else None
+
+
+def days_from(a: str | None, b: str | None) -> int | None:
+    """Days from ``a`` to ``b`` (positive when ``b`` is later), a year-less value taking the year
+    closest to the other's; None when either is unknown or both lack a year."""
+    if not a or not b:
+        return None
+    da, db = day_number(a), day_number(b)
+    if da is not None and db is not None:
+        return db - da
+    if da is None and db is None:
+        return None
+    full, partial = (da, b) if da is not None else (db, a)
+    if not re.fullmatch(r"XXXX-\d\d-\d\d", partial[:10]):
+        return None
+    year = date.fromordinal(full).year
+    options = [d for d in (day_number(f"{y}{partial[4:10]}") for y in (year - 1, year, year + 1)) if d is not None]
+    if not options:
+        return None
+    nearest = min(options, key=lambda d: abs(d - full))
+    return nearest - full if da is not None else full - nearest
+
+
+def day_number(value: str | None) -> int | None:
+    """Days since 0001-01-01 of a calendar value, taking the middle of a month or year; None if not a date."""
+    if not value:
+        return None
+    m = _CALENDAR.match(value[:10])
+    if m is None:
+        return None
+    y, mo, d = int(m["y"]), int(m["m"] or 7), int(m["d"] or (15 if m["m"] else 1))
+    try:
+        return date(y, mo, d).toordinal()
+    except ValueError:
+        return None
+
+
+# -- what a figure counts, and when: read from the parse of its statement -------------------------
+
+# Subordinators that put a count under a condition or widen what it covers ("1,800 jobs would go
+# once contractors are counted"): such a count is of another scope than a plain one. Grammar, not
+# vocabulary of any event. "including …" is left out: it lists what a count holds ("1,200 workers,
+# including crane operators"), it does not widen it.
+CONDITION_MARKS = frozenset({"if", "once", "unless", "when", "provided"})
+# Modals that make a figure a prospect (a plan, a forecast) rather than a fact of now or before.
+PROSPECT_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "'ll", "wo"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+# Time words the small tagger leaves outside any entity ("arrested 37 overnight"); the timex step's own.
+_TIME_WORD = re.compile(rf"^(?:{PART_OF_DAY_RE}|today|tonight|yesterday|tomorrow)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure counts and when, from the parse of its statement: two figures give rival values
+    only when their frames are compatible (``frames_comparable``)."""
+
+    counted: str  # crude lemma of the noun the number quantifies ("job"; "turnout" for "turnout was 61%")
+    restriction: frozenset[str]  # words narrowing the counted thing: modifiers, "in rural counties"
+    predicate: str  # lemma of the verb the count hangs on ("cut", "employ", "lay off"); "" under a copula
+    prospect: bool  # told as a plan or a forecast ("will cut", "would be lost")
+    tense: str  # "present" for a simple present ("employs"), "past" for a simple past ("cut"), else ""
+    period: frozenset[str]  # words of the time anchor on the predicate ("overnight", "sunday night")
+    condition: bool  # the count holds under a condition or a wider scope ("once contractors are counted")
+
+
+def figure_frame(doc, start: int, end: int) -> Frame | None:
+    """The frame of the figure at character offsets ``[start, end)`` of a parsed statement ``doc``
+    (a spaCy ``Doc``), or None when no token lies there."""
+    tokens = [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    top = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    noun = top.head if top.dep_ in ("nummod", "quantmod", "amod", "compound") and top.head.i != top.i else top
+    partitive = next((w for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for w in c.children
+                      if w.dep_ == "pobj"), None) if noun.pos_ == "NUM" else None
+    if partitive is not None:  # "900 of its staff" counts staff
+        noun = partitive
+    elif noun.lower_ in ("percent", "%", "cent") or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        # A share or a bare number is of what the clause's subject names ("turnout was 61 percent").
+        verb = noun.head if noun.dep_ in ("attr", "dobj", "acomp", "oprd", "npadvmod") else None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+        noun = subject if subject is not None else noun
+    restriction = set()
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.i not in inside and not child.like_num and not child.ent_type_:
+            # (a hedge the tagger puts beside the number, "fewer than 900", is in a numeric entity)
+            restriction.add(lemma(child.text))
+        elif child.dep_ == "prep" and child.lower_ != "of":
+            restriction.update(lemma(w.text) for w in child.subtree if w.is_alpha and not w.is_stop and w.ent_type_
+                               not in _TIME_LABELS)
+    predicate = noun
+    while predicate.pos_ not in ("VERB", "AUX") and predicate.head.i != predicate.i:
+        predicate = predicate.head
+    is_verb = predicate.pos_ in ("VERB", "AUX")
+    # A number the parse leaves without a noun ("an earthquake of magnitude 6.4 shook" read with
+    # "6.4" as the subject) counts nothing the parse can name: neither its noun nor its verb decides.
+    known = noun.pos_ in ("NOUN", "PROPN", "PRON")
+    name = ""
+    if is_verb and known and predicate.lemma_ != "be":
+        particle = [c.lower_ for c in predicate.children if c.dep_ == "prt"]
+        name = " ".join([predicate.lemma_.lower(), *particle])
+    prospect = is_verb and any(c.lower_ in PROSPECT_MODALS for c in predicate.children if c.dep_ == "aux")
+    simple = is_verb and not any(c.dep_ in ("aux", "auxpass") for c in predicate.children)
+    tense = {"VBZ": "present", "VBP": "present", "VBD": "past"}.get(predicate.tag_, "") if simple else ""
+    period: set[str] = set()
+    condition = False
+    if is_verb:
+        for child in predicate.children:
+            words = [w for w in child.subtree if w.ent_type_ in _TIME_LABELS or _TIME_WORD.match(w.text)]
+            if child.dep_ in ("npadvmod", "advmod", "prep", "obl") and words and not (
+                    child.dep_ == "prep" and child.lower_ in ("for", "during")):  # "for 48 hours" is a length
+                period.update(w.lower_ for w in words)
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+                condition = True
+    return Frame(lemma(noun.text) if known else "", frozenset(restriction), name, prospect, tense, frozenset(period), condition)
+
+
+def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: frozenset[str], same_counted: bool) -> bool:
+    """Whether two figures can be rival values of one count: the same scope (no condition on one
+    side only, no narrowing words the other statement lacks), both facts or both prospects, the
+    same period when both give one, not a simple present against a simple past, and the same
+    predicate or the same counted thing ("1,200 workers joined" / "fewer than 900 staff stayed
+    away"). ``words_*`` are each statement's content words; ``same_counted`` whether the counted
+    nouns name one thing."""
+    if f.condition != g.condition or f.prospect != g.prospect:
+        return False
+    if {f.tense, g.tense} == {"present", "past"}:
+        return False  # a standing count ("employs 2,400") against a past event ("cut 1,200")
+    if f.period and g.period and not f.period & g.period:
+        return False
+    if f.restriction - words_g or g.restriction - words_f:
+        return False
+    return not (f.predicate and g.predicate and f.predicate != g.predicate and not same_counted)

@@ -1,0 +1,596 @@
+"""Who said or holds something: speech cues in the parse and speaker spans, with pronouns and descriptions resolved.
+
+Shared by :mod:`newsfuse.nlp.speech.quotes` and :mod:`newsfuse.nlp.claims`. An :class:`Attributor`
+is built once per parsed document; it turns the token that names a source (the subject of
+"said", the object of "according to") into a :class:`Source` span in the article text:
+
+* the name mention when there is one (PERSON first, then ORG, then a name that heads the
+  phrase): "German Foreign Ministry spokeswoman Lena Koch" → "Lena Koch";
+* for a pronoun ("he noted", "according to him"), the last compatible person named as a
+  subject or source before it;
+* for a definite description of a person ("the German leader"), the person named earlier
+  whose titles share its words ("German Chancellor ..."), else the last person named as a
+  subject or source, unless their nationality words disagree;
+* otherwise the noun phrase itself ("Sources", "the two leaders").
+
+The word lists below are English reporting language, not facts about any story.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Verbs that report speech (say, tell, ...): a verb from this list next to a quotation or
+# governing a "that"-clause marks who said it. Compiled from the reporting verbs of English
+# grammars (Quirk et al. §16.31; Bergler's news reporting verbs), checked on our fixtures, 2026-05.
+SPEECH_VERBS = frozenset(
+    """
+    say tell add note stress emphasise emphasize state announce claim insist warn indicate call
+    describe write explain argue assert acknowledge admit affirm allege answer ask assure boast
+    caution comment complain concede confirm contend declare deny disclose highlight hint inform
+    mention observe predict proclaim promise pledge reaffirm recall recount remark remind reply
+    report respond retort reveal reiterate signal specify speak suggest tweet post underline
+    underscore urge vow shout testify threaten conclude counter agree disagree express quip
+    charge lament concur brief outline forecast estimate confess yell scream exclaim plead
+    """.split()
+)
+# Verbs of belief and expectation: "analysts expect ...", "experts believe ..." attribute the
+# clause they govern, but are not speech, so they make claims attributed, never quotes.
+COGNITION_VERBS = frozenset("believe think expect suspect fear hope feel reckon assume suppose doubt guess anticipate".split())
+# Nouns for what a source says or publishes: "a statement from the ministry said" names the
+# ministry; "according to reports from X" names X.
+SPEECH_NOUNS = frozenset(
+    """
+    statement quote remark comment word message letter post tweet release communique report
+    interview speech address announcement declaration memo email video publication briefing
+    text claim testimony figure data estimate document record statistic tally
+    """.split()
+)
+# Head nouns that describe a person by role: "the German leader", "the spokeswoman". A definite
+# description with one of these heads and no name refers back to a person named before.
+PERSON_NOUNS = frozenset(
+    """
+    leader president minister premier chancellor spokesman spokeswoman spokesperson official chief
+    head secretary ambassador envoy diplomat politician lawmaker legislator senator congressman
+    congresswoman governor mayor king queen prince princess monarch emperor general commander
+    officer director chairman chairwoman chair executive founder owner prosecutor judge lawyer
+    attorney candidate nominee activist author writer researcher scientist professor doctor expert
+    analyst witness victim suspect defendant man woman player coach manager actor actress singer
+    pope bishop priest imam rabbi emir sheikh sultan ruler dictator negotiator mediator deputy aide
+    adviser advisor councillor councilor representative delegate economist strategist
+    neighbor neighbour friend relative mother father sister brother daughter son wife husband
+    grandmother grandfather aunt uncle cousin nephew niece teacher student resident worker
+    employee pastor nurse deputy sheriff detective trooper coroner
+    """.split()
+)
+# Honorifics and abbreviated titles that stand before a person's name.
+TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady sen rep gov gen col capt lt sgt prof rev fr coach".split())
+# Person nouns that say nothing of a role ("the man", "a witness"): such a description is only
+# resolved by titles it shares with a name, never to whoever was named last.
+GENERIC_PERSON_NOUNS = frozenset(
+    """
+    man woman witness victim suspect defendant author writer player actor actress singer neighbor
+    neighbour friend relative mother father sister brother daughter son wife husband grandmother
+    grandfather aunt uncle cousin nephew niece teacher student resident worker employee
+    """.split()
+)
+PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
+GROUP_PRONOUNS = frozenset("it its they them their itself themselves".split())
+# A pronoun or bare description refers back at most this many sentences (news keeps a speaker's
+# pronoun within a paragraph or two of the name; our fixtures, 2026-05).
+PRONOUN_LOOKBACK_SENTENCES = 4
+DESCRIPTION_LOOKBACK_SENTENCES = 4
+# Words compared by their first letters, so "German" matches "Germany" and "presidential"
+# matches "president" without a stemmer (shortest common prefix that kept distinct words apart
+# on our fixtures, 2026-05).
+STEM_PREFIX = 5
+# Dependency labels of the parts of a noun phrase that describe something else: a relative
+# clause inside "Smith, who met Jones," must not give Jones as the speaker.
+_NOT_PART_OF_NAME = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# A subject below one of these is inside a reported or subordinate clause, not a main one.
+_EMBEDDING = frozenset({"ccomp", "relcl", "acl", "advcl", "pcomp"})
+_DEFINITE = frozenset({"the", "this", "that"})
+# Keys of what the quote and claim steps keep on a Doc's user_data so they build it once.
+_TEXT_KEY = "newsfuse.text"
+_ATTRIBUTOR_KEY = "newsfuse.attributor"
+_ENTS_KEY = "newsfuse.ents"
+# Labels that name a source by themselves when they head the phrase ("Paris announced").
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A span of the article that names who said something, and how the text referred to them."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None  # PERSON, ORG, ... for a name mention; None for a plain noun phrase
+    via: str | None = None  # the pronoun or description the text used, when the span is its antecedent
+    plural: bool = False
+    proper: bool = False  # a proper noun the tagger did not label ("Waters sent a letter")
+
+    @property
+    def is_person(self) -> bool:
+        return self.label == "PERSON"
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, built once: spaCy joins it from the tokens again on every access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def doc_ents(doc) -> tuple:
+    """``doc.ents``, built once: spaCy makes new spans on every access."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return ents
+
+
+def is_speech_verb(token) -> bool:
+    """A verb (not a noun such as "the report") whose lemma reports speech, or "put" of "as X put it"."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":  # "so-called" says nothing
+        return False
+    lemma = token.lemma_.lower()
+    if lemma == "put":
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in token.children
+        )
+    return lemma in SPEECH_VERBS
+
+
+def is_cognition_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in COGNITION_VERBS
+
+
+# What a reporting aside may have besides its verb: "police said", "as he said", "AFP reported on Monday".
+_ASIDE_PARTS = frozenset({"nsubj", "nsubjpass", "punct", "mark", "advmod", "aux", "auxpass", "npadvmod", "neg"})
+
+
+def reporting_aside(verb) -> bool:
+    """"…, AFP reported", "as he said", "police said in a statement": a reporting verb hung on
+    the clause it reports, with nothing of its own but a subject, a time or where it was said
+    ("when officers responded to a disturbance" is an event, not an aside)."""
+    if not (is_speech_verb(verb) or is_cognition_verb(verb)):
+        return False
+    for c in verb.children:
+        if c.dep_ in _ASIDE_PARTS:
+            continue
+        if c.dep_ == "prep" and any(g.lemma_.lower() in SPEECH_NOUNS or g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            continue
+        return False
+    return True
+
+
+def according_to_object(token):
+    """The object of "according to" when ``token`` is the word "according" of that phrase."""
+    if token.lower_ != "according":
+        return None
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    for child in nxt.children:
+        if child.dep_ == "pobj":
+            return child
+    return nxt.nbor(1) if nxt.i + 1 < len(token.doc) and not nxt.nbor(1).is_punct else None
+
+
+def words_of_object(token):
+    """X in "in X's words" or "in the words of X" when ``token`` is "words" in such a phrase."""
+    if token.lower_ != "words" or token.head.lower_ != "in" or token.dep_ != "pobj":
+        return None
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def subject_of(verb):
+    """The token naming who performs ``verb``: its subject, a passive agent, or a governing verb's subject.
+
+    "…, adding that …", "… and added …" and "was quoted as saying …" have no subject of their
+    own; the verb they hang from has it. "It was announced by the ministry" gives the ministry; the "it" of "it was
+    reported that" names nobody.
+    """
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and child.lower_ != "it":
+                return child
+        for child in current.children:
+            if child.dep_ == "agent":
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        if any(c.dep_ in ("nsubjpass", "expl") for c in current.children):
+            return None
+        if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
+            return None
+        # "was quoted as saying": from the participle through "as" to the verb.
+        current = current.head.head if current.dep_ == "pcomp" else current.head
+    return None
+
+
+def that_clause(verb):
+    """A "that"-clause the parser hung below the verb's object ("said during the visit that …")."""
+    for t in verb.subtree:
+        if t.i <= verb.i or t.dep_ not in ("acl", "advcl", "relcl", "dep"):
+            continue
+        mark = t.left_edge
+        if mark.lower_ != "that" or mark.dep_ != "mark":
+            continue
+        # Only through prepositions and nouns: a verb in between reports its own clause.
+        up = t.head
+        while up.i != verb.i and up.pos_ not in ("VERB", "AUX"):
+            up = up.head
+        if up.i == verb.i:
+            return t
+    return None
+
+
+class Attributor:
+    """Speaker and source spans for one parsed document (see the module docstring)."""
+
+    @classmethod
+    def of(cls, doc, mentions, quoted: Sequence[tuple[int, int]] = ()) -> Attributor:
+        """The attributor of ``doc`` and ``mentions``, built once for the quote and the claim steps."""
+        key = (_ATTRIBUTOR_KEY, id(mentions))
+        found = doc.user_data.get(key)
+        if found is None or found[0] is not mentions:
+            found = doc.user_data[key] = (mentions, cls(doc, mentions, quoted))
+        return found[1]
+
+    def __init__(self, doc, mentions, quoted: Sequence[tuple[int, int]] = ()):
+        """``quoted``: character ranges of direct quotations, whose subjects are the speaker's words, not referents."""
+        self.doc = doc
+        self._quoted = sorted(quoted)
+        self._mention_of: dict[int, tuple[int, int, str]] = {}
+        person_words: set[str] = set()
+        spans = []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0 or not any(t.text[:1].isupper() or t.is_digit for t in span):
+                continue  # "the secretary of state's office": a lower-case "name" is the tagger's slip
+            spans.append((span, m.label))
+            if m.label == "PERSON":
+                person_words.add(_key(span.text))
+        # A name the tagger once calls PERSON is a person wherever it recurs ("Okafor" as ORG),
+        # and so is a name after a title ("Governor Helen Park" read as a place).
+        for span, label in spans:
+            if label != "PERSON" and (_key(span.text) in person_words or _titled(span)):
+                label = "PERSON"
+                person_words.add(_key(span.text))
+            for tok in span:
+                self._mention_of[tok.i] = (span.start, span.end, label)
+        self._sent_starts = [s.start for s in doc.sents]
+        self._persons = self._person_descriptors(spans, person_words)
+        self._history: list[tuple[int, Source]] = []
+        self._history_pos: list[int] = []
+        self._embedded: set[int] = set()  # subjects inside reported or subordinate clauses
+        self._resolved: dict[int, Source | None] = {}
+        self._build_history()
+
+    # -- public -------------------------------------------------------------------------
+    def source(self, token) -> Source | None:
+        """The span naming whoever ``token`` (a subject, an object of "according to", ...) refers to."""
+        if token.i in self._resolved:
+            return self._resolved[token.i]
+        return self._refer(token)
+
+    def sentence_of(self, token_i: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, token_i) - 1)
+
+    # -- building ------------------------------------------------------------------------
+    def _build_history(self) -> None:
+        """Referents of subjects and sources in reading order, each resolved against those before it."""
+        for tok in self.doc:
+            obj = None
+            if tok.dep_ in _SUBJECTS:
+                obj = tok
+            elif tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+                obj = tok
+            else:
+                obj = according_to_object(tok) or words_of_object(tok)
+            if obj is None or obj.i in self._resolved or self._in_quote(obj.idx):
+                continue
+            src = self._refer(obj)
+            self._resolved[obj.i] = src
+            if src is not None and (obj.pos_ != "PRON" or src.via is not None):
+                self._history.append((obj.i, src))
+                self._history_pos.append(obj.i)
+                if any(a.dep_ in _EMBEDDING for a in obj.ancestors):
+                    self._embedded.add(obj.i)
+
+    def _in_quote(self, char: int) -> bool:
+        k = bisect.bisect_right(self._quoted, (char, float("inf"))) - 1
+        return k >= 0 and self._quoted[k][0] <= char < self._quoted[k][1]
+
+    def _person_descriptors(self, spans, person_words) -> list[tuple[int, Source, frozenset[str], frozenset[str]]]:
+        """Each person mention with the words that describe it ("German Chancellor", an apposition)."""
+        out = []
+        for span, label in spans:
+            if label != "PERSON" and _key(span.text) not in person_words:
+                continue
+            words: set[str] = set()
+            nationality: set[str] = set()
+            head = span.root
+            describing = [t for t in head.children if t.i < span.start and t.dep_ in ("amod", "compound", "nmod", "poss")]
+            if head.dep_ == "appos":
+                describing.append(head.head)
+            describing += [t for t in head.children if t.dep_ == "appos"]
+            for d in describing:
+                for t in _phrase_tokens(d):
+                    if span.start <= t.i < span.end or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                        continue
+                    words.add(t.lower_)
+                    if self._is_nationality(t):
+                        nationality.add(t.lower_)
+            src = Source(span.start_char, span.end_char, span.text, "PERSON")
+            out.append((span.start, src, frozenset(words), frozenset(nationality)))
+        return out
+
+    def _is_nationality(self, token) -> bool:
+        m = self._mention_of.get(token.i)
+        return m is not None and m[2] in ("NORP", "GPE")
+
+    # -- resolution ----------------------------------------------------------------------
+    def _refer(self, token) -> Source | None:
+        for _ in range(3):
+            inner = self._said_by(token)
+            if inner is None:
+                break
+            token = inner
+        token = self._name_after_title(token)
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
+            if lower in PERSONAL_PRONOUNS:
+                # A proper noun no tagger labelled is most often a person's surname. The subject of a
+                # main clause comes first: in "She said Dana was generous. "…," she said." the
+                # second "she" is the first one, not Dana.
+                person = lambda s: s.is_person or s.proper and not s.plural  # noqa: E731
+                found = self._last(token.i, person, PRONOUN_LOOKBACK_SENTENCES, main_only=True)
+                if found is None:
+                    found = self._last(token.i, person, PRONOUN_LOOKBACK_SENTENCES)
+                if found is None:
+                    found = self._last_person_mention(token.i, PRONOUN_LOOKBACK_SENTENCES)
+            elif lower in GROUP_PRONOUNS:
+                # "It said": the last organisation, place or (singular) thing that was a subject or source.
+                singular = lower.startswith("it")
+                found = self._last(
+                    token.i,
+                    lambda s: not s.is_person and s.via is None and not (singular and s.plural),
+                    PRONOUN_LOOKBACK_SENTENCES,
+                )
+            else:
+                found = None
+            if found is None:
+                return Source(token.idx, token.idx + len(token), token.text, None)
+            return Source(found.start, found.end, found.text, found.label, via=token.text)
+        name = self._name_in(token)
+        if name is not None and name.is_person:
+            return name
+        phrase = self._phrase(token)
+        if self._is_description(token):
+            # "The White House spokesman" is a person named before, not the White House.
+            found = self._describe(token, phrase)
+            if found is not None:
+                return Source(found.start, found.end, found.text, found.label, via=phrase.text)
+        return name if name is not None else phrase
+
+    def _name_after_title(self, token):
+        """For a title the parser made the subject ("said police Sgt. Kari Thompson"), the name after it."""
+        if not _is_title_word(token):
+            return token
+        k = token.i + 1
+        while k < len(self.doc) and self.doc[k].text == ".":
+            k += 1
+        if k < len(self.doc) and k not in self._mention_of and self._mention_of.get(token.i) is None:
+            return token
+        if k < len(self.doc) and self.doc[k].pos_ == "PROPN" and self._mention_of.get(k, (0, 0, ""))[2] == "PERSON":
+            return self.doc[self._mention_of[k][1] - 1]
+        return token
+
+    def _said_by(self, token):
+        """For "a statement from X", "X's remarks", "reports from X": the token naming X."""
+        if token.lemma_.lower() not in SPEECH_NOUNS or token.pos_ not in ("NOUN",):
+            return None
+        for child in token.children:
+            if child.dep_ == "poss":
+                return child
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return obj
+        # "a report published by the WHO"
+        for child in token.children:
+            if child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return obj
+        return None
+
+    def _name_in(self, token) -> Source | None:
+        """The best name mention inside the phrase headed by ``token``.
+
+        A person counts when the phrase names them directly ("spokeswoman Lena Koch",
+        an apposition), not through a possessive or a preposition ("the mayor's spokesman", "the
+        lawyer of Smith" are other people); an organisation counts anywhere in the phrase ("a
+        spokesman for the ministry"); a place or group only when it heads it ("Paris announced").
+        """
+        # "Assistant Chief of Police David Perkins": a bare title's "of" phrase still names the person.
+        bare_title = _is_title_word(token) and not any(c.dep_ in ("det", "poss") for c in token.children)
+        core = {t.i for t in _phrase_tokens(token, keep_preps=bare_title, keep_poss=False)}
+        found: dict[tuple[int, int], str] = {}
+        for t in _phrase_tokens(token):
+            m = self._mention_of.get(t.i)
+            if m is not None:
+                found[(m[0], m[1])] = m[2]
+
+        def rank(item):
+            (start, end), label = item
+            direct = any(i in core for i in range(start, end))
+            if label == "PERSON" and direct:
+                return (0, 0 if start <= token.i < end else 1, start)
+            if label == "ORG":
+                return (1, 0 if direct else 1, start)
+            if start <= token.i < end and label in _NAME_LABELS:
+                return (2, 0, start)
+            return None
+
+        ranked = [(r, item) for item in found.items() if (r := rank(item)) is not None]
+        if not ranked:
+            return None
+        (start, end), label = min(ranked)[1]
+        if label == "PERSON":
+            # "Mayor Ana Ruiz" → "Ana Ruiz": the title is the role, not the name.
+            while end - start > 1 and (self.doc[start].lower_.rstrip(".") in TITLES | PERSON_NOUNS or self.doc[start].is_punct):
+                start += 1
+        span = self.doc[start:end]
+        return Source(span.start_char, span.end_char, span.text, label)
+
+    def _phrase(self, token) -> Source:
+        """The noun phrase of ``token`` up to its head ("the White House press office", "Sources" of "Sources familiar with …")."""
+        tokens = [t for t in _phrase_tokens(token, keep_preps=False) if t.i <= token.i and not t.is_punct]
+        start = min(t.i for t in tokens) if tokens else token.i
+        # "A woman who answered the phone": no name, but a person a later "she" can refer to.
+        label = "PERSON" if token.lemma_.lower() in PERSON_NOUNS and token.tag_ == "NN" else None
+        if token.pos_ == "PROPN":
+            # A name the tagger missed: "Mayor Ana Ruiz" is the person Ana Ruiz.
+            k = start
+            while k < token.i and (self.doc[k].pos_ == "DET" or self.doc[k].lower_.rstrip(".") in TITLES | PERSON_NOUNS):
+                k += 1
+            if k > start and self.doc[k - 1].pos_ != "DET":
+                start, label = k, "PERSON"
+        span = self.doc[start : token.i + 1]
+        end_char = span.end_char
+        if token.text.endswith(".") and len(token.text) > 2 and token.lower_.rstrip(".") not in TITLES:
+            end_char -= 1  # "says Lopez." tokenised as one word with its full stop
+        proper = token.pos_ == "PROPN" and label is None and not self.doc[start].ent_type_
+        text = doc_text(self.doc)[span.start_char : end_char]
+        return Source(span.start_char, end_char, text, label, plural=token.tag_ in ("NNS", "NNPS"), proper=proper)
+
+    def _is_description(self, token) -> bool:
+        if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS"):
+            return False
+        if token.lemma_.lower() not in PERSON_NOUNS and not any(token.lower_ in w for _, _, w, _ in self._persons):
+            return False
+        # Definite only: "the spokesman" was named before, "a spokesman for the ministry" was not.
+        return any(c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in token.children)
+
+    def _describe(self, token, phrase: Source) -> Source | None:
+        """The person an earlier name gave the titles of ``token``'s phrase, or the last person in view."""
+        words = {t.lower_ for t in _phrase_tokens(token, keep_preps=False) if t.pos_ in ("NOUN", "PROPN", "ADJ")}
+        nationality = {t.lower_ for t in _phrase_tokens(token, keep_preps=False) if self._is_nationality(t)}
+        best: tuple[int, int, Source] | None = None
+        for start, src, described, their_nationality in self._persons:
+            if start >= token.i:
+                break
+            if _conflicts(nationality, their_nationality):
+                continue
+            score = sum(1 for w in words if any(_same_word(w, d) for d in described))
+            if score and (best is None or (score, start) >= (best[0], best[1])):
+                best = (score, start, src)
+        if best is not None:
+            return best[2]
+
+        if token.lemma_.lower() in GENERIC_PERSON_NOUNS or any(c.dep_ in ("relcl", "acl", "appos") for c in token.children):
+            # "The San Diego man who police say …" introduces someone; it does not refer back.
+            return None
+
+        def compatible(s: Source) -> bool:
+            theirs = frozenset().union(*(n for _, p, _, n in self._persons if _key(p.text) == _key(s.text)))
+            return s.is_person and not _conflicts(nationality, theirs)
+
+        return self._last(token.i, compatible, DESCRIPTION_LOOKBACK_SENTENCES)
+
+    def _last(self, before: int, accept, lookback: int, main_only: bool = False) -> Source | None:
+        first_sentence = self.sentence_of(before) - lookback
+        k = bisect.bisect_left(self._history_pos, before) - 1
+        while k >= 0:
+            pos, src = self._history[k]
+            if self.sentence_of(pos) < first_sentence:
+                return None
+            if accept(src) and not (main_only and pos in self._embedded):
+                return src
+            k -= 1
+        return None
+
+    def _last_person_mention(self, before: int, lookback: int) -> Source | None:
+        first_sentence = self.sentence_of(before) - lookback
+        for start, src, _, _ in reversed(self._persons):
+            if start < before:
+                return src if self.sentence_of(start) >= first_sentence else None
+        return None
+
+
+def _phrase_tokens(token, keep_preps: bool = True, keep_poss: bool = True) -> list:
+    """The tokens of the noun phrase headed by ``token``, without clauses that describe something else."""
+    out = [token]
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in _NOT_PART_OF_NAME:
+                continue
+            if not keep_preps and child.dep_ == "prep" or not keep_poss and child.dep_ == "poss":
+                continue
+            out.append(child)
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _titled(span) -> bool:
+    """Whether a title or honorific stands right before the name, or opens it ("Governor Helen Park", "Dr. Lind").
+
+    For a name of two or more capitalised words the role may be written in lower case ("chief
+    executive Helena Marsh") or stand in apposition after it ("Marcus Hale, director of the
+    coalition"): the small tagger labels such names ORG often enough (blind set, 2026-11)."""
+    first = span[0]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    for t in (before, first if len(span) > 1 else None):
+        if t is not None and t.lower_.rstrip(".") in TITLES | PERSON_NOUNS and t.is_title:
+            return True
+    if len(span) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
+        return False
+    if before is not None and before.lower_ in PERSON_NOUNS and before.pos_ == "NOUN":
+        return True
+    root = span.root
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in PERSON_NOUNS for c in root.children)
+
+
+def _is_title_word(token) -> bool:
+    return token.is_title and token.lower_.rstrip(".") in TITLES | PERSON_NOUNS
+
+
+def _key(name: str) -> str:
+    """The last word of a name, for "Gaulle" ~ "Charles de Gaulle"."""
+    words = name.replace("-", " ").replace("’s", "").replace("'s", "").split()
+    return words[-1].lower() if words else ""
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    return n >= STEM_PREFIX and a[:STEM_PREFIX] == b[:STEM_PREFIX]
+
+
+def _conflicts(ours: set[str] | frozenset[str], theirs: frozenset[str]) -> bool:
+    """A nationality word in the description that none of the person's nationality words matches."""
+    if not ours or not theirs:
+        return False
+    return not any(_same_word(a, b) for a in ours for b in theirs)

@@ -1,0 +1,186 @@
+"""Tests for claim slots: figures read as intervals with what they count, calendar values compared."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse.fuse.claims.slots import (
+    Amount,
+    bounds,
+    calendar_values,
+    dates_clash,
+    dates_meet,
+    days_between,
+    days_from,
+    figure_frame,
+    find_numbers,
+    frames_comparable,
+    read_amount,
+)
+from newsfuse.fuse.claims.units import content_words
+from newsfuse.model import Number, TimeValue
+
+
+def amounts_of(text: str) -> list[Amount]:
+    """The amounts of every number the parse-free reader finds in ``text``."""
+    return [a for a in (read_amount(n, text) for n in find_numbers(text, 0, len(text))) if a is not None]
+
+
+def one(text: str) -> Amount:
+    found = amounts_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_approximate_counts_meet_only_when_close():
+    about_1200 = one("about 1,200 workers joined the strike")
+    assert about_1200.kind == "cardinal" and about_1200.value == 1200
+    assert not about_1200.meets(one("about 1,500 dockworkers kept up the strike"))
+    assert about_1200.meets(one("about 1,300 members stopped work"))  # two roundings can both be right
+    assert about_1200.meets(one("some 1,250 workers stopped work"))
+    assert not about_1200.meets(one("fewer than 900 of its staff stayed away"))
+
+
+def test_open_bounds_reach_a_little_way():
+    assert one("more than 20 ships were diverted").meets(one("22 ships were diverted"))
+    assert not one("at least 14 ships were diverted").meets(one("17 vessels were diverted"))
+    assert one("at least 14 ships were diverted").meets(one("15 vessels were diverted"))
+
+
+def test_exact_figures_written_differently_agree_but_different_ones_do_not():
+    assert one("a 6.5% pay rise").meets(one("a pay rise of 6.50%"))
+    assert not one("a 6.5% pay rise").meets(one("a 6% pay rise"))
+    assert one("a 6.5% pay rise").kind == "percent"
+
+
+def test_durations_compare_in_days():
+    hours = one("a 72 hours walkout")
+    assert hours.kind == "duration" and hours.meets(one("a three days walkout"))
+    assert not one("talks lasted two hours").meets(one("talks lasted three hours"))
+
+
+def test_fractions_are_shares_unless_of_a_unit():
+    tenth = one("container traffic fell by about a tenth")
+    assert tenth.kind == "percent" and tenth.value == pytest.approx(10)
+    assert tenth.meets(one("traffic fell by about 9%"))
+    text = "raised its rate by a quarter of a percentage point"
+    quarter = Number(text.index("a quarter"), text.index("a quarter") + 9, "a quarter", 0.25, "cardinal")
+    assert read_amount(quarter, text) is None
+
+
+def test_words_that_are_not_counts_are_left_out():
+    assert amounts_of("a smaller fire in March, when no one was hurt") == []
+    assert [a.kind for a in amounts_of("most shipping lines treated it as a one-off")] == []
+    assert [a.value for a in amounts_of("it happened on January 29, 2025")] == []
+
+
+def test_numbers_that_name_rather_than_count_are_left_out():
+    for text in ("a 32-year-old man was hurt", "John Smith, 30, was hurt", "on the 800 block of Main Street",
+                 "traffic on Highway 5 was stopped", "Chronicle Image 2 of 3 Gunshots rang out", "at 5 p.m. police came"):
+        assert amounts_of(text) == [], text
+    assert [a.value for a in amounts_of("Smith said 30 people were hurt")] == [30]
+
+
+def test_counts_keep_the_words_around_them():
+    ships = one("forcing lines to divert at least 14 ships to other ports")
+    assert ships.noun == "ship" and "divert" in ships.unit.split()
+    visit = [a for a in amounts_of("made his first official visit to Moscow") if a.kind == "ordinal"][0]
+    assert visit.unit.split()[:2] == ["official", "visit"]
+
+
+def test_money_keeps_currency_and_rate():
+    per_day = one("costing exporters about €4 million a day")
+    total = one("cost exporters about €45 million in all")
+    assert per_day.kind == total.kind == "money"
+    assert per_day.unit == "€/day" and total.unit == "€"
+
+
+@given(st.floats(min_value=0.01, max_value=1e9), st.sampled_from(["", "about", "at least", "fewer than", "nearly"]))
+def test_bounds_hold_the_value(value, modifier):
+    lo, hi = bounds(value, f"{modifier} {value}")
+    assert lo <= value <= hi
+
+
+@given(st.floats(min_value=0, max_value=1e6), st.floats(min_value=0, max_value=1e6))
+def test_meeting_is_symmetric(x, y):
+    a = Amount("x", "cardinal", x, *bounds(x, "about"), "", 0, 1)
+    b = Amount("y", "cardinal", y, *bounds(y, ""), "", 0, 1)
+    assert a.meets(b) == b.meets(a)
+
+
+def test_dates_meet_at_their_shared_precision():
+    assert dates_meet("2025-10", "2025-10-15")
+    assert dates_meet("2025-Q4", "2025-11-02")
+    assert not dates_meet("2025-03-12", "2025-03-19")
+    assert not dates_meet("2025-10", "2026-01")
+    assert dates_clash(["2025-03-12"], ["2025-03-19"]) == ("2025-03-12", "2025-03-19")
+    assert dates_clash(["2025-03-12", "2025"], ["2025-03"]) is None
+    assert dates_clash([], ["2025-03-19"]) is None
+
+
+def test_days_between_guess_a_missing_year():
+    assert days_between("2025-10-15", "XXXX-10-12") == 3
+    assert days_between("XXXX-01-12", "2025-10-15") == 89
+    assert days_from("2025-10-15", "2025-10-17") == 2 and days_from("2025-10-17", "2025-10-15") == -2
+    assert days_between("XXXX-01-12", "XXXX-01-13") is None
+    assert days_between(None, "2025-10-15") is None
+
+
+def test_calendar_values_of_a_span():
+    times = (
+        TimeValue(0, 6, "Friday", "DATE", "2025-10-17", sentence=0),
+        TimeValue(10, 16, "6 a.m.", "TIME", "2025-10-17T06:00", sentence=0),
+        TimeValue(20, 26, "weekly", "SET", "P1W", sentence=0),
+        TimeValue(40, 46, "Monday", "DATE", "XXXX-WXX-1", sentence=0),
+    )
+    assert calendar_values(times, 0, 30) == ("2025-10-17",)
+    assert calendar_values(times, 30, 50) == ()
+
+
+@functools.lru_cache(maxsize=1)
+def parser():
+    from newsfuse.nlp.models import load_nlp
+
+    return load_nlp()
+
+
+def frame_of(sentence: str, figure: str):
+    start = sentence.index(figure)
+    return figure_frame(parser()(sentence), start, start + len(figure)), content_words(sentence)
+
+
+def comparable(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    (f, wf), (g, wg) = frame_of(*one), frame_of(*other)
+    same = f.counted == g.counted or f.counted in g.counted or g.counted in f.counted
+    return frames_comparable(f, g, wf, wg, same)
+
+
+def test_a_frame_reads_what_is_counted_and_by_which_verb():
+    frame, _ = frame_of("The airline will lay off 300 pilots at its Leeds base.", "300")
+    assert frame.counted == "pilot" and frame.predicate == "lay off" and frame.prospect
+    share, _ = frame_of("Attendance among students was 40 percent.", "40 percent")
+    assert share.counted == "attendance" and "student" in share.restriction and share.predicate == ""
+
+
+def test_two_figures_of_one_count_are_comparable():
+    assert comparable(("The mill employs 800 people.", "800"), ("The mill employs 650 workers.", "650"))
+    assert comparable(("Rescuers pulled 12 survivors from the rubble.", "12"),
+                      ("Rescuers pulled nine survivors from the rubble.", "nine"))
+
+
+def test_figures_of_other_counts_scopes_or_times_are_not():
+    # Another predicate and another noun: a cut is not a headcount.
+    assert not comparable(("The mill cut 300 jobs last spring.", "300"), ("The mill employs 650 workers.", "650"))
+    # A share of a subset against the whole.
+    assert not comparable(("Attendance among students was 40 percent.", "40 percent"),
+                          ("Attendance was 25 percent, the lowest in a decade.", "25 percent"))
+    # A count under a condition against a plain one; a forecast against a fact.
+    assert not comparable(("As many as 900 homes would flood if the levee failed.", "900"),
+                          ("The storm flooded 400 homes.", "400"))
+    # Two periods: one night against another.
+    assert not comparable(("Firefighters rescued 15 people overnight.", "15"),
+                          ("Firefighters rescued 30 people on Friday morning.", "30"))

@@ -1,0 +1,73 @@
+"""Finding and choosing time-expression spans in plain text (no model needed)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.nlp.time.rules import candidates, select, trim
+
+
+def _spans(text: str) -> list[str]:
+    return [text[c.start : c.end] for c in (trim(c, text) for c in select(candidates(text)))]
+
+
+def test_longest_match_wins():
+    text = "His visit took place slightly more than three months ago, in mid-October."
+    assert _spans(text) == ["slightly more than three months ago", "mid-October"]
+
+
+def test_full_dates_hold_their_weekday_and_year():
+    text = "They met on Wednesday, January 28, 2026, and again on 3 February."
+    assert _spans(text) == ["Wednesday, January 28, 2026", "3 February"]
+
+
+def test_ages_are_not_durations():
+    text = "A 6-year-old girl and a man, 45 years old, were hurt."
+    assert _spans(text) == []
+
+
+def test_timeml_extents_leave_out_articles_possessives_and_about():
+    text = "It was a five-hour visit after its third quarter, about five hours long."
+    assert _spans(text) == ["five-hour", "third quarter", "five hours"]
+
+
+def test_names_and_verbs_that_look_like_months():
+    assert _spans("May I ask? The March for Life went ahead.") == []
+    assert _spans("The vote was held in May.") == ["May"]
+
+
+def test_clock_time_and_numbers():
+    assert _spans("The blast came at 10:35 a.m. and killed 2000 people.") == ["10:35 a.m."]
+    assert _spans("They lived at 1249 Bells Ferry Road in 1999.") == ["1999"]
+
+
+def test_sets_and_generic_references():
+    assert _spans("Rallies are held every Thursday and daily; prices are rising now.") == [
+        "every Thursday", "daily", "now",
+    ]
+
+
+def test_select_chooses_non_overlapping_spans_in_order():
+    text = "The deal, signed last week, runs for the next two years from January 2026."
+    chosen = select(candidates(text))
+    assert [text[c.start : c.end] for c in chosen] == ["last week", "the next two years", "January 2026"]
+    for a, b in zip(chosen, chosen[1:]):
+        assert a.end <= b.start
+
+
+_PIECES = st.sampled_from([
+    "On", "Friday", "the", "third quarter", "of 1990", "two", "-", "years", "ago", "May", "12", ",", "2024",
+    "last", "week", "about", "a.m.", "10:30", "every", "month", "'s", "early", "1990s", "today", "x", "\n",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=25), st.text(max_size=40))
+def test_spans_stay_inside_the_text_and_never_overlap(pieces, noise):
+    text = " ".join(pieces) + noise
+    chosen = [trim(c, text) for c in select(candidates(text))]
+    for c in chosen:
+        assert 0 <= c.start < c.end <= len(text)
+    for a, b in zip(chosen, chosen[1:]):
+        assert a.end <= b.start
