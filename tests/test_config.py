@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
+import typing
 
 import pytest
 
-from newsfuse.config import SETTINGS, load_config
+from newsfuse.config import SETTINGS, Config, load_config
 from newsfuse.errors import ConfigError
 from tests.conftest import REPO
 
@@ -18,6 +20,25 @@ def test_every_setting_is_in_the_example_file_with_its_default_and_help():
     for setting in SETTINGS:
         assert values[setting.name] == setting.default, setting.name
         assert f"# {setting.help}" in text, setting.name
+
+
+def test_the_config_fields_are_the_settings_table_with_its_types_and_defaults():
+    fields = dataclasses.fields(Config)
+    hints = typing.get_type_hints(Config)
+    assert [f.name for f in fields] == [s.name for s in SETTINGS]
+    for field, setting in zip(fields, SETTINGS):
+        assert field.default == setting.default, setting.name
+        assert hints[field.name] is type(setting.default), setting.name
+    assert Config() == load_config()
+
+
+def test_the_config_is_frozen_and_replace_returns_a_checked_copy():
+    config = load_config()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        config.jobs = 2  # type: ignore[misc]
+    changed = config.replace(jobs="2")
+    assert (changed.jobs, config.jobs) == (2, 0)
+    assert isinstance(changed, Config)
 
 
 def test_file_overrides_defaults_and_flags_override_file(tmp_path):

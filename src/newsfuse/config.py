@@ -1,6 +1,7 @@
-"""Every setting of newsfuse, declared once: name, default, help.
+"""Every setting of newsfuse: the declared table (name, default, help) and the typed ``Config``.
 
-Precedence: built-in defaults < a user settings file (TOML, ``--config``) <
+``SETTINGS`` carries the help texts, the choices and the order of the example file;
+``Config`` is the same settings as typed fields; a test checks the two agree. Precedence: built-in defaults < a user settings file (TOML, ``--config``) <
 command-line flags. ``newsfuse.toml.example`` at the repository root is the
 commented default file; a test checks that it and this table agree.
 """
@@ -52,26 +53,38 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
-def _replace(self: Any, **changes: Any) -> Any:
-    unknown = set(changes) - set(_BY_NAME)
-    if unknown:
-        raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
-    return dataclasses.replace(self, **{k: _coerce(k, v) for k, v in changes.items()})
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Resolved settings; build with :func:`load_config`.
 
+    One field per entry of ``SETTINGS``, in its order, with its default; a test keeps the two
+    in step (the table carries the help texts, the choices and the example file's order).
+    """
 
-def _workers(self: Any) -> int:
-    return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+    max_input_bytes: int = 5_000_000
+    min_text_chars: int = 80
+    jobs: int = 0
+    cache_dir: str = ""
+    use_cache: bool = True
+    spacy_model: str = "en_core_web_sm"
+    batch_size: int = 32
+    embed_precision: str = "auto"
+    progress: str = "auto"
+    rewrite_url: str = ""
+    rewrite_model: str = ""
+    rewrite_timeout: float = 30.0
 
+    def replace(self, **changes: Any) -> Config:
+        """A copy with ``changes`` applied, each checked and coerced to its setting's type."""
+        unknown = set(changes) - set(_BY_NAME)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **{k: _coerce(k, v) for k, v in changes.items()})
 
-# Built from SETTINGS so a setting's name and default live in one place.
-Config = dataclasses.make_dataclass(
-    "Config",
-    [(s.name, type(s.default), dataclasses.field(default=s.default)) for s in SETTINGS],
-    frozen=True,
-    slots=True,
-    namespace={"replace": _replace, "workers": property(_workers), "__module__": __name__},
-)
-Config.__doc__ = "Resolved settings; build with :func:`load_config`."
+    @property
+    def workers(self) -> int:
+        """Worker processes for per-article analysis: ``jobs``, or one per core when it is 0."""
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -94,7 +107,7 @@ def _coerce(name: str, value: Any) -> Any:
     return value
 
 
-def load_config(path: str | os.PathLike[str] | None = None, **overrides: Any) -> Any:
+def load_config(path: str | os.PathLike[str] | None = None, **overrides: Any) -> Config:
     """Defaults, then the TOML file at ``path`` (if any), then non-None ``overrides``."""
     config = Config()
     if path is not None:

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from newsfuse import __version__
+from newsfuse.config import Config, load_config
 from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.claims.align import ClaimAligner
 from newsfuse.fuse.entities.canon import EntityCanonicalizer
@@ -35,11 +35,11 @@ from newsfuse.store import Store
 
 def analyze(
     paths: Sequence[str | os.PathLike[str]],
-    config: Any,
+    config: Config | None = None,
     cache_dir: str | Path | None = None,
     store: Store | None = None,
 ) -> Report:
-    """Read the inputs and fuse them into a report.
+    """Read the inputs and fuse them into a report (with the default settings unless ``config``).
 
     With a ``store``, the articles it already holds are not analysed again; the
     new ones are added to it, and the cross-document steps run over everything
@@ -64,6 +64,7 @@ def analyze(
     13. describe the framing: each outlet's words for the main actors and events, and its coverage;
     14. assemble the report.
     """
+    config = config or load_config()
     # Sentence vectors are cached beside the analyses, so a re-run does not encode them again.
     folder = (config.cache_dir or cache_dir) if config.use_cache else None
     with embedding_cache(folder or None), embedding_precision(config.embed_precision):
@@ -71,7 +72,7 @@ def analyze(
 
 
 def _analyze(
-    paths: Sequence[str | os.PathLike[str]], config: Any, cache_dir: str | Path | None, store: Store | None
+    paths: Sequence[str | os.PathLike[str]], config: Config, cache_dir: str | Path | None, store: Store | None
 ) -> Report:
     """The steps of ``analyze``, numbered as in its docstring."""
     # 1. ingest
@@ -200,7 +201,7 @@ def date_from_text(articles: Sequence[Article], analyses: Sequence[ArticleAnalys
 
 def analyze_corpus(
     articles: Sequence[Article],
-    config: Any,
+    config: Config,
     cache_dir: str | Path | None = None,
     runner: Runner | None = None,
 ) -> list[ArticleAnalysis]:

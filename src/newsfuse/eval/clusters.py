@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from newsfuse.config import Config
 from newsfuse.errors import EvalError
 from newsfuse.eval.metrics import b_cubed, pairwise
 from newsfuse.model import Article, ArticleAnalysis
@@ -229,7 +230,7 @@ def evaluate_corpus(
     path: str | Path,
     split: str,
     *,
-    config: Any = None,
+    config: Config | None = None,
     cache_dir: str | Path | None = None,
     use_embeddings: bool = True,
 ) -> dict[str, Any]:

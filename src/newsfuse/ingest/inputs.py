@@ -12,8 +12,8 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
+from newsfuse.config import Config
 from newsfuse.errors import EmptyInput, InputError, MalformedRecord, OversizedInput, UndecodableInput
 from newsfuse.ingest.build import build_article
 from newsfuse.ingest.decode import SNIFF_BYTES, decode_bytes, read_bytes, reject_binary
@@ -39,7 +39,7 @@ _FRONT_URL = ("url", "link", "canonical", "source_url")
 _FRONT_OUTLET = ("outlet", "source", "site", "publisher", "sitename")
 
 
-def read_inputs(paths: Sequence[str | os.PathLike[str]], config: Any) -> tuple[list[Article], list[Skip]]:
+def read_inputs(paths: Sequence[str | os.PathLike[str]], config: Config) -> tuple[list[Article], list[Skip]]:
     """Every input as an Article, or as a Skip with its reason; see ``iter_inputs``."""
     articles: list[Article] = []
     skipped: list[Skip] = []
@@ -48,7 +48,7 @@ def read_inputs(paths: Sequence[str | os.PathLike[str]], config: Any) -> tuple[l
     return articles, skipped
 
 
-def iter_inputs(paths: Sequence[str | os.PathLike[str]], config: Any) -> Iterator[Article | Skip]:
+def iter_inputs(paths: Sequence[str | os.PathLike[str]], config: Config) -> Iterator[Article | Skip]:
     """Yield an Article or a Skip for each input, in order.
 
     Folders are walked recursively in sorted order, skipping hidden files and
@@ -102,7 +102,7 @@ def _expand(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Skip]:
             yield Skip(str(given), "file not found")
 
 
-def _read_file(path: Path, config: Any) -> Iterator[RawDoc | Skip]:
+def _read_file(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
     source = str(path)
     kind = KINDS.get(path.suffix.lower())
     if kind == "jsonl":
@@ -159,7 +159,7 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _read_jsonl(path: Path, config: Any) -> Iterator[RawDoc | Skip]:
+def _read_jsonl(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
     """Stream a JSONL file line by line: the size limit applies to each record, not to the corpus."""
     source = str(path)
     try:
