@@ -1,10 +1,9 @@
 """Turning inputs (files, folders, JSONL, HTML) into Article records.
 
-Modules, in the order an input meets them: ``inputs`` (walk, dispatch,
-skips), ``decode`` (bytes to text), ``normalize`` (Unicode and spacing),
-``text`` / ``html`` / ``jsonl`` (formats to blocks), ``lang`` (language),
-``clean`` with ``patterns`` (chrome out), ``meta`` (dateline, outlet,
-date), ``build`` (one Article).
+Modules, in the order an input meets them: ``inputs`` (walk, dispatch, skips), ``decode`` (bytes
+to text), ``normalize`` (Unicode and spacing), ``text`` / ``html`` / ``jsonl`` (formats to blocks),
+``lang`` (language), ``clean`` with ``patterns`` (chrome out), ``meta`` (dateline, outlet, date),
+``build`` (one Article).
 """
 
 from __future__ import annotations

@@ -1,1 +1,1 @@
-"""Writing the report: JSON (with its schema), Markdown."""
+"""Writing the report: JSON (with its schema), Markdown and HTML."""
