@@ -2,8 +2,8 @@
 
 Modules, in the order an input meets them: ``inputs`` (walk, dispatch, skips), ``decode`` (bytes
 to text), ``normalize`` (Unicode and spacing), ``text`` / ``html`` / ``jsonl`` (formats to blocks),
-``lang`` (language), ``clean`` with ``patterns`` (chrome out), ``meta`` (dateline, outlet, date),
-``build`` (one Article).
+``lang`` (language), ``clean`` with ``chrome`` and ``patterns`` (chrome out), ``meta`` (dateline,
+outlet, date), ``build`` (one Article; ``title`` for one without).
 """
 
 from __future__ import annotations

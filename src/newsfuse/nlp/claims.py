@@ -30,9 +30,8 @@ from dataclasses import dataclass, field
 
 from newsfuse.ingest.meta import parse_dateline
 from newsfuse.model import Claim, Number, Quote
-from newsfuse.nlp.speech.attribution import (
-    Attributor,
-    Source,
+from newsfuse.nlp.speech.attribution import Attributor, Source
+from newsfuse.nlp.speech.cues import (
     according_to_object,
     doc_ents,
     doc_text,

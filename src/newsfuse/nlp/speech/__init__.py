@@ -1,2 +1,2 @@
-"""Speech: who said what. Quotations and reported speech with their cues, and the speaker each is
-attributed to (a name, or the antecedent of a pronoun or description)."""
+"""Speech: who said what. Quotations and reported speech (quotes), the cues that introduce them (cues),
+and the speaker each is attributed to: a name, or the antecedent of a pronoun or description (attribution)."""

@@ -1,6 +1,7 @@
-"""Who said or holds something: speech cues in the parse and speaker spans, with pronouns and descriptions resolved.
+"""Who said or holds something: the speaker span a cue names, with pronouns and descriptions resolved.
 
-Shared by :mod:`newsfuse.nlp.speech.quotes` and :mod:`newsfuse.nlp.claims`. An :class:`Attributor`
+Shared by :mod:`newsfuse.nlp.speech.quotes` and :mod:`newsfuse.nlp.claims`; the cues themselves
+(reporting verbs, "according to", subjects) are in :mod:`newsfuse.nlp.speech.cues`. An :class:`Attributor`
 is built once per parsed document; it turns the token that names a source (the subject of
 "said", the object of "according to") into a :class:`Source` span in the article text:
 
@@ -13,7 +14,7 @@ is built once per parsed document; it turns the token that names a source (the s
   subject or source, unless their nationality words disagree;
 * otherwise the noun phrase itself ("Sources", "the two leaders").
 
-The word lists below are English reporting language, not facts about any story.
+The word lists below are English words for people and roles, not facts about any story.
 """
 
 from __future__ import annotations
@@ -22,32 +23,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Verbs that report speech (say, tell, ...): a verb from this list next to a quotation or
-# governing a "that"-clause marks who said it. Compiled from the reporting verbs of English
-# grammars (Quirk et al. §16.31; Bergler's news reporting verbs), checked on our fixtures, 2026-05.
-SPEECH_VERBS = frozenset(
-    """
-    say tell add note stress emphasise emphasize state announce claim insist warn indicate call
-    describe write explain argue assert acknowledge admit affirm allege answer ask assure boast
-    caution comment complain concede confirm contend declare deny disclose highlight hint inform
-    mention observe predict proclaim promise pledge reaffirm recall recount remark remind reply
-    report respond retort reveal reiterate signal specify speak suggest tweet post underline
-    underscore urge vow shout testify threaten conclude counter agree disagree express quip
-    charge lament concur brief outline forecast estimate confess yell scream exclaim plead
-    """.split()
-)
-# Verbs of belief and expectation: "analysts expect ...", "experts believe ..." attribute the
-# clause they govern, but are not speech, so they make claims attributed, never quotes.
-COGNITION_VERBS = frozenset("believe think expect suspect fear hope feel reckon assume suppose doubt guess anticipate".split())
-# Nouns for what a source says or publishes: "a statement from the ministry said" names the
-# ministry; "according to reports from X" names X.
-SPEECH_NOUNS = frozenset(
-    """
-    statement quote remark comment word message letter post tweet release communique report
-    interview speech address announcement declaration memo email video publication briefing
-    text claim testimony figure data estimate document record statistic tally
-    """.split()
-)
+from newsfuse.nlp.speech.cues import SPEECH_NOUNS, according_to_object, doc_text, words_of_object
+
 # Head nouns that describe a person by role: "the German leader", "the spokeswoman". A definite
 # description with one of these heads and no name refers back to a person named before.
 PERSON_NOUNS = frozenset(
@@ -93,10 +70,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # A subject below one of these is inside a reported or subordinate clause, not a main one.
 _EMBEDDING = frozenset({"ccomp", "relcl", "acl", "advcl", "pcomp"})
 _DEFINITE = frozenset({"the", "this", "that"})
-# Keys of what the quote and claim steps keep on a Doc's user_data so they build it once.
-_TEXT_KEY = "newsfuse.text"
+# Key of the Attributor the quote and claim steps keep on a Doc's user_data so they build it once.
 _ATTRIBUTOR_KEY = "newsfuse.attributor"
-_ENTS_KEY = "newsfuse.ents"
 # Labels that name a source by themselves when they head the phrase ("Paris announced").
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
@@ -116,128 +91,6 @@ class Source:
     @property
     def is_person(self) -> bool:
         return self.label == "PERSON"
-
-
-def doc_text(doc) -> str:
-    """``doc.text``, built once: spaCy joins it from the tokens again on every access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-def doc_ents(doc) -> tuple:
-    """``doc.ents``, built once: spaCy makes new spans on every access."""
-    ents = doc.user_data.get(_ENTS_KEY)
-    if ents is None:
-        ents = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
-    return ents
-
-
-def is_speech_verb(token) -> bool:
-    """A verb (not a noun such as "the report") whose lemma reports speech, or "put" of "as X put it"."""
-    if token.pos_ not in ("VERB", "AUX") or token.dep_ == "amod":  # "so-called" says nothing
-        return False
-    lemma = token.lemma_.lower()
-    if lemma == "put":
-        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in token.children
-        )
-    return lemma in SPEECH_VERBS
-
-
-def is_cognition_verb(token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in COGNITION_VERBS
-
-
-# What a reporting aside may have besides its verb: "police said", "as he said", "AFP reported on Monday".
-_ASIDE_PARTS = frozenset({"nsubj", "nsubjpass", "punct", "mark", "advmod", "aux", "auxpass", "npadvmod", "neg"})
-
-
-def reporting_aside(verb) -> bool:
-    """"…, AFP reported", "as he said", "police said in a statement": a reporting verb hung on
-    the clause it reports, with nothing of its own but a subject, a time or where it was said
-    ("when officers responded to a disturbance" is an event, not an aside)."""
-    if not (is_speech_verb(verb) or is_cognition_verb(verb)):
-        return False
-    for c in verb.children:
-        if c.dep_ in _ASIDE_PARTS:
-            continue
-        if c.dep_ == "prep" and any(g.lemma_.lower() in SPEECH_NOUNS or g.ent_type_ in ("DATE", "TIME") for g in c.children):
-            continue
-        return False
-    return True
-
-
-def according_to_object(token):
-    """The object of "according to" when ``token`` is the word "according" of that phrase."""
-    if token.lower_ != "according":
-        return None
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if nxt is None or nxt.lower_ != "to":
-        return None
-    for child in nxt.children:
-        if child.dep_ == "pobj":
-            return child
-    return nxt.nbor(1) if nxt.i + 1 < len(token.doc) and not nxt.nbor(1).is_punct else None
-
-
-def words_of_object(token):
-    """X in "in X's words" or "in the words of X" when ``token`` is "words" in such a phrase."""
-    if token.lower_ != "words" or token.head.lower_ != "in" or token.dep_ != "pobj":
-        return None
-    for child in token.children:
-        if child.dep_ == "poss":
-            return child
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def subject_of(verb):
-    """The token naming who performs ``verb``: its subject, a passive agent, or a governing verb's subject.
-
-    "…, adding that …", "… and added …" and "was quoted as saying …" have no subject of their
-    own; the verb they hang from has it. "It was announced by the ministry" gives the ministry; the "it" of "it was
-    reported that" names nobody.
-    """
-    current = verb
-    for _ in range(3):
-        for child in current.children:
-            if child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and child.lower_ != "it":
-                return child
-        for child in current.children:
-            if child.dep_ == "agent":
-                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None:
-                    return obj
-        if any(c.dep_ in ("nsubjpass", "expl") for c in current.children):
-            return None
-        if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
-            return None
-        # "was quoted as saying": from the participle through "as" to the verb.
-        current = current.head.head if current.dep_ == "pcomp" else current.head
-    return None
-
-
-def that_clause(verb):
-    """A "that"-clause the parser hung below the verb's object ("said during the visit that …")."""
-    for t in verb.subtree:
-        if t.i <= verb.i or t.dep_ not in ("acl", "advcl", "relcl", "dep"):
-            continue
-        mark = t.left_edge
-        if mark.lower_ != "that" or mark.dep_ != "mark":
-            continue
-        # Only through prepositions and nouns: a verb in between reports its own clause.
-        up = t.head
-        while up.i != verb.i and up.pos_ not in ("VERB", "AUX"):
-            up = up.head
-        if up.i == verb.i:
-            return t
-    return None
 
 
 class Attributor:

@@ -22,10 +22,9 @@ import bisect
 from dataclasses import dataclass
 
 from newsfuse.model import Quote
-from newsfuse.nlp.speech.attribution import (
+from newsfuse.nlp.speech.attribution import Attributor, Source
+from newsfuse.nlp.speech.cues import (
     SPEECH_VERBS,
-    Attributor,
-    Source,
     according_to_object,
     doc_text,
     is_speech_verb,

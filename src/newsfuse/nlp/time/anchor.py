@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from newsfuse.nlp.speech.attribution import COGNITION_VERBS, SPEECH_VERBS
+from newsfuse.nlp.speech.cues import COGNITION_VERBS, SPEECH_VERBS
 from newsfuse.nlp.time.rules import Spec
 from newsfuse.nlp.time.words import SEASON_START
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from newsfuse.model import Dated, Mention, TimeValue
-from newsfuse.nlp.speech.attribution import is_speech_verb, reporting_aside
+from newsfuse.nlp.speech.cues import is_speech_verb, reporting_aside
 from newsfuse.nlp.time.anchor import FUTURE, MAX_HEAD_STEPS, PRESENT, tense_of
 from newsfuse.nlp.time.words import ORDINALS, SMALL_NUMBERS
 
