@@ -22,6 +22,7 @@ LSH_THRESHOLD = 0.3
 # shorter text is at least MIN_LENGTH_RATIO of the longer and CONTAINMENT of it lies in the
 # longer (a copy with paragraphs dropped). Chosen on hand-made rewrites in tests/data/events
 # and the planted copy in examples/; no same-event pair of ECB+ or GVC train reaches either.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 JACCARD = 0.5
 CONTAINMENT = 0.8
 MIN_LENGTH_RATIO = 0.4

@@ -23,12 +23,14 @@ from newsfuse.model import Article, ArticleAnalysis, Dated
 # in other words scores 0.68-1.1 (0.59-0.74 for one-word lines such as "the walkout began"),
 # while the closest different happenings of one month, which share a person, score 0.75 without
 # the same-event bonus.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 SAME_DAY_SCORE = 0.6
 COARSE_SCORE = 0.76
 MEAN_SCORE = 0.45
 # Added to the cosine when the two name a common person or organisation, when they hang on the
 # same verb or event noun ("met" and "met"), and when their articles report the same clustered
 # event: evidence the embedding of a short line misses.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 SHARED_PARTICIPANT_BONUS = 0.15
 SAME_TRIGGER_BONUS = 0.1
 SAME_EVENT_BONUS = 0.15

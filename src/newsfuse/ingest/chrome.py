@@ -40,6 +40,7 @@ HEADER_MAX_LABEL_WORDS = 6
 # An author's bio under an "About the author" line runs to a sentence or
 # two (the bios in our fixtures and the example corpus: 11-16 words); 60
 # leaves room for a long one, and longer blocks are left to the body rules.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 AUTHOR_BIO_MAX_BLOCKS = 2
 AUTHOR_BIO_MAX_WORDS = 60
 # A photo credit closing a caption is a few words ("REUTERS/Jane Doe", "Photo: Getty Images").

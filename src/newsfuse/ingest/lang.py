@@ -33,6 +33,7 @@ NAME_OF_CODE = {code: name for name, code in LANGUAGES.items()}
 # Below this share of stopword tokens no language is claimed: lists of names,
 # tables and very short snippets. English news prose scores 0.35-0.5; 0.15
 # leaves room for headline-heavy text (hand-checked on the seeds and GVC).
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 MIN_STOPWORD_SHARE = 0.15
 # Fewer word tokens than this say too little to name a language (a headline
 # of names scores by accident in some lists).

@@ -57,6 +57,7 @@ DENIAL_VERBS = frozenset({"deny", "dismiss", "reject", "refute"})
 MIN_CLAIM_WORDS = 3
 # A paragraph this short without final punctuation is a heading (our fixtures and the seeds'
 # section titles, 2026-05).
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 HEADING_MAX_WORDS = 12
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NUMBER_LABELS = {"CARDINAL": "cardinal", "ORDINAL": "ordinal", "MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity"}

@@ -38,6 +38,7 @@ __all__ = ["ClaimAligner", "ClaimUnit", "Pair", "article_source", "content_words
 # WORD_WEIGHT 0-0.6 for the best sum of pairwise F1 on the annotated fixtures (tests/data/align)
 # and hand-grouped seed statements, ECB+ train as a check (precision 0.93-0.97 and recall
 # 0.11-0.13 throughout), 2026-11; docs/quality.md "Claims across outlets".
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 LINK_SCORE = 0.65
 GROUP_COSINE = 0.3
 # Weights in the score: the share of canonical entities the two name (Jaccard; the same grid
@@ -53,6 +54,7 @@ FIGURES_APART_PENALTY = 0.15
 # Statements whose days (their own date, else their report's) lie further apart than this are
 # about different happenings ("met the prime minister" in October and again in January) unless
 # both write a date. Fixtures (tests/data/align/state_visit.json) and examples/setubal, 2026-11.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 MAX_DAYS_APART = 30
 # Weight of the centred cosine (see _neighbour_pairs) against the plain one in the link score,
 # and the fewest statements an event needs for its mean to stand for its topic.

@@ -41,11 +41,13 @@ from newsfuse.model import Article, ArticleAnalysis
 # Close enough to be about the same thing: the aligner's link score without its penalty for
 # differing figures (those are what we look at here). Planted and trap pairs of examples/setubal
 # and tests/data/align, 2026-11: true pairs score 0.55-1.2, the closest traps 0.45.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 SAME_SLOT_SCORE = 0.5
 # Words each side of a figure that say what it counts, and how alike the two windows must be for
 # two figures to count the same thing ("# workers had joined the stoppage" / "# dockworkers kept
 # up a 72-hour strike" 0.6+; "a fair offer of a # rise" / "the union's demand for an # pay rise"
 # below). examples/setubal and tests/data/align, 2026-11.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 WINDOW_WORDS = 6
 WINDOW_COSINE = 0.6
 WINDOW_JACCARD = 0.3
@@ -53,6 +55,7 @@ WINDOW_JACCARD = 0.3
 # and when the windows share a content word ("divert", "rate"). With these, the planted figures of
 # examples/setubal and the fixtures score 0.6-1.1 and the closest non-contradictions ("the union's
 # demand for an 8% rise" / "a fair offer of a 3% rise"; a traffic fall against a pay rise) 0.54-0.59.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 SAME_NOUN_BONUS = 0.15
 SHARED_WORD_BONUS = 0.1
 # Counts of different nouns ("one dead" / "two survivors") must have windows this alike.
@@ -64,6 +67,7 @@ NEGATION_SCORE = 0.75
 # themselves to the same time (a toll of 12 on day one and 21 three days later is news, not a
 # disagreement). At 2, the ships diverted on the first two days of a strike (14 vs 17, one day
 # apart) are compared and a week's total four days later is not (examples/setubal, 2026-11).
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 SAME_MOMENT_DAYS = 2
 # Days further apart than DATE_CONFLICT_DAYS are different happenings, not one happening dated
 # differently (whether two days date one happening is decided like figures, by the words around
@@ -84,6 +88,7 @@ OPEN_LOWER_BOUND = re.compile(r"^(?:at least|more than|over)\b", re.I)
 # "the second strike in three months"; "130 people shot this year" / "four wounded"), not one
 # count given differently: disagreements in the example corpus, the fixtures and GVC spot checks
 # stay within 1.5x, 2026-11.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 FIGURE_MAX_RATIO = 4
 # Statement parses kept between pairs (figure frames, denials); a few MB of short docs.
 PARSE_CACHE = 4096

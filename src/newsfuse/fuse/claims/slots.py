@@ -25,10 +25,12 @@ from newsfuse.nlp.time.words import DIGITS_RE, NUMBER_WORD_RE, ORDINALS, SMALL_N
 # from "about 1,500" and "fewer than 900" (examples/setubal, planted figures) while two rounded
 # figures a tenth apart ("about 1,200" / "about 1,300", "roughly 1,000" / "1,050") can both be
 # right; chosen by hand, 2026-11.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 APPROX_SHARE = 0.1
 # How far an open bound reaches: "at least 14" covers 14-16.8, "fewer than 900" 720-900. At 0.2 a
 # later "at least 14" against "17" (one day apart, the same vessels) reads as a disagreement and
 # "more than 20" against "22" does not (examples/setubal, 2026-11).
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 OPEN_BOUND_SHARE = 0.2
 # Exact figures written differently ("6.5%" and "6.50%", "€4m" and "€4.0 million") still agree
 # within this share; "6%" and "6.5%" do not.
@@ -41,6 +43,7 @@ UNIT_DAYS = {
 # Content words after a count that say what it counts ("14 ships", "seven of the nine members";
 # one word before is kept too: "magnitude 6.1"). Two words after let "first official visit"
 # meet "second visit" (examples/setubal and tests/data/align, 2026-11).
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 UNIT_WORDS_AFTER = 2
 # Fractions written as words, read as percentages ("fell by about a tenth" is about 10%).
 FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}

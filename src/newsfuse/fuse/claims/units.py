@@ -25,6 +25,7 @@ from newsfuse.model import Article, ArticleAnalysis, Entity
 DATELINE_SENTENCES = 3
 # A place named in at least this share of an event's articles is its setting, not a detail that
 # tells two statements apart (Moscow and Russia in every report of a summit). Seeds and fixtures, 2026-11.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 SETTING_SHARE = 0.5
 # Sentence pieces shorter than this many words say too little to align.
 MIN_PIECE_WORDS = 4

@@ -31,6 +31,7 @@ WHO_MAX = 8
 DATE_AGREEMENT = 0.5
 # When at least this many of an event's reports give its day in their leads, only those
 # days vote on the event's date (set by hand on examples/setubal, 2026-11-22).
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 EVENT_DAY_QUORUM = 2
 # An article published more than this many days after the event day follows it up.
 FOLLOW_UP_DAYS = 2
@@ -42,6 +43,7 @@ FUTURE_CUES = re.compile(
 # A sentence of another article mentions an event when it shares at least this many
 # of the event's SIGNATURE_TERMS strongest lead terms and names one of its
 # participants or places. Chosen on the example corpus (examples/setubal), 2026-11.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 SIGNATURE_TERMS = 15
 MENTION_MIN_TERMS = 2
 # An article written more than this many days before an event began may announce

@@ -22,6 +22,7 @@ MIN_SHARED = 2
 # and their leads are of a related kind: TF-IDF cosine of the content words of
 # their articles' leads. Chosen on the example corpus (one dispute, three events)
 # and ECB+ train, where the two events of a topic are years apart, 2026-11.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 MIN_SIMILARITY = 0.15
 LEAD_SENTENCES = 3
 

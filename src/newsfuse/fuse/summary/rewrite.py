@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 # A rewrite longer than MAX_GROWTH or shorter than MIN_SHRINK times its original (in characters)
 # is not a rewording but a different sentence: an added clause or a dropped one. Set by hand, 2026-11:
 # plain rewordings of the seed and example summary lines stay within 0.6-1.3 of the original.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 MAX_GROWTH = 1.5
 MIN_SHRINK = 0.4
 # Deterministic output: the same summary gives the same rewrite.

@@ -40,6 +40,7 @@ SUPPORT_THRESHOLD_TFIDF = 0.2
 # or more, not disputed) get CLAIM_BONUS per source beyond the first, which puts them first. Set by reading
 # the summaries of the seed reports and of examples/setubal, 2026-11; the support and claim
 # terms matter most, the others break ties.
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 LEAD_WEIGHT = 0.15
 LEAD_HALF_LIFE = 3.0
 SUPPORT_WEIGHT = 0.3

@@ -52,6 +52,7 @@ MAX_QUOTED_SHARE_OF_INDIRECT = 0.8
 # A cue before a quote and further from it than this (in words) must govern it in the parse, or
 # be governed by it: "X said: "…"" is next to its quote, "X called the deal "…"" governs it
 # (our fixtures and the seeds; GVC spot checks, 2026-05).
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 MAX_UNLINKED_CUE_DISTANCE = 3
 # A dateline is a place in capitals and a dash at the start of a paragraph ("PARIS —").
 DATELINE_MAX_TOKENS = 5

@@ -40,6 +40,7 @@ _BOUNDS = frozenset({"since", "until", "till", "through", "throughout", "by", "b
 _TIME_NOUNS = frozenset({"time", "period", "year", "month", "week", "day", "date", "era", "season", "moment"})
 
 # "marks his first year in office", "celebrated the 10th anniversary of", "completes two years in power".
+# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 _ANNIVERSARY = re.compile(
     r"\b(?P<verb>mark(?:s|ed|ing)?|celebrat(?:e|es|ed|ing)|commemorat(?:e|es|ed|ing)|observ(?:e|es|ed|ing)|"
     r"complet(?:e|es|ed|ing))\s+(?:(?:his|her|their|its|the|a|one)\s+)?"
