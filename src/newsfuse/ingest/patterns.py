@@ -2,9 +2,9 @@
 
 These are the general conventions of web publishing (calls to action,
 WordPress comment forms, "You may also like" tails, copyright lines, photo
-credits), not phrases of particular sites. clean.py combines them with
-layout features (length, stopwords, punctuation, position); a pattern alone
-never removes a long sentence-like paragraph (see clean.py).
+credits), not phrases of particular sites. chrome.py and clean.py combine
+them with layout features (length, stopwords, punctuation, position); a
+pattern alone never removes a long sentence-like paragraph (see chrome.py).
 """
 
 from __future__ import annotations
