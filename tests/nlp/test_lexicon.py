@@ -8,8 +8,16 @@ from datetime import date, timedelta
 import pytest
 
 from newsfuse.nlp.lexicon import (
+    HONORIFICS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
+    NAME_TITLES,
+    OFFICE_STATUS_WORDS,
+    OFFICES,
+    PERSON_TITLES,
+    SHORT_TITLES,
+    STATUS_WORDS,
+    TITLE_WORDS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_NAMES,
     month_number,
@@ -58,6 +66,34 @@ def test_every_month_name_and_abbreviation_maps_to_its_number():
         assert calendar.month_name[number].lower().startswith(abbreviation)
     assert month_number("Sept.") == 9
     assert month_number("Smarch") is None
+
+
+# -- titles and status words ------------------------------------------------------------------
+
+
+def test_honorifics_are_titles_everywhere_titles_are_read():
+    assert HONORIFICS <= SHORT_TITLES
+    assert HONORIFICS <= NAME_TITLES
+    assert HONORIFICS <= PERSON_TITLES
+
+
+def test_titles_that_open_other_names_do_not_type_a_person():
+    # "General Motors", "King County", "Justice Department": stripped from a person's name, but
+    # not evidence that a name is a person's.
+    for word in ("king", "justice", "prince"):
+        assert word in NAME_TITLES
+        assert word not in PERSON_TITLES
+
+
+def test_status_words_are_shared_by_offices_and_titles():
+    assert STATUS_WORDS <= OFFICE_STATUS_WORDS
+    assert STATUS_WORDS <= TITLE_WORDS
+    # how an office is held, not which office: "then-President", "the sitting mayor"
+    assert {"then", "sitting"} <= OFFICE_STATUS_WORDS - TITLE_WORDS
+    # the field of an office is part of a title, and names a different office
+    assert "foreign" in TITLE_WORDS - OFFICE_STATUS_WORDS
+    assert "foreign minister" in OFFICES
+    assert not OFFICES & STATUS_WORDS
 
 
 # -- numbers ----------------------------------------------------------------------------------

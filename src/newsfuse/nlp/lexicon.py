@@ -38,6 +38,87 @@ WEEKDAY_ABBREVIATIONS = {
 }
 WEEKDAY_WORDS = {**WEEKDAY_NAMES, **WEEKDAY_ABBREVIATIONS}
 
+# ---------------------------------------------------------------- titles and roles
+# Honorifics: stay a person's even inside a span spaCy tagged ORG ("Ms Page").
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame".split())
+# Honorifics and abbreviated titles that stand before a person's name ("Sen. Warren", "Coach Dungy").
+SHORT_TITLES = HONORIFICS | frozenset("lord lady sen rep gov gen col capt lt sgt prof rev fr coach".split())
+# Honorifics and office titles stripped from the front of a PERSON mention ("President Obama",
+# "Mr. Smith"); only a person's, so "General Motors" or "Justice Department" keep their first word.
+NAME_TITLES = HONORIFICS | frozenset(
+    """prof lord lady rev reverend fr father sister brother
+    president vice prime minister premier chancellor secretary general gen lt col colonel
+    maj major capt captain sgt sergeant cpl adm admiral cmdr commander marshal field
+    sen senator rep representative congressman congresswoman gov governor mayor judge
+    justice attorney ambassador envoy king queen prince princess crown emperor empress
+    sheikh sheik emir amir sultan ayatollah imam pope cardinal bishop archbishop rabbi
+    chief officer inspector detective agent deputy acting interim former late
+    foreign defense defence interior finance state chairman chairwoman ceo director
+    coach manager actor actress singer rapper star comedian host producer""".split()
+)
+# Titles and roles that put a person's name after them ("President Obama", "spokesman Jay
+# Carney", "coach Tony Dungy"), used to type a mention. Words that also open names of
+# organisations or places ("General Motors", "King County", "Justice Department", "Prince
+# Edward Island") are left out.
+PERSON_TITLES = HONORIFICS | frozenset(
+    """prof rev reverend president vice-president premier
+    chancellor minister secretary senator sen rep representative congressman congresswoman
+    governor gov mayor ambassador envoy sheikh emir ayatollah imam pope rabbi
+    spokesman spokeswoman spokesperson aide adviser advisor coach manager director
+    chairman chairwoman ceo founder actor actress singer rapper comedian star producer
+    author writer reporter correspondent editor lawyer attorney prosecutor judge sheriff
+    officer detective deputy inspector sergeant sgt lieutenant lt colonel col captain capt
+    commander gen general admiral adm marshal quarterback receiver linebacker striker
+    defender goalkeeper forward guard pitcher boxer referee
+    mother father son daughter wife husband brother sister uncle aunt widow""".split()
+)
+# Role words a title or description ends in: offices, professions and the roles news gives
+# people and organisations in a story ("interim leader", "the port operator").
+ROLE_NOUNS = frozenset({
+    "president", "leader", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "chief", "head", "executive", "officer", "director", "chairman", "chairwoman", "chair",
+    "governor", "mayor", "senator", "lawmaker", "congressman", "congresswoman", "representative", "ambassador",
+    "envoy", "diplomat", "judge", "justice", "prosecutor", "lawyer", "attorney", "general", "commander", "colonel",
+    "captain", "admiral", "king", "queen", "prince", "princess", "emperor", "monarch", "pope", "cardinal", "bishop",
+    "imam", "cleric", "politician", "official", "analyst", "expert", "economist", "professor", "founder", "owner",
+    "ceo", "coach", "manager", "player", "star", "actor", "actress", "singer", "candidate", "nominee", "activist",
+    "militant", "sheriff", "detective", "inspector", "suspect", "victim", "witness", "journalist", "reporter",
+    "editor", "mediator", "negotiator", "strongman", "dictator", "ruler", "rebel", "warlord", "chieftain",
+    "operator", "company", "group", "firm", "union", "government", "administration", "regime", "authority",
+    "agency", "ministry", "council", "party", "coalition", "militia", "army", "force", "forces", "movement",
+})
+# Offices whose holders are one person at a time: two of them for one person disagree. Generic
+# words ("leader", "official", "head") fit any office, and roles described in many ways
+# ("spokesman" / "press secretary") are left out.
+OFFICES = frozenset({
+    "president", "vice president", "prime minister", "premier", "chancellor", "minister", "governor", "mayor",
+    "senator", "king", "queen", "pope", "chief executive", "ceo", "chairman", "chairwoman", "attorney general",
+    "foreign minister", "defence minister", "defense minister", "interior minister", "finance minister",
+})
+
+# ---------------------------------------------------------------- status words
+# How a post is held, written before its title ("interim leader", "former President").
+STATUS_WORDS = frozenset({
+    "interim", "acting", "former", "deputy", "vice", "new", "current", "incoming", "outgoing", "caretaker",
+    "transitional", "elected", "late", "ex", "longtime", "veteran", "senior", "top", "chief", "self-proclaimed",
+})
+# STATUS_WORDS and more words that say how an office is held rather than which office it is,
+# dropped before two offices are compared ("then-President", "the sitting mayor", "First Lady").
+# "de facto" is one entry of two words, and offices are compared word by word, so it never
+# drops anything; it is kept so that the comparison stays as it was.
+OFFICE_STATUS_WORDS = STATUS_WORDS | {"then", "first", "lady", "sitting", "de facto"}
+# STATUS_WORDS and the lower-case words a title can hold before its role word besides them:
+# the field or body of the office ("foreign minister", "union leader", "port operator") and how
+# the news describes its holder ("embattled", "ousted"). Not a superset of OFFICE_STATUS_WORDS:
+# "then", "first", "lady" and "sitting" do not continue a title.
+TITLE_WORDS = STATUS_WORDS | {
+    "de", "facto", "prime", "foreign", "defence", "defense", "interior", "finance", "health", "press", "security",
+    "union", "labour", "labor", "court", "party", "opposition", "rebel", "army", "police", "military", "state",
+    "government", "trade", "energy", "economy", "justice", "presidential", "executive", "managing", "general",
+    "retired", "assistant", "associate", "terminal", "port", "company", "main", "key", "powerful", "embattled",
+    "ousted", "exiled", "deposed", "jailed", "islamist", "militant", "armed", "ruling",
+}
+
 # ---------------------------------------------------------------- numbers
 SMALL_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -22,6 +22,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsfuse.nlp.lexicon import SHORT_TITLES
+
 # Verbs that report speech (say, tell, ...): a verb from this list next to a quotation or
 # governing a "that"-clause marks who said it. Compiled from the reporting verbs of English
 # grammars (Quirk et al. §16.31; Bergler's news reporting verbs), checked on our fixtures, 2026-05.
@@ -65,8 +67,6 @@ PERSON_NOUNS = frozenset(
     employee pastor nurse deputy sheriff detective trooper coroner
     """.split()
 )
-# Honorifics and abbreviated titles that stand before a person's name.
-TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady sen rep gov gen col capt lt sgt prof rev fr coach".split())
 # Person nouns that say nothing of a role ("the man", "a witness"): such a description is only
 # resolved by titles it shares with a name, never to whoever was named last.
 GENERIC_PERSON_NOUNS = frozenset(
@@ -458,7 +458,7 @@ class Attributor:
         (start, end), label = min(ranked)[1]
         if label == "PERSON":
             # "Mayor Ana Ruiz" → "Ana Ruiz": the title is the role, not the name.
-            while end - start > 1 and (self.doc[start].lower_.rstrip(".") in TITLES | PERSON_NOUNS or self.doc[start].is_punct):
+            while end - start > 1 and (self.doc[start].lower_.rstrip(".") in SHORT_TITLES | PERSON_NOUNS or self.doc[start].is_punct):
                 start += 1
         span = self.doc[start:end]
         return Source(span.start_char, span.end_char, span.text, label)
@@ -472,13 +472,13 @@ class Attributor:
         if token.pos_ == "PROPN":
             # A name the tagger missed: "Mayor Ana Ruiz" is the person Ana Ruiz.
             k = start
-            while k < token.i and (self.doc[k].pos_ == "DET" or self.doc[k].lower_.rstrip(".") in TITLES | PERSON_NOUNS):
+            while k < token.i and (self.doc[k].pos_ == "DET" or self.doc[k].lower_.rstrip(".") in SHORT_TITLES | PERSON_NOUNS):
                 k += 1
             if k > start and self.doc[k - 1].pos_ != "DET":
                 start, label = k, "PERSON"
         span = self.doc[start : token.i + 1]
         end_char = span.end_char
-        if token.text.endswith(".") and len(token.text) > 2 and token.lower_.rstrip(".") not in TITLES:
+        if token.text.endswith(".") and len(token.text) > 2 and token.lower_.rstrip(".") not in SHORT_TITLES:
             end_char -= 1  # "says Lopez." tokenised as one word with its full stop
         proper = token.pos_ == "PROPN" and label is None and not self.doc[start].ent_type_
         text = doc_text(self.doc)[span.start_char : end_char]
@@ -562,7 +562,7 @@ def _titled(span) -> bool:
     first = span[0]
     before = span.doc[span.start - 1] if span.start > 0 else None
     for t in (before, first if len(span) > 1 else None):
-        if t is not None and t.lower_.rstrip(".") in TITLES | PERSON_NOUNS and t.is_title:
+        if t is not None and t.lower_.rstrip(".") in SHORT_TITLES | PERSON_NOUNS and t.is_title:
             return True
     if len(span) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
         return False
@@ -573,7 +573,7 @@ def _titled(span) -> bool:
 
 
 def _is_title_word(token) -> bool:
-    return token.is_title and token.lower_.rstrip(".") in TITLES | PERSON_NOUNS
+    return token.is_title and token.lower_.rstrip(".") in SHORT_TITLES | PERSON_NOUNS
 
 
 def _key(name: str) -> str:
