@@ -38,6 +38,7 @@ from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.framing import Title, entity_titles
 from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.nlp.lexicon import OFFICE_STATUS_WORDS, OFFICES
+from newsfuse.util import jaccard
 
 # Close enough to be about the same thing: the aligner's link score without its penalty for
 # differing figures (those are what we look at here). Planted and trap pairs of examples/setubal
@@ -407,8 +408,7 @@ def _share_words(a: str, b: str) -> bool:
 def _jaccard_words(a: str, b: str) -> float:
     from newsfuse.fuse.claims.align import content_words
 
-    x, y = content_words(a), content_words(b)
-    return len(x & y) / len(x | y) if x | y else 0.0
+    return jaccard(content_words(a), content_words(b))
 
 
 def _same_period(a: Sequence[str], b: Sequence[str]) -> bool:
