@@ -1,13 +1,13 @@
 """The English words newsfuse reads by: months, weekdays, titles and roles, status words and numbers.
 
-Every word list the pipeline matches text against that only holds for English
-lives here, and so does the one reader of numbers written in words; the rest of
-the code imports these names instead of spelling the words again. Another
-language would get a module of its own with the same names (its months, its
-weekdays numbered Monday = 0, its titles, its number words and reader), chosen
-by the article's language where the lists are used. The vocabulary of time
-expressions that is not a calendar name (units, seasons, parts of the day)
-stays beside its regexes in ``nlp/time/words.py``.
+The assumption that a report is written in English lives here: the calendar names, the
+titles, roles and status words, and the number words that ingest, nlp and fuse match text
+against, with the one reader of numbers written in words; other modules import these names
+instead of spelling the words again. Another language would get a module of its own with
+the same names (weekdays still numbered Monday = 0), chosen by the article's language where
+the lists are used. Words that a single step reads are English too but stay beside their
+use: the units and seasons of time expressions (nlp/time/words.py), the reporting verbs and
+person nouns of speech (nlp/speech) and the site-chrome phrases of ingest/patterns.py.
 """
 
 from __future__ import annotations
