@@ -172,8 +172,9 @@ def read_number_words(words: Sequence[str]) -> tuple[float | None, int]:
     """The number the lower-case ``words`` spell from their first one, and how many words it took.
 
     "twenty four", "two hundred and five", "three million"; (None, 0) when the first word is no
-    number word (an article before it is the caller's to skip). A scale word first ("thousand") is that number alone; "and" joins
-    only after a scale ("two hundred and five"), so "two and three" stops after "two".
+    number word (an article before it is the caller's to skip). A scale word first ("thousand")
+    is that number alone; "and" joins only after a scale ("two hundred and five"), so "two and
+    three" stops after "two".
     """
     if not words:
         return None, 0

@@ -1,5 +1,4 @@
-"""The words of time expressions (units, seasons, parts of the day, vague quantities) and the regex pieces built
-from them and from the lexicon's months, weekdays and numbers."""
+"""The words of time expressions (units, seasons, parts of the day) and the regex pieces built from them and the lexicon."""
 
 from __future__ import annotations
 
