@@ -1,4 +1,4 @@
-"""Content hashing and atomic writes."""
+"""Content hashing, atomic writes and the Jaccard overlap."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.util import content_hash, write_atomic
+from newsfuse.util import content_hash, jaccard, write_atomic
 
 
 @given(st.text(), st.text())
@@ -37,3 +37,17 @@ def test_write_atomic_leaves_old_file_when_interrupted(tmp_path, monkeypatch):
         write_atomic(target, "half")
     assert target.read_text() == "complete report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_jaccard_is_the_shared_share_of_the_members():
+    assert jaccard({"a", "b", "c"}, {"b", "c", "d"}) == 0.5
+    assert jaccard(frozenset({"a"}), {"a"}) == 1.0
+    assert jaccard({"a"}, set()) == 0.0
+    assert jaccard(set(), set()) == 0.0
+
+
+@given(st.frozensets(st.integers(0, 9)), st.frozensets(st.integers(0, 9)))
+def test_jaccard_is_symmetric_and_a_share(a, b):
+    assert jaccard(a, b) == jaccard(b, a)
+    assert 0.0 <= jaccard(a, b) <= 1.0
+    assert (jaccard(a, b) == 1.0) == (a == b and bool(a))

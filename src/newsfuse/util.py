@@ -1,10 +1,11 @@
-"""Small shared helpers: content hashing and atomic file writes."""
+"""Small shared helpers: content hashing, atomic file writes and the Jaccard overlap of two sets."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import tempfile
+from collections.abc import Set
 from pathlib import Path
 
 
@@ -15,6 +16,12 @@ def content_hash(*parts: str) -> str:
         h.update(part.encode("utf-8"))
         h.update(b"\x00")
     return h.hexdigest()[:32]
+
+
+def jaccard(a: Set, b: Set) -> float:
+    """The share of the two sets' members that both hold, |a ∩ b| / |a ∪ b|; 0.0 when both are empty."""
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:

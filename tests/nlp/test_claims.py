@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newsfuse.model import ArticleAnalysis, Claim, Number, from_dict, to_dict
-from newsfuse.nlp.claims import find_claims, number_value
+from newsfuse.nlp.claims import find_claims
 from newsfuse.nlp.speech.quotes import find_quotes
 from tests.conftest import SEEDS, TEST_DATA, needs_seeds
 from tests.nlp.speech.test_quotes import analyse, overlap_match, ratio, same_source
@@ -59,17 +59,7 @@ def score_claims(nlp, items) -> dict:
     }
 
 
-# -- slots ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [("12,400", 12400.0), ("4.2 million euros", 4.2e6), ("two million", 2e6), ("68 percent", 68.0),
-     ("a dozen", 12.0), ("second", 2.0), ("3rd", 3.0), ("twenty-five", 25.0), ("several", None)],
-)
-def test_number_values(text, value):
-    ordinal = text in ("second", "3rd")
-    assert number_value(text, ordinal=ordinal) == value
+# -- records ----------------------------------------------------------------------------------
 
 
 def test_analysis_with_claims_round_trips():

@@ -11,9 +11,9 @@ Three views, each by outlet:
   it, omitted it, or carried a contradicting claim — an outlet's blind spots at a glance.
 
 Titles are read from the text around each mention, without a parse: a title ends in a role
-word (ROLE_NOUNS) and runs back over capitalised words, organisation names and the words in
-STATUS_WORDS; nationalities and places in it are dropped ("Peruvian interim leader" → "interim
-leader"), since they say where, not how the outlet frames the person.
+word (the lexicon's ROLE_NOUNS) and runs back over capitalised words, organisation names and
+the lexicon's TITLE_WORDS; nationalities and places in it are dropped ("Peruvian interim
+leader" → "interim leader"), since they say where, not how the outlet frames the person.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsfuse.model import Article, ArticleAnalysis, Entity
+from newsfuse.lexicon import ROLE_NOUNS, TITLE_WORDS
 
 # How many actors and events the framing shows: the most-reported ones (by independent articles).
 MAX_ACTORS = 8
@@ -34,30 +35,6 @@ MAX_EVENTS = 5
 MAX_COVERAGE_ROWS = 60
 # Words in a title, at most ("Russian Presidential Press Secretary").
 MAX_TITLE_WORDS = 5
-# Role words a title ends in: offices, professions and the roles news gives people in a story.
-ROLE_NOUNS = frozenset({
-    "president", "leader", "minister", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "chief", "head", "executive", "officer", "director", "chairman", "chairwoman", "chair",
-    "governor", "mayor", "senator", "lawmaker", "congressman", "congresswoman", "representative", "ambassador",
-    "envoy", "diplomat", "judge", "justice", "prosecutor", "lawyer", "attorney", "general", "commander", "colonel",
-    "captain", "admiral", "king", "queen", "prince", "princess", "emperor", "monarch", "pope", "cardinal", "bishop",
-    "imam", "cleric", "politician", "official", "analyst", "expert", "economist", "professor", "founder", "owner",
-    "ceo", "coach", "manager", "player", "star", "actor", "actress", "singer", "candidate", "nominee", "activist",
-    "militant", "sheriff", "detective", "inspector", "suspect", "victim", "witness", "journalist", "reporter",
-    "editor", "mediator", "negotiator", "strongman", "dictator", "ruler", "rebel", "warlord", "chieftain",
-    "operator", "company", "group", "firm", "union", "government", "administration", "regime", "authority",
-    "agency", "ministry", "council", "party", "coalition", "militia", "army", "force", "forces", "movement",
-})
-# Lowercase words a title can hold before its role word ("interim leader", "union leader").
-STATUS_WORDS = frozenset({
-    "interim", "acting", "former", "deputy", "vice", "new", "current", "incoming", "outgoing", "caretaker",
-    "transitional", "elected", "late", "ex", "longtime", "veteran", "senior", "top", "chief", "self-proclaimed",
-    "de", "facto", "prime", "foreign", "defence", "defense", "interior", "finance", "health", "press", "security",
-    "union", "labour", "labor", "court", "party", "opposition", "rebel", "army", "police", "military", "state",
-    "government", "trade", "energy", "economy", "justice", "presidential", "executive", "managing", "general",
-    "retired", "assistant", "associate", "terminal", "port", "company", "main", "key", "powerful", "embattled",
-    "ousted", "exiled", "deposed", "jailed", "veteran", "opposition", "islamist", "militant", "armed", "ruling",
-})
 _PLACE_OR_PEOPLE = frozenset({"NORP", "GPE", "LOC"})
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 # Words, and every other mark on its own (a slash, a digit, a dash stops a title).
@@ -215,7 +192,7 @@ def _title_ending_at(toks, last: int, persons, need_determiner: bool = False) ->
         low = w.lower()
         if not w[0].isalpha() or low in _DETERMINERS or any(ps <= ws < pe for ps, pe in persons):
             break
-        if not (w[0].isupper() or low in STATUS_WORDS or low.endswith(("'s", "’s"))):
+        if not (w[0].isupper() or low in TITLE_WORDS or low.endswith(("'s", "’s"))):
             break
         if low.endswith(("'s", "’s")):  # "the country's acting president": the owner is not the title
             break

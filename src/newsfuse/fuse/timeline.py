@@ -13,6 +13,7 @@ import numpy as np
 
 from newsfuse.errors import ModelError
 from newsfuse.model import Article, ArticleAnalysis, Dated
+from newsfuse.util import jaccard
 
 # Two descriptions are linked when their score (cosine of their sentence embeddings, plus the
 # bonuses below) reaches SAME_DAY_SCORE for two dates of the same day, COARSE_SCORE otherwise
@@ -287,13 +288,13 @@ class _Scores:
         """Cosines (or scaled word overlaps) of ``a`` with the items at ``rows``, without bonuses."""
         if self.vectors is not None:
             return self.vectors[rows] @ self.vectors[a.row]
-        return np.array([_jaccard(self.words[a.row], self.words[r]) * JACCARD_SCALE for r in rows])
+        return np.array([jaccard(self.words[a.row], self.words[r]) * JACCARD_SCALE for r in rows])
 
     def score(self, a: _Item, b: _Item) -> float:
         if self.vectors is not None:
             base = float(self.vectors[a.row] @ self.vectors[b.row])
         else:
-            base = _jaccard(self.words[a.row], self.words[b.row]) * JACCARD_SCALE
+            base = jaccard(self.words[a.row], self.words[b.row]) * JACCARD_SCALE
         if a.who & b.who:
             base += SHARED_PARTICIPANT_BONUS
         if a.trigger == b.trigger:
@@ -305,10 +306,6 @@ class _Scores:
 
     def mean(self, first: list[_Item], second: list[_Item]) -> float:
         return float(np.mean([self.score(a, b) for a in first for b in second]))
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 # ---------------------------------------------------------------- collecting

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
-from newsfuse.ingest.patterns import DATE_RE, MONTHS, PUBLICATION_WORDS, SECTION_WORDS, WEEKDAY_RE
+from newsfuse.ingest.patterns import DATE_RE, PUBLICATION_WORDS, SECTION_WORDS, WEEKDAY_RE
+from newsfuse.lexicon import MONTH_WORDS, WEEKDAY_NAMES, month_number, weekday_number
 
 # Words around a full date that are read to tell whether the text reports it
 # as past (a lower bound on the publication date) or as coming. Eight words
@@ -38,7 +39,7 @@ TENSE_WINDOW_WORDS = 8
 # cites recent events, and a longer gap means the text does not settle it.
 MAX_INFERENCE_GAP_DAYS = 366
 
-_MONTH_NAMES = "(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_MONTH_NAMES = "(?i:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + ")"
 # The lead whose weekday names confirm an inferred year: the first two or
 # three paragraphs, where news reports say "on Wednesday".
 LEAD_CHARS = 600
@@ -120,9 +121,7 @@ _NAME_GLUE = frozenset("the of and & de la le el du des di der die das da do y e
 _GENERIC_PUBLICATION_WORDS = frozenset({"news", "daily", "weekly"})
 _MASTHEAD_WORD_RE = re.compile(r"^[\w&'’.-]+$")
 
-_WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
-_WEEKDAY_NAME_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_WEEKDAY_PREFIX = {name[:3]: name for name in _WEEKDAYS}
+_WEEKDAY_NAME_RE = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b", re.I)
 _RANGE_WORDS = frozenset({"until", "till", "through", "by", "before", "to", "from", "between"})
 _WORD_RE = re.compile(r"[A-Za-z']+")
 
@@ -200,9 +199,9 @@ def parse_date(text: str) -> tuple[int | None, int, int] | None:
 def _date_parts(m: re.Match[str]) -> tuple[int | None, int, int] | None:
     g = m.groupdict()
     if g["m1"]:
-        month, day, year = MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]), g["y1"]
+        month, day, year = month_number(g["m1"]), int(g["d1"]), g["y1"]
     elif g["m2"]:
-        month, day, year = MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]), g["y2"]
+        month, day, year = month_number(g["m2"]), int(g["d2"]), g["y2"]
     elif g["m3"]:
         month, day, year = int(g["m3"]), int(g["d3"]), g["y3"]
     elif g["m4"]:  # d.m.yyyy: the dotted order is day first wherever it is used
@@ -264,7 +263,7 @@ def infer_year(month: int, day: int, text: str, weekday: int | None = None) -> i
         return None
     if weekday is not None:
         return candidate.year if candidate.weekday() == weekday else None
-    named = {_WEEKDAYS[w.lower()] for w in _WEEKDAY_NAME_RE.findall(text[:LEAD_CHARS])}
+    named = {WEEKDAY_NAMES[w.lower()] for w in _WEEKDAY_NAME_RE.findall(text[:LEAD_CHARS])}
     return candidate.year if candidate.weekday() in named else None
 
 
@@ -287,7 +286,7 @@ def header_date(text: str) -> tuple[int | None, int, int] | None:
 
 def weekday_of(text: str) -> int | None:
     """The weekday (Monday = 0) a short date line names ("Fri 6 Mar, 07:10"), or None if none or several."""
-    found = {_WEEKDAYS[_WEEKDAY_PREFIX[m.group(0)[:3].lower()]] for m in WEEKDAY_RE.finditer(text)}
+    found = {weekday_number(m.group(0)[:3]) for m in WEEKDAY_RE.finditer(text)}
     return found.pop() if len(found) == 1 else None
 
 

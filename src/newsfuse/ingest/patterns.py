@@ -11,13 +11,10 @@ from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+from newsfuse.lexicon import MONTH_WORDS, WEEKDAY_NAMES, WEEKDAY_WORDS
+
+_MONTH = r"(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:" + "|".join(sorted(WEEKDAY_WORDS, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 
 # A calendar date written out: "January 28", "Jan. 28, 2026", "28 January 2026", "2026-01-28".
@@ -111,7 +108,7 @@ CMS_AUTHOR_RE = re.compile(
 # 2026", "By Jane Doe in Lisbon", "By Jane Doe · 15 January 2026 · 6 min read".
 # "By Tuesday ...", "By March 5 ..." open sentences, not bylines ("By Jan Novak" is one).
 _NOT_BYLINE_NAMES = (
-    r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:" + r"|".join(MONTHS) + r")\b\.?(?:\s+\d|\s*,|$))"
+    r"(?!(?:" + r"|".join(WEEKDAY_NAMES) + r")\b|(?:" + r"|".join(MONTH_WORDS) + r")\b\.?(?:\s+\d|\s*,|$))"
 )
 BYLINE_RE = re.compile(
     rf"^(?i:by)\s+(?i:{_NOT_BYLINE_NAMES})[A-Z\u00c0-\u024f][\w.'’-]*"

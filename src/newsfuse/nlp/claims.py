@@ -42,7 +42,7 @@ from newsfuse.nlp.speech.cues import (
     that_clause,
     words_of_object,
 )
-from newsfuse.nlp.time.words import ORDINALS, SMALL_NUMBERS, TENS
+from newsfuse.lexicon import NUMBER_WORDS, SMALL_NUMBERS, read_number
 
 # Conjunctions that join independent clauses into separate claims; "or" offers alternatives
 # and "while"/"because" subordinate, so those stay one claim.
@@ -61,16 +61,12 @@ MIN_CLAIM_WORDS = 3
 HEADING_MAX_WORDS = 12
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NUMBER_LABELS = {"CARDINAL": "cardinal", "ORDINAL": "ordinal", "MONEY": "money", "PERCENT": "percent", "QUANTITY": "quantity"}
-_MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9, "k": 1e3}
-_WORD_VALUES = {**SMALL_NUMBERS, **TENS, "dozen": 12, "a dozen": 12, "half": 0.5}
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _DURATION = re.compile(
     r"\b(\d[\d,]*(?:\.\d+)?|(?:a |an )?(?:%s)(?:[ -](?:%s))?)\s+"
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)\b"
-    % ("|".join(sorted(_WORD_VALUES, key=len, reverse=True)), "|".join(SMALL_NUMBERS)),
+    % ("|".join(sorted([*NUMBER_WORDS, "a dozen"], key=len, reverse=True)), "|".join(SMALL_NUMBERS)),
     re.I,
 )
-_ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
 _TERMINAL = ".!?…\"”»’)"
 _CLAUSE_MARKS = frozenset({"that", "whether", "because", "since", "although", "though", "as", "if"})
 
@@ -459,63 +455,14 @@ def _numbers(tokens, doc) -> tuple[Number, ...]:
             m = _DURATION.search(ent.text)
             if m:
                 start = ent.start_char + m.start()
-                out.append(Number(start, start + len(m.group(0)), m.group(0), number_value(m.group(1)), "duration"))
+                out.append(Number(start, start + len(m.group(0)), m.group(0), read_number(m.group(1)), "duration"))
             continue
         if ent.label_ not in _NUMBER_LABELS:
             continue
         covered.update(range(ent.start, ent.end))
         kind = _NUMBER_LABELS[ent.label_]
-        out.append(Number(ent.start_char, ent.end_char, ent.text, number_value(ent.text, ordinal=kind == "ordinal"), kind))
+        out.append(Number(ent.start_char, ent.end_char, ent.text, read_number(ent.text, ordinal=kind == "ordinal"), kind))
     for t in tokens:
         if t.like_num and t.i not in covered:
-            out.append(Number(t.idx, t.idx + len(t), t.text, number_value(t.text), "cardinal"))
+            out.append(Number(t.idx, t.idx + len(t), t.text, read_number(t.text), "cardinal"))
     return tuple(sorted(out, key=lambda n: n.start))
-
-
-def number_value(text: str, ordinal: bool = False) -> float | None:
-    """The value of "12,400", "4.2 million", "two million", "a dozen", "second", "3rd", "68 percent"."""
-    low = text.lower().replace("-", " ")
-    words = low.split()
-    if ordinal or (words and (words[-1] in ORDINALS or _ORDINAL_DIGITS.match(words[-1]))):
-        last = words[-1] if words else ""
-        m = _ORDINAL_DIGITS.match(last)
-        if m:
-            return float(m.group(1))
-        return float(ORDINALS[last]) if last in ORDINALS else None
-    m = _DIGITS.search(low)
-    value: float | None
-    if m:
-        value = float(m.group(0).replace(",", ""))
-        rest = low[m.end() :].split()
-    else:
-        value, rest = _word_number(words)
-    if value is None:
-        return None
-    for w in rest:
-        if w in _MULTIPLIERS:
-            value *= _MULTIPLIERS[w]
-    return value
-
-
-def _word_number(words: list[str]) -> tuple[float | None, list[str]]:
-    total = 0.0
-    current = 0.0
-    seen = False
-    for k, w in enumerate(words):
-        if w in ("a", "an", "and") and not seen:
-            continue
-        if w in _WORD_VALUES:
-            current += _WORD_VALUES[w]
-            seen = True
-        elif w == "hundred" and seen:
-            current *= 100
-        elif w in ("thousand", "million", "billion", "trillion") and seen:
-            total += current * _MULTIPLIERS[w]
-            current = 0.0
-        elif w in ("thousand", "million", "billion", "trillion", "hundred") and not seen:
-            return _MULTIPLIERS[w], words[k + 1 :]
-        else:
-            if seen:
-                return total + current, words[k:]
-            continue
-    return (total + current, []) if seen else (None, [])

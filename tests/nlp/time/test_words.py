@@ -1,10 +1,10 @@
-"""Number, month and weekday words of time expressions (no model needed)."""
+"""Quantity phrases and unit words of time expressions (no model needed)."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsfuse.nlp.time.words import month_number, ordinal_number, parse_number, unit_of, weekday_number
+from newsfuse.nlp.time.words import parse_number, unit_of
 
 
 @pytest.mark.parametrize(
@@ -23,15 +23,7 @@ def test_parse_number_refuses_other_words():
     assert parse_number("blue") is None
 
 
-def test_month_weekday_ordinal_and_unit_words():
-    assert month_number("Sept.") == 9
-    assert month_number("December") == 12
-    assert month_number("Smarch") is None
-    assert weekday_number("Wednesday") == 3
-    assert weekday_number("Tuesdays") == 2
-    assert weekday_number("Thurs.") == 4
-    assert ordinal_number("twentieth") == 20
-    assert ordinal_number("21st") == 21
+def test_unit_words():
     assert unit_of("centuries") == "century"
     assert unit_of("Months") == "month"
     assert unit_of("sofas") is None

@@ -28,6 +28,7 @@ from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.claims.units import ClaimUnit, article_source, collect_units, content_words, days_apart
 from newsfuse.model import Article, ArticleAnalysis, Entity
+from newsfuse.util import jaccard
 
 __all__ = ["ClaimAligner", "ClaimUnit", "Pair", "article_source", "content_words", "days_apart"]
 
@@ -246,8 +247,8 @@ class ClaimAligner:
         a, b = self.units_[i], self.units_[j]
         return Pair(
             i, j, cos, centred,
-            entities=_jaccard(a.entities, b.entities),
-            words=_jaccard(a.words, b.words),
+            entities=jaccard(a.entities, b.entities),
+            words=jaccard(a.words, b.words),
             amount=any(x.kind == y.kind and x.meets(y) and self.same_unit(x, y) for x in a.amounts for y in b.amounts),
             apart=_figures_apart(a, b),
             verb=bool(a.verb) and a.verb == b.verb,
@@ -375,11 +376,6 @@ def _figures_apart(a: ClaimUnit, b: ClaimUnit) -> bool:
     xs = [x for x in a.amounts if x.kind in _COUNTS]
     ys = [y for y in b.amounts if y.kind in _COUNTS]
     return bool(xs and ys) and not any(x.kind == y.kind and x.meets(y) for x in xs for y in ys)
-
-
-def _jaccard(a: frozenset, b: frozenset) -> float:
-    union = a | b
-    return len(a & b) / len(union) if union else 0.0
 
 
 # -- 2. and 3. vectors and neighbours -------------------------------------------------------------

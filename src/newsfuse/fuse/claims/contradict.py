@@ -37,6 +37,8 @@ from newsfuse.fuse.claims.align import MAX_DAYS_APART, ClaimAligner, ClaimUnit, 
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.framing import Title, entity_titles
 from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.lexicon import OFFICE_STATUS_WORDS, OFFICES
+from newsfuse.util import jaccard
 
 # Close enough to be about the same thing: the aligner's link score without its penalty for
 # differing figures (those are what we look at here). Planted and trap pairs of examples/setubal
@@ -95,18 +97,6 @@ PARSE_CACHE = 4096
 PARSE_BATCH = 64
 # The spaCy component that sets entity types, run on a statement only when a figure frame reads them.
 ENTITY_PIPE = "ner"
-# Offices whose holders are one person at a time: two of them for one person disagree. Generic
-# words ("leader", "official", "head") fit any office, and roles described in many ways
-# ("spokesman" / "press secretary") are left out.
-OFFICES = frozenset({
-    "president", "vice president", "prime minister", "premier", "chancellor", "minister", "governor", "mayor",
-    "senator", "king", "queen", "pope", "chief executive", "ceo", "chairman", "chairwoman", "attorney general",
-    "foreign minister", "defence minister", "defense minister", "interior minister", "finance minister",
-})
-# Words before an office that say how it is held, not which office it is.
-STATUS_WORDS = frozenset({"interim", "acting", "former", "deputy", "vice", "new", "current", "then", "incoming",
-                          "outgoing", "caretaker", "transitional", "de facto", "elected", "late", "first",
-                          "ex", "longtime", "veteran", "senior", "top", "chief", "lady", "sitting", "self-proclaimed"})
 
 
 class ContradictionFinder:
@@ -423,8 +413,7 @@ def _share_words(a: str, b: str) -> bool:
 def _jaccard_words(a: str, b: str) -> float:
     from newsfuse.fuse.claims.align import content_words
 
-    x, y = content_words(a), content_words(b)
-    return len(x & y) / len(x | y) if x | y else 0.0
+    return jaccard(content_words(a), content_words(b))
 
 
 def _same_period(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -508,7 +497,7 @@ def _role_conflicts(aligner: ClaimAligner, articles: Sequence[Article], analyses
 def office_of(title: str) -> str | None:
     """The office a title names, without how it is held ("Spanish Foreign Minister" → "foreign
     minister", "interim President" → "president"), or None when it names no single office."""
-    words = [w for w in title.lower().replace("-", " ").split() if w not in STATUS_WORDS]
+    words = [w for w in title.lower().replace("-", " ").split() if w not in OFFICE_STATUS_WORDS]
     for n in range(len(words)):
         phrase = " ".join(words[n:])
         if phrase in OFFICES:

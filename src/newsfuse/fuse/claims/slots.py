@@ -15,11 +15,11 @@ from datetime import date
 from dataclasses import dataclass
 
 from newsfuse.model import Number, TimeValue
-from newsfuse.nlp.claims import number_value
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsfuse.lexicon import MONTH_NAMES, ORDINALS, SMALL_NUMBERS, TENS, read_number
 from newsfuse.nlp.time.read import PART_OF_DAY_RE
-from newsfuse.nlp.time.words import DIGITS_RE, NUMBER_WORD_RE, ORDINALS, SMALL_NUMBERS, TENS
+from newsfuse.nlp.time.words import DIGITS_RE, NUMBER_WORD_RE
 
 # Half-width of "about"/"some"/"around" as a share of the value. At 10% "about 1,200" stays apart
 # from "about 1,500" and "fewer than 900" (examples/setubal, planted figures) while two rounded
@@ -56,8 +56,9 @@ _AT_MOST = ("at most", "fewer than", "less than", "under", "up to", "no more tha
 # Words between a number and the noun it counts ("900 of its staff", "14 more ships").
 _UNIT_SKIP = frozenset({"of", "the", "its", "their", "his", "her", "our", "more", "other", "additional",
                         "extra", "new", "further", "-", "a", "an", "per", "cent", "percent", "percentage"})
-_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d\s+"
-                         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)")
+# A month's first three letters begin every spelling of it ("Sept.", "September").
+_MONTH_START = "|".join(name[:3] for name in MONTH_NAMES)
+_MONTH_NAME = re.compile(rf"(?i)\b(?:{_MONTH_START})[a-z]*\.?\s*\d|\d\s+(?:{_MONTH_START})")
 _MODIFIER_BEFORE = re.compile(
     r"(?i)\b(" + "|".join(sorted((re.escape(w) for w in _APPROX + _AT_LEAST + _AT_MOST), key=len, reverse=True))
     + r")\s+$"
@@ -135,7 +136,7 @@ def read_amount(number: Number, text: str) -> Amount | None:
         m = _DURATION.match(low)
         if m is None:
             return None
-        n = number_value(m.group("n")) if m.group("n").strip(" -") else 1.0
+        n = read_number(m.group("n")) if m.group("n").strip(" -") else 1.0
         if n is None:
             return None
         unit = m.group("unit").lower().rstrip("s")
@@ -241,21 +242,21 @@ def find_numbers(text: str, start: int, end: int) -> tuple[Number, ...]:
         if duration and duration.group("n").strip() == written.strip():
             e = s + duration.end()
             written = text[s:e]
-            out.append(Number(s, e, written, number_value(duration.group("n")), "duration"))
+            out.append(Number(s, e, written, read_number(duration.group("n")), "duration"))
             continue
         kind = "percent" if "%" in written or "cent" in written.lower() else "cardinal"
         if _CURRENCY.search(written):
             kind = "money"
         if written.lower() in ("one", "a", "an"):
             continue  # "one of the …" counts nothing
-        out.append(Number(s, e, written, number_value(written), kind))
+        out.append(Number(s, e, written, read_number(written), kind))
     fractions = [(start + m.start(), start + m.end(), m) for m in _FRACTION.finditer(piece)]
     for s, e, m in fractions:
         out.append(Number(s, e, m.group(0), FRACTIONS[m.group(1).lower()], "percent"))
     for m in _ORDINAL_WORD.finditer(piece):
         s, e = start + m.start(), start + m.end()
         if not any(fs <= s and e <= fe for fs, fe, _ in fractions):  # "a tenth" is a share
-            out.append(Number(s, e, m.group(0), number_value(m.group(0), ordinal=True), "ordinal"))
+            out.append(Number(s, e, m.group(0), read_number(m.group(0), ordinal=True), "ordinal"))
     return tuple(sorted(out, key=lambda n: n.start))
 
 

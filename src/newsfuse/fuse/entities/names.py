@@ -13,20 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# Honorifics and office titles that precede a person's name ("President Obama",
-# "Mr. Smith"); stripped from the front of PERSON mentions only, so "General
-# Motors" or "Justice Department" keep their first word.
-TITLES = frozenset(
-    """mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother
-    president vice prime minister premier chancellor secretary general gen lt col colonel
-    maj major capt captain sgt sergeant cpl adm admiral cmdr commander marshal field
-    sen senator rep representative congressman congresswoman gov governor mayor judge
-    justice attorney ambassador envoy king queen prince princess crown emperor empress
-    sheikh sheik emir amir sultan ayatollah imam pope cardinal bishop archbishop rabbi
-    chief officer inspector detective agent deputy acting interim former late
-    foreign defense defence interior finance state chairman chairwoman ceo director
-    coach manager actor actress singer rapper star comedian host producer""".split()
-)
+from newsfuse.lexicon import NAME_TITLES
 
 # Lower-case name particles ("Muammar al-Gaddafi", "Ludwig van Beethoven"). A particle
 # is left out of the name's core key, so "al-Gaddafi", "Al-Gaddafi" and "Gaddafi" agree;
@@ -130,7 +117,7 @@ def clean(text: str, person: bool = False) -> str:
     if len(words) > 1 and words[0].casefold() == "the":
         words = words[1:]
     if person:
-        while len(words) > 1 and fold(words[0]) in TITLES:
+        while len(words) > 1 and fold(words[0]) in NAME_TITLES:
             words = words[1:]
         words = _without_nickname(" ".join(words)).split(" ")
     return " ".join(words).strip(_EDGE_PUNCT)

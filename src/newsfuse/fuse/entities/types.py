@@ -26,6 +26,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newsfuse.lexicon import HONORIFICS, PERSON_TITLES
+
 # Within an article that names an entity both in full and by a bare word, the full
 # names hold this share of the article's vote. Type accuracy on ECB+ train/dev gold
 # mention types, 2026-05: see docs/quality.md.
@@ -33,24 +35,6 @@ FULL_FORM_SHARE = 2 / 3
 # A mention with a context cue counts this many times a mention without one.
 CUE_WEIGHT = 5.0
 
-# Titles and roles that put a person's name after them ("President Obama", "spokesman
-# Jay Carney", "coach Tony Dungy"). Words that also open names of organisations or
-# places ("General Motors", "King County", "Justice Department", "Prince Edward Island")
-# are left out.
-PERSON_TITLES = frozenset(
-    """mr mrs ms miss mx dr prof sir dame rev reverend president vice-president premier
-    chancellor minister secretary senator sen rep representative congressman congresswoman
-    governor gov mayor ambassador envoy sheikh emir ayatollah imam pope rabbi
-    spokesman spokeswoman spokesperson aide adviser advisor coach manager director
-    chairman chairwoman ceo founder actor actress singer rapper comedian star producer
-    author writer reporter correspondent editor lawyer attorney prosecutor judge sheriff
-    officer detective deputy inspector sergeant sgt lieutenant lt colonel col captain capt
-    commander gen general admiral adm marshal quarterback receiver linebacker striker
-    defender goalkeeper forward guard pitcher boxer referee
-    mother father son daughter wife husband brother sister uncle aunt widow""".split()
-)
-# Honorifics that stay a person's even inside a span spaCy tagged ORG ("Ms Page").
-HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame".split())
 # Words right before a name that put it in a place ("in Mosul", "into Iraq").
 PLACE_BEFORE = frozenset("in into near outside across throughout".split())
 # Place nouns: "the port city of X", "X province", "X air base".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsfuse.nlp.time.words import ordinal_number
+from newsfuse.lexicon import SMALL_NUMBERS, ordinal_number
 
 # Ordinals of events ("his second visit", "her first trip abroad") are read in the title
 # and the first ORDINAL_SENTENCES: a wire lead often states the count a few sentences
@@ -57,9 +57,9 @@ COUNT_UNITS = frozenset(
 )
 # Words allowed between the number and the counted noun ("23 Somali pirates", "26 heavily armed men").
 COUNT_GAP = 2
-_NUMBER_WORDS = {
-    w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)
-}
+# Counts written in words are read from one to twelve (set by hand with COUNT_UNITS).
+MAX_COUNT_WORD = 12
+_COUNT_WORDS = {w: n for w, n in SMALL_NUMBERS.items() if 1 <= n <= MAX_COUNT_WORD}
 
 POSSESSIVE = re.compile(r"['’]s$")
 # Words and punctuation marks, hyphenated words whole.
@@ -117,8 +117,8 @@ def counted_things(text: str) -> tuple[tuple[str, frozenset[int]], ...]:
 
 
 def _count_value(word: str) -> int | None:
-    if word in _NUMBER_WORDS:
-        return _NUMBER_WORDS[word]
+    if word in _COUNT_WORDS:
+        return _COUNT_WORDS[word]
     digits = word.replace(",", "")
     if not digits.isdigit() or (len(digits) == 4 and digits[:2] in ("19", "20")):
         return None  # not a count, or a year

@@ -12,7 +12,7 @@ import numpy as np
 
 from newsfuse.errors import ModelError
 from newsfuse.model import Article, ArticleAnalysis
-from newsfuse.nlp.time.words import ordinal_number
+from newsfuse.lexicon import ordinal_number
 
 log = logging.getLogger(__name__)
 

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsfuse.nlp.speech.cues import SPEECH_NOUNS, according_to_object, doc_text, words_of_object
+from newsfuse.lexicon import SHORT_TITLES
 
 # Head nouns that describe a person by role: "the German leader", "the spokeswoman". A definite
 # description with one of these heads and no name refers back to a person named before.
@@ -42,8 +43,6 @@ PERSON_NOUNS = frozenset(
     employee pastor nurse deputy sheriff detective trooper coroner
     """.split()
 )
-# Honorifics and abbreviated titles that stand before a person's name.
-TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady sen rep gov gen col capt lt sgt prof rev fr coach".split())
 # Person nouns that say nothing of a role ("the man", "a witness"): such a description is only
 # resolved by titles it shares with a name, never to whoever was named last.
 GENERIC_PERSON_NOUNS = frozenset(
@@ -311,7 +310,7 @@ class Attributor:
         (start, end), label = min(ranked)[1]
         if label == "PERSON":
             # "Mayor Ana Ruiz" → "Ana Ruiz": the title is the role, not the name.
-            while end - start > 1 and (self.doc[start].lower_.rstrip(".") in TITLES | PERSON_NOUNS or self.doc[start].is_punct):
+            while end - start > 1 and (self.doc[start].lower_.rstrip(".") in SHORT_TITLES | PERSON_NOUNS or self.doc[start].is_punct):
                 start += 1
         span = self.doc[start:end]
         return Source(span.start_char, span.end_char, span.text, label)
@@ -325,13 +324,13 @@ class Attributor:
         if token.pos_ == "PROPN":
             # A name the tagger missed: "Mayor Ana Ruiz" is the person Ana Ruiz.
             k = start
-            while k < token.i and (self.doc[k].pos_ == "DET" or self.doc[k].lower_.rstrip(".") in TITLES | PERSON_NOUNS):
+            while k < token.i and (self.doc[k].pos_ == "DET" or self.doc[k].lower_.rstrip(".") in SHORT_TITLES | PERSON_NOUNS):
                 k += 1
             if k > start and self.doc[k - 1].pos_ != "DET":
                 start, label = k, "PERSON"
         span = self.doc[start : token.i + 1]
         end_char = span.end_char
-        if token.text.endswith(".") and len(token.text) > 2 and token.lower_.rstrip(".") not in TITLES:
+        if token.text.endswith(".") and len(token.text) > 2 and token.lower_.rstrip(".") not in SHORT_TITLES:
             end_char -= 1  # "says Lopez." tokenised as one word with its full stop
         proper = token.pos_ == "PROPN" and label is None and not self.doc[start].ent_type_
         text = doc_text(self.doc)[span.start_char : end_char]
@@ -415,7 +414,7 @@ def _titled(span) -> bool:
     first = span[0]
     before = span.doc[span.start - 1] if span.start > 0 else None
     for t in (before, first if len(span) > 1 else None):
-        if t is not None and t.lower_.rstrip(".") in TITLES | PERSON_NOUNS and t.is_title:
+        if t is not None and t.lower_.rstrip(".") in SHORT_TITLES | PERSON_NOUNS and t.is_title:
             return True
     if len(span) < 2 or not all(t.pos_ == "PROPN" and t.is_title for t in span):
         return False
@@ -426,7 +425,7 @@ def _titled(span) -> bool:
 
 
 def _is_title_word(token) -> bool:
-    return token.is_title and token.lower_.rstrip(".") in TITLES | PERSON_NOUNS
+    return token.is_title and token.lower_.rstrip(".") in SHORT_TITLES | PERSON_NOUNS
 
 
 def _key(name: str) -> str:

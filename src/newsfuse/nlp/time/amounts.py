@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from newsfuse.lexicon import month_number, weekday_number
 from newsfuse.nlp.time.read import Spec, ends_phrase, mod_of, part_of_day
 from newsfuse.nlp.time.words import (
     FORTNIGHT_WEEKS,
@@ -12,10 +13,8 @@ from newsfuse.nlp.time.words import (
     SEASONS,
     UNIT_MULTIPLES,
     UNITS,
-    month_number,
     parse_number,
     unit_of,
-    weekday_number,
 )
 
 
@@ -226,8 +225,8 @@ def _h_set_every(m: re.Match, text: str) -> Spec | None:
         n = parse_number(m["num"])
         if n is None:
             return None
-    if (wd := weekday_number(target)) and target[0].isupper():
-        return Spec("SET", value=f"XXXX-WXX-{wd}{part_of_day(m['pod'])}")
+    if (wd := weekday_number(target)) is not None and target[0].isupper():
+        return Spec("SET", value=f"XXXX-WXX-{wd + 1}{part_of_day(m['pod'])}")
     if (mo := month_number(target)) and target[0].isupper():
         return Spec("SET", value=f"XXXX-{mo:02d}")
     if target.lower() in SEASONS:

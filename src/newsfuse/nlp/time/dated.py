@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from newsfuse.model import Dated, Mention, TimeValue
 from newsfuse.nlp.speech.cues import is_speech_verb, reporting_aside
 from newsfuse.nlp.time.anchor import FUTURE, MAX_HEAD_STEPS, PRESENT, tense_of
-from newsfuse.nlp.time.words import ORDINALS, SMALL_NUMBERS
+from newsfuse.lexicon import ORDINALS, SMALL_NUMBERS, ordinal_number, read_number
 
 # How many clauses down a verb without an object is followed for what it says ("said that
 # Moscow proposed to use its bases": two).
@@ -431,10 +431,8 @@ def _anniversaries(doc, text: str, times: Sequence[TimeValue], mentions: Sequenc
 
 
 def _count(word: str) -> int | None:
-    w = word.lower()
-    if w in ORDINALS:
-        return ORDINALS[w]
-    if w in SMALL_NUMBERS:
-        return SMALL_NUMBERS[w]
-    digits = re.match(r"\d+", w)
-    return int(digits.group()) if digits else None
+    """The count an anniversary gives: "first", "10th", "two", "10"."""
+    n = ordinal_number(word)
+    if n is None and (value := read_number(word)) is not None:
+        n = int(value)
+    return n

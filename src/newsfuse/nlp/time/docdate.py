@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from newsfuse.model import ArticleAnalysis, TimeValue
+from newsfuse.lexicon import WEEKDAY_NAMES
 from newsfuse.nlp.time.anchor import FUTURE, PAST
 
 # A date this close to the start is a dateline or header ("MOSCOW, Jan. 28, 2026 (Reuters) -").
@@ -50,7 +51,6 @@ _PLACE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s
 # the report: the next or the last one.
 WEEKDAY_WINDOW_DAYS = 6
 _BARE_WEEKDAY = re.compile(r"XXXX-WXX-[1-7]$")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def infer_published(text: str, times: Sequence[TimeValue],
@@ -110,7 +110,7 @@ def _valid(t: TimeValue) -> bool:
         d = date.fromisoformat(t.value[:10])
     except ValueError:
         return False
-    named = next((i for i, w in enumerate(_WEEKDAYS) if w in t.text.lower()), None)
+    named = next((n for w, n in WEEKDAY_NAMES.items() if w in t.text.lower()), None)
     return named is None or named == d.weekday()
 
 

@@ -7,15 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from newsfuse.nlp.time.words import (
-    PARTS_OF_DAY,
-    SEASONS,
-    YEAR_RE,
-    month_number,
-    ordinal_number,
-    parse_number,
-    weekday_number,
-)
+from newsfuse.lexicon import month_number, ordinal_number, weekday_number
+from newsfuse.nlp.time.words import PARTS_OF_DAY, SEASONS, YEAR_RE, parse_number
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +31,7 @@ class Spec:
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    weekday: int | None = None
+    weekday: int | None = None  # ISO, as TIMEX3 writes it: 1 (Monday) – 7 (Sunday)
     quarter: int | None = None
     half: int | None = None
     season: str | None = None
@@ -126,7 +119,7 @@ def _h_full_date(m: re.Match, text: str) -> Spec | None:
     year = year_of(m["year"])
     if month is None or not 1 <= day <= 31:
         return None
-    weekday = weekday_number(m["wd"]) if m["wd"] else None
+    weekday = weekday_number(m["wd"]) + 1 if m["wd"] else None  # ISO
     grain = "W" if m.groupdict().get("weekof") else ""  # "the week of March 6": that week
     if year is not None:
         if grain:
@@ -420,7 +413,7 @@ def _h_unit_before(m: re.Match, text: str) -> Spec | None:
 
 
 def _h_weekday(m: re.Match, text: str) -> Spec | None:
-    wd = weekday_number(m["wd"])
+    wd = weekday_number(m["wd"]) + 1  # ISO
     mod = position_of(m["pre"])
     tod = part_of_day(m["pod"])
     kind = "TIME" if tod else "DATE"

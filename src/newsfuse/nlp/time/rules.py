@@ -5,26 +5,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from newsfuse.lexicon import MONTH_WORDS, SMALL_NUMBERS, WEEKDAY_NAMES
 from newsfuse.nlp.time.amounts import AMOUNT_READERS, DURATION_FILLERS_RE, SET_ADVERBS
 from newsfuse.nlp.time.read import DATE_READERS, DECADE_WORDS, MOD_RE, PART_OF_DAY_RE, POSITION_RE, Spec
 from newsfuse.nlp.time.words import (
     DAYNUM_RE,
     FUZZY_RE,
-    MONTH_ABBREVS,
     MONTH_FULL_RE,
     MONTH_RE,
-    MONTHS,
     NUMBER_RE,
     NUMBER_WORD_RE,
     ORDINAL_RE,
     SEASON_RE,
     SEASONS,
-    SMALL_NUMBERS,
     UNIT_PLURAL_RE,
     UNIT_RE,
     UNITS,
+    WEEKDAY_NAME_RE,
     WEEKDAY_RE,
-    WEEKDAYS,
     YEAR_RE,
 )
 
@@ -94,7 +92,7 @@ RULES: tuple[tuple[str, re.Pattern, int], ...] = tuple(
         ("duration", rf"{_B}(?:(?P<mod>{MOD_RE})\s+(?!the\b))?(?:(?:the|each\s+of\s+the|all\s+of\s+the|another|an\s+additional|an\s+extra)\s+)?(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|initial|recent|preceding|subsequent|ensuing|other)\s+)?(?P<num>{NUMBER_RE}|{FUZZY_RE})(?:\s+to\s+(?:{NUMBER_RE}))?[\s-]+(?:{DURATION_FILLERS_RE}\s+)?(?P<unit>{UNIT_RE}|{UNIT_PLURAL_RE})(?P<half>\s+and\s+an?\s+half)?(?P<orso>\s+or\s+so)?{_E}", 2),
         ("adj-duration", rf"{_B}(?:(?P<num>{NUMBER_RE})-)?(?P<unit>{UNIT_RE}|{UNIT_PLURAL_RE})(?P<long>-long){_E}|{_B}(?P<num2>{NUMBER_WORD_RE}|\d+)-(?P<unit2>(?!quarter){UNIT_RE}){_E}", 2),
         ("bare-plural", rf"{_B}(?:(?P<rel>recent|coming|the\s+coming|next\s+few|past)\s+)?(?P<unit>years|months|weeks|decades|centuries|days|hours|minutes|quarters){_E}", 1),
-        ("weekday", rf"(?:{_PRE})?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+previous|the\s+preceding|the\s+following|the\s+next|past|coming)\s+)?(?P<wd>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY))(?P<pl>s)?(?:\s+(?P<pod>{PART_OF_DAY_RE})(?P<pl2>s)?)?{_E}", 2),
+        ("weekday", rf"(?:{_PRE})?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the\s+previous|the\s+preceding|the\s+following|the\s+next|past|coming)\s+)?(?P<wd>{WEEKDAY_NAME_RE})(?P<pl>s)?(?:\s+(?P<pod>{PART_OF_DAY_RE})(?P<pl2>s)?)?{_E}", 2),
         ("clock", rf"{_B}(?:(?P<mod>around|approximately|roughly)\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)(?:\s+(?P<tz>{_TZ}))?", 3),
         ("clock24", rf"{_B}(?:(?P<mod>around|approximately|roughly)\s+)?(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s+(?P<tz>{_TZ}))?(?![\w:])", 2),
         ("clock-mil", rf"{_B}(?P<hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?P<tz>{_TZ}|hours?){_E}", 3),
@@ -118,8 +116,8 @@ _UNIT_WORDS = frozenset(
                                                  "night", "nights", "fiscal", "period"]
 )
 _FAMILIES: dict[str, frozenset[str]] = {
-    "month": frozenset(list(MONTHS) + list(MONTH_ABBREVS)),
-    "weekday": frozenset(WEEKDAYS),
+    "month": frozenset(MONTH_WORDS),
+    "weekday": frozenset(WEEKDAY_NAMES),
     "unit": _UNIT_WORDS,
     "season": frozenset(SEASONS),
     "day": frozenset({"today", "tonight", "yesterday", "tomorrow"}),

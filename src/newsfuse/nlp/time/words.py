@@ -1,21 +1,20 @@
-"""The words of time expressions: months, weekdays, units, numbers, and the regex pieces built from them."""
+"""The words of time expressions (units, seasons, parts of the day) and the regex pieces built from them and the lexicon."""
 
 from __future__ import annotations
 
 import re
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
-    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-}
-MONTH_ABBREVS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-WEEKDAYS = {
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
-}
-WEEKDAY_ABBREVS = {"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7}
+from newsfuse.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    ORDINALS,
+    SMALL_NUMBERS,
+    TENS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    read_number_words,
+)
+
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 # First month of each season (northern hemisphere, as TimeML assumes).
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -24,18 +23,6 @@ PARTS_OF_DAY = {
     "midday": "T12:00", "noon": "T12:00", "midnight": "T24:00", "dawn": "MO", "daybreak": "MO",
 }
 
-SMALL_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-    "twentieth": 20, "thirtieth": 30,
-}
 # Quantities that say "some number of" without the number: TIMEX3 writes X.
 FUZZY_QUANTITIES = (
     "several", "a few", "few", "some", "many", "a number of", "numerous", "dozens of", "hundreds of",
@@ -73,10 +60,11 @@ def _cased(words) -> str:
 _B = r"(?<![\w'])"  # left word boundary that also refuses "'s" glue
 _E = r"(?![\w])"
 
-MONTH_FULL_RE = _cased(MONTHS)
+MONTH_FULL_RE = _cased(MONTH_NAMES)
 # An abbreviation needs its period or a following day number ("Jan 5"), so "Mar" the name is not a month.
-MONTH_RE = rf"(?:{MONTH_FULL_RE}|{_cased(MONTH_ABBREVS)}\.|{_cased(MONTH_ABBREVS)}(?=\s+\d))"
-WEEKDAY_RE = rf"(?:{_cased(WEEKDAYS)}|{_cased(WEEKDAY_ABBREVS)}\.)"
+MONTH_RE = rf"(?:{MONTH_FULL_RE}|{_cased(MONTH_ABBREVIATIONS)}\.|{_cased(MONTH_ABBREVIATIONS)}(?=\s+\d))"
+WEEKDAY_NAME_RE = _cased(WEEKDAY_NAMES)
+WEEKDAY_RE = rf"(?:{WEEKDAY_NAME_RE}|{_cased(WEEKDAY_ABBREVIATIONS)}\.)"
 DAYNUM_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR_RE = r"(?:1[0-9]\d\d|20\d\d)"
 SHORT_YEAR_RE = r"'\d\d"
@@ -114,8 +102,6 @@ def parse_number(text: str) -> float | None:
         return 1 + half
     if t in ("half a", "half an"):
         return 0.5
-    if t in ("a dozen", "dozen"):
-        return 12 + half
     fractions = {"1/2": 0.5, "1/4": 0.25, "3/4": 0.75, "1/3": 1 / 3, "2/3": 2 / 3, "½": 0.5, "¼": 0.25, "¾": 0.75}
     parts = t.split()
     if parts and parts[-1] in fractions:
@@ -127,44 +113,9 @@ def parse_number(text: str) -> float | None:
         pass
     if t.startswith("a "):
         t = t[2:]
-    total, current = 0, 0
-    for word in re.split(r"[- ]", t):
-        if word == "and" or not word:
-            continue
-        if word in SMALL_NUMBERS:
-            current += SMALL_NUMBERS[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word == "thousand":
-            total += max(current, 1) * 1000
-            current = 0
-        else:
-            return None
-    return float(total + current) + half
-
-
-def month_number(word: str) -> int | None:
-    """1–12 for a month name or abbreviation ("Sept." → 9)."""
-    w = word.lower().rstrip(".")
-    return MONTHS.get(w) or MONTH_ABBREVS.get(w)
-
-
-def weekday_number(word: str) -> int | None:
-    """1 (Monday) – 7 (Sunday) for a weekday name or abbreviation."""
-    w = word.lower().rstrip(".")
-    w = w[:-2] if w.endswith("'s") else w
-    w = w[:-1] if w.endswith("s") and w[:-1] in WEEKDAYS else w
-    return WEEKDAYS.get(w) or WEEKDAY_ABBREVS.get(w)
-
-
-def ordinal_number(word: str) -> int | None:
-    w = word.lower()
-    if w in ORDINALS:
-        return ORDINALS[w]
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
-    return int(m.group(1)) if m else None
+    words = [w for w in re.split(r"[- ]", t) if w]
+    value, used = read_number_words(words)
+    return None if value is None or used < len(words) else value + half
 
 
 def unit_of(word: str) -> str | None:
