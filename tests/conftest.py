@@ -1,7 +1,9 @@
-"""Shared test fixtures: paths to ../shared, the loaded spaCy model, a small config, no network."""
+"""Shared test fixtures: paths to ../shared, the loaded spaCy model, a small config, no network,
+and the seeds and the example corpus fused once per test run."""
 
 from __future__ import annotations
 
+import copy
 import ipaddress
 import socket
 from pathlib import Path
@@ -70,3 +72,58 @@ def config():
     from newsfuse.config import load_config
 
     return load_config(jobs=1, progress="never")
+
+
+# --- the seeds and the example corpus, fused once per test run ---------------------------------------
+# A test that needs other settings runs the pipeline itself; these are the default settings with one job.
+
+
+def _fused(folder: Path, tmp_path_factory):
+    from newsfuse.config import load_config
+    from newsfuse.pipeline import analyze
+
+    return analyze([folder], load_config(jobs=1, progress="never"), cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+def _report_data(report) -> dict:
+    from newsfuse.render.json_report import report_dict, validate
+
+    data = report_dict(report)
+    validate(data)
+    return data
+
+
+@pytest.fixture(scope="session")
+def seeds_fused(tmp_path_factory):
+    """The Report of ../shared/seeds (read it, never change it: every test of the run shares it)."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    return _fused(SEEDS, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def examples_fused(tmp_path_factory):
+    """The Report of examples/setubal (read it, never change it: every test of the run shares it)."""
+    return _fused(EXAMPLES, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def seeds_report_once(seeds_fused) -> dict:
+    return _report_data(seeds_fused)
+
+
+@pytest.fixture(scope="session")
+def examples_report_once(examples_fused) -> dict:
+    return _report_data(examples_fused)
+
+
+@pytest.fixture()
+def seeds_report(seeds_report_once) -> dict:
+    """report.json of the seeds, validated against the schema; a copy each test may change."""
+    return copy.deepcopy(seeds_report_once)
+
+
+@pytest.fixture()
+def examples_report(examples_report_once) -> dict:
+    """report.json of the example corpus, validated against the schema; a copy each test may change."""
+    return copy.deepcopy(examples_report_once)

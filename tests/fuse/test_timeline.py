@@ -222,19 +222,6 @@ def test_with_embeddings_other_words_for_one_happening_merge():
 # --- the seed reports -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def seed_report(tmp_path_factory):
-    from newsfuse.config import load_config
-    from newsfuse.pipeline import analyze
-
-    return analyze([SEEDS], load_config(jobs=1, progress="never"), cache_dir=tmp_path_factory.mktemp("cache"))
-
-
-@pytest.fixture(scope="module")
-def seed_timeline(seed_report):
-    return seed_report.timeline
-
-
 def _entry(timeline, date):
     found = [e for e in timeline if e["date"] == date]
     assert len(found) == 1, [(e["date"], e["text"]) for e in timeline]
@@ -243,7 +230,8 @@ def _entry(timeline, date):
 
 @needs_seeds
 @pytest.mark.slow
-def test_seed_timeline(seed_timeline, seed_report):
+def test_seed_timeline(seeds_fused):
+    seed_report, seed_timeline = seeds_fused, seeds_fused.timeline
     ids = {p.stem[:3]: p.stem for p in SEEDS.glob("*.txt")}
     # The collapse of the old government, told four ways at three precisions.
     collapse = _entry(seed_timeline, "2024-12-08")

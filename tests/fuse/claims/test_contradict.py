@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 
 import pytest
 
@@ -10,8 +9,8 @@ from newsfuse.eval.align import side_group
 from newsfuse.fuse.claims import contradict
 from newsfuse.fuse.claims.contradict import ContradictionFinder, office_of
 from newsfuse.model import Article
-from tests.conftest import EXAMPLES, needs_seeds
-from tests.fuse.claims.test_align import fit, fitted_fixtures, fused_seeds
+from tests.conftest import needs_seeds
+from tests.fuse.claims.test_align import fit, fitted_fixtures
 
 
 def found(articles: list[Article], **params) -> ContradictionFinder:
@@ -175,21 +174,9 @@ def test_fixture_contradictions_are_found_and_traps_are_not():
     assert got <= expected, got - expected  # no trap reported: growing tolls, the two visits, other figures
 
 
-@functools.lru_cache(maxsize=1)
-def fused_examples():
-    import tempfile
-
-    from newsfuse.config import load_config
-    from newsfuse.pipeline import analyze
-    from newsfuse.render.json_report import report_dict
-
-    with tempfile.TemporaryDirectory() as cache:
-        return report_dict(analyze([EXAMPLES], load_config(jobs=1, progress="never"), cache_dir=cache))
-
-
 @pytest.mark.slow
-def test_example_corpus_planted_contradictions():
-    data = fused_examples()
+def test_example_corpus_planted_contradictions(examples_report):
+    data = examples_report
     values = [sorted(s["value"] for s in c["sides"]) for c in data["contradictions"] if c["kind"] == "number"]
     flat = [" ".join(v) for v in values]
     # Turnout: the union's about 1,200 against the port authority's about 1,500 or the operator's fewer than 900.
@@ -203,8 +190,8 @@ def test_example_corpus_planted_contradictions():
 
 @needs_seeds
 @pytest.mark.slow
-def test_no_contradiction_between_the_two_visits():
-    data = fused_seeds()
+def test_no_contradiction_between_the_two_visits(seeds_report):
+    data = seeds_report
     for record in data["contradictions"]:
         text = " ".join(s["text"] for s in record["sides"]).lower()
         assert not ("first" in text and "second" in text), record

@@ -20,7 +20,7 @@ from newsfuse.fuse.events.features import (
 )
 from newsfuse.fuse.events.cluster import EventClusterer, attach_small, average_linkage, candidate_pairs
 from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence, TimeValue
-from tests.conftest import SEEDS, TEST_DATA, needs_seeds
+from tests.conftest import TEST_DATA, needs_seeds
 
 EVENTS = TEST_DATA / "events" / "articles.jsonl"
 
@@ -258,19 +258,20 @@ def test_missing_embedding_model_falls_back_to_the_other_evidence(monkeypatch):
     assert ev.article_event_ == {"a": ev.events_[0]["id"]}
 
 
-@pytest.mark.slow
-def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(nlp, config):
-    """examples/setubal: two strikes at one port by the same people three months apart, then the talks."""
-    from newsfuse.fuse.entities.canon import EntityCanonicalizer
-    from newsfuse.ingest import read_inputs
-    from newsfuse.nlp.analyze import analyze_articles
-    from tests.conftest import EXAMPLES
+def clustered(report) -> EventClusterer:
+    """The events of a fused report again, from its own articles, analyses and entities: the clusterer's
+    attributes without analysing the corpus a second time (the one place this file fits on a Report)."""
+    return EventClusterer().fit(
+        report.articles, report.analyses, report.entities, report.mention_entity, duplicate_of=report.duplicate_of
+    )
 
-    articles, _ = read_inputs([EXAMPLES], config)
-    analyses = list(analyze_articles(articles, nlp))
-    duplicates = Deduplicator().fit(articles).duplicate_of_
-    canon = EntityCanonicalizer().fit(analyses, articles)
-    ev = EventClusterer().fit(articles, analyses, canon.entities_, canon.mention_entity_, duplicates)
+
+@pytest.mark.slow
+def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(examples_fused):
+    """examples/setubal: two strikes at one port by the same people three months apart, then the talks."""
+    articles = examples_fused.articles
+    ev = clustered(examples_fused)
+    assert ev.article_event_ == examples_fused.article_event
     event = ev.article_event_
     assert len(event) == len(articles) == 14
     first = {
@@ -382,18 +383,10 @@ def test_clusters_holding_a_cannot_link_never_merge():
 
 @pytest.mark.slow
 @needs_seeds
-def test_seed_reports_of_two_visits_are_two_events(nlp, config):
+def test_seed_reports_of_two_visits_are_two_events(seeds_fused):
     """../shared/seeds: 001 reports the first visit (October 2025), 000/002/003/004 the second (January 2026)."""
-    from newsfuse.fuse.entities.canon import EntityCanonicalizer
-    from newsfuse.ingest import read_inputs
-    from newsfuse.nlp.analyze import analyze_articles
-    from newsfuse.pipeline import date_from_text
-
-    articles, _ = read_inputs([SEEDS], config)
-    analyses = list(analyze_articles(articles, nlp))
-    articles = date_from_text(articles, analyses)
-    canon = EntityCanonicalizer().fit(analyses, articles)
-    ev = EventClusterer().fit(articles, analyses, canon.entities_, canon.mention_entity_)
+    ev = clustered(seeds_fused)
+    assert ev.article_event_ == seeds_fused.article_event
     event = {aid.split("_")[0]: e for aid, e in ev.article_event_.items()}
     assert event["000"] == event["002"] == event["003"] == event["004"] != event["001"]
     by_id = {e["id"]: e for e in ev.events_}
