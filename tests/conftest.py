@@ -16,6 +16,9 @@ SHARED_DATA = SHARED / "data"
 SEEDS = SHARED / "seeds"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = REPO / "examples" / "setubal"
+# Fixtures that load the models (directly or through the pipeline): a test using one is marked slow,
+# so that `pytest -m "not slow"` stays the quick loop.
+MODEL_FIXTURES = frozenset({"nlp", "seeds_fused", "examples_fused"})
 # Names a test may connect to besides loopback addresses (the local HTTP servers and Chromium's driver).
 LOCAL_HOST_NAMES = frozenset({"localhost", "ip6-localhost", "ip6-loopback"})
 
@@ -41,6 +44,16 @@ def is_local_address(address: object) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:  # a name other than localhost: resolving it would already leave the machine
         return False
+
+
+def pytest_collection_modifyitems(config, items):
+    unmarked = [
+        item.nodeid
+        for item in items
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("slow") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("these tests load the models and must be marked slow: " + ", ".join(unmarked))
 
 
 @pytest.fixture(autouse=True)

@@ -30,6 +30,7 @@ def test_estimator_contract():
     assert finder.fit(empty) is finder and finder.contradictions_ == [] and finder.claims_ == []
 
 
+@pytest.mark.slow
 def test_statement_parses_without_entities_until_a_caller_needs_them():
     from types import SimpleNamespace
 
@@ -49,6 +50,7 @@ def test_statement_parses_without_entities_until_a_caller_needs_them():
     assert {e.label_ for e in full.ents} >= {"GPE", "CARDINAL"}
 
 
+@pytest.mark.slow
 def test_two_counts_of_one_thing_on_one_day_contradict():
     finder = found([
         Article("a", "About 1,200 dockworkers joined the strike at the port on Tuesday.", outlet="Wire", published="2025-10-14"),
@@ -81,6 +83,7 @@ def test_a_count_that_grows_is_news_not_a_contradiction():
     assert finder.contradictions_ == []
 
 
+@pytest.mark.slow
 def test_over_as_a_preposition_does_not_mark_a_count_as_moving():
     finder = found([
         Article("a", "Inspectors seized about 400 cars over safety faults.", outlet="A", published="2024-09-03"),
@@ -89,6 +92,7 @@ def test_over_as_a_preposition_does_not_mark_a_count_as_moving():
     assert kinds(finder) == ["number"]
 
 
+@pytest.mark.slow
 def test_a_denial_contradicts_the_statement():
     finder = found([
         Article("a", "The governor did not rule out further increases in the tax.", outlet="A", published="2025-02-06"),
@@ -97,6 +101,7 @@ def test_a_denial_contradicts_the_statement():
     assert kinds(finder) == ["negation"]
 
 
+@pytest.mark.slow
 def test_a_denial_in_a_coordinated_clause_denies_only_its_own_predicate():
     finder = found([
         Article("a", "The council will hire temporary staff first and did not rule out school closures.", outlet="A",
@@ -107,6 +112,7 @@ def test_a_denial_in_a_coordinated_clause_denies_only_its_own_predicate():
     assert "negation" not in kinds(finder)
 
 
+@pytest.mark.slow
 def test_a_cut_and_a_headcount_are_two_counts():
     finder = found([
         Article("a", "The mill laid off 500 workers at its northern site.", outlet="A", published="2025-02-06"),
@@ -115,6 +121,7 @@ def test_a_cut_and_a_headcount_are_two_counts():
     assert finder.contradictions_ == []
 
 
+@pytest.mark.slow
 def test_one_meeting_on_two_days_contradicts():
     finder = found([
         Article("a", "The next meeting of the rate committee is on 2025-03-12.", outlet="A", published="2025-02-06"),
