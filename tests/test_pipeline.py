@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import EXAMPLES, SEEDS, needs_seeds
+from tests.conftest import EXAMPLES, needs_seeds
 
 # Chrome and teasers in the seeds; none may reach anything but `removed`.
 CHROME = (

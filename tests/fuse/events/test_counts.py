@@ -77,3 +77,26 @@ def test_units_years_and_stop_words_are_not_counted_things(text):
 )
 def test_a_number_with_thousands_commas_is_counted_whole():
     assert counted_things("Some 1,200 workers marched.") == (("worker", frozenset({1200})),)
+
+
+def test_event_ordinals_read_possessive_counts_of_events_only():
+    assert event_ordinals("The president made his first official visit to Lagos.") == {("visit", 1, True)}
+    assert event_ordinals("It will be Okafor's second trip abroad this year.") == {("visit", 2, True)}
+    assert event_ordinals("Their 3rd summit ended without a deal.") == {("visit", 3, True)}
+    # background: a past occurrence the article's own event follows
+    assert event_ordinals("This visit follows Okafor's first face-to-face meeting with her.") == {("visit", 1, False)}
+    # counts of nobody's series, of a period or a sub-part of an event, and no event at all
+    for text in (
+        "For the first time in years the river froze.",
+        "Profits fell in the first quarter.",
+        "Protesters gathered for a second day.",
+        "It was the second shooting in the city this week.",
+        "He was knocked down in his sixth round.",
+        "She scored her second goal.",
+    ):
+        assert event_ordinals(text) == frozenset(), text
+
+
+def test_counted_things_skip_names_units_and_years():
+    counts = dict(counted_things("The navy captured 23 Somali pirates in two boats over 3 days in 2008, and 12 and 11"))
+    assert counts == {"pirate": {23}, "boat": {2}}
