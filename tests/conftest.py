@@ -56,9 +56,13 @@ def pytest_collection_modifyitems(config, items):
         raise pytest.UsageError("these tests load the models and must be marked slow: " + ", ".join(unmarked))
 
 
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch):
-    """Every connection a test makes must stay on this machine: the suite runs offline, always."""
+@pytest.fixture(scope="session", autouse=True)
+def no_network():
+    """Every connection the run makes must stay on this machine: the suite runs offline, always.
+
+    Session-scoped, so it is in place before any other session or module fixture (the fused seeds,
+    the browser) sets up.
+    """
     connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
 
     def guarded(real):
@@ -69,8 +73,10 @@ def no_network(monkeypatch):
 
         return call
 
-    monkeypatch.setattr(socket.socket, "connect", guarded(connect))
-    monkeypatch.setattr(socket.socket, "connect_ex", guarded(connect_ex))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", guarded(connect))
+        patch.setattr(socket.socket, "connect_ex", guarded(connect_ex))
+        yield
 
 
 @pytest.fixture(scope="session")

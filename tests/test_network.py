@@ -65,3 +65,17 @@ def test_a_local_server_is_still_reachable():
         httpd.shutdown()
         httpd.server_close()
         thread.join()
+
+
+@pytest.fixture(scope="module")
+def reached_at_module_setup():
+    """What a connection attempt off the machine gives while a module fixture sets up."""
+    try:
+        socket.create_connection(("192.0.2.1", 80), timeout=1).close()
+    except NetworkBlockedError as exc:
+        return exc
+    return None
+
+
+def test_the_block_is_in_place_before_module_and_session_fixtures(reached_at_module_setup):
+    assert isinstance(reached_at_module_setup, NetworkBlockedError)
