@@ -1,7 +1,11 @@
-"""Shared test fixtures: paths to ../shared, the loaded spaCy model, a small config."""
+"""Shared test fixtures: paths to ../shared, the loaded spaCy model, a small config, no network,
+and the seeds and the example corpus fused once per test run."""
 
 from __future__ import annotations
 
+import copy
+import ipaddress
+import socket
 from pathlib import Path
 
 import pytest
@@ -12,9 +16,67 @@ SHARED_DATA = SHARED / "data"
 SEEDS = SHARED / "seeds"
 TEST_DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = REPO / "examples" / "setubal"
+# Fixtures that load the models (directly or through the pipeline): a test using one is marked slow,
+# so that `pytest -m "not slow"` stays the quick loop.
+MODEL_FIXTURES = frozenset({"nlp", "seeds_fused", "examples_fused"})
+# Names a test may connect to besides loopback addresses (the local HTTP servers and Chromium's driver).
+LOCAL_HOST_NAMES = frozenset({"localhost", "ip6-localhost", "ip6-loopback"})
 
 needs_data = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is absent")
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")
+
+
+class NetworkBlockedError(OSError):
+    """A test tried to reach a machine other than this one."""
+
+
+def is_local_address(address: object) -> bool:
+    """True for a Unix socket path or an (host, port, ...) tuple naming loopback."""
+    if not isinstance(address, tuple):  # AF_UNIX paths, abstract sockets
+        return True
+    host = address[0]
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    host = str(host).split("%", 1)[0]  # an IPv6 scope id
+    if host.lower() in LOCAL_HOST_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name other than localhost: resolving it would already leave the machine
+        return False
+
+
+def pytest_collection_modifyitems(config, items):
+    unmarked = [
+        item.nodeid
+        for item in items
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("slow") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError("these tests load the models and must be marked slow: " + ", ".join(unmarked))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_network():
+    """Every connection the run makes must stay on this machine: the suite runs offline, always.
+
+    Session-scoped, so it is in place before any other session or module fixture (the fused seeds,
+    the browser) sets up.
+    """
+    connect, connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def guarded(real):
+        def call(sock, address, *args, **kwargs):
+            if not is_local_address(address):
+                raise NetworkBlockedError(f"tests may not connect to {address!r}: the suite runs offline")
+            return real(sock, address, *args, **kwargs)
+
+        return call
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", guarded(connect))
+        patch.setattr(socket.socket, "connect_ex", guarded(connect_ex))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +91,58 @@ def config():
     from newsfuse.config import load_config
 
     return load_config(jobs=1, progress="never")
+
+
+# --- the seeds and the example corpus, fused once per test run ---------------------------------------
+# A test that needs other settings runs the pipeline itself; these are the default settings with one job.
+
+
+def _fused(folder: Path, tmp_path_factory):
+    from newsfuse.config import load_config
+    from newsfuse.pipeline import analyze
+
+    return analyze([folder], load_config(jobs=1, progress="never"), cache_dir=tmp_path_factory.mktemp("cache"))
+
+
+def _report_data(report) -> dict:
+    from newsfuse.render.json_report import report_dict, validate
+
+    data = report_dict(report)
+    validate(data)
+    return data
+
+
+@pytest.fixture(scope="session")
+def seeds_fused(tmp_path_factory):
+    """The Report of ../shared/seeds (read it, never change it: every test of the run shares it)."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    return _fused(SEEDS, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def examples_fused(tmp_path_factory):
+    """The Report of examples/setubal (read it, never change it: every test of the run shares it)."""
+    return _fused(EXAMPLES, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def seeds_report_once(seeds_fused) -> dict:
+    return _report_data(seeds_fused)
+
+
+@pytest.fixture(scope="session")
+def examples_report_once(examples_fused) -> dict:
+    return _report_data(examples_fused)
+
+
+@pytest.fixture()
+def seeds_report(seeds_report_once) -> dict:
+    """report.json of the seeds, validated against the schema; a copy each test may change."""
+    return copy.deepcopy(seeds_report_once)
+
+
+@pytest.fixture()
+def examples_report(examples_report_once) -> dict:
+    """report.json of the example corpus, validated against the schema; a copy each test may change."""
+    return copy.deepcopy(examples_report_once)

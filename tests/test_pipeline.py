@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.config import load_config
-from newsfuse.pipeline import analyze
-from newsfuse.render.json_report import report_dict, validate
-from tests.conftest import EXAMPLES, SEEDS, needs_seeds
+from tests.conftest import EXAMPLES, needs_seeds
 
 # Chrome and teasers in the seeds; none may reach anything but `removed`.
 CHROME = (
@@ -33,15 +30,6 @@ DATES = {
     "003_d25adca8fd393205": {"2026-01-28", "2026-01-29", "2026-01"},
     "004_7b1bc22cdb14519c": {"2026-01-26", "2026-01"},
 }
-
-
-@pytest.fixture(scope="module")
-def seeds_report(tmp_path_factory):
-    config = load_config(jobs=1, progress="never")
-    report = analyze([SEEDS], config, cache_dir=tmp_path_factory.mktemp("cache"))
-    data = report_dict(report)
-    validate(data)
-    return data
 
 
 def _entity_with(data, alias):
@@ -97,14 +85,6 @@ def test_seed_spellings_merge_and_people_stay_apart(seeds_report):
     russia = _entity_with(seeds_report, "Russia")
     assert russia["type"] == "GPE"
     assert russia["id"] != sdf["id"]
-
-
-@pytest.fixture(scope="module")
-def examples_report(tmp_path_factory):
-    report = analyze([EXAMPLES], load_config(jobs=2, progress="never"), cache_dir=tmp_path_factory.mktemp("cache"))
-    data = report_dict(report)
-    validate(data)
-    return data
 
 
 @pytest.mark.slow

@@ -92,6 +92,7 @@ def test_score_counts_unlabelled_articles_as_singletons():
     assert result["system_events"] == 2 and result["pairwise"]["recall"] == 0.0
 
 
+@pytest.mark.slow
 def test_baseline_groups_identical_texts_and_separates_unrelated_ones():
     same = "Flood waters rose through the old town as the river burst its banks overnight."
     other = "The central bank raised interest rates by a quarter point to curb inflation."
@@ -125,6 +126,7 @@ def dev_analyses(nlp):
 
 
 @needs_data
+@pytest.mark.slow
 def test_read_corpus_splits():
     ecb = read_corpus(ECB, "dev")
     assert {a.id.split("_")[0] for a in ecb.articles} == {"2", "5", "12", "18", "21", "23", "34", "35"}

@@ -7,7 +7,6 @@ import pytest
 from newsfuse.fuse.framing import FramingAnalyzer, entity_titles
 from newsfuse.model import Article, ArticleAnalysis, Entity, Mention
 from tests.conftest import needs_seeds
-from tests.fuse.claims.test_align import fused_seeds
 
 
 def article_with(article_id: str, text: str, names: dict[str, str], outlet: str | None = None):
@@ -93,8 +92,8 @@ def test_event_wordings_by_outlet():
 
 @needs_seeds
 @pytest.mark.slow
-def test_seed_framing_shows_the_titles_outlets_give_the_syrian_leader():
-    data = fused_seeds()
+def test_seed_framing_shows_the_titles_outlets_give_the_syrian_leader(seeds_report):
+    data = seeds_report
     [leader] = [a for a in data["framing"]["entities"] if a["name"].endswith("al-Sharaa")]
     terms = {t.lower() for ts in leader["by_outlet"].values() for t in ts}
     assert {"interim leader", "acting president", "interim president", "president"} <= terms
@@ -106,10 +105,10 @@ def test_seed_framing_shows_the_titles_outlets_give_the_syrian_leader():
 
 @needs_seeds
 @pytest.mark.slow
-def test_seed_report_markdown_sections():
+def test_seed_report_markdown_sections(seeds_report):
     from newsfuse.render.markdown import render_markdown
 
-    text = render_markdown(fused_seeds())
+    text = render_markdown(seeds_report)
     for heading in ("## Claims", "## Contradictions", "## Quotes", "## Framing"):
         assert heading in text
     framing = text[text.index("## Framing") :]

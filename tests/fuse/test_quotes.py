@@ -7,7 +7,6 @@ import pytest
 from newsfuse.fuse.quotes import QuoteAttributor
 from newsfuse.model import Article, ArticleAnalysis, Entity, Mention, Quote
 from tests.conftest import needs_seeds
-from tests.fuse.claims.test_align import fused_seeds
 
 TEXT = 'Union leader Ana Figueiredo said: "We will stay out." Pro-government Syrian media said talks were set.'
 
@@ -76,8 +75,8 @@ SEED_SPEAKERS = {
 
 @needs_seeds
 @pytest.mark.slow
-def test_every_seed_quotation_has_its_speaker():
-    data = fused_seeds()
+def test_every_seed_quotation_has_its_speaker(seeds_report):
+    data = seeds_report
     names = {e["id"]: e["name"] for e in data["entities"]}
     for (prefix, words), speaker in SEED_SPEAKERS.items():
         matches = [q for q in data["quotes"] if q["article"].startswith(prefix) and words in q["text"]]

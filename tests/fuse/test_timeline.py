@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.fuse import timeline as timeline_module
 from newsfuse.fuse.timeline import TimelineBuilder
 from newsfuse.model import Article, ArticleAnalysis, Dated, Mention
 from tests.conftest import SEEDS, needs_seeds
@@ -119,16 +118,18 @@ def test_entries_of_the_event_day_belong_to_the_event_and_copies_are_sources():
     ]
 
 
-def test_reports_of_one_clustered_event_score_higher():
-    a = _article("a", ("2026-03-11", "the walkout began", "past"))[1].dated[0]
-    b = _article("b", ("2026-03-11", "the strike started", "past"))[1].dated[0]
-    items = [timeline_module._item("a", a, ArticleAnalysis("a", "h"), {}),
-             timeline_module._item("b", b, ArticleAnalysis("b", "h"), {})]
-    for row, item in enumerate(items):
-        item.row = row
-    apart = timeline_module._Scores(items, None, {"a": "e1", "b": "e2"}).score(*items)
-    together = timeline_module._Scores(items, None, {"a": "e1", "b": "e1"}).score(*items)
-    assert together == pytest.approx(apart + timeline_module.SAME_EVENT_BONUS)
+def test_lines_of_reports_of_one_clustered_event_merge_more_readily():
+    # Two wordings that share little: one entry when the clusterer put both reports in one event,
+    # two when it put them in two events of that day.
+    events = [{"id": "e1", "date": "2026-03-11"}, {"id": "e2", "date": "2026-03-11"}]
+    for first, second in [("the dockers walked out", "the dockers began a strike"),
+                          ("the union called a strike", "the strike began at dawn")]:
+        a = _article("a", ("2026-03-11", first, "past"))
+        b = _article("b", ("2026-03-11", second, "past"))
+        together = _fit(a, b, article_event={"a": "e1", "b": "e1"}, events=events)
+        apart = _fit(a, b, article_event={"a": "e1", "b": "e2"}, events=events)
+        assert [(e["sources"], e["event"]) for e in together] == [(["a", "b"], "e1")]
+        assert [(e["sources"], e["event"]) for e in apart] == [(["a"], "e1"), (["b"], "e2")]
 
 
 def test_participants_are_reported_as_entity_ids():
@@ -138,30 +139,14 @@ def test_participants_are_reported_as_entity_ids():
     assert sorted(entry["who"]) == ["E-Holt", "E-Vale"]
 
 
-def _compared(monkeypatch, *dated) -> set[frozenset[str]]:
-    """The pairs of dates the linking step compares for one article's happenings."""
-    compared = []
-    agree = timeline_module._agree
-
-    def counting(x, y):
-        compared.append(frozenset((x.value, y.value)))
-        return agree(x, y)
-
-    article, analysis = _article("a", *dated)
-    builder = TimelineBuilder(use_embeddings=False)
-    items = timeline_module._collect([article], [analysis], {}, {})
-    monkeypatch.setattr(timeline_module, "_agree", counting)
-    builder._pairs(items, builder._similarity(items))
-    return set(compared)
-
-
-def test_dates_of_other_months_and_days_are_never_compared(monkeypatch):
-    days = [(f"2025-{m:02d}-0{d}", f"the council met in month {m}", "past") for m in range(1, 13) for d in (1, 2)]
-    assert _compared(monkeypatch, *days) == set()
-    pairs = _compared(monkeypatch, ("2025-03-01", "the council met", "past"), ("2025-03", "the council met", "past"),
-                      ("2025-04-02", "the council met", "past"), ("2025", "the council met", "past"))
-    assert pairs == {frozenset(p) for p in (("2025-03-01", "2025-03"), ("2025-03-01", "2025"), ("2025-03", "2025"),
-                                            ("2025-04-02", "2025"))}
+def test_the_same_words_on_other_days_and_months_stay_apart():
+    days = [(f"2025-{m:02d}-0{d}", "the council met", "past") for m in range(1, 13) for d in (1, 2)]
+    timeline = _fit(*(_article(f"a{k}", day) for k, day in enumerate(days)))
+    assert [e["date"] for e in timeline] == [value for value, _, _ in days]
+    # a month joins the one day of it that is told; a day of another month stays apart
+    timeline = _fit(_article("a", ("2025-03-01", "the council met", "past")), _article("b", ("2025-03", "the council met", "past")),
+                    _article("c", ("2025-04-02", "the council met", "past")))
+    assert [(e["date"], e["sources"]) for e in timeline] == [("2025-03-01", ["a", "b"]), ("2025-04-02", ["c"])]
 
 
 def test_reports_of_an_event_that_date_nothing_of_it_join_the_event_s_entry():
@@ -222,19 +207,6 @@ def test_with_embeddings_other_words_for_one_happening_merge():
 # --- the seed reports -------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def seed_report(tmp_path_factory):
-    from newsfuse.config import load_config
-    from newsfuse.pipeline import analyze
-
-    return analyze([SEEDS], load_config(jobs=1, progress="never"), cache_dir=tmp_path_factory.mktemp("cache"))
-
-
-@pytest.fixture(scope="module")
-def seed_timeline(seed_report):
-    return seed_report.timeline
-
-
 def _entry(timeline, date):
     found = [e for e in timeline if e["date"] == date]
     assert len(found) == 1, [(e["date"], e["text"]) for e in timeline]
@@ -243,7 +215,8 @@ def _entry(timeline, date):
 
 @needs_seeds
 @pytest.mark.slow
-def test_seed_timeline(seed_timeline, seed_report):
+def test_seed_timeline(seeds_fused):
+    seed_report, seed_timeline = seeds_fused, seeds_fused.timeline
     ids = {p.stem[:3]: p.stem for p in SEEDS.glob("*.txt")}
     # The collapse of the old government, told four ways at three precisions.
     collapse = _entry(seed_timeline, "2024-12-08")
@@ -273,24 +246,23 @@ def test_seed_timeline(seed_timeline, seed_report):
 
 
 def test_an_entry_told_only_in_passing_belongs_to_the_event_it_recalls():
-    from newsfuse.fuse.timeline import _Entry, _event_of, _Item
+    # Every source reports the later visit; the line recalls the first one, which most of them
+    # mention in passing and which falls in the line's month: the entry is the first visit's.
+    def entry(mentioned_in, first_date):
+        recalling = [_article(k, ("2025-10", "her first visit", "past")) for k in ("b1", "b2", "b3")]
+        events = [
+            {"id": "second", "date": "2026-01-28", "articles": ["b1", "b2", "b3"], "mentioned_in": []},
+            {"id": "first", "date": first_date, "articles": ["a1"], "mentioned_in": mentioned_in},
+        ]
+        article_event = {"b1": "second", "b2": "second", "b3": "second", "a1": "first"}
+        [found] = _fit(*recalling, article_event=article_event, events=events)
+        assert (found["date"], found["sources"]) == ("2025-10", ["b1", "b2", "b3"])
+        return found["event"]
 
-    def item(article):
-        return _Item(article, 3, 2025, 10, None, None, None, "her first visit", "visit", "past", frozenset(), "2025-10")
-
-    entry = _Entry([item("b1"), item("b2"), item("b3")])
-    article_event = {"b1": "second", "b2": "second", "b3": "second", "a1": "first"}
-    events = [
-        {"id": "second", "date": "2026-01-28", "articles": ["b1", "b2", "b3"], "mentioned_in": []},
-        {"id": "first", "date": "2025-10-15", "articles": ["a1"], "mentioned_in": ["b1", "b2"]},
-    ]
-    # every source reports the later visit, whose date is another: the entry is the first visit
-    assert _event_of(entry, "2025-10", article_event, events) == "first"
+    assert entry(["b1", "b2"], "2025-10-15") == "first"
     # recalled by a minority of the sources, or on another date, it is no event's
-    events[1]["mentioned_in"] = ["b1"]
-    assert _event_of(entry, "2025-10", article_event, events) is None
-    events[1].update(mentioned_in=["b1", "b2"], date="2025-09")
-    assert _event_of(entry, "2025-10", article_event, events) is None
+    assert entry(["b1"], "2025-10-15") is None
+    assert entry(["b1", "b2"], "2025-09") is None
 
 
 def test_the_entry_tells_a_line_that_says_what_before_a_bare_one():

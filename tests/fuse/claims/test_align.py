@@ -12,7 +12,7 @@ import pytest
 from newsfuse.fuse.claims.align import NEIGHBOURS, ClaimAligner, _embedding_texts, _neighbour_pairs, article_source
 from newsfuse.fuse.claims.slots import find_numbers
 from newsfuse.model import Article, ArticleAnalysis, Claim, Sentence
-from tests.conftest import SEEDS, TEST_DATA, needs_seeds
+from tests.conftest import TEST_DATA, needs_seeds
 
 ALIGN = TEST_DATA / "align"
 # Pairwise precision and recall of aligned statements on the annotated fixtures (tests/data/align),
@@ -263,22 +263,6 @@ def test_support_on_the_fixtures_counts_independent_sources():
 # --- the seed reports ---------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
-def fused_seeds():
-    """The seed reports through the whole pipeline, as a report dict (made once per test session)."""
-    import tempfile
-
-    from newsfuse.config import load_config
-    from newsfuse.pipeline import analyze
-    from newsfuse.render.json_report import report_dict, validate
-
-    with tempfile.TemporaryDirectory() as cache:
-        report = analyze([SEEDS], load_config(jobs=1, progress="never"), cache_dir=cache)
-    data = report_dict(report)
-    validate(data)
-    return data
-
-
 def seed_claim(data: dict, article_prefix: str, words: str) -> dict:
     for claim in data["claims"]:
         for source in claim["sources"]:
@@ -293,8 +277,8 @@ def sources(claim: dict) -> set[str]:
 
 @needs_seeds
 @pytest.mark.slow
-def test_seed_claims_carry_their_independent_sources():
-    data = fused_seeds()
+def test_seed_claims_carry_their_independent_sources(seeds_report):
+    data = seeds_report
     second = seed_claim(data, "002", "second visit to the Kremlin")
     assert {"000", "002", "003"} <= sources(second) and "001" not in sources(second)
     assert second["support"] >= 3 and second["status"] in ("corroborated", "disputed")
@@ -310,8 +294,8 @@ def test_seed_claims_carry_their_independent_sources():
 
 @needs_seeds
 @pytest.mark.slow
-def test_seed_details_one_outlet_gives_stay_single_source():
-    data = fused_seeds()
+def test_seed_details_one_outlet_gives_stay_single_source(seeds_report):
+    data = seeds_report
     for prefix, words in (("000", "the talks lasted 2.5 hours"), ("001", "Assad and his family fled to Russia"),
                           ("001", "made his first official visit")):
         claim = seed_claim(data, prefix, words)

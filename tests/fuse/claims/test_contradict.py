@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 
 import pytest
 
@@ -10,8 +9,8 @@ from newsfuse.eval.align import side_group
 from newsfuse.fuse.claims import contradict
 from newsfuse.fuse.claims.contradict import ContradictionFinder, office_of
 from newsfuse.model import Article
-from tests.conftest import EXAMPLES, needs_seeds
-from tests.fuse.claims.test_align import fit, fitted_fixtures, fused_seeds
+from tests.conftest import needs_seeds
+from tests.fuse.claims.test_align import fit, fitted_fixtures
 
 
 def found(articles: list[Article], **params) -> ContradictionFinder:
@@ -31,6 +30,7 @@ def test_estimator_contract():
     assert finder.fit(empty) is finder and finder.contradictions_ == [] and finder.claims_ == []
 
 
+@pytest.mark.slow
 def test_statement_parses_without_entities_until_a_caller_needs_them():
     from types import SimpleNamespace
 
@@ -50,6 +50,7 @@ def test_statement_parses_without_entities_until_a_caller_needs_them():
     assert {e.label_ for e in full.ents} >= {"GPE", "CARDINAL"}
 
 
+@pytest.mark.slow
 def test_two_counts_of_one_thing_on_one_day_contradict():
     finder = found([
         Article("a", "About 1,200 dockworkers joined the strike at the port on Tuesday.", outlet="Wire", published="2025-10-14"),
@@ -82,6 +83,7 @@ def test_a_count_that_grows_is_news_not_a_contradiction():
     assert finder.contradictions_ == []
 
 
+@pytest.mark.slow
 def test_over_as_a_preposition_does_not_mark_a_count_as_moving():
     finder = found([
         Article("a", "Inspectors seized about 400 cars over safety faults.", outlet="A", published="2024-09-03"),
@@ -90,6 +92,7 @@ def test_over_as_a_preposition_does_not_mark_a_count_as_moving():
     assert kinds(finder) == ["number"]
 
 
+@pytest.mark.slow
 def test_a_denial_contradicts_the_statement():
     finder = found([
         Article("a", "The governor did not rule out further increases in the tax.", outlet="A", published="2025-02-06"),
@@ -98,6 +101,7 @@ def test_a_denial_contradicts_the_statement():
     assert kinds(finder) == ["negation"]
 
 
+@pytest.mark.slow
 def test_a_denial_in_a_coordinated_clause_denies_only_its_own_predicate():
     finder = found([
         Article("a", "The council will hire temporary staff first and did not rule out school closures.", outlet="A",
@@ -108,6 +112,7 @@ def test_a_denial_in_a_coordinated_clause_denies_only_its_own_predicate():
     assert "negation" not in kinds(finder)
 
 
+@pytest.mark.slow
 def test_a_cut_and_a_headcount_are_two_counts():
     finder = found([
         Article("a", "The mill laid off 500 workers at its northern site.", outlet="A", published="2025-02-06"),
@@ -116,6 +121,7 @@ def test_a_cut_and_a_headcount_are_two_counts():
     assert finder.contradictions_ == []
 
 
+@pytest.mark.slow
 def test_one_meeting_on_two_days_contradicts():
     finder = found([
         Article("a", "The next meeting of the rate committee is on 2025-03-12.", outlet="A", published="2025-02-06"),
@@ -175,21 +181,9 @@ def test_fixture_contradictions_are_found_and_traps_are_not():
     assert got <= expected, got - expected  # no trap reported: growing tolls, the two visits, other figures
 
 
-@functools.lru_cache(maxsize=1)
-def fused_examples():
-    import tempfile
-
-    from newsfuse.config import load_config
-    from newsfuse.pipeline import analyze
-    from newsfuse.render.json_report import report_dict
-
-    with tempfile.TemporaryDirectory() as cache:
-        return report_dict(analyze([EXAMPLES], load_config(jobs=1, progress="never"), cache_dir=cache))
-
-
 @pytest.mark.slow
-def test_example_corpus_planted_contradictions():
-    data = fused_examples()
+def test_example_corpus_planted_contradictions(examples_report):
+    data = examples_report
     values = [sorted(s["value"] for s in c["sides"]) for c in data["contradictions"] if c["kind"] == "number"]
     flat = [" ".join(v) for v in values]
     # Turnout: the union's about 1,200 against the port authority's about 1,500 or the operator's fewer than 900.
@@ -203,8 +197,8 @@ def test_example_corpus_planted_contradictions():
 
 @needs_seeds
 @pytest.mark.slow
-def test_no_contradiction_between_the_two_visits():
-    data = fused_seeds()
+def test_no_contradiction_between_the_two_visits(seeds_report):
+    data = seeds_report
     for record in data["contradictions"]:
         text = " ".join(s["text"] for s in record["sides"]).lower()
         assert not ("first" in text and "second" in text), record

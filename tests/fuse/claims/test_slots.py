@@ -159,6 +159,7 @@ def comparable(one: tuple[str, str], other: tuple[str, str]) -> bool:
     return frames_comparable(f, g, wf, wg, same)
 
 
+@pytest.mark.slow
 def test_a_frame_reads_what_is_counted_and_by_which_verb():
     frame, _ = frame_of("The airline will lay off 300 pilots at its Leeds base.", "300")
     assert frame.counted == "pilot" and frame.predicate == "lay off" and frame.prospect
@@ -166,12 +167,14 @@ def test_a_frame_reads_what_is_counted_and_by_which_verb():
     assert share.counted == "attendance" and "student" in share.restriction and share.predicate == ""
 
 
+@pytest.mark.slow
 def test_two_figures_of_one_count_are_comparable():
     assert comparable(("The mill employs 800 people.", "800"), ("The mill employs 650 workers.", "650"))
     assert comparable(("Rescuers pulled 12 survivors from the rubble.", "12"),
                       ("Rescuers pulled nine survivors from the rubble.", "nine"))
 
 
+@pytest.mark.slow
 def test_figures_of_other_counts_scopes_or_times_are_not():
     # Another predicate and another noun: a cut is not a headcount.
     assert not comparable(("The mill cut 300 jobs last spring.", "300"), ("The mill employs 650 workers.", "650"))

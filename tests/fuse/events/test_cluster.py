@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import numpy as np
 import pytest
 
 from newsfuse.fuse.dedup import Deduplicator
-from newsfuse.fuse.events.describe import counts_an_earlier_one, event_date
-from newsfuse.fuse.events.features import (
-    PAIR_FEATURES,
-    build_profile,
-    cannot_link,
-    event_ordinals,
-    pair_features,
-    vectorize,
-)
 from newsfuse.fuse.events.cluster import EventClusterer, attach_small, average_linkage, candidate_pairs
-from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence, TimeValue
-from tests.conftest import SEEDS, TEST_DATA, needs_seeds
+from newsfuse.fuse.events.features import build_profile, vectorize
+from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence
+from tests.conftest import TEST_DATA, needs_seeds
 
 EVENTS = TEST_DATA / "events" / "articles.jsonl"
 
@@ -93,15 +84,6 @@ def test_small_corpus_takes_every_pair():
     assert len(i) == 10
 
 
-def test_event_date_precision_follows_agreement():
-    d = date.fromisoformat
-    assert event_date([d("2026-01-28"), d("2026-01-28"), None]) == "2026-01-28"
-    assert event_date([d("2025-10-14"), d("2025-10-20"), d("2025-10-16")]) == "2025-10"
-    assert event_date([d("2025-10-14"), d("2025-12-20")]) == "2025"  # no majority for a month
-    assert event_date([d("2024-01-01"), d("2025-06-01"), d("2023-03-03")]) is None
-    assert event_date([None]) is None
-
-
 def _analysis(article: Article, mentions=(), times=()) -> ArticleAnalysis:
     return ArticleAnalysis(
         article_id=article.id,
@@ -111,24 +93,6 @@ def _analysis(article: Article, mentions=(), times=()) -> ArticleAnalysis:
         times=tuple(times),
         lemmas=(article.text.lower(),),
     )
-
-
-def test_same_kind_of_event_on_other_dates_and_places_scores_lower():
-    text = "gunman shoot two man outside bar police say suspect flee"
-    a = Article(id="a", text=text, published="2016-03-05")
-    b = Article(id="b", text=text, published="2016-03-06")
-    c = Article(id="c", text=text, published="2017-09-20")
-    place = {"a": "Dayton", "b": "Dayton", "c": "Tulsa"}
-    analyses = [
-        _analysis(x, [Mention(0, 6, place[x.id], "GPE", 0)], [TimeValue(0, 6, "Saturday", "DATE", x.published, sentence=0)])
-        for x in (a, b, c)
-    ]
-    v = vectorize([build_profile(x, y) for x, y in zip((a, b, c), analyses)], None)
-    f = pair_features(v, np.array([0, 0]), np.array([1, 2]))
-    near, far, clash = (PAIR_FEATURES.index(n) for n in ("near", "far_apart", "place_clash"))
-    assert f[0, near] == 1 and f[1, near] == 0
-    assert f[0, far] == 0 and f[1, far] == 1
-    assert f[0, clash] == 0 and f[1, clash] == 1
 
 
 # --- the estimator on the fixture corpus (spaCy) --------------------------------------------------
@@ -258,19 +222,20 @@ def test_missing_embedding_model_falls_back_to_the_other_evidence(monkeypatch):
     assert ev.article_event_ == {"a": ev.events_[0]["id"]}
 
 
-@pytest.mark.slow
-def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(nlp, config):
-    """examples/setubal: two strikes at one port by the same people three months apart, then the talks."""
-    from newsfuse.fuse.entities.canon import EntityCanonicalizer
-    from newsfuse.ingest import read_inputs
-    from newsfuse.nlp.analyze import analyze_articles
-    from tests.conftest import EXAMPLES
+def clustered(report) -> EventClusterer:
+    """The events of a fused report again, from its own articles, analyses and entities: the clusterer's
+    attributes without analysing the corpus a second time (the one place this file fits on a Report)."""
+    return EventClusterer().fit(
+        report.articles, report.analyses, report.entities, report.mention_entity, duplicate_of=report.duplicate_of
+    )
 
-    articles, _ = read_inputs([EXAMPLES], config)
-    analyses = list(analyze_articles(articles, nlp))
-    duplicates = Deduplicator().fit(articles).duplicate_of_
-    canon = EntityCanonicalizer().fit(analyses, articles)
-    ev = EventClusterer().fit(articles, analyses, canon.entities_, canon.mention_entity_, duplicates)
+
+@pytest.mark.slow
+def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(examples_fused):
+    """examples/setubal: two strikes at one port by the same people three months apart, then the talks."""
+    articles = examples_fused.articles
+    ev = clustered(examples_fused)
+    assert ev.article_event_ == examples_fused.article_event
     event = ev.article_event_
     assert len(event) == len(articles) == 14
     first = {
@@ -313,24 +278,6 @@ def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(nlp, config):
 # --- counted events: "his first visit" and "his second visit" are two events ----------------------
 
 
-def test_event_ordinals_read_possessive_counts_of_events_only():
-    assert event_ordinals("The president made his first official visit to Lagos.") == {("visit", 1, True)}
-    assert event_ordinals("It will be Okafor's second trip abroad this year.") == {("visit", 2, True)}
-    assert event_ordinals("Their 3rd summit ended without a deal.") == {("visit", 3, True)}
-    # background: a past occurrence the article's own event follows
-    assert event_ordinals("This visit follows Okafor's first face-to-face meeting with her.") == {("visit", 1, False)}
-    # counts of nobody's series, of a period or a sub-part of an event, and no event at all
-    for text in (
-        "For the first time in years the river froze.",
-        "Profits fell in the first quarter.",
-        "Protesters gathered for a second day.",
-        "It was the second shooting in the city this week.",
-        "He was knocked down in his sixth round.",
-        "She scored her second goal.",
-    ):
-        assert event_ordinals(text) == frozenset(), text
-
-
 def _visit(aid: str, count: str, published: str | None = None) -> tuple[Article, ArticleAnalysis]:
     text = (
         f"Prime Minister Ana Okafor made her {count} official visit to Lagos, where she met President "
@@ -338,12 +285,6 @@ def _visit(aid: str, count: str, published: str | None = None) -> tuple[Article,
     )
     article = Article(id=aid, text=text, title=f"Okafor in Lagos on her {count} visit", published=published)
     return article, _analysis(article, [Mention(text.index("Ana"), text.index("Ana") + 10, "Ana Okafor", "PERSON", 0)])
-
-
-def test_cannot_link_pairs_that_count_one_kind_of_event_differently():
-    rows = [_visit("a", "first"), _visit("b", "second"), _visit("c", "second")]
-    v = vectorize([build_profile(a, x) for a, x in rows], None)
-    assert list(cannot_link(v, np.array([0, 0, 1]), np.array([1, 2, 2]))) == [True, True, False]
 
 
 def test_two_visits_of_the_same_people_do_not_merge():
@@ -366,9 +307,6 @@ def test_a_report_of_an_earlier_occurrence_does_not_mention_a_later_one():
     assert "a" not in second["mentioned_in"] and "a" not in second["roles"]
     # the later reports may still look back on the first visit
     assert set(first["mentioned_in"]) == {"b", "c", "d"}
-    assert counts_an_earlier_one({("visit", 1)}, {("visit", 2)})
-    assert not counts_an_earlier_one({("visit", 2)}, {("visit", 1)})
-    assert not counts_an_earlier_one({("trial", 1)}, {("visit", 2)})
 
 
 def test_clusters_holding_a_cannot_link_never_merge():
@@ -382,18 +320,10 @@ def test_clusters_holding_a_cannot_link_never_merge():
 
 @pytest.mark.slow
 @needs_seeds
-def test_seed_reports_of_two_visits_are_two_events(nlp, config):
+def test_seed_reports_of_two_visits_are_two_events(seeds_fused):
     """../shared/seeds: 001 reports the first visit (October 2025), 000/002/003/004 the second (January 2026)."""
-    from newsfuse.fuse.entities.canon import EntityCanonicalizer
-    from newsfuse.ingest import read_inputs
-    from newsfuse.nlp.analyze import analyze_articles
-    from newsfuse.pipeline import date_from_text
-
-    articles, _ = read_inputs([SEEDS], config)
-    analyses = list(analyze_articles(articles, nlp))
-    articles = date_from_text(articles, analyses)
-    canon = EntityCanonicalizer().fit(analyses, articles)
-    ev = EventClusterer().fit(articles, analyses, canon.entities_, canon.mention_entity_)
+    ev = clustered(seeds_fused)
+    assert ev.article_event_ == seeds_fused.article_event
     event = {aid.split("_")[0]: e for aid, e in ev.article_event_.items()}
     assert event["000"] == event["002"] == event["003"] == event["004"] != event["001"]
     by_id = {e["id"]: e for e in ev.events_}
@@ -407,155 +337,10 @@ def test_seed_reports_of_two_visits_are_two_events(nlp, config):
 
 
 def test_event_and_story_ids_transliterate_accents():
-    from newsfuse.fuse.events.describe import slug_words
     from newsfuse.fuse.events.stories import StoryLinker
 
-    assert slug_words("Dockers strike in Setúbal, Škoda halts São Paulo line") == [
-        "dockers", "strike", "in", "setubal", "skoda", "halts",
-    ]
     a = Article(id="a", text="Dockers in Setúbal walked out on Monday.", title="Strike at Setúbal port", published="2025-10-13")
     ev = EventClusterer(use_embeddings=False).fit([a], [_analysis(a)])
     assert ev.events_[0]["id"].startswith("2025-10-13-strike-at-setubal-port-")
     story = StoryLinker().fit(ev.events_).stories_[0]
     assert story["id"].startswith("story-strike-at-setubal-port-")
-
-
-def test_background_dates_are_placed_before_the_reference_and_must_agree():
-    from newsfuse.fuse.events.describe import _placed, event_date_values
-
-    assert _placed("XXXX-10-15", date(2026, 1, 28)) == "2025-10-15"
-    assert _placed("XXXX-01", date(2026, 1, 28)) == "2026-01"
-    assert _placed("XXXX-10-15", None) is None  # no reference: no year is guessed
-    assert _placed("2025-10-15T10:00", None) == "2025-10-15"
-    assert _placed("PAST_REF", date(2026, 1, 28)) is None
-    assert event_date_values(["2025-10", "2025-10-15", "2025-10"]) == "2025-10"
-    assert event_date_values(["2025-10", "2024-12"]) is None
-
-
-# --- dates and places of an event -----------------------------------------------------------------
-
-
-def _one_sentence(text: str, times: tuple[TimeValue, ...] = (), mentions: tuple[Mention, ...] = ()):
-    return ArticleAnalysis(
-        article_id="a", content_hash="h", sentences=(Sentence(0, len(text)),), times=times, mentions=mentions
-    )
-
-
-def test_a_year_in_a_background_or_term_clause_is_not_the_events_year():
-    def years(text: str, year: str) -> frozenset[int]:
-        start = text.index(year)
-        t = TimeValue(start, start + 4, year, "DATE", year, sentence=0)
-        return build_profile(Article(id="a", text=text), _one_sentence(text, (t,))).years
-
-    assert years("Floods hit the valley in 2019, officials said.", "2019") == {2019}
-    assert years("The talks are the first since the government fell in late 2024.", "2024") == frozenset()
-    assert years("Dockers get a pay rise, and no redundancies until the end of 2029.", "2029") == frozenset()
-
-
-def test_a_yearless_date_on_a_removed_header_line_dates_the_article_within_the_corpus():
-    from newsfuse.fuse.events.features import build_profiles
-    from newsfuse.model import Removed
-
-    undated = Article(
-        id="u",
-        text="Shippers welcomed the deal.",
-        removed=(Removed("Companies | Fri 6 Mar, 07:10", "section/time header"),),
-    )
-    dated = Article(id="d", text="Talks opened.", published="2026-03-03")
-    profiles = build_profiles([undated, dated], [_one_sentence(undated.text), _one_sentence(dated.text)])
-    assert profiles[0].anchor == date(2026, 3, 6)
-    # a removed line of another kind is not read for a date
-    other = Article(id="o", text=undated.text, removed=(Removed("Fri 6 Mar", "related-articles tail"),))
-    assert build_profiles([other, dated], [_one_sentence(other.text), _one_sentence(dated.text)])[0].anchor is None
-
-
-def test_an_events_place_is_the_city_its_datelines_put_in_a_country():
-    from newsfuse.fuse.events.describe import _participants
-    from newsfuse.fuse.events.features import Profile
-
-    def profile(where: str, lead: set[str], dateline: tuple[str, ...] = ()) -> Profile:
-        return Profile("x", "", "", "", "", where, "", None, None, frozenset(), lead_places=frozenset(lead),
-                       dateline_places=dateline)
-
-    names = {"porto": ("Porto", "GPE", "porto"), "portugal": ("Portugal", "GPE", "portugal")}
-    rows = [
-        profile("porto portugal", {"portugal"}, ("porto", "portugal")),
-        profile("portugal", {"portugal"}),
-        profile("portugal", set()),
-    ]
-    assert _participants(range(3), rows, names)[1] == "Portugal"  # nothing says Porto is in Portugal
-    assert _participants(range(3), rows, names, frozenset({("porto", "portugal")}))[1] == "Porto"
-    # a city named only in passing, in no lead or dateline, does not replace its country
-    rows[0] = profile("porto portugal", {"portugal"})
-    assert _participants(range(3), rows, names, frozenset({("porto", "portugal")}))[1] == "Portugal"
-
-
-def test_counted_things_skip_names_units_and_years():
-    from newsfuse.fuse.events.counts import counted_things
-
-    counts = dict(counted_things("The navy captured 23 Somali pirates in two boats over 3 days in 2008, and 12 and 11"))
-    assert counts == {"pirate": {23}, "boat": {2}}
-
-
-def test_leads_counting_one_thing_differently_clash_unless_a_text_gives_the_others_count():
-    text = {
-        "a": "The navy captured 23 pirates in the gulf.",
-        "b": "The navy captured 26 pirates in the gulf.",
-        "c": "The navy said it captured 23 pirates. Earlier reports said 26 pirates.",
-        "d": "The navy captured pirates in the gulf.",
-    }
-    profiles = [build_profile(Article(id=k, text=t), _one_sentence(t)) for k, t in text.items()]
-    v = vectorize(profiles, None)
-    column = PAIR_FEATURES.index("count_clash")
-    f = pair_features(v, np.array([0, 1, 0]), np.array([1, 2, 3]))[:, column]
-    assert f.tolist() == [1.0, 0.0, 0.0]
-
-
-def test_an_undated_report_naming_only_years_long_before_the_others_is_older_news():
-    def row(aid, published, year_values):
-        text = "quake strike island on Sunday " + " ".join(f"in {y}" for y in year_values)
-        times = [TimeValue(0, 6, "Sunday", "DATE", "XXXX-WXX-7", sentence=0)]
-        times += [TimeValue(0, 4, y, "DATE", y, sentence=0) for y in year_values]
-        article = Article(id=aid, text=text, published=published)
-        return build_profile(article, _analysis(article, times=times))
-
-    v = vectorize(
-        [row("dated", "2012-07-07", []), row("old", None, ["2001", "2005"]), row("recent", None, ["2011", "2012"]),
-         row("yearless", None, []), row("dated-old", "2005-03-01", ["2001"])],
-        None,
-    )
-    column = PAIR_FEATURES.index("older_news")
-    f = pair_features(v, np.array([0, 0, 0, 0, 1]), np.array([1, 2, 3, 4, 2]))[:, column]
-    # two dated or two undated articles, or an undated one without a year, say nothing
-    assert f.tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]
-
-
-def test_leads_naming_different_weekdays_clash():
-    def row(aid, day, value):
-        text = f"fire destroy church on {day}"
-        article = Article(id=aid, text=text)
-        times = [TimeValue(text.index(day), len(text), day, "DATE", value, sentence=0)] if day else []
-        return build_profile(article, _analysis(article, times=times))
-
-    # a resolved date counts by its weekday (2009-03-03 was a Tuesday)
-    v = vectorize([row("a", "Friday", "XXXX-WXX-5"), row("b", "Tuesday", "2009-03-03"), row("c", "Friday", "XXXX-WXX-5"),
-                   row("d", "", "")], None)
-    column = PAIR_FEATURES.index("weekday_clash")
-    f = pair_features(v, np.array([0, 0, 0]), np.array([1, 2, 3]))[:, column]
-    assert f.tolist() == [1.0, 0.0, 0.0]
-
-
-def test_weekdays_of_two_dated_reports_are_left_to_their_dates():
-    # A follow-up names the day of the arrest, the first report the day of the shooting: both are
-    # dated, so the dates, not the weekday names, say whether they are days apart.
-    def row(aid, published, day, value):
-        text = f"man shot outside bar on {day}"
-        article = Article(id=aid, text=text, published=published)
-        times = [TimeValue(text.index(day), len(text), day, "DATE", value, sentence=0)]
-        return build_profile(article, _analysis(article, times=times))
-
-    v = vectorize([row("a", "2016-03-06", "Saturday", "2016-03-05"), row("b", "2016-03-09", "Tuesday", "2016-03-08"),
-                   row("c", None, "Tuesday", "XXXX-WXX-2")], None)
-    column = PAIR_FEATURES.index("weekday_clash")
-    f = pair_features(v, np.array([0, 0]), np.array([1, 2]))[:, column]
-    assert f.tolist() == [0.0, 1.0]

@@ -6,7 +6,7 @@ import pytest
 
 from newsfuse.fuse.summary.summarizer import Summarizer, clean_sentence, rewrite
 from newsfuse.model import Article, ArticleAnalysis, Removed, Sentence
-from tests.conftest import SEEDS, needs_seeds
+from tests.conftest import needs_seeds
 
 FLOOD = [
     "Heavy rain flooded the lower town of Alderby on Sunday night and forced 300 residents from their homes.",
@@ -272,10 +272,8 @@ def test_embeddings_cite_a_paraphrase():
 
 @pytest.mark.slow
 @needs_seeds
-def test_seed_summary_names_both_leaders_the_bases_and_territorial_integrity(tmp_path, config):
-    from newsfuse.pipeline import analyze
-
-    report = analyze([SEEDS], config, cache_dir=tmp_path / "cache")
+def test_seed_summary_names_both_leaders_the_bases_and_territorial_integrity(seeds_fused):
+    report = seeds_fused
     lines = [s for s in report.summary if s["kind"] == "sentence"]
     groups = sum(1 for s in report.summary if s["kind"] == "headline")  # events, and stories of several
     assert 4 <= len(lines) <= 8 * max(1, groups)

@@ -1,0 +1,104 @@
+"""Statements to align: every claim candidate, the figures no candidate covers, and each one's independent source."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.fuse.claims.units import article_source, collect_units, content_words, days_apart, negation_count
+from newsfuse.model import Article
+
+
+def test_an_article_counts_as_its_agency_then_its_outlet_then_itself():
+    wire = Article(id="w", text="", outlet="Daily Mirror", agency="Reuters")
+    paper = Article(id="p", text="", outlet="The Daily Mirror")
+    bare = Article(id="b", text="")
+    by_id = {a.id: a for a in (wire, paper, bare)}
+    assert article_source(wire, by_id, {}) == "agency:reuters"
+    assert article_source(paper, by_id, {}) == "outlet:daily mirror"  # "The" and case do not make a new source
+    assert article_source(bare, by_id, {}) == "article:b"
+
+
+def test_a_copy_counts_as_its_original_even_along_a_chain_or_a_loop():
+    original = Article(id="o", text="", outlet="Coastline News")
+    copy = Article(id="c", text="", outlet="Harbour Freight")
+    copy_of_copy = Article(id="cc", text="", outlet="Tagus Times")
+    by_id = {a.id: a for a in (original, copy, copy_of_copy)}
+    assert article_source(copy_of_copy, by_id, {"cc": "c", "c": "o"}) == "outlet:coastline news"
+    # a copy of an article not in the corpus keeps its own source
+    assert article_source(copy, by_id, {"c": "missing"}) == "outlet:harbour freight"
+    assert article_source(copy, by_id, {"c": "o", "o": "c"}).startswith("outlet:")  # a loop ends
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The port reopened.", 0),
+        ("The port did not reopen.", 1),
+        ("The union hasn't called off the strike.", 1),
+        ("No one denied that there will be no talks.", 2),  # an even count asserts
+        ("The child, who has not been identified, was taken to hospital.", 0),  # the relative clause is aside
+        ("Ministers have yet to agree.", 1),
+    ],
+)
+def test_negation_count(text, count):
+    assert negation_count(text) == count
+
+
+def test_content_words_leave_out_function_and_reporting_words():
+    words = content_words("The workers said they will strike for 14 days, according to the union.")
+    assert {"worker", "strike", "14", "union"} <= words
+    assert not words & {"the", "said", "they", "will", "for", "according"}
+
+
+# --- statements of real parses -----------------------------------------------------------------------
+
+
+def _units(nlp, *articles: Article, article_event=None, duplicate_of=None):
+    """The statements of ``articles`` analysed with spaCy, with no entity resolution (one place to
+    change when the units take a Corpus)."""
+    from newsfuse.nlp.analyze import analyze_articles
+
+    analyses = list(analyze_articles(list(articles), nlp))
+    return collect_units(list(articles), analyses, article_event or {}, duplicate_of or {}, [], {})
+
+
+@pytest.mark.slow
+def test_claims_and_uncovered_figures_become_units_in_article_order(nlp):
+    a = Article(
+        id="a",
+        text="Dockers walked out at the port of Setúbal on Monday, the union said. "
+        "Ships diverted: 17 vessels in three days; losses near 4 million euros.",
+        outlet="Coastline News",
+        published="2025-10-14",
+    )
+    units = _units(nlp, a, article_event={"a": "strike"})
+    assert units and all(u.article == "a" and u.block == "strike" for u in units)
+    assert all(u.source == "outlet:coastline news" and u.outlet == "Coastline News" for u in units)
+    assert [u.start for u in units if u.claim >= 0] == sorted(u.start for u in units if u.claim >= 0)
+    for u in units:
+        assert a.text[u.start : u.end] == u.text
+        assert u.report_date == "2025-10-14"
+    assert any("17" in u.text for u in units)  # the figures are a statement, whichever way they were found
+
+
+@pytest.mark.slow
+def test_according_to_an_agency_the_statement_is_the_agencys(nlp):
+    a = Article(
+        id="a",
+        text="Some 1,200 workers joined the strike on Tuesday, according to Reuters.",
+        outlet="Iberia Post",
+        published="2025-10-15",
+    )
+    units = _units(nlp, a)
+    [unit] = [u for u in units if "1,200" in u.text]
+    assert unit.source == "agency:reuters"
+
+
+@pytest.mark.slow
+def test_days_apart_reads_the_statements_own_date_first(nlp):
+    early = Article(id="e", text="The strike began on October 14, 2025, the union said.", outlet="A", published="2025-10-20")
+    late = Article(id="l", text="The strike ended, the union said.", outlet="B", published="2025-10-24")
+    [u_early] = [u for u in _units(nlp, early) if u.claim >= 0][:1]
+    [u_late] = [u for u in _units(nlp, late) if u.claim >= 0][:1]
+    assert u_early.when == "2025-10-14" and u_late.when == "2025-10-24"
+    assert days_apart(u_early, u_late) == 10

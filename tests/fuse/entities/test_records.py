@@ -1,0 +1,83 @@
+"""Entity records from clustered mentions: the canonical name, aliases as spelled, stable unique ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsfuse.fuse.entities.names import clean, name_key
+from newsfuse.fuse.entities.records import build
+from newsfuse.model import Mention
+
+
+@dataclass(frozen=True)
+class _Item:
+    article: str
+    mention: Mention
+    key: object
+    trimmed: bool = False
+
+
+@dataclass(frozen=True)
+class _Group:
+    items: tuple
+    label: str
+    articles: tuple
+
+
+def _group(label: str, *spans: tuple[str, str, int], texts: dict[str, str] | None = None) -> _Group:
+    """A cluster of (article, mention text, start) spans, as the canonicaliser hands them over."""
+    items = tuple(
+        _Item(article, Mention(start, start + len(text), text, label, 0), name_key(clean(text, label == "PERSON")))
+        for article, text, start in spans
+    )
+    return _Group(items, label, tuple(sorted({a for a, _, _ in spans})))
+
+
+def test_the_full_name_is_canonical_over_a_bare_surname_and_an_acronym():
+    people = _group("PERSON", ("a", "Putin", 0), ("b", "Putin", 0), ("c", "Vladimir Putin", 0))
+    groups = _group("ORG", ("a", "NRA", 0), ("b", "NRA", 0), ("c", "National Rifle Association", 0))
+    entities, _ = build([people, groups], {})
+    assert {e.name for e in entities} == {"Vladimir Putin", "National Rifle Association"}
+
+
+def test_aliases_are_the_forms_as_spelled_most_used_first():
+    group = _group("PERSON", ("a", "Sharaa", 0), ("b", "al-Sharaa", 0), ("c", "al-Sharaa", 0), ("d", "al-Sharaa’s", 0))
+    [entity] = build([group], {})[0]
+    assert entity.aliases == ("al-Sharaa", "Sharaa")  # the possessive makes no alias of its own
+    assert entity.mentions == 4 and entity.articles == ("a", "b", "c", "d")
+
+
+def test_a_leading_the_stays_only_where_the_text_capitalises_it_inside_a_sentence():
+    texts = {"a": "Talks were held in The Hague.", "b": "The Hague hosted them.", "c": "He met the NRA and the National Rifle Association."}
+    hague = _group("GPE", ("a", "The Hague", texts["a"].index("The Hague")), ("b", "The Hague", 0))
+    [named] = build([hague], texts)[0]
+    assert named.name == "The Hague" and named.aliases == ("The Hague",)
+    # at the start of a sentence a capital says nothing: the article is not part of the name
+    [bare] = build([_group("GPE", ("b", "The Hague", 0))], texts)[0]
+    assert bare.name == "Hague" and bare.aliases == ("Hague",)
+    [nra] = build([_group("ORG", ("c", "the National Rifle Association", texts["c"].index("the National")))], texts)[0]
+    assert nra.name == "National Rifle Association"
+
+
+def test_every_mention_maps_to_its_entity_and_the_most_mentioned_comes_first():
+    small = _group("GPE", ("a", "Lagos", 10))
+    big = _group("PERSON", ("a", "Bola Tinubu", 0), ("b", "Tinubu", 3))
+    entities, mention_entity = build([small, big], {})
+    assert [e.name for e in entities] == ["Bola Tinubu", "Lagos"]
+    assert mention_entity == {
+        ("a", 0, 11): entities[0].id, ("b", 3, 9): entities[0].id, ("a", 10, 15): entities[1].id,
+    }
+    assert [(s.article, s.start, s.end) for s in entities[0].spans] == [("a", 0, 11), ("b", 3, 9)]
+
+
+def test_ids_are_readable_stable_and_unique():
+    first = build([_group("PERSON", ("a", "José Núñez", 0))], {})[0][0]
+    again = build([_group("PERSON", ("z", "José Núñez", 4))], {})[0][0]
+    assert first.id == again.id and first.id.startswith("jose-nunez-")
+    # one name and type in two clusters (two people of one name) keeps two ids
+    twins = build([_group("PERSON", ("a", "John Smith", 0)), _group("PERSON", ("b", "John Smith", 0))], {})[0]
+    assert len({e.id for e in twins}) == 2 and twins[1].id == f"{twins[0].id}-2"
+    # the type is part of the id: a place and a person spelled alike are two entities
+    place = build([_group("GPE", ("a", "Georgia", 0))], {})[0][0]
+    person = build([_group("PERSON", ("a", "Georgia", 0))], {})[0][0]
+    assert place.id != person.id

@@ -1,0 +1,209 @@
+"""What each article says about its event (profiles) and how two articles compare (pair features, cannot-links)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+
+from newsfuse.fuse.events.features import (
+    PAIR_FEATURES,
+    build_profile,
+    build_profiles,
+    cannot_link,
+    mention_key,
+    pair_features,
+    place_keys,
+    vectorize,
+)
+from newsfuse.model import Article, ArticleAnalysis, Mention, Removed, Sentence, TimeValue
+
+
+def _analysis(article: Article, mentions=(), times=()) -> ArticleAnalysis:
+    """One sentence holding the whole text, its lemmas the lower-cased text (no parse needed)."""
+    return ArticleAnalysis(
+        article_id=article.id,
+        content_hash="",
+        sentences=(Sentence(0, len(article.text)),),
+        mentions=tuple(mentions),
+        times=tuple(times),
+        lemmas=(article.text.lower(),),
+    )
+
+
+def _one_sentence(text: str, times: tuple[TimeValue, ...] = (), mentions: tuple[Mention, ...] = ()):
+    return ArticleAnalysis(
+        article_id="a", content_hash="h", sentences=(Sentence(0, len(text)),), times=times, mentions=mentions
+    )
+
+
+def _visit(aid: str, count: str, published: str | None = None) -> tuple[Article, ArticleAnalysis]:
+    text = (
+        f"Prime Minister Ana Okafor made her {count} official visit to Lagos, where she met President "
+        "Bello at the state house to discuss trade, security and a new rail line between the two cities."
+    )
+    article = Article(id=aid, text=text, title=f"Okafor in Lagos on her {count} visit", published=published)
+    return article, _analysis(article, [Mention(text.index("Ana"), text.index("Ana") + 10, "Ana Okafor", "PERSON", 0)])
+
+
+# --- one article's profile ------------------------------------------------------------------------
+
+
+def test_the_lead_is_the_title_and_first_sentences_and_the_event_day_a_date_just_before_publication():
+    text = "Dockers walked out on Tuesday. The port was idle. Ships waited. Talks were set for March."
+    sentences = tuple(Sentence(m.start(), m.end()) for m in re.finditer(r"[^ .][^.]*\.", text))
+    tuesday = TimeValue(text.index("Tuesday"), text.index("Tuesday") + 7, "Tuesday", "DATE", "2025-10-14", sentence=0)
+    march = TimeValue(text.index("March"), text.index("March") + 5, "March", "DATE", "2026-03", sentence=3)
+    article = Article(id="a", text=text, title="Port strike", published="2025-10-16")
+    analysis = ArticleAnalysis("a", "h", sentences=sentences, times=(tuesday, march), lemmas=("dockers walk out",) * 4)
+    profile = build_profile(article, analysis)
+    assert profile.lead == "Port strike. Dockers walked out on Tuesday. The port was idle. Ships waited."
+    assert profile.anchor == date(2025, 10, 16) and profile.event_day == date(2025, 10, 14)
+    assert profile.years == {2025}
+    assert profile.named_years == {2025, 2026}
+    assert profile.lead_weekdays == {2}  # 2025-10-14 was a Tuesday
+
+
+def test_participants_and_places_are_keyed_by_entity_and_lead_mentions_weigh_more():
+    text = "Ana Okafor met dockers in Setubal. Later Okafor left."
+    okafor = Mention(0, 10, "Ana Okafor", "PERSON", 0)
+    again = Mention(text.index("Okafor", 20), text.index("Okafor", 20) + 6, "Okafor", "PERSON", 5)
+    port = Mention(text.index("Setubal"), text.index("Setubal") + 7, "Setubal", "GPE", 0)
+    article = Article(id="a", text=text)
+    analysis = _analysis(article, [okafor, again, port])
+    keyed = build_profile(article, analysis, {("a", 0, 10): "okafor-1", ("a", again.start, again.end): "okafor-1"})
+    assert keyed.who.split().count("okafor-1") > 1 and keyed.people == {"okafor-1"}
+    # without entity ids a person is keyed by surname, so "Ana Okafor" and "Okafor" meet
+    plain = build_profile(article, analysis)
+    assert plain.people == {"okafor"} and plain.places == {"setubal"}
+    assert mention_key("a", port, None) == "setubal"
+
+
+def test_a_dateline_in_capitals_meets_the_place_as_the_text_spells_it():
+    text = "Dockers in Setúbal walked out."
+    article = Article(id="a", text=text, dateline="SETUBAL, Portugal")
+    analysis = _analysis(article, [Mention(11, 18, "Setúbal", "GPE", 0)])
+    keys = place_keys([article], [analysis], {("a", 11, 18): "setubal-gpe"})
+    assert keys == {"setubal": "setubal-gpe"}
+    profile = build_profiles([article], [analysis], {("a", 11, 18): "setubal-gpe"})[0]
+    assert profile.dateline_places == ("setubal-gpe", "portugal")
+
+
+def test_the_pair_features_have_one_column_per_named_feature_and_copies_score_highest():
+    rows = [_visit("a", "first"), _visit("b", "first"), _visit("c", "second")]
+    v = vectorize([build_profile(a, x) for a, x in rows], None)
+    f = pair_features(v, np.array([0, 0]), np.array([1, 2]))
+    assert f.shape == (2, len(PAIR_FEATURES))
+    body = PAIR_FEATURES.index("body")
+    assert f[0, body] >= f[1, body] and f[0, body] > 0.99
+    assert np.all(f[:, PAIR_FEATURES.index("embedding")] == 0)  # no embeddings given
+
+
+def test_same_kind_of_event_on_other_dates_and_places_scores_lower():
+    text = "gunman shoot two man outside bar police say suspect flee"
+    a = Article(id="a", text=text, published="2016-03-05")
+    b = Article(id="b", text=text, published="2016-03-06")
+    c = Article(id="c", text=text, published="2017-09-20")
+    place = {"a": "Dayton", "b": "Dayton", "c": "Tulsa"}
+    analyses = [
+        _analysis(x, [Mention(0, 6, place[x.id], "GPE", 0)], [TimeValue(0, 6, "Saturday", "DATE", x.published, sentence=0)])
+        for x in (a, b, c)
+    ]
+    v = vectorize([build_profile(x, y) for x, y in zip((a, b, c), analyses)], None)
+    f = pair_features(v, np.array([0, 0]), np.array([1, 2]))
+    near, far, clash = (PAIR_FEATURES.index(n) for n in ("near", "far_apart", "place_clash"))
+    assert f[0, near] == 1 and f[1, near] == 0
+    assert f[0, far] == 0 and f[1, far] == 1
+    assert f[0, clash] == 0 and f[1, clash] == 1
+
+def test_cannot_link_pairs_that_count_one_kind_of_event_differently():
+    rows = [_visit("a", "first"), _visit("b", "second"), _visit("c", "second")]
+    v = vectorize([build_profile(a, x) for a, x in rows], None)
+    assert list(cannot_link(v, np.array([0, 0, 1]), np.array([1, 2, 2]))) == [True, True, False]
+
+def test_a_year_in_a_background_or_term_clause_is_not_the_events_year():
+    def years(text: str, year: str) -> frozenset[int]:
+        start = text.index(year)
+        t = TimeValue(start, start + 4, year, "DATE", year, sentence=0)
+        return build_profile(Article(id="a", text=text), _one_sentence(text, (t,))).years
+
+    assert years("Floods hit the valley in 2019, officials said.", "2019") == {2019}
+    assert years("The talks are the first since the government fell in late 2024.", "2024") == frozenset()
+    assert years("Dockers get a pay rise, and no redundancies until the end of 2029.", "2029") == frozenset()
+
+def test_a_yearless_date_on_a_removed_header_line_dates_the_article_within_the_corpus():
+    from newsfuse.fuse.events.features import build_profiles
+    from newsfuse.model import Removed
+
+    undated = Article(
+        id="u",
+        text="Shippers welcomed the deal.",
+        removed=(Removed("Companies | Fri 6 Mar, 07:10", "section/time header"),),
+    )
+    dated = Article(id="d", text="Talks opened.", published="2026-03-03")
+    profiles = build_profiles([undated, dated], [_one_sentence(undated.text), _one_sentence(dated.text)])
+    assert profiles[0].anchor == date(2026, 3, 6)
+    # a removed line of another kind is not read for a date
+    other = Article(id="o", text=undated.text, removed=(Removed("Fri 6 Mar", "related-articles tail"),))
+    assert build_profiles([other, dated], [_one_sentence(other.text), _one_sentence(dated.text)])[0].anchor is None
+
+def test_leads_counting_one_thing_differently_clash_unless_a_text_gives_the_others_count():
+    text = {
+        "a": "The navy captured 23 pirates in the gulf.",
+        "b": "The navy captured 26 pirates in the gulf.",
+        "c": "The navy said it captured 23 pirates. Earlier reports said 26 pirates.",
+        "d": "The navy captured pirates in the gulf.",
+    }
+    profiles = [build_profile(Article(id=k, text=t), _one_sentence(t)) for k, t in text.items()]
+    v = vectorize(profiles, None)
+    column = PAIR_FEATURES.index("count_clash")
+    f = pair_features(v, np.array([0, 1, 0]), np.array([1, 2, 3]))[:, column]
+    assert f.tolist() == [1.0, 0.0, 0.0]
+
+def test_an_undated_report_naming_only_years_long_before_the_others_is_older_news():
+    def row(aid, published, year_values):
+        text = "quake strike island on Sunday " + " ".join(f"in {y}" for y in year_values)
+        times = [TimeValue(0, 6, "Sunday", "DATE", "XXXX-WXX-7", sentence=0)]
+        times += [TimeValue(0, 4, y, "DATE", y, sentence=0) for y in year_values]
+        article = Article(id=aid, text=text, published=published)
+        return build_profile(article, _analysis(article, times=times))
+
+    v = vectorize(
+        [row("dated", "2012-07-07", []), row("old", None, ["2001", "2005"]), row("recent", None, ["2011", "2012"]),
+         row("yearless", None, []), row("dated-old", "2005-03-01", ["2001"])],
+        None,
+    )
+    column = PAIR_FEATURES.index("older_news")
+    f = pair_features(v, np.array([0, 0, 0, 0, 1]), np.array([1, 2, 3, 4, 2]))[:, column]
+    # two dated or two undated articles, or an undated one without a year, say nothing
+    assert f.tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]
+
+def test_leads_naming_different_weekdays_clash():
+    def row(aid, day, value):
+        text = f"fire destroy church on {day}"
+        article = Article(id=aid, text=text)
+        times = [TimeValue(text.index(day), len(text), day, "DATE", value, sentence=0)] if day else []
+        return build_profile(article, _analysis(article, times=times))
+
+    # a resolved date counts by its weekday (2009-03-03 was a Tuesday)
+    v = vectorize([row("a", "Friday", "XXXX-WXX-5"), row("b", "Tuesday", "2009-03-03"), row("c", "Friday", "XXXX-WXX-5"),
+                   row("d", "", "")], None)
+    column = PAIR_FEATURES.index("weekday_clash")
+    f = pair_features(v, np.array([0, 0, 0]), np.array([1, 2, 3]))[:, column]
+    assert f.tolist() == [1.0, 0.0, 0.0]
+
+def test_weekdays_of_two_dated_reports_are_left_to_their_dates():
+    # A follow-up names the day of the arrest, the first report the day of the shooting: both are
+    # dated, so the dates, not the weekday names, say whether they are days apart.
+    def row(aid, published, day, value):
+        text = f"man shot outside bar on {day}"
+        article = Article(id=aid, text=text, published=published)
+        times = [TimeValue(text.index(day), len(text), day, "DATE", value, sentence=0)]
+        return build_profile(article, _analysis(article, times=times))
+
+    v = vectorize([row("a", "2016-03-06", "Saturday", "2016-03-05"), row("b", "2016-03-09", "Tuesday", "2016-03-08"),
+                   row("c", None, "Tuesday", "XXXX-WXX-2")], None)
+    column = PAIR_FEATURES.index("weekday_clash")
+    f = pair_features(v, np.array([0, 0]), np.array([1, 2]))[:, column]
+    assert f.tolist() == [0.0, 1.0]
