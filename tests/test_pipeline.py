@@ -152,12 +152,15 @@ def test_the_same_input_gives_the_same_report_whatever_the_hash_seed(tmp_path):
         assert reports[0][key] == reports[1][key], key
 
 
+@pytest.mark.slow
 def test_analyze_works_with_the_default_config(tmp_path):
     (tmp_path / "one.txt").write_text(
         "Harbour reopens\n\nThe harbour of Setubal reopened on Monday after a week of repairs, the port "
         "authority said. Ferries to Troia will run every hour again, officials added.\n",
         encoding="utf-8",
     )
+    from newsfuse.pipeline import analyze
+
     report = analyze([tmp_path / "one.txt"])
     assert [a.id for a in report.articles] == ["one"]
     assert report.skipped == []

@@ -22,11 +22,6 @@ def test_a_written_date_gives_its_parts(text, fields):
     assert m is not None and {k: v for k, v in m.groupdict().items() if v} == fields
 
 
-def test_month_names_and_abbreviations_map_to_their_numbers():
-    assert p.MONTHS["sept"] == p.MONTHS["september"] == 9
-    assert len(set(p.MONTHS.values())) == 12
-
-
 @pytest.mark.parametrize("text", ["14:52", "9.30am", "10:05 GMT", "7 p.m.", "12:00:01 UTC+3"])
 def test_clock_times_are_read_whole_with_their_zone(text):
     m = p.TIME_RE.search(f"Updated {text} today")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.model import Mention
-from newsfuse.nlp.speech.attribution import (
-    Attributor,
+from newsfuse.nlp.speech.attribution import Attributor
+from newsfuse.nlp.speech.cues import (
     according_to_object,
     is_cognition_verb,
     is_speech_verb,
