@@ -12,6 +12,7 @@ import numpy as np
 
 from newsfuse.errors import ModelError
 from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.nlp.time import TimexValue
 from newsfuse.nlp.time.words import ordinal_number
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,6 @@ _PRONOUNS = frozenset("he she it they his her its their him them".split())
 _TERMINAL = (".", "!", '"', "”", "’", "'", ")")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+")
-_ISO = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?")
 _STRAY_OPENING = re.compile(r"^[\"”’»]\s+")
 # A dateline opening the lead ("MOSCOW — ", "LISBON, March 5 (Reuters) - "): the report's, not the summary's.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,[^—–\n]{0,40})?\s+[—–-]{1,2}\s+(?=[A-Z])")
@@ -461,9 +461,10 @@ def _sentence_dates(analysis: ArticleAnalysis) -> dict[int, str]:
     """sentence index → the calendar date it ties a happening to (the first, when several)."""
     out: dict[int, str] = {}
     for dated in getattr(analysis, "dated", ()):
-        match = _ISO.match(dated.value or "")
-        if match and dated.sentence not in out:
-            out[dated.sentence] = match.group(0)
+        value = TimexValue.parse(dated.value)
+        calendar = value.calendar() if value is not None else None
+        if calendar is not None and dated.sentence not in out:
+            out[dated.sentence] = str(calendar)
     return out
 
 
