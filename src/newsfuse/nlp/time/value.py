@@ -14,10 +14,10 @@ SEASONS = ("SP", "SU", "FA", "WI")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}
-# Only the values the tagger writes: a known or unknown year ("XXXX") and below it one of a
-# month and day, a quarter, a half, a season, or an ISO week with its weekday or weekend; then
-# perhaps a clock or part of the day (the tagger adds one to a month too: "2025-10TMO"). Durations ("P3M"), references ("PRESENT_REF"),
-# decades ("199X") and centuries ("19") are not calendar values here.
+# The calendar values the tagger writes: a known or unknown year ("XXXX") and below it one of
+# a month and day, a quarter, a half, a season, or an ISO week with its weekday or weekend; then
+# perhaps a clock or part of the day (the tagger adds one to a month too: "2025-10TMO").
+# Durations ("P3M"), references ("PRESENT_REF"), decades ("199X") and centuries ("19") are not.
 _VALUE = re.compile(
     r"(?P<y>\d{4}|XXXX)"
     r"(?:-(?P<m>0[1-9]|1[0-2]|XX)(?:-(?P<d>0[1-9]|[12]\d|3[01]|XX))?"
@@ -101,7 +101,9 @@ class TimexValue:
         given: "2025", "XXXX-10-15", "2026-01-28T15:00"; not "2025-XX", "2025-Q1" or "XXXX-WXX-3"."""
         if self.by_week or self.precision not in ("year", "month", "day", "time"):
             return False
-        return self.precision == "year" or (self.month is not None and (self.precision == "month" or self.day is not None))
+        if self.precision == "year":
+            return True
+        return self.month is not None and (self.precision == "month" or self.day is not None)
 
     @property
     def bare_weekday(self) -> bool:
