@@ -463,11 +463,8 @@ def _in_article_order(sources: list[str], copies: Mapping[str, list[str]]) -> li
 
 
 def _iso(item: _Item) -> str:
-    if item.day is not None:
-        return f"{item.year:04d}-{item.month:02d}-{item.day:02d}"
-    if item.month is not None:
-        return f"{item.year:04d}-{item.month:02d}"
-    return f"{item.year:04d}"
+    precision = "day" if item.day is not None else "month" if item.month is not None else "year"
+    return str(TimexValue(precision, item.year, item.month, item.day))
 
 
 def _event_of(entry: _Entry, value: str, article_event, events, recalled_by=None) -> str | None:
