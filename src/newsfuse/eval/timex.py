@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsfuse.errors import EvalError
 from newsfuse.model import TimeValue
+from newsfuse.nlp.time.value import TimexValue
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +37,8 @@ class TimeMLDocument:
     @property
     def dct_date(self) -> date | None:
         """The creation time as a date, when it names a day."""
-        if not self.dct or len(self.dct) < 10:
-            return None
-        try:
-            return date.fromisoformat(self.dct[:10])
-        except ValueError:
-            return None
+        value = TimexValue.parse(self.dct)
+        return value.date if value is not None and value.has_calendar_day else None
 
 
 def read_timeml(path: str | Path) -> TimeMLDocument:

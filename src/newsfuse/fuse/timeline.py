@@ -14,6 +14,7 @@ import numpy as np
 from newsfuse.errors import ModelError
 from newsfuse.model import Article, ArticleAnalysis, Dated
 from newsfuse.util import jaccard
+from newsfuse.nlp.time import TimexValue
 
 # Two descriptions are linked when their score (cosine of their sentence embeddings, plus the
 # bonuses below) reaches SAME_DAY_SCORE for two dates of the same day, COARSE_SCORE otherwise
@@ -49,8 +50,6 @@ _FUNCTION_WORDS = frozenset({"the", "will", "would", "was", "were", "has", "have
 # The months a part of a year covers ("late 2024" holds December, not March).
 _PART_MONTHS = {"START": range(1, 7), "END": range(7, 13), "MID": range(4, 10)}
 _PARTICIPANT_LABELS = frozenset({"PERSON", "ORG"})
-_VALUE = re.compile(r"^(?P<y>\d{4}|XXXX)(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?(?:T.*)?$")
-_WEEKDAY = re.compile(r"^XXXX-WXX-(?P<w>[1-7])$")
 _WORD = re.compile(r"[a-z0-9]{3,}")
 _PRECISION = {3: "day", 2: "month", 1: "year"}
 
@@ -335,20 +334,12 @@ def _collect(articles, analyses, duplicate_of, mention_entity) -> list[_Item]:
 
 
 def _item(article_id: str, d: Dated, analysis: ArticleAnalysis, mention_entity) -> _Item | None:
-    m = _VALUE.match(d.value)
-    weekday = None
-    if m is None:
-        w = _WEEKDAY.match(d.value)
-        if w is None:
-            return None
-        year = month = day = None
-        weekday = int(w["w"])
-    else:
-        year = int(m["y"]) if m["y"] != "XXXX" else None
-        month = int(m["m"]) if m["m"] else None
-        day = int(m["d"]) if m["d"] else None
-        if year is None and month is None:
-            return None
+    v = TimexValue.parse(d.value)
+    if v is None or not (v.by_month or (v.bare_weekday and v.precision == "day")):
+        return None
+    if v.by_month and v.year is None and v.month is None:
+        return None  # "XXXX": no year, no month
+    year, month, day, weekday = v.year, v.month, v.day, v.weekday
     if not d.text:
         return None
     who = set()
@@ -358,7 +349,7 @@ def _item(article_id: str, d: Dated, analysis: ArticleAnalysis, mention_entity) 
             if mention.label not in _PARTICIPANT_LABELS:
                 continue
             who.add(mention_entity.get((article_id, mention.start, mention.end)) or "name:" + mention.text.lower())
-    value = d.value[:10] if day is not None else d.value
+    value = str(v.coarsen("day")) if day is not None else d.value
     return _Item(article_id, d.sentence, year, month, day, weekday, d.mod, d.text, d.trigger, d.tense,
                  frozenset(who), value)
 
@@ -471,11 +462,8 @@ def _in_article_order(sources: list[str], copies: Mapping[str, list[str]]) -> li
 
 
 def _iso(item: _Item) -> str:
-    if item.day is not None:
-        return f"{item.year:04d}-{item.month:02d}-{item.day:02d}"
-    if item.month is not None:
-        return f"{item.year:04d}-{item.month:02d}"
-    return f"{item.year:04d}"
+    precision = "day" if item.day is not None else "month" if item.month is not None else "year"
+    return str(TimexValue(precision, item.year, item.month, item.day))
 
 
 def _event_of(entry: _Entry, value: str, article_event, events, recalled_by=None) -> str | None:
@@ -534,6 +522,6 @@ def _recalled_event(entry: _Entry, value: str, recalled_by) -> str | None:
 
 
 def _values_agree(a: str, b: str) -> bool:
-    """Two calendar values agree when one starts the other (2025-10 and 2025-10-15)."""
-    shorter = min(len(a), len(b))
-    return a[:shorter] == b[:shorter]
+    """Two calendar values agree when one holds the other (2025-10 and 2025-10-15)."""
+    va, vb = TimexValue.parse(a), TimexValue.parse(b)
+    return va is not None and vb is not None and va.agrees(vb)

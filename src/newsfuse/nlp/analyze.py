@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 
 from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence
+from newsfuse.nlp.time import TimexValue
 from newsfuse.nlp.time import tag as timex
 from newsfuse.nlp.claims import find_claims
 from newsfuse.nlp.time.dated import find_dated
@@ -91,9 +92,5 @@ def _from_doc(article: Article, doc) -> ArticleAnalysis:
 
 def _dct(published: str | None) -> date | None:
     """The document creation time as a date, when the publication date is known to the day."""
-    if not published or len(published) < 10:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
+    value = TimexValue.parse(published)
+    return value.date if value is not None and value.has_calendar_day else None

@@ -29,6 +29,7 @@ from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.claims.units import ClaimUnit, article_source, collect_units, content_words, days_apart
 from newsfuse.model import Article, ArticleAnalysis, Entity
 from newsfuse.util import jaccard
+from newsfuse.nlp.time import TimexValue
 
 __all__ = ["ClaimAligner", "ClaimUnit", "Pair", "article_source", "content_words", "days_apart"]
 
@@ -215,12 +216,12 @@ class ClaimAligner:
         appearance, years ascending."""
         events: dict[str, list[int]] = defaultdict(list)
         stories: dict[str, list[int]] = defaultdict(list)
-        years: dict[str, list[int]] = defaultdict(list)
+        years: dict[int, list[int]] = defaultdict(list)
         for i, u in enumerate(self.units_):
             events[u.block].append(i)
             if u.article in article_story:
                 stories[article_story[u.article]].append(i)
-            for year in {v[:4] for v in u.dates}:
+            for year in {TimexValue.parse(v).year for v in u.dates}:
                 years[year].append(i)
         ordered = [*events.values(), *stories.values(), *(years[y] for y in sorted(years))]
         return [m for m in ordered if len({self.units_[i].article for i in m}) >= 2]

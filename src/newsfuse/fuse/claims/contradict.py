@@ -39,6 +39,7 @@ from newsfuse.fuse.framing import Title, entity_titles
 from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.lexicon import OFFICE_STATUS_WORDS, OFFICES
 from newsfuse.util import jaccard
+from newsfuse.nlp.time import TimexValue
 
 # Close enough to be about the same thing: the aligner's link score without its penalty for
 # differing figures (those are what we look at here). Planted and trap pairs of examples/setubal
@@ -421,9 +422,14 @@ def _same_period(a: Sequence[str], b: Sequence[str]) -> bool:
     for x in a:
         for y in b:
             mx, my = claim_slots.months(x), claim_slots.months(y)
-            if mx and my and len(mx[1]) <= 3 and (x == y or len(x) < 10 and len(y) < 10 and mx == my):
+            if mx and my and len(mx[1]) <= 3 and (x == y or not _is_day(x) and not _is_day(y) and mx == my):
                 return True
     return False
+
+
+def _is_day(value: str) -> bool:
+    v = TimexValue.parse(value)
+    return v is not None and v.precision in ("day", "time")
 
 
 def _polarity(u: ClaimUnit) -> str:

@@ -18,6 +18,7 @@ from newsfuse.model import Number, TimeValue
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsfuse.lexicon import MONTH_NAMES, ORDINALS, SMALL_NUMBERS, TENS, read_number
+from newsfuse.nlp.time import TimexValue
 from newsfuse.nlp.time.read import PART_OF_DAY_RE
 from newsfuse.nlp.time.words import DIGITS_RE, NUMBER_WORD_RE
 
@@ -82,9 +83,6 @@ _NUMBER = re.compile(
     re.I,
 )
 _ORDINAL_WORD = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
-# Calendar values: a year, and a month (with a day), a quarter, a half or a season of it.
-_CALENDAR = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?)?$")
-_PERIOD = re.compile(r"^(?P<y>\d{4})(?:-(?P<p>\d\d|Q[1-4]|H[12]|SP|SU|FA|WI)(?:-\d\d)?)?$")
 _PART_MONTHS = {"Q1": range(1, 4), "Q2": range(4, 7), "Q3": range(7, 10), "Q4": range(10, 13), "H1": range(1, 7),
                 "H2": range(7, 13), "SP": range(3, 6), "SU": range(6, 9), "FA": range(9, 12), "WI": range(12, 13)}
 
@@ -271,10 +269,20 @@ def calendar_values(times: Sequence[TimeValue], start: int, end: int) -> tuple[s
     """Calendar dates (a year, a part of one, a month or a day) of the time expressions inside ``[start, end)``."""
     out = []
     for t in times:
-        value = t.value.split("T")[0]  # the day of a time ("2025-10-17T06:00")
-        if t.type in ("DATE", "TIME") and start <= t.start and t.end <= end and _PERIOD.match(value):
-            out.append(value)
+        value = _without_time(t.value)  # the day of a time ("2025-10-17T06:00")
+        if t.type in ("DATE", "TIME") and start <= t.start and t.end <= end and _is_period(value):
+            out.append(str(value))
     return tuple(dict.fromkeys(out))
+
+
+def _without_time(value: str) -> TimexValue | None:
+    v = TimexValue.parse(value)
+    return v.coarsen("day") if v is not None else None
+
+
+def _is_period(v: TimexValue | None) -> bool:
+    """A year, or a month, day, quarter, half or season of a known year, every field given, without a time."""
+    return v is not None and v.known and not v.by_week and v.time is None
 
 
 def date_amounts(times: Sequence[TimeValue], start: int, end: int) -> tuple[Amount, ...]:
@@ -283,26 +291,24 @@ def date_amounts(times: Sequence[TimeValue], start: int, end: int) -> tuple[Amou
     from each report's own date, and two reports' anchors differ more often than their accounts."""
     out = []
     for t in times:
-        value = t.value.split("T")[0]
+        value = _without_time(t.value)
         written = _MONTH_NAME.search(t.text) or re.search(r"\d{1,4}[/.-]\d{1,2}", t.text)
-        if t.type in ("DATE", "TIME") and start <= t.start and t.end <= end and len(value) == 10 and written:
-            day = day_number(value)
+        if t.type in ("DATE", "TIME") and start <= t.start and t.end <= end and value is not None and written:
+            day = _day_number(value) if value.precision == "day" else None
             if day is not None:
-                out.append(Amount(value, "date", float(day), float(day), float(day), "", t.start, t.end))
+                out.append(Amount(str(value), "date", float(day), float(day), float(day), "", t.start, t.end))
     return tuple(out)
 
 
 def months(value: str) -> tuple[int, range] | None:
     """(year, months) a calendar value covers: "2025-Q4" → (2025, 10-12), "2025-10-15" → (2025, 10)."""
-    m = _PERIOD.match(value)
-    if m is None:
+    v = TimexValue.parse(value)
+    if not _is_period(v):
         return None
-    year, part = int(m["y"]), m["p"]
-    if part is None:
-        return year, range(1, 13)
-    if part.isdigit():
-        return year, range(int(part), int(part) + 1)
-    return year, _PART_MONTHS[part]
+    if v.month is not None:
+        return v.year, range(v.month, v.month + 1)
+    part = {"quarter": f"Q{v.quarter}", "half": f"H{v.half}", "season": v.season}.get(v.precision)
+    return v.year, _PART_MONTHS[part] if part else range(1, 13)
 
 
 def dates_meet(a: str, b: str) -> bool:
@@ -312,8 +318,8 @@ def dates_meet(a: str, b: str) -> bool:
         return False
     if ma[0] != mb[0] or not set(ma[1]) & set(mb[1]):
         return False
-    da, db = a[8:10], b[8:10]
-    return not (len(a) >= 10 and len(b) >= 10 and da != db)
+    da, db = TimexValue.parse(a).day, TimexValue.parse(b).day
+    return not (da is not None and db is not None and da != db)
 
 
 def dates_clash(a: Sequence[str], b: Sequence[str]) -> tuple[str, str] | None:
@@ -341,11 +347,12 @@ def days_from(a: str | None, b: str | None) -> int | None:
         return db - da
     if da is None and db is None:
         return None
-    full, partial = (da, b) if da is not None else (db, a)
-    if not re.fullmatch(r"XXXX-\d\d-\d\d", partial[:10]):
+    full, partial = (da, TimexValue.parse(b)) if da is not None else (db, TimexValue.parse(a))
+    if partial is None or partial.year is not None or not partial.has_calendar_day:
         return None
+    partial = partial.coarsen("day")
     year = date.fromordinal(full).year
-    options = [d for d in (day_number(f"{y}{partial[4:10]}") for y in (year - 1, year, year + 1)) if d is not None]
+    options = [d for d in (_day_number(partial.with_year(y)) for y in (year - 1, year, year + 1)) if d is not None]
     if not options:
         return None
     nearest = min(options, key=lambda d: abs(d - full))
@@ -354,14 +361,17 @@ def days_from(a: str | None, b: str | None) -> int | None:
 
 def day_number(value: str | None) -> int | None:
     """Days since 0001-01-01 of a calendar value, taking the middle of a month or year; None if not a date."""
-    if not value:
+    v = TimexValue.parse(value)
+    # A time on a day counts as its day; a month or year with a part of the day is no date.
+    return _day_number(v) if v is not None and (v.time is None or v.precision == "time") else None
+
+
+def _day_number(v: TimexValue) -> int | None:
+    if not (v.known and v.by_month):
         return None
-    m = _CALENDAR.match(value[:10])
-    if m is None:
-        return None
-    y, mo, d = int(m["y"]), int(m["m"] or 7), int(m["d"] or (15 if m["m"] else 1))
+    month, day = v.month or 7, v.day or (15 if v.month else 1)
     try:
-        return date(y, mo, d).toordinal()
+        return date(v.year, month, day).toordinal()
     except ValueError:
         return None
 

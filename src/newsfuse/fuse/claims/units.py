@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.model import Article, ArticleAnalysis, Entity
+from newsfuse.nlp.time import TimexValue
 
 # A month and day in the first sentences of an undated report (headline, dateline, lead) is its
 # day: "SETUBAL, Oct 12 (Agency) —".
@@ -85,7 +86,8 @@ class ClaimUnit:
     def when(self) -> str | None:
         """The day the statement gives, else its report's date (which may lack the year: "XXXX-10-12")."""
         for value in self.dates:
-            if len(value) >= 10 and claim_slots.day_number(value) is not None:
+            v = TimexValue.parse(value)
+            if v is not None and v.precision in ("day", "time") and claim_slots.day_number(value) is not None:
                 return value
         return self.report_date
 
@@ -210,7 +212,8 @@ def _dateline_day(analysis: ArticleAnalysis) -> str | None:
     for t in analysis.times:
         if t.sentence >= DATELINE_SENTENCES:
             break
-        if t.type == "DATE" and re.fullmatch(r"XXXX-\d\d-\d\d", t.value):
+        v = TimexValue.parse(t.value)
+        if t.type == "DATE" and v is not None and v.year is None and v.precision == "day" and v.has_calendar_day:
             return t.value
     return None
 

@@ -21,6 +21,7 @@ from newsfuse.fuse.events.features import (
     mention_key,
 )
 from newsfuse.model import Article, ArticleAnalysis, Entity
+from newsfuse.nlp.time import TimexValue
 
 # Participants listed for an event: named by at least this share of its articles
 # (at least one), most named first, at most WHO_MAX of them.
@@ -52,8 +53,6 @@ MENTION_AHEAD_DAYS = 7
 TITLE_MAX_CHARS = 160
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-_YEARLESS_VALUE = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?$")
-_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?![\dX])")
 
 
 def describe_events(
@@ -263,19 +262,14 @@ def _announces(article: Article, profile: Profile) -> bool:
 
 def _agree(value: str, when: str) -> bool:
     """Whether a TIMEX3 calendar value and an event date agree to the month (or to the year, if one is a year)."""
-    n = min(len(value[:7]), len(when[:7]))
-    return value[:n] == when[:n]
+    a, b = TimexValue.parse(value), TimexValue.parse(when)
+    return a is not None and b is not None and a.agrees(b, finest="month")
 
 
 def period_start(value: str | None) -> date | None:
     """The first day of an ISO date, month or year."""
-    if not value:
-        return None
-    parts = value.split("-")
-    try:
-        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except ValueError:
-        return None
+    v = TimexValue.parse(value)
+    return v.start() if v is not None and v.by_month and v.time is None else None
 
 
 def slug_words(title: str, n: int = 6) -> list[str]:
@@ -392,8 +386,8 @@ def _recalls(
     """
     times_by_sentence: dict[int, list[str]] = defaultdict(list)
     for t in analysis.times:
-        if t.type == "DATE" and (m := _CALENDAR_VALUE.match(t.value)):
-            times_by_sentence[t.sentence].append(m.group())
+        if t.type == "DATE" and (calendar := _calendar(t.value)):
+            times_by_sentence[t.sentence].append(calendar)
     found: list[int] = []
     for s, lemmas in enumerate(analysis.lemmas):
         if s < LEAD_SENTENCES and not by_sentence.get(s):
@@ -441,14 +435,22 @@ def _recalled_dates(article, analysis, sentences, counted, reference: date | Non
 
 def _placed(value: str, reference: date | None) -> str | None:
     """A calendar value, a yearless one placed in the latest year before ``reference``, or None."""
-    if m := _CALENDAR_VALUE.match(value):
-        return m.group()
-    m = _YEARLESS_VALUE.match(value)
-    if not m or reference is None:
-        return None
+    if calendar := _calendar(value):
+        return calendar
+    v = TimexValue.parse(value)
+    if v is None or not v.by_month or v.year is not None or v.precision not in ("month", "day") or reference is None:
+        return None  # not a yearless month or day ("XXXX-10", "XXXX-10-15")
     for year in (reference.year, reference.year - 1):
-        placed = f"{year}-{m[1]}" + (f"-{m[2]}" if m[2] else "")
-        start = period_start(placed)
+        placed = v.with_year(year)
+        start = placed.start()
         if start is not None and start <= reference:
-            return placed
+            return str(placed)
     return None
+
+
+def _calendar(value: str) -> str | None:
+    """The year, month and day a value writes, as far as it gives them ("2026-01-28T15:00" → "2026-01-28",
+    "2025-Q1" → "2025"), or None without a year."""
+    v = TimexValue.parse(value)
+    calendar = v.calendar() if v is not None else None
+    return str(calendar) if calendar is not None else None

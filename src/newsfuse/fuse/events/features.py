@@ -13,6 +13,7 @@ from scipy import sparse
 from newsfuse.fuse.events.counts import ORDINAL_SENTENCES, POSSESSIVE, WORD, counted_things, event_ordinals
 from newsfuse.model import Article, ArticleAnalysis, Mention
 from newsfuse.lexicon import WEEKDAY_NAMES
+from newsfuse.nlp.time import TimexValue
 
 # Sentences that make the lead: headline-like first sentence plus the two that
 # usually hold who/what/where/when in news writing (inverted pyramid).
@@ -69,16 +70,9 @@ OLDER_NEWS_YEARS = 1
 # days a positive weight (+0.15 a log-day) to make up for it; without, that weight fell to 0.04
 # and the feature was dropped. Mean B³ F1 of ECB+ and GVC train 0.965 -> 0.968 (2026-12-06).
 _WEEKDAY_NAME = re.compile(r"\b(?:" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
-_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
 WHO_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 WHERE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
-# TIMEX3 values that fix a calendar day, month or year (not "XXXX-WXX-7", "PRESENT_REF", "P3D").
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_YEARLESS = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d")
 # Figures: counts, ages, sums, scores; four-digit years are left to the time step.
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -155,9 +149,9 @@ def build_profile(
     if anchor is None:
         header_day = next(
             (
-                (int(m[1]), int(m[2]))
+                m
                 for t in analysis.times
-                if 0 <= t.sentence < HEADER_DATE_SENTENCES and (m := _YEARLESS.match(t.value))
+                if 0 <= t.sentence < HEADER_DATE_SENTENCES and (m := _yearless_day(t.value))
             ),
             None,
         ) or _removed_header_day(article)
@@ -183,7 +177,7 @@ def build_profile(
         lead_counts=counted_things(f"{article.title} . {_untimed(article.text, analysis.times, lead_end)}"),
         counts=counted_things(f"{article.title} . {_untimed(article.text, analysis.times)}"),
         named_years=frozenset(
-            int(t.value[:4]) for t in analysis.times if t.type in ("DATE", "TIME") and _YEAR_PREFIX.match(t.value)
+            year for t in analysis.times if t.type in ("DATE", "TIME") and (year := _modern_year(t.value))
         ),
         lead_weekdays=_lead_weekdays(analysis),
     )
@@ -194,8 +188,8 @@ def _lead_weekdays(analysis: ArticleAnalysis) -> frozenset[int]:
     for t in analysis.times:
         if not (0 <= t.sentence < LEAD_SENTENCES and _WEEKDAY_NAME.search(t.text)):
             continue
-        if m := _WEEKDAY.match(t.value):
-            out.add(int(m[1]))
+        if (v := TimexValue.parse(t.value)) is not None and v.bare_weekday:
+            out.add(v.weekday)
         elif d := _as_date(t.value):
             out.add(d.isoweekday())
     return frozenset(out)
@@ -321,13 +315,23 @@ def _figures(text: str) -> list[str]:
 
 
 def _as_date(value: str) -> date | None:
-    m = _DAY.match(value)
-    if not m:
+    """The day a value writes by year, month and day ("2026-01-28", "2026-01-28T15:00"); not "XXXX-WXX-7", "P3D"."""
+    v = TimexValue.parse(value)
+    return v.date if v is not None and v.has_calendar_day else None
+
+
+def _yearless_day(value: str) -> tuple[int, int] | None:
+    """(month, day) of a day without its year ("XXXX-10-15")."""
+    v = TimexValue.parse(value)
+    if v is None or v.year is not None or v.precision != "day" or not v.has_calendar_day:
         return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    return v.month, v.day
+
+
+def _modern_year(value: str) -> int | None:
+    """The year a value names, when it is one of 1900-2099 (a figure such as 1500 is rarely a date in news)."""
+    v = TimexValue.parse(value)
+    return v.year if v is not None and v.year is not None and 1900 <= v.year <= 2099 else None
 
 
 def _dates(article: Article, analysis: ArticleAnalysis) -> tuple[date | None, date | None, frozenset[int]]:
@@ -360,10 +364,11 @@ def _dates(article: Article, analysis: ArticleAnalysis) -> tuple[date | None, da
         for t in times:
             if (
                 0 <= t.sentence < LEAD_SENTENCES
-                and (m := _YEAR.match(t.value) or _MONTH.match(t.value))
+                and (v := TimexValue.parse(t.value)) is not None
+                and v.known and v.precision in ("year", "month") and not v.time
                 and not _background_clause(article.text, t.start)
             ):
-                years.add(int(m[1]))
+                years.add(v.year)
     return anchor, event_day, frozenset(years)
 
 

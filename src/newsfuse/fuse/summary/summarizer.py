@@ -13,6 +13,7 @@ import numpy as np
 from newsfuse.errors import ModelError
 from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.lexicon import ordinal_number
+from newsfuse.nlp.time import TimexValue
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,6 @@ _PRONOUNS = frozenset("he she it they his her its their him them".split())
 _TERMINAL = (".", "!", '"', "”", "’", "'", ")")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+")
-_ISO = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?")
 _STRAY_OPENING = re.compile(r"^[\"”’»]\s+")
 # A dateline opening the lead ("MOSCOW — ", "LISBON, March 5 (Reuters) - "): the report's, not the summary's.
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,[^—–\n]{0,40})?\s+[—–-]{1,2}\s+(?=[A-Z])")
@@ -367,8 +367,8 @@ def _clash(a: _Sentence, b: _Sentence) -> bool:
     none (1,200 against 1,500 people: a disagreement to show, not a source to cite), or both
     count and share no count (the first visit against the second)."""
     if a.stated and b.stated:
-        n = min(len(a.stated), len(b.stated))
-        if a.stated[:n] != b.stated[:n]:
+        x, y = TimexValue.parse(a.stated), TimexValue.parse(b.stated)
+        if x is not None and y is not None and not x.agrees(y):
             return True
     if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
         return True  # "his first visit" against "his second visit": two happenings, not one told twice
@@ -429,7 +429,7 @@ def _sentences(articles: Sequence[Article], analysis_of: Mapping[str, ArticleAna
             )
             stated = dates.get(index)
             date = stated or article.published or ""
-            if stated and article.published and stated[: len(article.published)] > article.published:
+            if stated and article.published and _after(stated, article.published):
                 # a date after publication is a plan or deadline ("until 2029"): it was reported then
                 date = article.published
             numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
@@ -462,10 +462,18 @@ def _sentence_dates(analysis: ArticleAnalysis) -> dict[int, str]:
     """sentence index → the calendar date it ties a happening to (the first, when several)."""
     out: dict[int, str] = {}
     for dated in getattr(analysis, "dated", ()):
-        match = _ISO.match(dated.value or "")
-        if match and dated.sentence not in out:
-            out[dated.sentence] = match.group(0)
+        value = TimexValue.parse(dated.value)
+        calendar = value.calendar() if value is not None else None
+        if calendar is not None and dated.sentence not in out:
+            out[dated.sentence] = str(calendar)
     return out
+
+
+def _after(stated: str, published: str) -> bool:
+    """Whether a stated date lies wholly after the publication date ("2025-11" after "2025-10-15", "2025" not)."""
+    a, b = TimexValue.parse(stated), TimexValue.parse(published)
+    start, end = (a.start(), b.end()) if a is not None and b is not None else (None, None)
+    return start is not None and end is not None and start > end
 
 
 def _claim_index(claims: Sequence[Mapping[str, Any]]):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -11,6 +10,7 @@ from dateutil.easter import easter
 
 from newsfuse.nlp.speech.cues import COGNITION_VERBS, SPEECH_VERBS
 from newsfuse.nlp.time.rules import Spec
+from newsfuse.nlp.time.value import TimexValue
 from newsfuse.nlp.time.words import SEASON_START
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
@@ -256,43 +256,27 @@ def shift(d: date, unit: str, n: int) -> date:
     return d + timedelta(days=days * n)
 
 
-_VALUE_RES = (
-    (re.compile(r"(\d{4})-(\d\d)-(\d\d)"), "D"),
-    (re.compile(r"(\d{4})-W(\d\d)(-WE)?"), "W"),
-    (re.compile(r"(\d{4})-Q([1-4])"), "Q"),
-    (re.compile(r"(\d{4})-H([12])"), "H"),
-    (re.compile(r"(\d{4})-(SP|SU|FA|WI)"), "SE"),
-    (re.compile(r"(\d{4})-(\d\d)"), "M"),
-    (re.compile(r"(\d{4})"), "Y"),
-)
+_GRAIN_OF_PRECISION = {"year": "Y", "half": "H", "quarter": "Q", "season": "SE", "month": "M", "week": "W",
+                       "weekend": "WE"}
 
 
 def parse_point(value: str) -> Point | None:
-    """The Point a TIMEX3 date value names ("1998-Q3" → Q of 1998-07-01), or None."""
-    for pattern, grain in _VALUE_RES:
-        m = pattern.match(value)
-        if not m:
-            continue
-        y = int(m.group(1))
-        if not 1 <= y <= 9999:
-            return None
-        try:
-            if grain == "D":
-                return Point("D", date(y, int(m.group(2)), int(m.group(3))))
-            if grain == "W":
-                return Point("WE" if m.group(3) else "W", date.fromisocalendar(y, int(m.group(2)), 1))
-            if grain == "Q":
-                return Point("Q", date(y, (int(m.group(2)) - 1) * 3 + 1, 1))
-            if grain == "H":
-                return Point("H", date(y, 1 if m.group(2) == "1" else 7, 1))
-            if grain == "SE":
-                return Point("SE", date(y, SEASON_START[m.group(2)], 1))
-            if grain == "M":
-                return Point("M", date(y, int(m.group(2)), 1))
-            return Point("Y", date(y, 1, 1))
-        except ValueError:
-            return None
-    return None
+    """The Point a TIMEX3 date value names ("1998-Q3" → Q of 1998-07-01), or None.
+
+    A field written X leaves the grain its known fields give ("2025-XX": the year); a weekday
+    counts as its week, a time as its day."""
+    v = TimexValue.parse(value)
+    if v is None or v.year is None or not 1 <= v.year <= 9999:
+        return None
+    try:
+        if v.by_week and v.week is not None:  # named by its Monday, a weekend too
+            return Point("WE" if v.precision == "weekend" else "W", date.fromisocalendar(v.year, v.week, 1))
+    except ValueError:
+        return None
+    if v.by_week or not v.known:
+        v = v.calendar()
+    start = v.start()
+    return Point(_GRAIN_OF_PRECISION.get(v.precision, "D"), start) if start is not None else None
 
 
 def finer(a: str, b: str) -> bool:

@@ -10,6 +10,7 @@ from newsfuse.model import Dated, Mention, TimeValue
 from newsfuse.nlp.speech.cues import is_speech_verb, reporting_aside
 from newsfuse.nlp.time.anchor import FUTURE, MAX_HEAD_STEPS, PRESENT, tense_of
 from newsfuse.lexicon import ORDINALS, SMALL_NUMBERS, ordinal_number, read_number
+from newsfuse.nlp.time.value import TimexValue
 
 # How many clauses down a verb without an object is followed for what it says ("said that
 # Moscow proposed to use its bases": two).
@@ -17,10 +18,6 @@ COMPLEMENT_DEPTH = 2
 # A subject or object longer than this many words is cut to its head and the words before it:
 # a timeline line names who did what, the article holds the rest.
 MAX_PHRASE_WORDS = 12
-# Values a timeline can place: a year, month or day, the year possibly unknown ("XXXX-10-15"),
-# or a bare weekday of an unknown week ("XXXX-WXX-3"). Seasons, quarters, weeks and decades
-# are too coarse to order happenings by.
-_PLACEABLE = re.compile(r"^(?:\d{4}|XXXX)(?:-\d\d(?:-\d\d)?)?(?:T.*)?$|^XXXX-WXX-[1-7]$")
 # Dependents that belong to a compact noun phrase ("the dramatic fall of the general's regime").
 _NP_LEFT = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod", "case", "predet", "quantmod", "neg",
                       "advmod", "npadvmod"})
@@ -52,6 +49,15 @@ _ANNIVERSARY = re.compile(
 _SHIFT = re.compile(r"\b(?:the\s+(?P<day>day)\s+(?P<dir>before|after)|(?P<eve>the\s+eve\s+of))\s", re.I)
 
 
+
+def _placeable(value: str) -> bool:
+    """Whether a timeline can place the value: a year, month or day, the year possibly unknown
+    ("XXXX-10-15"), or a bare weekday ("XXXX-WXX-3"). Seasons, quarters, weeks and decades are
+    too coarse to order happenings by."""
+    v = TimexValue.parse(value)
+    return v is not None and (v.by_month or (v.bare_weekday and v.precision == "day"))
+
+
 def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()) -> tuple[Dated, ...]:
     """One record per placeable date in ``doc``: what it dates, with tense and participants.
 
@@ -66,7 +72,7 @@ def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()
     text = doc.text  # spaCy rebuilds it on every access
     dateline = _dateline_tokens(doc, text)
     for i, t in enumerate(times):
-        if t.type not in ("DATE", "TIME") or not _PLACEABLE.match(t.value):
+        if t.type not in ("DATE", "TIME") or not _placeable(t.value):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) == 0 or span.start in dateline:
@@ -406,15 +412,19 @@ def _anniversaries(doc, text: str, times: Sequence[TimeValue], mentions: Sequenc
         # the day the anniversary is marked ("marked the anniversary on Sunday").
         days = set()
         for t in times:
-            if not (sent.start_char <= t.start < sent.end_char and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value[:10])):
+            value = TimexValue.parse(t.value)
+            if not (sent.start_char <= t.start < sent.end_char and value is not None and value.year is not None
+                    and value.has_calendar_day):
                 continue
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             governor = _governor(span) if span is not None and len(span) else None
             if governor is not None and governor.i not in (head.i, verb.root.i):
-                days.add(t.value[:10])
+                days.add(value.coarsen("day"))
         if len(days) != 1:
             continue
-        base = date.fromisoformat(days.pop())
+        base = days.pop().date
+        if base is None:
+            continue
         try:
             day = base.replace(year=base.year + n)
         except ValueError:  # 29 February

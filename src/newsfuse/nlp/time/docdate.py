@@ -9,13 +9,13 @@ from datetime import date, timedelta
 from newsfuse.model import ArticleAnalysis, TimeValue
 from newsfuse.lexicon import WEEKDAY_NAMES
 from newsfuse.nlp.time.anchor import FUTURE, PAST
+from newsfuse.nlp.time.value import TimexValue
 
 # A date this close to the start is a dateline or header ("MOSCOW, Jan. 28, 2026 (Reuters) -").
 DATELINE_CHARS = 300
 # A full date stated in one of the first sentences, in the past or present tense, and later
 # than every other full date in the text, is the day being reported.
 LEAD_SENTENCES = 3
-_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
 # Words that make a date one still to come, so the report was written before it.
 _FUTURE = re.compile(
     r"\b(?:will|shall|'ll|to be held|is set to|are set to|is due to|are due to|scheduled|plans? to|"
@@ -50,7 +50,6 @@ _PLACE = re.compile(r"\s*(?:[A-Z][A-Z .'-]+|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),\s
 # A weekday named without a date ("on Wednesday") is at most this many days before or after
 # the report: the next or the last one.
 WEEKDAY_WINDOW_DAYS = 6
-_BARE_WEEKDAY = re.compile(r"XXXX-WXX-[1-7]$")
 
 
 def infer_published(text: str, times: Sequence[TimeValue],
@@ -79,39 +78,38 @@ def reference_date(text: str, times: Sequence[TimeValue],
     leaves "in October" or "last year" unchanged, but it is not the report's date.
     """
     tense_at = {id(t): tense for t, tense in zip(times, tenses)} if tenses is not None else {}
-    full = [t for t in times if t.type in ("DATE", "TIME") and _DAY.match(t.value[:10]) and _valid(t)]
+    full = [(t, day) for t in times if t.type in ("DATE", "TIME") and (day := _valid_day(t))]
     if not full:
         return None, ""
-    latest = max(t.value[:10] for t in full)
+    latest = max(day for _, day in full)
     # 1. dateline
-    for t in full:
+    for t, day in full:
         if t.start >= DATELINE_CHARS:
             continue
         before = text[text.rfind("\n", 0, t.start) + 1 : t.start]
-        if t.value[:10] == latest and (not before.strip() or _PLACE.fullmatch(before)):
-            return t.value[:10], "dateline"
+        if day == latest and (not before.strip() or _PLACE.fullmatch(before)):
+            return day.isoformat(), "dateline"
     # 2. the lead's latest date
-    for t in full:
-        if t.value[:10] != latest or not (0 <= t.sentence < LEAD_SENTENCES):
+    for t, day in full:
+        if day != latest or not (0 <= t.sentence < LEAD_SENTENCES):
             continue
         start = max(text.rfind(".", 0, t.start), text.rfind("\n", 0, t.start)) + 1
         before = text[start : t.start]
         if _FUTURE.search(before) or _BOUND.search(before) or _REVISION.search(before):
             continue
         if tense_at.get(id(t)) == PAST and not _POSTED.search(before):
-            return t.value[:10], "event"
-        return t.value[:10], "text"
+            return day.isoformat(), "event"
+        return day.isoformat(), "text"
     return None, ""
 
 
-def _valid(t: TimeValue) -> bool:
-    """A real calendar day whose weekday, if the text names one, agrees with it."""
-    try:
-        d = date.fromisoformat(t.value[:10])
-    except ValueError:
-        return False
+def _valid_day(t: TimeValue) -> date | None:
+    """The real calendar day ``t`` names, written by month, when the weekday the text may name agrees with it."""
+    v = TimexValue.parse(t.value)
+    if v is None or v.year is None or not v.has_calendar_day or (d := v.date) is None:
+        return None
     named = next((n for w, n in WEEKDAY_NAMES.items() if w in t.text.lower()), None)
-    return named is None or named == d.weekday()
+    return d if named is None or named == d.weekday() else None
 
 
 def published_from_analysis(analysis: ArticleAnalysis) -> tuple[str | None, str]:
@@ -132,15 +130,8 @@ def published_from_analysis(analysis: ArticleAnalysis) -> tuple[str | None, str]
 
 
 def _month_from_weekday(analysis: ArticleAnalysis) -> tuple[str | None, str]:
-    days = []
-    for d in analysis.dated:
-        if not _DAY.match(d.value[:10]):
-            continue
-        try:
-            days.append((date.fromisoformat(d.value[:10]), d))
-        except ValueError:
-            continue
-    stated = [date.fromisoformat(t.value[:10]) for t in analysis.times if _DAY.match(t.value[:10]) and _valid(t)]
+    days = [(day, d) for d in analysis.dated if (day := _calendar_day(d.value)) is not None]
+    stated = [day for t in analysis.times if (day := _valid_day(t)) is not None]
     if not days:
         return None, ""
     latest = max(day for day, _ in days)
@@ -152,8 +143,8 @@ def _month_from_weekday(analysis: ArticleAnalysis) -> tuple[str | None, str]:
     tense = tenses.pop()
     weekdays = [
         d for d in analysis.dated
-        if d.time >= 0 and 0 <= d.sentence < LEAD_SENTENCES and _BARE_WEEKDAY.match(d.value)
-        and int(d.value[-1]) == latest.isoweekday() and d.tense == tense
+        if d.time >= 0 and 0 <= d.sentence < LEAD_SENTENCES and (v := TimexValue.parse(d.value)) is not None
+        and v.bare_weekday and v.precision == "day" and v.weekday == latest.isoweekday() and d.tense == tense
     ]
     if not weekdays:
         return None, ""
@@ -162,3 +153,9 @@ def _month_from_weekday(analysis: ArticleAnalysis) -> tuple[str | None, str]:
     if (first.year, first.month) != (last.year, last.month):
         return None, ""
     return f"{latest.year:04d}-{latest.month:02d}", "text"
+
+
+def _calendar_day(value: str) -> date | None:
+    """The real day a value writes by year, month and day ("2026-01-28", "2026-01-28T15:00"), else None."""
+    v = TimexValue.parse(value)
+    return v.date if v is not None and v.has_calendar_day else None

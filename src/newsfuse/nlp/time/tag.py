@@ -27,6 +27,7 @@ from newsfuse.nlp.time.anchor import (
     unknown_year_value,
 )
 from newsfuse.nlp.time.rules import Candidate, Spec, candidates, select, trim
+from newsfuse.nlp.time.value import TimexValue
 
 # A quarter named this many sentences back still sets the grain of "a year ago" (earnings
 # reports compare a quarter with the same quarter a year before; TimeBank train, 2026-05).
@@ -48,7 +49,6 @@ PERIOD_MONTHS = {"Q": 3, "H": 6}
 # How far after a clock time the day it belongs to may be named in its sentence ("at around
 # 3 p.m. local time (1300 GMT) on Wednesday").
 CLOCK_DAY_CHARS = 60
-_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _JOIN_TIME_DAY = re.compile(r"(?:,\s*|\s+)(?:on\s+)?")
 
 
@@ -399,11 +399,16 @@ def _names_a_day(spec: Spec) -> bool:
     """A weekday, a month-day or today/yesterday/tomorrow, with or without a part of the day."""
     if spec.type not in ("DATE", "TIME") or (spec.tod and spec.tod[1:2].isdigit()):
         return False
-    if _FULL_DAY.fullmatch(spec.value):
+    if (v := TimexValue.parse(spec.value)) is not None and v.precision == "day" and _written_day(v):
         return True
     if spec.day is not None or spec.holiday or (spec.weekday is not None and not spec.grain):
         return True
     return spec.anchor == "dct" and spec.unit == "D" and not spec.value
+
+
+def _written_day(v: TimexValue) -> bool:
+    """A year, month and day all written out ("2026-01-28", "2026-01-28T15:00"), valid or not."""
+    return v.year is not None and v.has_calendar_day
 
 
 def _date_from_text(chosen: list[Candidate], doc, sentence_of) -> tuple[str | None, str]:
@@ -412,7 +417,8 @@ def _date_from_text(chosen: list[Candidate], doc, sentence_of) -> tuple[str | No
         TimeValue(c.start, c.end, doc.text[c.start : c.end], c.spec.type, c.spec.value, None,
                   _sentence_of(doc, c.start, c.end, sentence_of))
         for c in chosen
-        if c.spec.value and not c.spec.anchor and _FULL_DAY.match(c.spec.value)
+        if c.spec.value and not c.spec.anchor and (v := TimexValue.parse(c.spec.value)) is not None
+        and _written_day(v)
     ]
     return reference_date(doc.text, stated, [tense_of(doc, t.start, t.end) for t in stated])
 
