@@ -22,6 +22,7 @@ a date that the input does not establish stays None.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
@@ -57,6 +58,9 @@ _DATELINE_RES = (
     re.compile(rf"^(?P<place>{_CAPS_PLACE}{_REGION}){_DL_DATE}\.?\s*(?:{_AGENCY}\s*\.?\s*{_SEP}?|{_SEP})(?:\s+|$)"),
     re.compile(rf"^(?P<place>{_TITLE_PLACE}{_REGION}){_DL_DATE}\.?\s*{_AGENCY}\s*\.?\s*{_SEP}?(?:\s+|$)"),
 )
+# A date or note in brackets between the place and the dash ("INDIANAPOLIS, Ind. (June 15, 2014) — "):
+# no agency, so ``parse_dateline`` ends at the place, but the dateline runs to the dash.
+_DATELINE_TAIL_RE = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?:[—–]|--?)")
 # Agencies that write their name in lower case ("(dpa) –", "(ots)"): one short
 # word, and only where a dash follows, as it does after an agency marker.
 _LOWER_AGENCY_RE = re.compile(r"[a-z]{2,4}")
@@ -139,6 +143,33 @@ class Dateline:
     end: int = 0  # where the dateline ends in the paragraph
 
 
+# The dateline opens the story's first paragraph, which a standfirst or a
+# photo line may precede: look this far.
+DATELINE_PARAGRAPHS = 3
+
+
+def find_dateline(paragraphs: Sequence[str], separator: str) -> tuple[Dateline, int, int] | None:
+    """The dateline of a story and its span ``[start, end)`` in the paragraphs joined by ``separator``; None if none.
+
+    The first of the opening ``DATELINE_PARAGRAPHS`` paragraphs that opens with a
+    dateline gives it; failing that, the first that opens with a source in
+    brackets ("(CNN) — ", a Dateline with no place). The span covers the dateline
+    and its marks, not the space after it.
+    """
+    opening = paragraphs[:DATELINE_PARAGRAPHS]
+    found = next(((i, d) for i, d in enumerate(map(parse_dateline, opening)) if d), None)
+    if found is None:  # "(CNN) — ...": a source without a place
+        found = next(((i, d) for i, d in enumerate(map(_bracket_dateline, opening)) if d), None)
+    if found is None:
+        return None
+    i, dateline = found
+    start = sum(len(p) + len(separator) for p in paragraphs[:i])
+    end = len(paragraphs[i][: dateline.end].rstrip())
+    if tail := _DATELINE_TAIL_RE.match(paragraphs[i], end):
+        end = tail.end()
+    return dateline, start, start + end
+
+
 def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline opening ``paragraph``, or None."""
     m = _DATELINE_RES[0].match(paragraph) or _DATELINE_RES[1].match(paragraph)
@@ -176,10 +207,15 @@ _SOURCE_NAME_RE = re.compile(
 
 def bracket_source(paragraph: str) -> str | None:
     """The source named in brackets at the start of a story ("(CNN) — ..."), or None."""
+    dateline = _bracket_dateline(paragraph)
+    return dateline.agency if dateline else None
+
+
+def _bracket_dateline(paragraph: str) -> Dateline | None:
     m = _BRACKET_SOURCE_RE.match(paragraph)
     if not m or not _SOURCE_NAME_RE.fullmatch(m.group("name")) or m.group("name").upper() in _NOT_PLACES:
         return None  # "(Mountain View) –", "(BROOKLYN) -", "(UPDATE) —": a place or a note
-    return m.group("name")
+    return Dateline(place="", agency=m.group("name"), end=m.end())
 
 
 def is_dateline_only(line: str) -> bool:
