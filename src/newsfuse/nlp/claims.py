@@ -335,13 +335,9 @@ def _claim(clause: _Clause, piece, inside, removed, attributor, direct, doc, dat
 
 
 def _trim(tokens: list) -> list:
-    """Without edge punctuation, quotation marks, a leading "that"/"because", or a dateline."""
+    """Without edge punctuation, quotation marks, or a leading "that"/"because"."""
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in _CLAUSE_MARKS and tokens[0].dep_ == "mark"):
         tokens = tokens[1:]
-    for k, t in enumerate(tokens[:5]):
-        if t.text in ("—", "–", "--") and k and all(x.text.isupper() for x in tokens[:k] if not x.is_punct):
-            tokens = tokens[k + 1 :]
-            break
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in SPLIT_CONJUNCTIONS):
         tokens = tokens[:-1]
     while tokens and tokens[0].is_punct:
