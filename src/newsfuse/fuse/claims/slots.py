@@ -18,6 +18,7 @@ from newsfuse.model import Number, TimeValue
 from newsfuse.nlp.claims import number_value
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsfuse.nlp.time.anchor import year_of_undated
 from newsfuse.nlp.time.read import PART_OF_DAY_RE
 from newsfuse.nlp.time.words import DIGITS_RE, NUMBER_WORD_RE, ORDINALS, SMALL_NUMBERS, TENS
 
@@ -340,11 +341,11 @@ def days_from(a: str | None, b: str | None) -> int | None:
     full, partial = (da, b) if da is not None else (db, a)
     if not re.fullmatch(r"XXXX-\d\d-\d\d", partial[:10]):
         return None
-    year = date.fromordinal(full).year
-    options = [d for d in (day_number(f"{y}{partial[4:10]}") for y in (year - 1, year, year + 1)) if d is not None]
-    if not options:
+    month, day = int(partial[5:7]), int(partial[8:10])
+    year = year_of_undated(month, day, date.fromordinal(full))
+    if year is None:
         return None
-    nearest = min(options, key=lambda d: abs(d - full))
+    nearest = date(year, month, day).toordinal()
     return nearest - full if da is not None else full - nearest
 
 

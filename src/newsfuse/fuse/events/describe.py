@@ -21,6 +21,7 @@ from newsfuse.fuse.events.features import (
     mention_key,
 )
 from newsfuse.model import Article, ArticleAnalysis, Entity
+from newsfuse.nlp.time.anchor import year_of_undated
 
 # Participants listed for an event: named by at least this share of its articles
 # (at least one), most named first, at most WHO_MAX of them.
@@ -444,9 +445,5 @@ def _placed(value: str, reference: date | None) -> str | None:
     m = _YEARLESS_VALUE.match(value)
     if not m or reference is None:
         return None
-    for year in (reference.year, reference.year - 1):
-        placed = f"{year}-{m[1]}" + (f"-{m[2]}" if m[2] else "")
-        start = period_start(placed)
-        if start is not None and start <= reference:
-            return placed
-    return None
+    year = year_of_undated(int(m[1]), int(m[2]) if m[2] else None, reference, not_after=True)
+    return None if year is None else f"{year}-{m[1]}" + (f"-{m[2]}" if m[2] else "")

@@ -372,6 +372,26 @@ def choose(options: list[Point], anchor: date, tense: str | None, direction: int
     return min(options, key=cost)
 
 
+def year_of_undated(month: int, day: int | None, reference: date, *, not_after: bool = False) -> int | None:
+    """The year of a date written without one ("on January 28", "in October"), told against ``reference``.
+
+    The year whose occurrence of the date lies nearest ``reference``, the earlier on a tie; with
+    ``not_after``, the latest year whose occurrence begins on or before it ("in October" looked
+    back on from 2026-02-03 is October 2025). A month alone begins on its first day. Only the
+    years next to ``reference`` are tried, so None for a 29 February that none of them has.
+    """
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            options.append(date(year, month, day or 1))
+        except ValueError:  # 29 February of a common year
+            continue
+    if not_after:
+        options = [d for d in options if d <= reference]
+        return options[-1].year if options else None
+    return min(options, key=lambda d: (abs((d - reference).days), d)).year if options else None
+
+
 def occurrences(spec: Spec, around: date) -> list[Point]:
     """Every stretch within a year or so of ``around`` that fits the calendar fields of ``spec``."""
     out: list[Point] = []
