@@ -117,6 +117,11 @@ class TimeValue:
     sentence: int = -1
 
 
+# The tense of a happening or of the clause that dates it (``Dated.tense``): from the parse in
+# nlp (``nlp.time.anchor.tense_of``), from the words around a date in ingest (``ingest.tense``).
+PAST, PRESENT, FUTURE = "past", "present", "future"
+
+
 @_frozen
 class Dated:
     """What a time expression dates: the happening its sentence ties to the date, in a few words.

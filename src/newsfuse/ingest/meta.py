@@ -28,12 +28,9 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from newsfuse.ingest.patterns import DATE_RE, MONTHS, PUBLICATION_WORDS, SECTION_WORDS, WEEKDAY_RE
+from newsfuse.ingest.tense import tense_from_words
+from newsfuse.model import FUTURE, PAST
 
-# Words around a full date that are read to tell whether the text reports it
-# as past (a lower bound on the publication date) or as coming. Eight words
-# reach the verb of the clause in most news sentences ("On December 19, 2024,
-# the country's prime minister Jane Doe said") without reaching the next clause.
-TENSE_WINDOW_WORDS = 8
 # A year is inferred only if the header date in that year lies within this
 # many days after the latest date the text reports as past: a news report
 # cites recent events, and a longer gap means the text does not settle it.
@@ -93,21 +90,6 @@ _SELF_REF_RES = (
 )
 _PRONOUNS = frozenset({"us", "our", "me", "you", "your", "them", "it", "this", "the", "all", "more", "here"})
 
-_FUTURE_WORDS = frozenset(
-    {"will", "would", "shall", "'ll", "upcoming", "next", "scheduled", "planned", "plans", "plan", "expected",
-     "expects", "due", "set", "going", "forthcoming", "slated", "deadline"}
-)
-_IRREGULAR_PAST = frozenset(
-    "said told was were had did made took came went met held left began fell rose won lost gave saw found became "
-    "fled struck sent led brought thought knew ran stood spoke wrote broke chose drove flew froze grew hid hit "
-    "kept laid meant paid rode rang sang sank sat shot slid sold sought spent stole swore swept swung taught "
-    "threw tore understood woke wore withdrew overtook undertook".split()
-)
-# Words ending in "-ed" that are not past-tense verbs here (or are participles used as adjectives).
-_NOT_PAST_ED = frozenset(
-    "need speed bed indeed united red seed hundred feed shed breed proceed succeed exceed embed weed greed creed "
-    "sacred naked wicked aged based related alleged armed detailed".split()
-)
 # A date line's date is the publication date unless these words mark it as a
 # later revision ("Updated 15 Oct 2025"): the publication lies on or before it.
 _REVISION_WORDS = frozenset({"updated", "update", "modified", "edited", "revised", "corrected", "amended"})
@@ -127,7 +109,6 @@ _MASTHEAD_WORD_RE = re.compile(r"^[\w&'’.-]+$")
 _WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 _WEEKDAY_NAME_RE = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _WEEKDAY_PREFIX = {name[:3]: name for name in _WEEKDAYS}
-_RANGE_WORDS = frozenset({"until", "till", "through", "by", "before", "to", "from", "between"})
 _WORD_RE = re.compile(r"[A-Za-z']+")
 
 
@@ -277,10 +258,10 @@ def infer_year(month: int, day: int, text: str, weekday: int | None = None) -> i
         if not parts or parts[0] is None:
             continue
         when = date(parts[0], parts[1], parts[2])
-        tense = _tense(text, m.start(), m.end())
-        if tense == "past":
+        tense = tense_from_words(text, m.start(), m.end())
+        if tense == PAST:
             past.append(when)
-        elif tense == "future":
+        elif tense == FUTURE:
             future.append(when)
     if not past:
         return None
@@ -325,29 +306,6 @@ def weekday_of(text: str) -> int | None:
     """The weekday (Monday = 0) a short date line names ("Fri 6 Mar, 07:10"), or None if none or several."""
     found = {_WEEKDAYS[_WEEKDAY_PREFIX[m.group(0)[:3].lower()]] for m in WEEKDAY_RE.finditer(text)}
     return found.pop() if len(found) == 1 else None
-
-
-def _tense(text: str, start: int, end: int) -> str | None:
-    """"past", "future" or None for the date at text[start:end], from the tense marker nearest to it.
-
-    The verb that places a date usually comes before it in its own clause
-    ("who assumed the post on ..."), so that clause (back to the last comma)
-    is read first, nearest word first; a date that opens its sentence ("On
-    December 19, 2024, the minister said") is placed by the words after it.
-    """
-    left = re.split(r"[.!?;](?:\s|$)", text[max(0, start - 200) : start])[-1]
-    clause = re.split(r"[,:;—(]", left)[-1]
-    right = re.split(r"[.!?;](?:\s|$)", text[end : end + 200])[0]
-    before = _WORD_RE.findall(clause)[-TENSE_WINDOW_WORDS:]
-    if before and before[-1].lower() in _RANGE_WORDS:
-        return None  # "postponed to March 3": a deadline or a range end, not when something happened
-    for word in [*reversed(before), *_WORD_RE.findall(right)[:TENSE_WINDOW_WORDS]]:
-        w = word.lower()
-        if w in _FUTURE_WORDS:
-            return "future"
-        if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED) or w == "ago":
-            return "past"
-    return None
 
 
 def self_reference(texts: list[str], copyright: bool = True) -> str | None:

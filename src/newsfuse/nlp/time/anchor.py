@@ -9,11 +9,11 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from newsfuse.model import FUTURE, PAST, PRESENT
 from newsfuse.nlp.speech.attribution import COGNITION_VERBS, SPEECH_VERBS
 from newsfuse.nlp.time.rules import Spec
 from newsfuse.nlp.time.words import SEASON_START
 
-PAST, PRESENT, FUTURE = "past", "present", "future"
 
 # Verbs whose infinitive complement happens later ("plans to meet Friday", "is set to sign").
 FUTURE_GOVERNORS = frozenset({
@@ -57,7 +57,11 @@ MAX_GOVERNOR_HOPS = 3
 
 # ---------------------------------------------------------------- tense from the parse
 def tense_of(doc, start: int, end: int) -> str | None:
-    """PAST / PRESENT / FUTURE of the verb that governs the characters ``[start, end)``, or None."""
+    """PAST / PRESENT / FUTURE of the verb that governs the characters ``[start, end)``, or None.
+
+    The parse's reading; ingest, which runs before the parse, reads the words around a date
+    instead (``ingest.tense.tense_from_words``).
+    """
     verb, via_noun, marker = _governor(doc, start, end)
     if verb is None:
         return FUTURE if marker else None
