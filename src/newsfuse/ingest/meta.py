@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from newsfuse.ingest.patterns import DATE_RE, MONTHS, PUBLICATION_WORDS, SECTION_WORDS, WEEKDAY_RE
 from newsfuse.ingest.tense import tense_from_words
-from newsfuse.model import FUTURE, PAST
+from newsfuse.model import FUTURE, PAST, Article
 
 # A year is inferred only if the header date in that year lies within this
 # many days after the latest date the text reports as past: a news report
@@ -137,6 +137,37 @@ def find_dateline(paragraphs: Sequence[str], separator: str) -> tuple[Dateline, 
     brackets ("(CNN) — ", a Dateline with no place). The span covers the dateline
     and its marks, not the space after it.
     """
+    found = _opening_dateline(paragraphs)
+    if found is None:
+        return None
+    i, dateline, end = found
+    start = sum(len(p) + len(separator) for p in paragraphs[:i])
+    return dateline, start, start + end
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The span of the dateline opening a story's ``text``, for an ``Article`` made without ingest.
+
+    Ingest keeps the span on every Article it builds (``Article.dateline_start``); a
+    corpus read straight into Articles (an evaluation set, a fixture) asks here, so its
+    dateline is read the same way. Each non-blank line counts as a paragraph.
+    """
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    found = _opening_dateline([line for _, line in lines])
+    if found is None:
+        return None
+    i, _, end = found
+    return lines[i][0], lines[i][0] + end
+
+
+def with_dateline_span(article: Article) -> Article:
+    """``article`` with the span of the dateline its text opens with, when it was made without ingest."""
+    span = dateline_span(article.text)
+    return replace(article, dateline_start=span[0], dateline_end=span[1]) if span else article
+
+
+def _opening_dateline(paragraphs: Sequence[str]) -> tuple[int, Dateline, int] | None:
+    """(paragraph index, dateline, its end in that paragraph) of the dateline opening a story, or None."""
     opening = paragraphs[:DATELINE_PARAGRAPHS]
     found = next(((i, d) for i, d in enumerate(map(parse_dateline, opening)) if d), None)
     if found is None:  # "(CNN) — ...": a source without a place
@@ -144,11 +175,10 @@ def find_dateline(paragraphs: Sequence[str], separator: str) -> tuple[Dateline, 
     if found is None:
         return None
     i, dateline = found
-    start = sum(len(p) + len(separator) for p in paragraphs[:i])
     end = len(paragraphs[i][: dateline.end].rstrip())
     if tail := _DATELINE_TAIL_RE.match(paragraphs[i], end):
         end = tail.end()
-    return dateline, start, start + end
+    return i, dateline, end
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
