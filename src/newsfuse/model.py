@@ -44,12 +44,39 @@ class Article:
     dateline: str | None = None  # place named in the dateline ("LISBON"), if any
     title_basis: str | None = None  # metadata | heading | lead (cut from the first sentence when there is no title)
     agency: str | None = None  # news agency whose copy this is, from the dateline ("Reuters"); may differ from outlet
+    # Where the dateline ("MOSCOW, January 28. /TASS/.", "LISBON (Reuters) -", "(CNN) —") lies in
+    # ``text``, found once at ingest; None when the story opens without one. Later steps ask
+    # these rather than look for a dateline again.
+    dateline_start: int | None = None
+    dateline_end: int | None = None
+
+    @property
+    def dateline_span(self) -> tuple[int, int] | None:
+        """``(dateline_start, dateline_end)``, or None when the story opens without a dateline."""
+        if self.dateline_start is None or self.dateline_end is None:
+            return None
+        return self.dateline_start, self.dateline_end
+
+    def after_dateline(self, start: int) -> int:
+        """Where the words of a span that begins at ``start`` begin once the dateline is left out.
+
+        A sentence or clause opening the story starts with the dateline ("LISBON (Reuters) - The
+        union agreed"), whose place is where the report was filed, not part of what it says.
+        """
+        return skip_dateline(start, self.dateline_span)
 
     @property
     def content_hash(self) -> str:
         from newsfuse.util import content_hash
 
         return content_hash(self.title, self.text)
+
+
+def skip_dateline(start: int, dateline: tuple[int, int] | None) -> int:
+    """``start``, or the end of ``dateline`` (a span of ``Article.text``) when ``start`` lies inside it."""
+    if dateline is not None and dateline[0] <= start < dateline[1]:
+        return dateline[1]
+    return start
 
 
 @_frozen
@@ -88,6 +115,11 @@ class TimeValue:
     value: str  # "2026-01-28", "2025-10", "P3M", "PRESENT_REF", ...
     mod: str | None = None  # START | MID | END | APPROX | BEFORE | AFTER ...
     sentence: int = -1
+
+
+# The tense of a happening or of the clause that dates it (``Dated.tense``): from the parse in
+# nlp (``nlp.time.anchor.tense_of``), from the words around a date in ingest (``ingest.tense``).
+PAST, PRESENT, FUTURE = "past", "present", "future"
 
 
 @_frozen

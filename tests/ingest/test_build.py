@@ -139,3 +139,18 @@ def test_source_in_brackets_opening_the_story_is_the_agency():
     lead = "(CNN) — Talks will be held on Wednesday between the two leaders, the Kremlin said in a statement on Monday."
     article = build_article(doc(lead), "a", 80)
     assert (article.outlet, article.outlet_basis, article.agency, article.dateline) == ("CNN", "dateline", "CNN", None)
+    assert article.text[article.dateline_start : article.dateline_end] == "(CNN) —"
+
+
+def test_the_dateline_span_is_kept_where_the_text_holds_it():
+    standfirst = "Talks in the Kremlin: what the two leaders are expected to discuss this week."
+    article = build_article(doc(standfirst, LEAD, MORE), "a", 80)
+    assert article.text[article.dateline_start : article.dateline_end] == "MOSCOW, January 28 (Reuters) —"
+    assert article.text[article.after_dateline(article.dateline_start) :].lstrip().startswith("Russian President")
+    assert article.after_dateline(0) == 0  # the standfirst does not open with it
+
+
+def test_no_dateline_no_span():
+    article = build_article(doc(MORE + " " + MORE), "a", 80)
+    assert (article.dateline, article.dateline_span) == (None, None)
+    assert article.after_dateline(0) == 0

@@ -10,6 +10,7 @@ import pytest
 
 from newsfuse.ingest.meta import (
     bracket_source,
+    find_dateline,
     header_date,
     infer_year,
     is_dateline_only,
@@ -82,6 +83,23 @@ def test_not_datelines(line):
 )
 def test_bracket_source(line, source):
     assert bracket_source(normalize_text(line)) == source
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "span"),
+    [
+        (["MOSCOW, January 28. /TASS/. Syrian President"], "MOSCOW, January 28. /TASS/."),
+        (["A photo line.", "LISBON (Reuters) - The union agreed"], "LISBON (Reuters) -"),
+        (["INDIANAPOLIS, Ind. (June 15, 2014) — Police officers"], "INDIANAPOLIS, Ind. (June 15, 2014) —"),
+        (["(KMOV.com) – Overland police say"], "(KMOV.com) –"),
+        (["A photo line.", "Another.", "WASHINGTON — Lawmakers"], "WASHINGTON —"),
+        (["One.", "Two.", "Three.", "WASHINGTON — Too far down"], None),
+        (["NATO said on Monday it would"], None),
+    ],
+)
+def test_the_dateline_of_a_story_and_its_span(paragraphs, span):
+    found = find_dateline(paragraphs, "\n\n")
+    assert ("\n\n".join(paragraphs)[found[1] : found[2]] if found else None) == span
 
 
 def test_dateline_only_lines():

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from newsfuse.ingest.meta import find_dateline
 from newsfuse.model import ArticleAnalysis, Claim, Number, from_dict, to_dict
 from newsfuse.nlp.claims import find_claims
 from newsfuse.nlp.speech.quotes import find_quotes
@@ -175,5 +176,6 @@ def test_seed_claims_carry_their_attribution(nlp):
 def test_an_agency_dateline_is_not_part_of_the_claim(nlp):
     text = "LONDON, March 10 (Northern Wire) - The carmaker will cut 1,200 jobs at its plant, the company said."
     doc, mentions = analyse(nlp, text)
-    claims = find_claims(doc, find_quotes(doc, mentions), mentions)
+    _, *dateline = find_dateline([text], "\n\n")
+    claims = find_claims(doc, find_quotes(doc, mentions, tuple(dateline)), mentions, tuple(dateline))
     assert [c.text for c in claims] == ["The carmaker will cut 1,200 jobs at its plant"]

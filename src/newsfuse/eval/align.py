@@ -26,6 +26,7 @@ from typing import Any
 from newsfuse.errors import EvalError
 from newsfuse.eval.ecbplus import find_documents, read_document, read_selected_sentences, to_article
 from newsfuse.eval.metrics import Scores
+from newsfuse.ingest.meta import with_dateline_span
 from newsfuse.model import Article, ArticleAnalysis
 
 Item = tuple[str, Hashable]  # (article id, sentence number or statement key)
@@ -146,8 +147,8 @@ def read_fixture(path: str | Path) -> FixtureSet:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         articles = tuple(
-            Article(id=a["id"], text=a["text"], title=a.get("title", ""), outlet=a.get("outlet"),
-                    published=a.get("published"), agency=a.get("agency"))
+            with_dateline_span(Article(id=a["id"], text=a["text"], title=a.get("title", ""), outlet=a.get("outlet"),
+                                       published=a.get("published"), agency=a.get("agency")))
             for a in data["articles"]
         )
         texts = {a.id: a.text for a in articles}

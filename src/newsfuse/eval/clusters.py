@@ -27,6 +27,7 @@ import numpy as np
 from newsfuse.config import Config
 from newsfuse.errors import EvalError
 from newsfuse.eval.metrics import b_cubed, pairwise
+from newsfuse.ingest.meta import with_dateline_span
 from newsfuse.model import Article, ArticleAnalysis
 
 # ECB+ development topics (Cybulska & Vossen 2014 split); test topics are 36-45; the rest is train.
@@ -191,7 +192,7 @@ def _read_ecb(path: Path, split: str) -> Corpus:
         url = None
         if doc.kind == "ecbplus":  # sentence 0 of these files is the page's URL, tokenised
             url = "".join(t.text for t in doc.tokens if t.sentence == 0) or None
-        articles.append(Article(id=doc.name, text=article.text, url=url, source=str(file)))
+        articles.append(with_dateline_span(Article(id=doc.name, text=article.text, url=url, source=str(file))))
         gold[doc.name] = doc.event_id
     return Corpus("ECB+", split, tuple(articles), gold)
 
@@ -208,7 +209,7 @@ def _read_gvc(path: Path, split: str) -> Corpus:
                     continue
                 doc_id = str(row["doc_id"])
                 articles.append(
-                    Article(
+                    with_dateline_span(Article(
                         id=doc_id,
                         text=row["text"],
                         title=row.get("title") or "",
@@ -216,7 +217,7 @@ def _read_gvc(path: Path, split: str) -> Corpus:
                         published=row.get("dct") or None,
                         published_basis="metadata" if row.get("dct") else None,
                         source=f"{path}:{n}",
-                    )
+                    ))
                 )
                 gold[doc_id] = str(row["event_id"])
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:

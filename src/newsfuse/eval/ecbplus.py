@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.errors import EvalError
+from newsfuse.ingest.meta import with_dateline_span
 from newsfuse.model import Article
 
 SELECTED_SENTENCES_FILE = "ECBplus_coreference_sentences.csv"
@@ -224,7 +225,7 @@ def to_article(doc: EcbDocument) -> tuple[Article, dict[int, tuple[int, int]]]:
             glue_next = not open_quote
             open_quote = not open_quote
         prev = tok
-    article = Article(id=doc.name, text="".join(parts), title="", source=doc.name)
+    article = with_dateline_span(Article(id=doc.name, text="".join(parts), title="", source=doc.name))
     return article, spans
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from newsfuse.errors import EvalError
 from newsfuse.fuse.summary.summarizer import MIN_WORDS, clean_sentence
+from newsfuse.ingest.meta import parse_dateline
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 # A lead sentence is the first of the report that the summariser could also have chosen:
@@ -142,7 +143,9 @@ def lead_sentence(article: Mapping[str, Any]) -> str:
     """The article's first full sentence, dateline dropped, as the summariser would read it."""
     text = article.get("text") or ""
     for start, end in article.get("sentences") or ():
-        sentence = clean_sentence(text[start:end])
+        # report.json keeps no dateline span: read the sentence's own as ingest reads one
+        dateline = parse_dateline(text[start:end])
+        sentence = clean_sentence(text[start + dateline.end if dateline else start : end])
         if len(sentence.split()) >= MIN_WORDS and sentence.endswith(_TERMINAL):
             return sentence
     return ""

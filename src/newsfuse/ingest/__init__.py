@@ -1,9 +1,8 @@
 """Turning inputs (files, folders, JSONL, HTML) into Article records.
 
-Modules, in the order an input meets them: ``inputs`` (walk, dispatch, skips), ``decode`` (bytes
-to text), ``normalize`` (Unicode and spacing), ``text`` / ``html`` / ``jsonl`` (formats to blocks),
-``lang`` (language), ``clean`` with ``chrome`` and ``patterns`` (chrome out), ``meta`` (dateline,
-outlet, date), ``build`` (one Article; ``title`` for one without).
+Modules, in the order an input meets them: ``inputs`` (walk, dispatch, skips), ``decode``, ``normalize``,
+``text`` / ``html`` / ``jsonl`` (formats to blocks), ``lang``, ``clean`` with ``chrome`` and ``patterns``
+(chrome out), ``meta`` (dateline, outlet, date) with ``tense`` (from words: ingest has no parse), ``build``.
 """
 
 from __future__ import annotations

@@ -10,12 +10,11 @@ from newsfuse.ingest.document import RawDoc
 from newsfuse.ingest.lang import detect_language
 from newsfuse.ingest.meta import (
     Dateline,
-    bracket_source,
+    find_dateline,
     header_date,
     infer_year,
     masthead_name,
     normalize_published,
-    parse_dateline,
     restore_case,
     self_reference,
     site_of_url,
@@ -30,9 +29,6 @@ from newsfuse.model import Article, Removed
 _NOT_SELF_REFERENCE = frozenset(
     {"related-articles tail", "related-articles links", "related-articles link", "photo caption", "credits", "byline"}
 )
-# The dateline opens the story's first paragraph, which a standfirst or a
-# photo line may precede: look this far.
-DATELINE_PARAGRAPHS = 3
 # Paragraphs are joined with a blank line: one paragraph per line pair reads
 # well in any viewer and gives the sentence splitter an unambiguous break.
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -45,7 +41,7 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     1. tell the language (its stopwords drive cleaning);
     2. clean: title, paragraphs, removed chrome;
     3. join the paragraphs into the final text and check its length;
-    4. read the dateline of the first paragraph;
+    4. read the dateline opening the story, with its span in the text;
     5. find the title's basis, or cut a title from the lead when there is none;
     6. find the outlet and its basis, and the agency whose copy it is;
     7. find the publication date and its basis (metadata, dateline, header or
@@ -65,10 +61,8 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     language = detect_language(text) or language
     removed = tuple(Removed(t, r) for t, r in raw.removed) + cleaned.removed
     # 4. dateline
-    dateline = next(filter(None, map(parse_dateline, cleaned.paragraphs[:DATELINE_PARAGRAPHS])), None)
-    if dateline is None:  # "(CNN) — ...": a source without a place
-        source = next(filter(None, map(bracket_source, cleaned.paragraphs[:DATELINE_PARAGRAPHS])), None)
-        dateline = Dateline(place="", agency=source) if source else None
+    found = find_dateline(cleaned.paragraphs, PARAGRAPH_SEPARATOR)
+    dateline, dateline_start, dateline_end = found if found else (None, None, None)
     # 5. title
     title, title_basis = _title(raw, cleaned, language)
     # 6. outlet
@@ -90,6 +84,8 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
         source=raw.source,
         removed=removed,
         dateline=(dateline.place or None) if dateline else None,
+        dateline_start=dateline_start,
+        dateline_end=dateline_end,
     )
 
 

@@ -22,18 +22,16 @@ a date that the input does not establish stays None.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from newsfuse.ingest.patterns import DATE_RE, PUBLICATION_WORDS, SECTION_WORDS, WEEKDAY_RE
+from newsfuse.ingest.tense import tense_from_words
 from newsfuse.lexicon import MONTH_WORDS, WEEKDAY_NAMES, month_number, weekday_number
+from newsfuse.model import FUTURE, PAST, Article
 
-# Words around a full date that are read to tell whether the text reports it
-# as past (a lower bound on the publication date) or as coming. Eight words
-# reach the verb of the clause in most news sentences ("On December 19, 2024,
-# the country's prime minister Jane Doe said") without reaching the next clause.
-TENSE_WINDOW_WORDS = 8
 # A year is inferred only if the header date in that year lies within this
 # many days after the latest date the text reports as past: a news report
 # cites recent events, and a longer gap means the text does not settle it.
@@ -58,6 +56,9 @@ _DATELINE_RES = (
     re.compile(rf"^(?P<place>{_CAPS_PLACE}{_REGION}){_DL_DATE}\.?\s*(?:{_AGENCY}\s*\.?\s*{_SEP}?|{_SEP})(?:\s+|$)"),
     re.compile(rf"^(?P<place>{_TITLE_PLACE}{_REGION}){_DL_DATE}\.?\s*{_AGENCY}\s*\.?\s*{_SEP}?(?:\s+|$)"),
 )
+# A date or note in brackets between the place and the dash ("INDIANAPOLIS, Ind. (June 15, 2014) — "):
+# no agency, so ``parse_dateline`` ends at the place, but the dateline runs to the dash.
+_DATELINE_TAIL_RE = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?:[—–]|--?)")
 # Agencies that write their name in lower case ("(dpa) –", "(ots)"): one short
 # word, and only where a dash follows, as it does after an agency marker.
 _LOWER_AGENCY_RE = re.compile(r"[a-z]{2,4}")
@@ -90,21 +91,6 @@ _SELF_REF_RES = (
 )
 _PRONOUNS = frozenset({"us", "our", "me", "you", "your", "them", "it", "this", "the", "all", "more", "here"})
 
-_FUTURE_WORDS = frozenset(
-    {"will", "would", "shall", "'ll", "upcoming", "next", "scheduled", "planned", "plans", "plan", "expected",
-     "expects", "due", "set", "going", "forthcoming", "slated", "deadline"}
-)
-_IRREGULAR_PAST = frozenset(
-    "said told was were had did made took came went met held left began fell rose won lost gave saw found became "
-    "fled struck sent led brought thought knew ran stood spoke wrote broke chose drove flew froze grew hid hit "
-    "kept laid meant paid rode rang sang sank sat shot slid sold sought spent stole swore swept swung taught "
-    "threw tore understood woke wore withdrew overtook undertook".split()
-)
-# Words ending in "-ed" that are not past-tense verbs here (or are participles used as adjectives).
-_NOT_PAST_ED = frozenset(
-    "need speed bed indeed united red seed hundred feed shed breed proceed succeed exceed embed weed greed creed "
-    "sacred naked wicked aged based related alleged armed detailed".split()
-)
 # A date line's date is the publication date unless these words mark it as a
 # later revision ("Updated 15 Oct 2025"): the publication lies on or before it.
 _REVISION_WORDS = frozenset({"updated", "update", "modified", "edited", "revised", "corrected", "amended"})
@@ -122,7 +108,6 @@ _GENERIC_PUBLICATION_WORDS = frozenset({"news", "daily", "weekly"})
 _MASTHEAD_WORD_RE = re.compile(r"^[\w&'’.-]+$")
 
 _WEEKDAY_NAME_RE = re.compile(r"\b(" + "|".join(WEEKDAY_NAMES) + r")\b", re.I)
-_RANGE_WORDS = frozenset({"until", "till", "through", "by", "before", "to", "from", "between"})
 _WORD_RE = re.compile(r"[A-Za-z']+")
 
 
@@ -136,6 +121,63 @@ class Dateline:
     day: int | None = None
     year: int | None = None
     end: int = 0  # where the dateline ends in the paragraph
+
+
+# The dateline opens the story's first paragraph, which a standfirst or a
+# photo line may precede: look this far.
+DATELINE_PARAGRAPHS = 3
+
+
+def find_dateline(paragraphs: Sequence[str], separator: str) -> tuple[Dateline, int, int] | None:
+    """The dateline of a story and its span ``[start, end)`` in the paragraphs joined by ``separator``; None if none.
+
+    The first of the opening ``DATELINE_PARAGRAPHS`` paragraphs that opens with a
+    dateline gives it; failing that, the first that opens with a source in
+    brackets ("(CNN) — ", a Dateline with no place). The span covers the dateline
+    and its marks, not the space after it.
+    """
+    found = _opening_dateline(paragraphs)
+    if found is None:
+        return None
+    i, dateline, end = found
+    start = sum(len(p) + len(separator) for p in paragraphs[:i])
+    return dateline, start, start + end
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The span of the dateline opening a story's ``text``, for an ``Article`` made without ingest.
+
+    Ingest keeps the span on every Article it builds (``Article.dateline_start``); a
+    corpus read straight into Articles (an evaluation set, a fixture) asks here, so its
+    dateline is read the same way. Each non-blank line counts as a paragraph.
+    """
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    found = _opening_dateline([line for _, line in lines])
+    if found is None:
+        return None
+    i, _, end = found
+    return lines[i][0], lines[i][0] + end
+
+
+def with_dateline_span(article: Article) -> Article:
+    """``article`` with the span of the dateline its text opens with, when it was made without ingest."""
+    span = dateline_span(article.text)
+    return replace(article, dateline_start=span[0], dateline_end=span[1]) if span else article
+
+
+def _opening_dateline(paragraphs: Sequence[str]) -> tuple[int, Dateline, int] | None:
+    """(paragraph index, dateline, its end in that paragraph) of the dateline opening a story, or None."""
+    opening = paragraphs[:DATELINE_PARAGRAPHS]
+    found = next(((i, d) for i, d in enumerate(map(parse_dateline, opening)) if d), None)
+    if found is None:  # "(CNN) — ...": a source without a place
+        found = next(((i, d) for i, d in enumerate(map(_bracket_dateline, opening)) if d), None)
+    if found is None:
+        return None
+    i, dateline = found
+    end = len(paragraphs[i][: dateline.end].rstrip())
+    if tail := _DATELINE_TAIL_RE.match(paragraphs[i], end):
+        end = tail.end()
+    return i, dateline, end
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
@@ -175,10 +217,15 @@ _SOURCE_NAME_RE = re.compile(
 
 def bracket_source(paragraph: str) -> str | None:
     """The source named in brackets at the start of a story ("(CNN) — ..."), or None."""
+    dateline = _bracket_dateline(paragraph)
+    return dateline.agency if dateline else None
+
+
+def _bracket_dateline(paragraph: str) -> Dateline | None:
     m = _BRACKET_SOURCE_RE.match(paragraph)
     if not m or not _SOURCE_NAME_RE.fullmatch(m.group("name")) or m.group("name").upper() in _NOT_PLACES:
         return None  # "(Mountain View) –", "(BROOKLYN) -", "(UPDATE) —": a place or a note
-    return m.group("name")
+    return Dateline(place="", agency=m.group("name"), end=m.end())
 
 
 def is_dateline_only(line: str) -> bool:
@@ -240,10 +287,10 @@ def infer_year(month: int, day: int, text: str, weekday: int | None = None) -> i
         if not parts or parts[0] is None:
             continue
         when = date(parts[0], parts[1], parts[2])
-        tense = _tense(text, m.start(), m.end())
-        if tense == "past":
+        tense = tense_from_words(text, m.start(), m.end())
+        if tense == PAST:
             past.append(when)
-        elif tense == "future":
+        elif tense == FUTURE:
             future.append(when)
     if not past:
         return None
@@ -288,29 +335,6 @@ def weekday_of(text: str) -> int | None:
     """The weekday (Monday = 0) a short date line names ("Fri 6 Mar, 07:10"), or None if none or several."""
     found = {weekday_number(m.group(0)[:3]) for m in WEEKDAY_RE.finditer(text)}
     return found.pop() if len(found) == 1 else None
-
-
-def _tense(text: str, start: int, end: int) -> str | None:
-    """"past", "future" or None for the date at text[start:end], from the tense marker nearest to it.
-
-    The verb that places a date usually comes before it in its own clause
-    ("who assumed the post on ..."), so that clause (back to the last comma)
-    is read first, nearest word first; a date that opens its sentence ("On
-    December 19, 2024, the minister said") is placed by the words after it.
-    """
-    left = re.split(r"[.!?;](?:\s|$)", text[max(0, start - 200) : start])[-1]
-    clause = re.split(r"[,:;—(]", left)[-1]
-    right = re.split(r"[.!?;](?:\s|$)", text[end : end + 200])[0]
-    before = _WORD_RE.findall(clause)[-TENSE_WINDOW_WORDS:]
-    if before and before[-1].lower() in _RANGE_WORDS:
-        return None  # "postponed to March 3": a deadline or a range end, not when something happened
-    for word in [*reversed(before), *_WORD_RE.findall(right)[:TENSE_WINDOW_WORDS]]:
-        w = word.lower()
-        if w in _FUTURE_WORDS:
-            return "future"
-        if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED) or w == "ago":
-            return "past"
-    return None
 
 
 def self_reference(texts: list[str], copyright: bool = True) -> str | None:

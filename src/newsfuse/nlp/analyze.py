@@ -70,11 +70,11 @@ def _from_doc(article: Article, doc) -> ArticleAnalysis:
         " ".join(t.lemma_.lower() for t in s if t.pos_ in _CONTENT_POS and not t.is_stop) for s in sents
     )
     # 6. quotations and reported speech
-    quotes = find_quotes(doc, mentions)
+    quotes = find_quotes(doc, mentions, article.dateline_span)
     # 7. claim candidates
-    claims = find_claims(doc, quotes, mentions)
+    claims = find_claims(doc, quotes, mentions, article.dateline_span)
     # 8. what each date dates
-    dated = find_dated(doc, times, mentions)
+    dated = find_dated(doc, times, mentions, article.dateline_span)
     return ArticleAnalysis(
         article_id=article.id,
         content_hash=article.content_hash,

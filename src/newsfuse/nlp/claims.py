@@ -28,8 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsfuse.ingest.meta import parse_dateline
-from newsfuse.model import Claim, Number, Quote
+from newsfuse.model import Claim, Number, Quote, skip_dateline
 from newsfuse.nlp.speech.attribution import Attributor, Source
 from newsfuse.nlp.speech.cues import (
     according_to_object,
@@ -71,8 +70,9 @@ _TERMINAL = ".!?…\"”»’)"
 _CLAUSE_MARKS = frozenset({"that", "whether", "because", "since", "although", "though", "as", "if"})
 
 
-def find_claims(doc, quotes: tuple[Quote, ...], mentions) -> tuple[Claim, ...]:
-    """Claim candidates in ``doc``, one per independent clause, in text order.
+def find_claims(doc, quotes: tuple[Quote, ...], mentions, dateline: tuple[int, int] | None = None) -> tuple[Claim, ...]:
+    """Claim candidates in ``doc``, one per independent clause, in text order; ``dateline`` is the
+    article's (``Article.dateline_span``), left out of the clause it opens.
 
     Steps:
     1. cut the parser's sentences at paragraph breaks (they can run over them) and drop
@@ -103,7 +103,7 @@ def find_claims(doc, quotes: tuple[Quote, ...], mentions) -> tuple[Claim, ...]:
             # 2. and 3. clauses and frames
             for clause in _clauses(root, lo, hi, inside, attributor, framing[0] if framing else None):
                 # 4. and 5.
-                claim = _claim(clause, piece, inside, removed, attributor, direct, doc)
+                claim = _claim(clause, piece, inside, removed, attributor, direct, doc, dateline)
                 if claim is not None and (claim.start, claim.end) not in seen:
                     seen.add((claim.start, claim.end))
                     out.append(claim)
@@ -294,10 +294,10 @@ def _expletive_frame(verb) -> bool:
 # -- 4. and 5. the claim --------------------------------------------------------------------
 
 
-def _claim(clause: _Clause, piece, inside, removed, attributor, direct, doc) -> Claim | None:
+def _claim(clause: _Clause, piece, inside, removed, attributor, direct, doc, dateline) -> Claim | None:
     head = clause.head
     drop = removed | clause.carved
-    tokens = _after_dateline(_trim([t for t in piece if clause.lo <= t.i < clause.hi and t.i not in drop]), doc)
+    tokens = _after_dateline(_trim([t for t in piece if clause.lo <= t.i < clause.hi and t.i not in drop]), dateline)
     words = [t for t in tokens if not t.is_punct]
     if len(words) < MIN_CLAIM_WORDS:
         return None
@@ -331,13 +331,9 @@ def _claim(clause: _Clause, piece, inside, removed, attributor, direct, doc) -> 
 
 
 def _trim(tokens: list) -> list:
-    """Without edge punctuation, quotation marks, a leading "that"/"because", or a dateline."""
+    """Without edge punctuation, quotation marks, or a leading "that"/"because"."""
     while tokens and (tokens[0].is_punct or tokens[0].lower_ in _CLAUSE_MARKS and tokens[0].dep_ == "mark"):
         tokens = tokens[1:]
-    for k, t in enumerate(tokens[:5]):
-        if t.text in ("—", "–", "--") and k and all(x.text.isupper() for x in tokens[:k] if not x.is_punct):
-            tokens = tokens[k + 1 :]
-            break
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in SPLIT_CONJUNCTIONS):
         tokens = tokens[:-1]
     while tokens and tokens[0].is_punct:
@@ -345,20 +341,16 @@ def _trim(tokens: list) -> list:
     return tokens
 
 
-def _after_dateline(tokens: list, doc) -> list:
-    """Without an agency dateline opening the paragraph ("LONDON, March 10 (Reuters) - "): its
-    place is where the report was filed, not part of the statement, and would set the claim
+def _after_dateline(tokens: list, dateline: tuple[int, int] | None) -> list:
+    """Without the article's dateline when it opens the clause ("LONDON, March 10 (Reuters) - "):
+    its place is where the report was filed, not part of the statement, and would set the claim
     apart from the same statement in a report filed elsewhere."""
     if not tokens:
         return tokens
-    text = doc_text(doc)
-    start = tokens[0].idx
-    if start and text[start - 1] != "\n":
+    start = skip_dateline(tokens[0].idx, dateline)
+    if start == tokens[0].idx:
         return tokens
-    dateline = parse_dateline(text[start : tokens[-1].idx + len(tokens[-1])])
-    if dateline is None:
-        return tokens
-    return _trim([t for t in tokens if t.idx >= start + dateline.end])
+    return _trim([t for t in tokens if t.idx >= start])
 
 
 def _is_question(text: str, end: int, piece) -> bool:

@@ -134,7 +134,6 @@ def test_a_year_in_a_background_or_term_clause_is_not_the_events_year():
 
 def test_a_yearless_date_on_a_removed_header_line_dates_the_article_within_the_corpus():
     from newsfuse.fuse.events.features import build_profiles
-    from newsfuse.model import Removed
 
     undated = Article(
         id="u",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.fuse.summary.summarizer import Summarizer, clean_sentence, rewrite
+from newsfuse.fuse.summary.summarizer import Summarizer, clean_sentence, rewrite, sentence_text
 from newsfuse.model import Article, ArticleAnalysis, Removed, Sentence
 from tests.conftest import needs_seeds
 
@@ -183,9 +183,13 @@ def test_stories_of_several_events_get_their_own_summary():
     assert {s.get("story") for s in summary} == {None, "s1"}
 
 
-def test_clean_sentence_drops_datelines_and_stray_marks():
-    assert clean_sentence("LISBON, March 5 (Reuters) - The union  agreed.\n") == "The union agreed."
-    assert clean_sentence("MOSCOW — Talks began.") == "Talks began."
+def test_a_sentence_leaves_out_its_articles_dateline_and_stray_marks():
+    first, second = "LISBON, March 5 (Reuters) - The union  agreed.", "MOSCOW — Talks began."
+    text = first + "\n\n" + second
+    article = Article(id="a", text=text, dateline_start=0, dateline_end=len("LISBON, March 5 (Reuters) -"))
+    assert sentence_text(article, 0, len(first)) == "The union agreed."
+    # a dateline-like opening that is not the article's dateline stays
+    assert sentence_text(article, text.index(second), len(text)) == "MOSCOW — Talks began."
     assert clean_sentence("”\n\nIt will be his second visit.") == "It will be his second visit."
     assert clean_sentence("NATO said it would act.") == "NATO said it would act."
 

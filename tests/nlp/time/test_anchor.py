@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.nlp.time.anchor import FUTURE, PAST, Point, choose, floor, holiday_date, parse_point, shift
+from newsfuse.nlp.time.anchor import FUTURE, PAST, Point, choose, floor, holiday_date, parse_point, shift, year_of_undated
 
 WEDNESDAY = date(2026, 1, 28)
 
@@ -74,3 +74,27 @@ def test_last_and_next_exclude_the_anchor_stretch():
     assert choose(aprils, date(2026, 4, 15), None, direction=-1).value() == "2025-04"
     assert choose(aprils, date(2026, 4, 15), None, direction=1).value() == "2027-04"
     assert choose(aprils, date(2026, 10, 1), None, direction=-1).value() == "2026-04"
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "reference", "not_after", "year"),
+    [
+        (1, 28, date(2026, 2, 3), False, 2026),  # "on January 28" in a report of 2026-02-03
+        (12, 30, date(2026, 1, 2), False, 2025),  # the nearest occurrence may lie in the year before
+        (1, 2, date(2025, 12, 30), False, 2026),  # or after
+        (10, None, date(2026, 2, 3), True, 2025),  # "in October", looked back on: last October
+        (2, None, date(2026, 2, 3), True, 2026),  # a month begins on its first day
+        (2, 4, date(2026, 2, 3), True, 2025),
+        (2, 29, date(2026, 2, 3), False, None),  # no year next to 2026 has the day
+        (2, 29, date(2025, 2, 3), False, 2024),
+    ],
+)
+def test_the_year_of_a_date_written_without_one(month, day, reference, not_after, year):
+    assert year_of_undated(month, day, reference, not_after=not_after) == year
+
+
+@given(st.integers(1, 12), st.integers(1, 28), st.dates(date(1900, 1, 1), date(2100, 12, 31)))
+def test_the_undated_day_is_placed_within_half_a_year_of_the_reference(month, day, reference):
+    placed = date(year_of_undated(month, day, reference), month, day)
+    assert abs((placed - reference).days) <= 183
+    assert date(year_of_undated(month, day, reference, not_after=True), month, day) <= reference

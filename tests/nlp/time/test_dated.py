@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from newsfuse.ingest.meta import find_dateline
 from newsfuse.model import Article, Mention
 from newsfuse.nlp.analyze import analyze_article
 from newsfuse.nlp.time.dated import find_dated
@@ -20,7 +21,8 @@ DCT = date(2026, 3, 11)  # a Wednesday
 def _dated(nlp, text, dct=DCT):
     doc = nlp(text)
     mentions = [Mention(e.start_char, e.end_char, e.text, e.label_, 0) for e in doc.ents]
-    return find_dated(doc, find_times(doc, dct), mentions), mentions
+    found = find_dateline([text], "\n\n")  # as ingest keeps it on the Article
+    return find_dated(doc, find_times(doc, dct), mentions, found[1:] if found else None), mentions
 
 
 @pytest.mark.parametrize(

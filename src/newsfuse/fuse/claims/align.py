@@ -508,17 +508,17 @@ def _embedding_texts(units: Sequence[ClaimUnit], articles: Sequence[Article],
     The summary embeds the same sentences, so the in-process memo then encodes them once (1,842 of
     4,141 statements on 250 GVC reports, 2026-11); the two forms' cosines have median 0.988.
     """
-    from newsfuse.fuse.summary.summarizer import clean_sentence
+    from newsfuse.fuse.summary.summarizer import sentence_text
 
-    text_of = {a.id: a.text for a in articles}
+    article_of = {a.id: a for a in articles}
     spans = {a.article_id: a.sentences for a in analyses}
     out: list[str] = []
     for u in units:
         text = u.text
         sentences = spans.get(u.article, ())
-        if 0 <= u.sentence < len(sentences) and u.article in text_of:
+        if 0 <= u.sentence < len(sentences) and u.article in article_of:
             span = sentences[u.sentence]
-            whole = clean_sentence(text_of[u.article][span.start:span.end])
+            whole = sentence_text(article_of[u.article], span.start, span.end)
             if whole.rstrip(_CLOSING) == " ".join(u.text.split()).rstrip(_CLOSING):
                 text = whole
         out.append(text)

@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsfuse.lexicon import MONTH_NAMES, ORDINALS, SMALL_NUMBERS, TENS, read_number
 from newsfuse.nlp.time import TimexValue
+from newsfuse.nlp.time.anchor import year_of_undated
 from newsfuse.nlp.time.read import PART_OF_DAY_RE
 from newsfuse.nlp.time.words import DIGITS_RE, NUMBER_WORD_RE
 
@@ -350,12 +351,10 @@ def days_from(a: str | None, b: str | None) -> int | None:
     full, partial = (da, TimexValue.parse(b)) if da is not None else (db, TimexValue.parse(a))
     if partial is None or partial.year is not None or not partial.has_calendar_day:
         return None
-    partial = partial.coarsen("day")
-    year = date.fromordinal(full).year
-    options = [d for d in (_day_number(partial.with_year(y)) for y in (year - 1, year, year + 1)) if d is not None]
-    if not options:
+    year = year_of_undated(partial.month, partial.day, date.fromordinal(full))
+    if year is None:
         return None
-    nearest = min(options, key=lambda d: abs(d - full))
+    nearest = date(year, partial.month, partial.day).toordinal()
     return nearest - full if da is not None else full - nearest
 
 

@@ -21,9 +21,9 @@ from newsfuse.fuse.claims.slots import Amount
 from newsfuse.model import Article, ArticleAnalysis, Entity
 from newsfuse.nlp.time import TimexValue
 
-# A month and day in the first sentences of an undated report (headline, dateline, lead) is its
-# day: "SETUBAL, Oct 12 (Agency) —".
-DATELINE_SENTENCES = 3
+# A month and day in the dateline of an undated report ("SETUBAL, Oct 12 (Agency) —"), else in
+# its first sentences (a standfirst, the lead), is its day.
+LEAD_DAY_SENTENCES = 3
 # A place named in at least this share of an event's articles is its setting, not a detail that
 # tells two statements apart (Moscow and Russia in every report of a summit). Seeds and fixtures, 2026-11.
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
@@ -118,7 +118,7 @@ def collect_units(
             continue
         source = article_source(article, by_id, duplicate_of)
         block = article_event.get(article.id) or f"article:{article.id}"
-        report_date = article.published or analysis.text_date or _dateline_day(analysis)
+        report_date = article.published or analysis.text_date or _top_day(article, analysis)
         outlet = article.outlet or article.id
 
         def unit(start, end, text, sentence, attribution=None, attr_span=(None, None), numbers=(), negated=False,
@@ -148,7 +148,6 @@ def collect_units(
             )
 
         covered = [(c.start, c.end) for c in analysis.claims]
-        lowered = article.text.lower()
         for k, c in enumerate(analysis.claims):
             sentence = c.sentence if c.sentence >= 0 else _sentence_at(analysis, c.start)
             units.append(unit(c.start, c.end, c.text, sentence, c.attribution,
@@ -207,15 +206,26 @@ def _sentence_at(analysis: ArticleAnalysis, offset: int) -> int:
     return 0
 
 
-def _dateline_day(analysis: ArticleAnalysis) -> str | None:
-    """A day written at the top of an undated report ("SETUBAL, Oct 12 (Agency) —"), year unknown."""
+def _top_day(article: Article, analysis: ArticleAnalysis) -> str | None:
+    """A day written at the top of an undated report, year unknown: in its dateline ("SETUBAL, Oct 12
+    (Agency) —"), else in its first sentences."""
+    span = article.dateline_span
+    if span is not None:
+        for t in analysis.times:
+            if span[0] <= t.start < span[1] and _yearless_day(t):
+                return t.value
     for t in analysis.times:
-        if t.sentence >= DATELINE_SENTENCES:
+        if t.sentence >= LEAD_DAY_SENTENCES:
             break
-        v = TimexValue.parse(t.value)
-        if t.type == "DATE" and v is not None and v.year is None and v.precision == "day" and v.has_calendar_day:
+        if _yearless_day(t):
             return t.value
     return None
+
+
+def _yearless_day(t) -> bool:
+    """A date written to the day without its year ("XXXX-10-12")."""
+    v = TimexValue.parse(t.value)
+    return t.type == "DATE" and v is not None and v.year is None and v.precision == "day" and v.has_calendar_day
 
 
 def _agency_keys(articles: Sequence[Article]) -> dict[str, str]:

@@ -22,6 +22,7 @@ from newsfuse.fuse.events.features import (
 )
 from newsfuse.model import Article, ArticleAnalysis, Entity
 from newsfuse.nlp.time import TimexValue
+from newsfuse.nlp.time.anchor import year_of_undated
 
 # Participants listed for an event: named by at least this share of its articles
 # (at least one), most named first, at most WHO_MAX of them.
@@ -440,12 +441,8 @@ def _placed(value: str, reference: date | None) -> str | None:
     v = TimexValue.parse(value)
     if v is None or not v.by_month or v.year is not None or v.precision not in ("month", "day") or reference is None:
         return None  # not a yearless month or day ("XXXX-10", "XXXX-10-15")
-    for year in (reference.year, reference.year - 1):
-        placed = v.with_year(year)
-        start = placed.start()
-        if start is not None and start <= reference:
-            return str(placed)
-    return None
+    year = year_of_undated(v.month, v.day, reference, not_after=True)
+    return None if year is None else str(v.with_year(year))
 
 
 def _calendar(value: str) -> str | None:

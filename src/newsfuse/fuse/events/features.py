@@ -14,6 +14,7 @@ from newsfuse.fuse.events.counts import ORDINAL_SENTENCES, POSSESSIVE, WORD, cou
 from newsfuse.model import Article, ArticleAnalysis, Mention
 from newsfuse.lexicon import WEEKDAY_NAMES
 from newsfuse.nlp.time import TimexValue
+from newsfuse.nlp.time.anchor import year_of_undated
 
 # Sentences that make the lead: headline-like first sentence plus the two that
 # usually hold who/what/where/when in news writing (inverted pyramid).
@@ -238,33 +239,33 @@ def infer_years(profiles: Sequence[Profile]) -> list[Profile]:
     reports run from October to March it is this October. The date is kept only when
     it lands within YEARLESS_MAX_DAYS of a dated article of the corpus.
     """
-    import bisect
     from dataclasses import replace
 
-    dated = sorted(p.anchor.toordinal() for p in profiles if p.anchor is not None)
+    dated = sorted({p.anchor for p in profiles if p.anchor is not None})
     if not dated:
         return list(profiles)
-    years = sorted({date.fromordinal(d).year for d in dated})
     out = []
     for p in profiles:
         if p.anchor is not None or p.header_day is None:
             out.append(p)
             continue
-        best: tuple[int, date] | None = None
-        for year in range(years[0] - 1, years[-1] + 2):
-            try:
-                day = date(year, *p.header_day)
-            except ValueError:  # 29 February of a common year
-                continue
-            k = bisect.bisect_left(dated, day.toordinal())
-            gap = min(abs(dated[x] - day.toordinal()) for x in (k - 1, k) if 0 <= x < len(dated))
-            if best is None or gap < best[0]:
-                best = (gap, day)
+        best = _nearest_placing(p.header_day, dated)
         if best is not None and best[0] <= YEARLESS_MAX_DAYS:
             out.append(replace(p, anchor=best[1], years=p.years | {best[1].year}))
         else:
             out.append(p)
     return out
+
+
+def _nearest_placing(month_day: tuple[int, int], dated: Sequence[date]) -> tuple[int, date] | None:
+    """(days, day): the yearless date placed nearest a dated article (the earlier day on a tie), or None."""
+    options = []
+    for anchor in dated:
+        year = year_of_undated(*month_day, anchor)
+        if year is not None:
+            day = date(year, *month_day)
+            options.append((abs((day - anchor).days), day))
+    return min(options, default=None)
 
 
 def _untimed(text: str, times, end: int | None = None) -> str:

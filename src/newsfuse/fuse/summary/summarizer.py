@@ -73,8 +73,6 @@ _TERMINAL = (".", "!", '"', "”", "’", "'", ")")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"\w+")
 _STRAY_OPENING = re.compile(r"^[\"”’»]\s+")
-# A dateline opening the lead ("MOSCOW — ", "LISBON, March 5 (Reuters) - "): the report's, not the summary's.
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}(?:,[^—–\n]{0,40})?\s+[—–-]{1,2}\s+(?=[A-Z])")
 
 
 @dataclass(slots=True)
@@ -416,7 +414,7 @@ def _sentences(articles: Sequence[Article], analysis_of: Mapping[str, ArticleAna
         rank = 0
         kept: dict[tuple[str, int], _Sentence] = {}
         for index, span in enumerate(analysis.sentences[:SCAN_SENTENCES]):
-            text = clean_sentence(article.text[span.start:span.end])
+            text = sentence_text(article, span.start, span.end)
             words = len(text.split())
             if words < MIN_CITE_WORDS:
                 continue
@@ -442,10 +440,17 @@ def _sentences(articles: Sequence[Article], analysis_of: Mapping[str, ArticleAna
     return out
 
 
+def sentence_text(article: Article, start: int, end: int) -> str:
+    """The sentence at ``[start, end)`` of ``article`` as the summary shows it: without the dateline
+    opening the lead ("MOSCOW — ", "LISBON, March 5 (Reuters) - "), which is the report's, not the
+    summary's, and cleaned (``clean_sentence``)."""
+    return clean_sentence(article.text[article.after_dateline(start):end])
+
+
 def clean_sentence(text: str) -> str:
     """A sentence as the summary shows it: one line, without a closing quote left over from the one before."""
     text = " ".join(text.split())
-    return _DATELINE.sub("", _STRAY_OPENING.sub("", text))
+    return _STRAY_OPENING.sub("", text)
 
 
 def _dangling(text: str) -> bool:

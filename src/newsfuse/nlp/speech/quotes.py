@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from newsfuse.model import Quote
+from newsfuse.model import Quote, skip_dateline
 from newsfuse.nlp.speech.attribution import Attributor, Source
 from newsfuse.nlp.speech.cues import (
     SPEECH_VERBS,
@@ -54,8 +54,6 @@ MAX_QUOTED_SHARE_OF_INDIRECT = 0.8
 # (our fixtures and the seeds; GVC spot checks, 2026-05).
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 MAX_UNLINKED_CUE_DISTANCE = 3
-# A dateline is a place in capitals and a dash at the start of a paragraph ("PARIS —").
-DATELINE_MAX_TOKENS = 5
 # Dependency labels the parser gives a speaker written after the verb ("asked resident X").
 _INVERTED = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd", "dep", "appos"})
 _CUE_LEMMAS = SPEECH_VERBS | {"put"}
@@ -81,8 +79,9 @@ class _Marked:
         return self.pieces[-1][1]
 
 
-def find_quotes(doc, mentions) -> tuple[Quote, ...]:
-    """Every direct quotation and reported-speech clause in ``doc`` with its speaker span.
+def find_quotes(doc, mentions, dateline: tuple[int, int] | None = None) -> tuple[Quote, ...]:
+    """Every direct quotation and reported-speech clause in ``doc`` with its speaker span;
+    ``dateline`` is the article's (``Article.dateline_span``), left out of the clause it opens.
 
     Steps:
     1. find quoted passages from the quotation marks, joining those that run over paragraphs;
@@ -109,7 +108,7 @@ def find_quotes(doc, mentions) -> tuple[Quote, ...]:
     kept = [q for q in marked if _is_quotation(q, text)]
     # 5. reported speech; a partial quote inside it whose "speaker" is a plain noun of the
     # reported clause itself ("X claimed officers were responding to "…"") is the reporter's
-    indirect = _indirect(doc, attributor, kept, inside)
+    indirect = _indirect(doc, attributor, kept, inside, dateline)
     for q in kept:
         _speaker_of_enclosing(q, indirect)
     out = [_direct_record(q, text, attributor, doc) for q in kept] + indirect
@@ -480,7 +479,7 @@ def _sentence_at(doc, attributor: Attributor, char: int) -> int:
 # -- 5. reported speech ---------------------------------------------------------------------
 
 
-def _indirect(doc, attributor: Attributor, direct: list[_Marked], inside) -> list[Quote]:
+def _indirect(doc, attributor: Attributor, direct: list[_Marked], inside, dateline) -> list[Quote]:
     text = doc_text(doc)
     quoted = sorted((q.start, q.end) for q in direct)
     out = []
@@ -497,7 +496,7 @@ def _indirect(doc, attributor: Attributor, direct: list[_Marked], inside) -> lis
         if source_token is None:
             # "It should be recalled that …" reports nobody's speech.
             continue
-        start, end = _clause_chars(span_tokens, text)
+        start, end = _clause_chars(span_tokens, dateline)
         if end <= start or _quoted_share(quoted, start, end) > MAX_QUOTED_SHARE_OF_INDIRECT:
             continue
         if cue not in ("according to", "in the words of") and tok.dep_ == "advcl" and _quoted_share(quoted, start, end):
@@ -588,9 +587,12 @@ def _same_paragraph(tokens, anchor, doc) -> list:
     return [t for t in tokens if lo <= t.idx < hi]
 
 
-def _clause_chars(tokens, text: str) -> tuple[int, int]:
-    """The character span of ``tokens`` without punctuation, quotation marks or "that" at its edges."""
-    toks = _without_dateline(sorted(tokens, key=lambda t: t.i))
+def _clause_chars(tokens, dateline: tuple[int, int] | None) -> tuple[int, int]:
+    """The character span of ``tokens`` without the dateline opening it, punctuation, quotation
+    marks or "that" at its edges."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    if toks and (start := skip_dateline(toks[0].idx, dateline)) != toks[0].idx:
+        toks = [t for t in toks if t.idx >= start]
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in ("that", "whether")):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
@@ -598,17 +600,6 @@ def _clause_chars(tokens, text: str) -> tuple[int, int]:
     if not toks:
         return 0, 0
     return toks[0].idx, toks[-1].idx + len(toks[-1])
-
-
-def _without_dateline(toks: list) -> list:
-    """Drop a dateline ("PARIS —") that opens the paragraph of a clause."""
-    for k, t in enumerate(toks[:DATELINE_MAX_TOKENS]):
-        if t.text in _DASHES or t.text == "--":
-            before = [x for x in toks[:k] if not x.is_punct]
-            if before and all(x.text.isupper() for x in before) and (toks[0].idx == 0 or doc_text(toks[0].doc)[toks[0].idx - 1] == "\n"):
-                return toks[k + 1 :]
-            break
-    return toks
 
 
 def _quoted_share(quoted: list[tuple[int, int]], start: int, end: int) -> float:

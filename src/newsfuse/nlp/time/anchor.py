@@ -8,12 +8,12 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from newsfuse.model import FUTURE, PAST, PRESENT
 from newsfuse.nlp.speech.cues import COGNITION_VERBS, SPEECH_VERBS
 from newsfuse.nlp.time.rules import Spec
 from newsfuse.nlp.time.value import TimexValue
 from newsfuse.nlp.time.words import SEASON_START
 
-PAST, PRESENT, FUTURE = "past", "present", "future"
 
 # Verbs whose infinitive complement happens later ("plans to meet Friday", "is set to sign").
 FUTURE_GOVERNORS = frozenset({
@@ -57,7 +57,11 @@ MAX_GOVERNOR_HOPS = 3
 
 # ---------------------------------------------------------------- tense from the parse
 def tense_of(doc, start: int, end: int) -> str | None:
-    """PAST / PRESENT / FUTURE of the verb that governs the characters ``[start, end)``, or None."""
+    """PAST / PRESENT / FUTURE of the verb that governs the characters ``[start, end)``, or None.
+
+    The parse's reading; ingest, which runs before the parse, reads the words around a date
+    instead (``ingest.tense.tense_from_words``).
+    """
     verb, via_noun, marker = _governor(doc, start, end)
     if verb is None:
         return FUTURE if marker else None
@@ -354,6 +358,26 @@ def choose(options: list[Point], anchor: date, tense: str | None, direction: int
         return gap, p.day
 
     return min(options, key=cost)
+
+
+def year_of_undated(month: int, day: int | None, reference: date, *, not_after: bool = False) -> int | None:
+    """The year of a date written without one ("on January 28", "in October"), told against ``reference``.
+
+    The year whose occurrence of the date lies nearest ``reference``, the earlier on a tie; with
+    ``not_after``, the latest year whose occurrence begins on or before it ("in October" looked
+    back on from 2026-02-03 is October 2025). A month alone begins on its first day. Only the
+    years next to ``reference`` are tried, so None for a 29 February that none of them has.
+    """
+    options = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            options.append(date(year, month, day or 1))
+        except ValueError:  # 29 February of a common year
+            continue
+    if not_after:
+        options = [d for d in options if d <= reference]
+        return options[-1].year if options else None
+    return min(options, key=lambda d: (abs((d - reference).days), d)).year if options else None
 
 
 def occurrences(spec: Spec, around: date) -> list[Point]:

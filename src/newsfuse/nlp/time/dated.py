@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 
 from newsfuse.model import Dated, Mention, TimeValue
 from newsfuse.nlp.speech.cues import is_speech_verb, reporting_aside
@@ -58,8 +58,11 @@ def _placeable(value: str) -> bool:
     return v is not None and (v.by_month or (v.bare_weekday and v.precision == "day"))
 
 
-def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()) -> tuple[Dated, ...]:
+def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = (),
+               dateline: tuple[int, int] | None = None) -> tuple[Dated, ...]:
     """One record per placeable date in ``doc``: what it dates, with tense and participants.
+
+    ``dateline`` is the article's (``Article.dateline_span``): no part of what a sentence tells.
 
     Steps:
     1. for each DATE or TIME at day, month or year precision, find the verb or event noun it
@@ -70,7 +73,7 @@ def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()
     """
     out: list[Dated] = []
     text = doc.text  # spaCy rebuilds it on every access
-    dateline = _dateline_tokens(doc, text)
+    dateline = _dateline_tokens(doc, dateline)
     for i, t in enumerate(times):
         if t.type not in ("DATE", "TIME") or not _placeable(t.value):
             continue
@@ -92,21 +95,9 @@ def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()
     return tuple(out)
 
 
-# "MOSCOW - ", "NEW YORK, Jan. 5 (Reuters) — ", "MOSCOW, January 28. /TASS/. ": a dateline
-# opening a paragraph is no part of what the sentence tells.
-_DATELINE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[^\n—–]{0,40}?)?"
-    r"(?:\s*\([^)\n]{1,30}\))?(?:\s*[—–-]+\s|\.?\s*/[A-Za-z]{2,10}/\.\s)"
-)
-
-
-def _dateline_tokens(doc, text: str) -> set[int]:
-    out: set[int] = set()
-    for m in _DATELINE.finditer(text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
-        if span is not None:
-            out.update(range(span.start, span.end))
-    return out
+def _dateline_tokens(doc, dateline: tuple[int, int] | None) -> set[int]:
+    span = doc.char_span(*dateline, alignment_mode="contract") if dateline else None
+    return set(range(span.start, span.end)) if span is not None else set()
 
 
 def _governor(span):
