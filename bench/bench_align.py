@@ -36,6 +36,7 @@ def gvc(cache: Path) -> dict:
     from newsfuse.fuse.claims.align import ClaimAligner
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
     from newsfuse.fuse.claims.contradict import ContradictionFinder
+    from newsfuse.fuse.corpus import corpus_of
     from newsfuse.fuse.dedup import Deduplicator
     from newsfuse.nlp.encoder import load_encoder
     from newsfuse.fuse.events.cluster import EventClusterer
@@ -43,16 +44,16 @@ def gvc(cache: Path) -> dict:
     corpus = read_corpus(DATA / "gvc", "all")
     articles = list(corpus.articles)
     analyses = analyses_for(articles, cache)
-    dedup = Deduplicator().fit(articles)
-    canon = EntityCanonicalizer().fit(analyses, articles)
-    events = EventClusterer().fit(articles, analyses, canon.entities_, canon.mention_entity_,
-                                  duplicate_of=dedup.duplicate_of_)
+    reports = corpus_of(articles, analyses)
+    reports = reports.with_copies(Deduplicator().fit(reports).duplicate_of_)
+    canon = EntityCanonicalizer().fit(reports)
+    reports = reports.with_entities(canon.entities_, canon.mention_entity_)
+    events = EventClusterer().fit(reports)
     load_encoder()  # model loading is not the aligner's time
     start = time.perf_counter()
-    aligner = ClaimAligner().fit(articles, analyses, events.article_event_, dedup.duplicate_of_, canon.entities_,
-                                 canon.mention_entity_)
+    aligner = ClaimAligner().fit(reports, events.article_event_)
     fitted = time.perf_counter()
-    finder = ContradictionFinder().fit(aligner, articles, analyses, canon.mention_entity_)
+    finder = ContradictionFinder().fit(reports, aligner)
     done = time.perf_counter()
     n = len(aligner.units_)
     blocks = len({u.block for u in aligner.units_})

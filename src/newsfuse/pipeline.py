@@ -13,8 +13,9 @@ from typing import Any
 from newsfuse import __version__
 from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.claims.align import ClaimAligner
-from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.claims.contradict import ContradictionFinder
+from newsfuse.fuse.corpus import corpus_of
+from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.nlp.encoder import embedding_cache, embedding_precision
 from newsfuse.fuse.events.cluster import EventClusterer
@@ -90,35 +91,29 @@ def _analyze(
     # 3. dates from the text
     articles = date_from_text(articles, analyses)
     # 4. near-duplicates
-    dedup = Deduplicator().fit(articles)
+    corpus = corpus_of(articles, analyses)
+    dedup = Deduplicator().fit(corpus)
+    corpus = corpus.with_copies(dedup.duplicate_of_)
     # 5. entities
-    canon = EntityCanonicalizer().fit(analyses, articles)
+    canon = EntityCanonicalizer().fit(corpus)
+    corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
     # 6. events
-    events = EventClusterer().fit(
-        articles, analyses, canon.entities_, canon.mention_entity_, duplicate_of=dedup.duplicate_of_
-    )
+    events = EventClusterer().fit(corpus)
     if store is not None:
         keep_event_ids(events, store.assignments("event"))
         store.save_assignments("event", events.article_event_)
         store.save_assignments("duplicate", dedup.duplicate_of_)
     # 7. storylines
-    stories = StoryLinker().fit(events.events_, analyses, canon.entities_)
+    stories = StoryLinker().fit(corpus, events.events_)
     # 8. timeline
-    timeline = TimelineBuilder().fit(
-        articles, analyses, events.article_event_, events.events_, dedup.duplicate_of_,
-        mention_entity=canon.mention_entity_,
-    )
+    timeline = TimelineBuilder().fit(corpus, events.events_, events.article_event_)
     # 9. claims
-    aligner = ClaimAligner().fit(
-        articles, analyses, events.article_event_, dedup.duplicate_of_, canon.entities_, canon.mention_entity_,
-        article_story=stories.article_story_,
-    )
+    aligner = ClaimAligner().fit(corpus, events.article_event_, stories.article_story_)
     # 10. contradictions
-    contradictions = ContradictionFinder().fit(aligner, articles, analyses, canon.mention_entity_)
+    contradictions = ContradictionFinder().fit(corpus, aligner)
     # 11. summary
     summary = Summarizer().fit(
-        articles, analyses, events.events_, stories=stories.stories_, duplicate_of=dedup.duplicate_of_,
-        claims=contradictions.claims_, contradictions=contradictions.contradictions_,
+        corpus, events.events_, stories.stories_, contradictions.claims_, contradictions.contradictions_
     )
     summary_lines = summary.summary_
     if config.rewrite_url:
@@ -126,11 +121,10 @@ def _analyze(
             summary_lines, ChatRewriter(config.rewrite_url, config.rewrite_model, config.rewrite_timeout)
         )
     # 12. quotes
-    quotes = QuoteAttributor().fit(articles, analyses, canon.entities_, canon.mention_entity_)
+    quotes = QuoteAttributor().fit(corpus)
     # 13. framing
     framing = FramingAnalyzer().fit(
-        articles, analyses, canon.entities_, canon.mention_entity_, events.events_, timeline.timeline_,
-        contradictions.claims_, contradictions.contradictions_, dedup.duplicate_of_,
+        corpus, events.events_, timeline.timeline_, contradictions.claims_, contradictions.contradictions_
     )
     # 14. report
     return Report(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.framing import FramingAnalyzer, entity_titles
 from newsfuse.model import Article, ArticleAnalysis, Entity, Mention
 from tests.conftest import needs_seeds
@@ -47,7 +48,7 @@ def test_words_that_are_not_titles_are_left_out():
 def test_estimator_contract_and_shape():
     framing = FramingAnalyzer(max_actors=3)
     assert framing.max_actors == 3 and not [n for n in vars(framing) if n.endswith("_")]
-    assert framing.fit([], []) is framing
+    assert framing.fit(Corpus()) is framing
     assert framing.framing_ == {"entities": [], "events": [], "coverage": {"outlets": [], "rows": []}}
 
 
@@ -55,7 +56,7 @@ def test_actors_by_outlet():
     a1, n1, m1 = article_with("a1", "Syrian interim leader Ahmed al-Sharaa arrived.", {"Syrian": "NORP", "Ahmed al-Sharaa": "PERSON"}, "TASS")
     a2, n2, m2 = article_with("a2", "The acting president, Ahmad al-Sharaa, arrived.", {"Ahmad al-Sharaa": "PERSON"}, "Zamin")
     entities = [Entity("sharaa", "Ahmed al-Sharaa", "PERSON", ("Ahmed al-Sharaa", "Ahmad al-Sharaa"), ("a1", "a2"), 2)]
-    framing = FramingAnalyzer().fit([a1, a2], [n1, n2], entities, {**m1, **m2}).framing_
+    framing = FramingAnalyzer().fit(Corpus([a1, a2], [n1, n2], entities=entities, mention_entity={**m1, **m2})).framing_
     assert framing["entities"] == [{"entity": "sharaa", "name": "Ahmed al-Sharaa", "articles": 2,
                                     "by_outlet": {"TASS": ["interim leader"], "Zamin": ["acting president"]}}]
 
@@ -69,7 +70,7 @@ def test_coverage_cells():
         {"id": "claim-3", "text": "a detail", "support": 1, "event": "e", "sources": [{"article": "c", "sentence": 1}]},
     ]
     contradictions = [{"claims": ["claim-1", "claim-2"], "kind": "number", "explanation": "", "sides": []}]
-    coverage = FramingAnalyzer().fit(articles, [], claims=claims, contradictions=contradictions).framing_["coverage"]
+    coverage = FramingAnalyzer().fit(Corpus(articles), claims=claims, contradictions=contradictions).framing_["coverage"]
     assert coverage["outlets"] == ["A", "B", "C"]
     rows = {r["claim"]: r["cells"] for r in coverage["rows"]}
     assert rows == {
@@ -85,7 +86,7 @@ def test_event_wordings_by_outlet():
         {"article": "a", "sentence": 0, "text": "the regime collapsed"},
         {"article": "b", "sentence": 2, "text": "a rapid rebel offensive resulted in the ousting"},
     ]}]
-    [event] = FramingAnalyzer().fit(articles, [], events=events, timeline=timeline).framing_["events"]
+    [event] = FramingAnalyzer().fit(Corpus(articles), events=events, timeline=timeline).framing_["events"]
     assert event["headlines"] == {"A": ["Regime falls"], "B": ["Rebels take capital"]}
     assert event["happenings"] == [{"date": "2024-12-08", "text": "the regime collapsed", "by_outlet": {
         "A": ["the regime collapsed"], "B": ["a rapid rebel offensive resulted in the ousting"]}}]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.quotes import QuoteAttributor
 from newsfuse.model import Article, ArticleAnalysis, Entity, Mention, Quote
 from tests.conftest import needs_seeds
@@ -28,13 +29,13 @@ MENTION_ENTITY = {("a", 13, 27): "ana-figueiredo", ("a", 69, 75): "syrian"}
 def test_estimator_contract():
     attributor = QuoteAttributor()
     assert not [name for name in vars(attributor) if name.endswith("_")]
-    assert attributor.fit([], []) is attributor and attributor.quotes_ == []
+    assert attributor.fit(Corpus()) is attributor and attributor.quotes_ == []
 
 
 def test_speaker_span_meets_the_canonical_entity():
     quote = Quote(35, 51, "We will stay out", "Union leader Ana Figueiredo", 0, 27, "direct", "say", 0)
-    got = QuoteAttributor().fit([Article("a", TEXT, outlet="Wire")], [analysis((quote,))], ENTITIES,
-                                MENTION_ENTITY).quotes_
+    got = QuoteAttributor().fit(Corpus([Article("a", TEXT, outlet="Wire")], [analysis((quote,))],
+                                        entities=ENTITIES, mention_entity=MENTION_ENTITY)).quotes_
     assert got == [{
         "speaker": "ana-figueiredo", "speaker_name": "Ana Rita Figueiredo", "speaker_ref": None,
         "text": "We will stay out", "article": "a", "outlet": "Wire", "sentence": 0, "start": 35, "end": 51,
@@ -44,20 +45,23 @@ def test_speaker_span_meets_the_canonical_entity():
 
 def test_a_pronoun_speaker_keeps_its_words_and_gets_the_antecedent():
     quote = Quote(35, 51, "We will stay out", "Ana Figueiredo", 13, 27, "direct", "say", 0, speaker_ref="she")
-    [got] = QuoteAttributor().fit([Article("a", TEXT)], [analysis((quote,))], ENTITIES, MENTION_ENTITY).quotes_
+    [got] = QuoteAttributor().fit(
+        Corpus([Article("a", TEXT)], [analysis((quote,))], entities=ENTITIES, mention_entity=MENTION_ENTITY)).quotes_
     assert got["speaker"] == "ana-figueiredo" and got["speaker_ref"] == "she"
     assert got["outlet"] == "a"  # no outlet known: the article stands for it
 
 
 def test_a_nationality_describing_the_speaker_is_not_the_speaker():
     quote = Quote(87, 101, "talks were set", "Pro-government Syrian media", 54, 81, "indirect", "say", 1)
-    [got] = QuoteAttributor().fit([Article("a", TEXT)], [analysis((quote,))], ENTITIES, MENTION_ENTITY).quotes_
+    [got] = QuoteAttributor().fit(
+        Corpus([Article("a", TEXT)], [analysis((quote,))], entities=ENTITIES, mention_entity=MENTION_ENTITY)).quotes_
     assert got["speaker"] is None and got["speaker_name"] == "Pro-government Syrian media"
 
 
 def test_a_quote_without_speaker_span():
     quote = Quote(35, 51, "We will stay out", None, None, None, "direct", "", 0)
-    [got] = QuoteAttributor().fit([Article("a", TEXT)], [analysis((quote,))], ENTITIES, MENTION_ENTITY).quotes_
+    [got] = QuoteAttributor().fit(
+        Corpus([Article("a", TEXT)], [analysis((quote,))], entities=ENTITIES, mention_entity=MENTION_ENTITY)).quotes_
     assert got["speaker"] is None and got["speaker_name"] is None
 
 

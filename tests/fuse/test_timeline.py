@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.fuse import timeline as timeline_module
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.timeline import TimelineBuilder
 from newsfuse.model import Article, ArticleAnalysis, Dated, Mention
 from tests.conftest import SEEDS, needs_seeds
@@ -29,10 +30,9 @@ def _article(aid: str, *dated: tuple, people: tuple[str, ...] = ()) -> tuple[Art
     return Article(id=aid, text=text), ArticleAnalysis(aid, "h", mentions=tuple(mentions), dated=tuple(records))
 
 
-def _fit(*pairs, **kwargs):
-    articles = [a for a, _ in pairs]
-    analyses = [b for _, b in pairs]
-    return TimelineBuilder(use_embeddings=False).fit(articles, analyses, **kwargs).timeline_
+def _fit(*pairs, events=(), article_event=None, duplicate_of=None, mention_entity=None):
+    corpus = Corpus([a for a, _ in pairs], [b for _, b in pairs], duplicate_of or {}, mention_entity=mention_entity or {})
+    return TimelineBuilder(use_embeddings=False).fit(corpus, events, article_event).timeline_
 
 
 def test_one_happening_at_several_precisions_is_one_entry_dated_by_the_finest():
@@ -209,11 +209,11 @@ def test_empty_and_undatable():
 @pytest.mark.slow
 def test_with_embeddings_other_words_for_one_happening_merge():
     builder = TimelineBuilder().fit(
-        *zip(
+        Corpus(*zip(
             _article("a", ("2024-12-08", "the regime of Lars Vik collapsed", "past"), people=("Lars Vik",)),
             _article("b", ("2024", "the dramatic fall of Lars Vik's regime", "past"), people=("Lars Vik",)),
             _article("c", ("2024-12-08", "the central bank cut interest rates", "past")),
-        )
+        ))
     )
     assert builder.embedding_used_
     assert [e["sources"] for e in builder.timeline_] == [["a", "b"], ["c"]]

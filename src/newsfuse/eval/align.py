@@ -115,11 +115,13 @@ def system_labels(units: Sequence[Any], group: Sequence[str], spans: Mapping[str
 def score_ecb(corpus: EcbAlignCorpus, analyses: Sequence[ArticleAnalysis], **params: Any) -> dict[str, Any]:
     """Align the corpus' claims within gold events and score the aligned sentences against the chains."""
     from newsfuse.fuse.claims.align import ClaimAligner
+    from newsfuse.fuse.corpus import corpus_of
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
 
-    canon = EntityCanonicalizer().fit(analyses, corpus.articles)
-    aligner = ClaimAligner(**params).fit(corpus.articles, analyses, corpus.event, {}, canon.entities_,
-                                         canon.mention_entity_)
+    reports = corpus_of(corpus.articles, analyses)
+    canon = EntityCanonicalizer().fit(reports)
+    reports = reports.with_entities(canon.entities_, canon.mention_entity_)
+    aligner = ClaimAligner(**params).fit(reports, corpus.event)
     labels = system_labels(aligner.units_, aligner.group_, corpus.sentence_spans)
     scores = pair_scores(corpus.chains, labels)
     return {"items": len(corpus.chains), "units": len(aligner.units_), "pairwise": scores.as_dict(),
@@ -309,14 +311,16 @@ def fit_fixture(path: str | Path, nlp: Any) -> FittedFixture:
     from newsfuse.fuse.claims.align import ClaimAligner
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
     from newsfuse.fuse.claims.contradict import ContradictionFinder
+    from newsfuse.fuse.corpus import corpus_of
     from newsfuse.nlp.analyze import analyze_articles
 
     fixture = read_fixture(path)
     analyses = tuple(analyze_articles(fixture.articles, nlp))
-    canon = EntityCanonicalizer().fit(analyses, fixture.articles)
-    aligner = ClaimAligner().fit(fixture.articles, analyses, {a.id: "event" for a in fixture.articles}, {},
-                                 canon.entities_, canon.mention_entity_)
-    finder = ContradictionFinder().fit(aligner, fixture.articles, analyses, canon.mention_entity_)
+    reports = corpus_of(fixture.articles, analyses)
+    canon = EntityCanonicalizer().fit(reports)
+    reports = reports.with_entities(canon.entities_, canon.mention_entity_)
+    aligner = ClaimAligner().fit(reports, {a.id: "event" for a in fixture.articles})
+    finder = ContradictionFinder().fit(reports, aligner)
     return FittedFixture(fixture, analyses, canon, aligner, finder)
 
 

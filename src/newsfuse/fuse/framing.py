@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article, ArticleAnalysis, Entity
 
 # How many actors and events the framing shows: the most-reported ones (by independent articles).
@@ -95,28 +96,24 @@ class FramingAnalyzer:
 
     def fit(
         self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
-        entities: Sequence[Entity] = (),
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
+        corpus: Corpus,
         events: Sequence[Mapping[str, Any]] = (),
         timeline: Sequence[Mapping[str, Any]] = (),
         claims: Sequence[Mapping[str, Any]] = (),
         contradictions: Sequence[Mapping[str, Any]] = (),
-        duplicate_of: Mapping[str, str] | None = None,
     ) -> FramingAnalyzer:
         """Steps:
         1. titles of every entity mention, by outlet, for the most-reported actors;
         2. headlines and the timeline's wordings of each main event, by outlet;
         3. the coverage matrix of the claims several outlets carry or dispute.
         """
-        outlet = {a.id: outlet_name(a) for a in articles}
+        outlet = {a.id: outlet_name(a) for a in corpus.articles}
         # 1. actors
-        titles = entity_titles(articles, analyses, mention_entity or {}, entities)
+        titles = entity_titles(corpus.articles, corpus.analyses, corpus.mention_entity, corpus.entities)
         self.framing_ = {
-            "entities": _actors(titles, entities, outlet, duplicate_of or {}, self.max_actors),
+            "entities": _actors(titles, corpus, outlet, self.max_actors),
             # 2. events
-            "events": _events(articles, events, timeline, outlet, self.max_events),
+            "events": _events(corpus.articles, events, timeline, outlet, self.max_events),
             # 3. coverage
             "coverage": _coverage(claims, contradictions, outlet, self.max_rows),
         }
@@ -239,10 +236,10 @@ def _clean(text: str, span: tuple[int, int], drop: list[tuple[int, int]]) -> str
     return " ".join(words)
 
 
-def _actors(titles: list[Title], entities: Sequence[Entity], outlet: Mapping[str, str],
-            duplicate_of: Mapping[str, str], limit: int) -> list[dict[str, Any]]:
+def _actors(titles: list[Title], corpus: Corpus, outlet: Mapping[str, str], limit: int) -> list[dict[str, Any]]:
     """The most-reported people and organisations with the titles each outlet gives them."""
-    reach = {e.id: len({duplicate_of.get(a, a) for a in e.articles}) for e in entities
+    entities = corpus.entities
+    reach = {e.id: len({corpus.original(a) for a in e.articles}) for e in entities
              if e.type in ("PERSON", "ORG")}
     by_entity: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     names = {e.id: e.name for e in entities}

@@ -8,10 +8,11 @@ quotes carry one id across outlets whatever spelling or pronoun each used.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from newsfuse.model import Article, ArticleAnalysis, Entity, Mention, Quote
+from newsfuse.fuse.corpus import Corpus
+from newsfuse.model import ArticleAnalysis, Mention, Quote
 
 # Entity types that can speak; a place or people that is the whole speaker ("Moscow announced")
 # speaks for its government, so it is kept when nothing better is there.
@@ -27,23 +28,17 @@ class QuoteAttributor:
     sentence, start, end, kind (direct | indirect), cue (the speech verb or phrase).
     """
 
-    def fit(
-        self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
-        entities: Sequence[Entity] = (),
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
-    ) -> QuoteAttributor:
+    def fit(self, corpus: Corpus) -> QuoteAttributor:
         """Steps:
         1. for each quote, the mentions inside its speaker span, people first;
         2. their canonical entity is the speaker;
         3. one dict per quote with where it stands and how it was introduced.
         """
-        names = {e.id: e.name for e in entities}
-        outlet = {a.id: a.outlet or a.id for a in articles}
-        mention_entity = mention_entity or {}
+        names = {e.id: e.name for e in corpus.entities}
+        outlet = {a.id: a.outlet or a.id for a in corpus.articles}
+        mention_entity = corpus.mention_entity
         self.quotes_: list[dict[str, Any]] = []
-        for analysis in analyses:
+        for analysis in corpus.analyses:
             for quote in analysis.quotes:
                 # 1. and 2. speaker
                 speaker = speaker_entity(analysis, quote, mention_entity)

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from newsfuse.errors import ModelError
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article, ArticleAnalysis, Dated
 
 # Two descriptions are linked when their score (cosine of their sentence embeddings, plus the
@@ -113,12 +114,9 @@ class TimelineBuilder:
 
     def fit(
         self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
-        article_event: Mapping[str, str] | None = None,
+        corpus: Corpus,
         events: Sequence[Mapping[str, Any]] = (),
-        duplicate_of: Mapping[str, str] | None = None,
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
+        article_event: Mapping[str, str] | None = None,
     ) -> TimelineBuilder:
         """Steps:
         1. collect each original article's dated happenings (copies follow their original);
@@ -129,10 +127,10 @@ class TimelineBuilder:
         5. an article that reports a clustered event as its main one but dates nothing on that
            event's entry's date joins the entry's sources, unless its lead dates something else.
         """
-        duplicate_of = dict(duplicate_of or {})
+        duplicate_of = dict(corpus.duplicate_of)
         article_event = dict(article_event or {})
         # 1. happenings
-        items = _collect(articles, analyses, duplicate_of, mention_entity or {})
+        items = _collect(corpus.articles, corpus.analyses, duplicate_of, corpus.mention_entity)
         # 2. similarity
         self.embedding_used_ = False
         sim = self._similarity(items, article_event)
@@ -145,8 +143,8 @@ class TimelineBuilder:
         recalled_by = recall_index(events)
         described = [(_describe(e, sim, article_event, events, copies, recalled_by), e) for e in entries]
         # 5. reports of an event that date nothing of it
-        analysed = {b.article_id for b in analyses}
-        reported = [a.id for a in articles if a.id not in duplicate_of and a.id in analysed]
+        analysed = {b.article_id for b in corpus.analyses}
+        reported = [a.id for a in corpus.articles if a.id not in duplicate_of and a.id in analysed]
         _join_event_reporters(described, items, reported, article_event, events, copies)
         self.timeline_ = [d for d, _ in described]
         self.timeline_.sort(key=lambda e: (e["date"], e["_order"]))

@@ -9,7 +9,8 @@ import re
 import numpy as np
 import pytest
 
-from newsfuse.fuse.claims.align import NEIGHBOURS, ClaimAligner, _embedding_texts, _neighbour_pairs, article_source
+from newsfuse.fuse.claims.align import NEIGHBOURS, ClaimAligner, _embedding_texts, _neighbour_pairs
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.claims.slots import find_numbers
 from newsfuse.model import Article, ArticleAnalysis, Claim, Sentence
 from tests.conftest import SEEDS, TEST_DATA, needs_seeds
@@ -49,7 +50,7 @@ def fit(articles: list[Article], events: dict[str, str] | None = None, duplicate
         **params) -> ClaimAligner:
     analyses = [analysed(a, attributions) for a in articles]
     events = events if events is not None else {a.id: "event" for a in articles}
-    return ClaimAligner(use_embeddings=False, **params).fit(articles, analyses, events, duplicate_of or {})
+    return ClaimAligner(use_embeddings=False, **params).fit(Corpus(articles, analyses, duplicate_of or {}), events)
 
 
 def group_of(aligner: ClaimAligner, article: str, words: str) -> dict:
@@ -63,7 +64,7 @@ def test_estimator_contract():
     aligner = ClaimAligner(link_score=0.7, use_embeddings=False)
     assert aligner.link_score == 0.7
     assert not [name for name in vars(aligner) if name.endswith("_")]  # nothing learnt before fit
-    assert aligner.fit([], []) is aligner
+    assert aligner.fit(Corpus()) is aligner
     assert aligner.claims_ == [] and aligner.units_ == [] and aligner.pairs_ == []
 
 
@@ -74,7 +75,7 @@ def test_a_whole_sentence_statement_is_embedded_as_the_summary_words_it():
     second = analysis.claims[1]
     part = dataclasses.replace(second, end=second.start + len("The plant"), text="The plant")
     analysis = dataclasses.replace(analysis, claims=(analysis.claims[0], part))
-    units = ClaimAligner(use_embeddings=False).fit([article], [analysis], {"a": "event"}).units_
+    units = ClaimAligner(use_embeddings=False).fit(Corpus([article], [analysis]), {"a": "event"}).units_
     texts = dict(zip((u.text for u in units), _embedding_texts(units, [article], [analysis])))
     assert texts["Two workers were killed in the fire"] == "Two workers were killed in the fire."
     assert texts["The plant"] == "The plant"
@@ -100,15 +101,12 @@ def test_copies_and_one_agency_count_once():
 
 
 def test_source_keys():
-    by_id = {
-        "x": Article("x", "t", outlet="The Daily Post"),
-        "y": Article("y", "t", outlet="Other", agency="AFP"),
-        "z": Article("z", "t"),
-    }
-    assert article_source(by_id["x"], by_id, {}) == "outlet:daily post"
-    assert article_source(by_id["y"], by_id, {}) == "agency:afp"
-    assert article_source(by_id["z"], by_id, {}) == "article:z"
-    assert article_source(by_id["z"], by_id, {"z": "x"}) == "outlet:daily post"
+    corpus = Corpus([Article("x", "t", outlet="The Daily Post"), Article("y", "t", outlet="Other", agency="AFP"),
+                     Article("z", "t")])
+    assert corpus.source("x") == "outlet:daily post"
+    assert corpus.source("y") == "agency:afp"
+    assert corpus.source("z") == "article:z"
+    assert corpus.with_copies({"z": "x"}).source("z") == "outlet:daily post"
 
 
 def test_a_different_figure_is_not_agreement():
@@ -153,7 +151,7 @@ def test_only_statements_another_article_can_share_are_embedded():
     articles = [Article("a", text, outlet="A", published="2016-05-01"), Article("b", text, outlet="B", published="2016-05-01"),
                 Article("c", alone, outlet="C", published="2016-05-01")]
     embed.clear_memo()
-    aligner = ClaimAligner().fit(articles, [analysed(a) for a in articles], {"a": "e1", "b": "e1", "c": "e2"}, {})
+    aligner = ClaimAligner().fit(Corpus(articles, [analysed(a) for a in articles]), {"a": "e1", "b": "e1", "c": "e2"})
     assert aligner.embedding_used_
     assert embed.counts.encoded == 2  # a's and b's two statements, alike; c's statements have no partner
     lonely = [i for i, u in enumerate(aligner.units_) if u.article == "c"]
@@ -212,10 +210,11 @@ def fitted_fixtures():
     for path in sorted(ALIGN.glob("*.json")):
         fixture = read_fixture(path)
         analyses = list(analyze_articles(fixture.articles, nlp))
-        canon = EntityCanonicalizer().fit(analyses, fixture.articles)
+        corpus = Corpus(fixture.articles, analyses)
+        canon = EntityCanonicalizer().fit(corpus)
         # Every fixture is one event, as a clustering that lumps reports together would leave it.
-        aligner = ClaimAligner().fit(fixture.articles, analyses, {a.id: "event" for a in fixture.articles}, {},
-                                     canon.entities_, canon.mention_entity_)
+        aligner = ClaimAligner().fit(corpus.with_entities(canon.entities_, canon.mention_entity_),
+                                     {a.id: "event" for a in fixture.articles})
         out.append((fixture, analyses, canon, aligner))
     return out
 

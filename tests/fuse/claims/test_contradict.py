@@ -9,6 +9,7 @@ import pytest
 from newsfuse.eval.align import side_group
 from newsfuse.fuse.claims import contradict
 from newsfuse.fuse.claims.contradict import ContradictionFinder, office_of
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article
 from tests.conftest import EXAMPLES, needs_seeds
 from tests.fuse.claims.test_align import fit, fitted_fixtures, fused_seeds
@@ -16,7 +17,7 @@ from tests.fuse.claims.test_align import fit, fitted_fixtures, fused_seeds
 
 def found(articles: list[Article], **params) -> ContradictionFinder:
     aligner = fit(articles, **params)
-    return ContradictionFinder().fit(aligner, articles)
+    return ContradictionFinder().fit(Corpus(articles), aligner)
 
 
 def kinds(finder: ContradictionFinder) -> list[str]:
@@ -28,7 +29,7 @@ def test_estimator_contract():
     assert finder.same_moment_days == 3
     assert not [name for name in vars(finder) if name.endswith("_")]
     empty = fit([])
-    assert finder.fit(empty) is finder and finder.contradictions_ == [] and finder.claims_ == []
+    assert finder.fit(Corpus(), empty) is finder and finder.contradictions_ == [] and finder.claims_ == []
 
 
 def test_statement_parses_without_entities_until_a_caller_needs_them():
@@ -167,7 +168,8 @@ def test_offices():
 def test_fixture_contradictions_are_found_and_traps_are_not():
     expected, got = set(), set()
     for fixture, analyses, canon, aligner in fitted_fixtures():
-        finder = ContradictionFinder().fit(aligner, fixture.articles, analyses, canon.mention_entity_)
+        finder = ContradictionFinder().fit(
+            Corpus(fixture.articles, analyses, entities=canon.entities_, mention_entity=canon.mention_entity_), aligner)
         expected |= {(fixture.name, frozenset({a, b}), kind) for a, b, kind in fixture.contradictions}
         for record in finder.contradictions_:
             got.add((fixture.name, frozenset(side_group(fixture, s) for s in record["sides"]), record["kind"]))

@@ -8,6 +8,7 @@ from datetime import date
 import numpy as np
 import pytest
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.fuse.events.describe import counts_an_earlier_one, event_date
 from newsfuse.fuse.events.features import (
@@ -141,8 +142,8 @@ def fitted(nlp):
 
     articles = _articles()
     analyses = list(analyze_articles(articles, nlp))
-    duplicates = Deduplicator().fit(articles).duplicate_of_
-    canon = EntityCanonicalizer().fit(analyses, articles)
+    duplicates = Deduplicator().fit(Corpus(articles)).duplicate_of_
+    canon = EntityCanonicalizer().fit(Corpus(articles, analyses))
     return articles, analyses, canon, duplicates
 
 
@@ -160,7 +161,7 @@ def _partition(article_event: dict[str, str]) -> set[frozenset[str]]:
 @pytest.mark.slow
 def test_fixture_events_without_embeddings(fitted):
     articles, analyses, canon, duplicates = fitted
-    ev = EventClusterer(use_embeddings=False).fit(articles, analyses, canon.entities_, canon.mention_entity_, duplicates)
+    ev = EventClusterer(use_embeddings=False).fit(Corpus(articles, analyses, duplicates, canon.entities_, canon.mention_entity_))
     # a rewrite and a syndicated copy join the first fire; the fire two years later stays apart
     assert _partition(ev.article_event_) == _partition(_gold())
     assert ev.embedding_used_ is False
@@ -180,7 +181,7 @@ def test_fixture_events_without_embeddings(fitted):
 @pytest.mark.slow
 def test_fixture_events_with_embeddings_and_without_entities(fitted):
     articles, analyses, _, duplicates = fitted
-    ev = EventClusterer().fit(articles, analyses, duplicate_of=duplicates)
+    ev = EventClusterer().fit(Corpus(articles, analyses, duplicates))
     assert ev.embedding_used_ is True
     assert _partition(ev.article_event_) == _partition(_gold())
     # without canonical entities, participants are named by their commonest spelling
@@ -214,7 +215,7 @@ def test_roles_and_background_mentions(fitted):
     from newsfuse.nlp.models import load_nlp
 
     extra = list(analyze_articles([preview, follow], load_nlp()))
-    ev = EventClusterer(use_embeddings=False).fit([*articles, preview, follow], [*analyses, *extra])
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([*articles, preview, follow], [*analyses, *extra]))
     first = ev.article_event_["valley-2023-fire"]
     assert ev.article_event_["inquiry"] == first
     assert ev.article_event_["preview"] == ev.article_event_["courier-2025-budget"]
@@ -230,7 +231,7 @@ def test_roles_and_background_mentions(fitted):
 
 
 def test_empty_corpus():
-    ev = EventClusterer(use_embeddings=False).fit([], [])
+    ev = EventClusterer(use_embeddings=False).fit(Corpus())
     assert ev.article_event_ == {} and ev.events_ == [] and ev.article_role_ == {}
 
 
@@ -238,7 +239,7 @@ def test_articles_without_analysis_are_left_out_and_duplicates_follow_their_orig
     a = Article(id="a", text="The river flooded the old town on Monday.", published="2024-05-06")
     b = Article(id="b", text="The river flooded the old town on Monday.", published="2024-05-06")
     c = Article(id="c", text="No analysis for this one.")
-    ev = EventClusterer(use_embeddings=False).fit([a, b, c], [_analysis(a)], duplicate_of={"b": "a"})
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a, b, c], [_analysis(a)], {"b": "a"}))
     assert ev.article_event_ == {"a": ev.article_event_["a"], "b": ev.article_event_["a"]}
     assert ev.events_[0]["articles"] == ["a", "b"]
     assert ev.events_[0]["date"] == "2024-05-06"
@@ -253,7 +254,7 @@ def test_missing_embedding_model_falls_back_to_the_other_evidence(monkeypatch):
 
     monkeypatch.setattr(embed, "embed_texts", unavailable)
     a = Article(id="a", text="The river flooded the old town on Monday.", published="2024-05-06")
-    ev = EventClusterer().fit([a], [_analysis(a)])
+    ev = EventClusterer().fit(Corpus([a], [_analysis(a)]))
     assert ev.embedding_used_ is False
     assert ev.article_event_ == {"a": ev.events_[0]["id"]}
 
@@ -268,9 +269,9 @@ def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(nlp, config):
 
     articles, _ = read_inputs([EXAMPLES], config)
     analyses = list(analyze_articles(articles, nlp))
-    duplicates = Deduplicator().fit(articles).duplicate_of_
-    canon = EntityCanonicalizer().fit(analyses, articles)
-    ev = EventClusterer().fit(articles, analyses, canon.entities_, canon.mention_entity_, duplicates)
+    duplicates = Deduplicator().fit(Corpus(articles)).duplicate_of_
+    canon = EntityCanonicalizer().fit(Corpus(articles, analyses))
+    ev = EventClusterer().fit(Corpus(articles, analyses, duplicates, canon.entities_, canon.mention_entity_))
     event = ev.article_event_
     assert len(event) == len(articles) == 14
     first = {
@@ -348,19 +349,19 @@ def test_cannot_link_pairs_that_count_one_kind_of_event_differently():
 
 def test_two_visits_of_the_same_people_do_not_merge():
     rows = [_visit("a", "first"), _visit("b", "second"), _visit("c", "second"), _visit("d", "second")]
-    ev = EventClusterer(use_embeddings=False).fit([a for a, _ in rows], [x for _, x in rows])
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a for a, _ in rows], [x for _, x in rows]))
     event = ev.article_event_
     assert event["b"] == event["c"] == event["d"] != event["a"]
     # the same texts without counts are one event: the split comes from the counts alone
     plain = [_visit(aid, "latest") for aid in "abcd"]
-    ev = EventClusterer(use_embeddings=False).fit([a for a, _ in plain], [x for _, x in plain])
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a for a, _ in plain], [x for _, x in plain]))
     assert len(set(ev.article_event_.values())) == 1
 
 
 def test_a_report_of_an_earlier_occurrence_does_not_mention_a_later_one():
     # "a" is undated, so only its count tells that it was written before the second visit
     rows = [_visit("a", "first"), *(_visit(aid, "second", "2026-01-20") for aid in "bcd")]
-    ev = EventClusterer(use_embeddings=False).fit([a for a, _ in rows], [x for _, x in rows])
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a for a, _ in rows], [x for _, x in rows]))
     second = next(e for e in ev.events_ if "b" in e["articles"])
     first = next(e for e in ev.events_ if "a" in e["articles"])
     assert "a" not in second["mentioned_in"] and "a" not in second["roles"]
@@ -392,8 +393,8 @@ def test_seed_reports_of_two_visits_are_two_events(nlp, config):
     articles, _ = read_inputs([SEEDS], config)
     analyses = list(analyze_articles(articles, nlp))
     articles = date_from_text(articles, analyses)
-    canon = EntityCanonicalizer().fit(analyses, articles)
-    ev = EventClusterer().fit(articles, analyses, canon.entities_, canon.mention_entity_)
+    canon = EntityCanonicalizer().fit(Corpus(articles, analyses))
+    ev = EventClusterer().fit(Corpus(articles, analyses, {}, canon.entities_, canon.mention_entity_))
     event = {aid.split("_")[0]: e for aid, e in ev.article_event_.items()}
     assert event["000"] == event["002"] == event["003"] == event["004"] != event["001"]
     by_id = {e["id"]: e for e in ev.events_}
@@ -414,9 +415,9 @@ def test_event_and_story_ids_transliterate_accents():
         "dockers", "strike", "in", "setubal", "skoda", "halts",
     ]
     a = Article(id="a", text="Dockers in Setúbal walked out on Monday.", title="Strike at Setúbal port", published="2025-10-13")
-    ev = EventClusterer(use_embeddings=False).fit([a], [_analysis(a)])
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a], [_analysis(a)]))
     assert ev.events_[0]["id"].startswith("2025-10-13-strike-at-setubal-port-")
-    story = StoryLinker().fit(ev.events_).stories_[0]
+    story = StoryLinker().fit(Corpus(), ev.events_).stories_[0]
     assert story["id"].startswith("story-strike-at-setubal-port-")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.events.stories import StoryLinker
 from newsfuse.model import ArticleAnalysis, Entity
 
@@ -40,7 +41,7 @@ def test_events_of_one_dispute_form_one_story_and_a_distant_one_stays_apart():
         _event("budget", "2025-11-20", ["mayor"], "setubal", ["e1"]),
     ]
     texts = {"a1": STRIKE, "a2": STRIKE, "b1": STRIKE, "c1": TALKS, "c2": TALKS, "c3": TALKS, "d1": STRIKE, "e1": BUDGET}
-    linker = StoryLinker().fit(events, _analyses(texts), ENTITIES)
+    linker = StoryLinker().fit(Corpus(analyses=_analyses(texts), entities=ENTITIES), events)
     stories = {frozenset(s["events"]) for s in linker.stories_}
     assert frozenset({"strike-1", "strike-2", "deal"}) in stories
     assert frozenset({"strike-2029"}) in stories and frozenset({"budget"}) in stories
@@ -57,7 +58,7 @@ def test_a_place_and_its_police_do_not_make_a_story():
         _event("shooting-2", "2016-03-20", ["police"], "setubal", ["b"]),
     ]
     texts = {"a": "man shoot outside bar police say", "b": "man shoot outside bar police say"}
-    assert len(StoryLinker().fit(events, _analyses(texts), ENTITIES).stories_) == 2
+    assert len(StoryLinker().fit(Corpus(analyses=_analyses(texts), entities=ENTITIES), events).stories_) == 2
 
 
 def test_unrelated_kinds_do_not_link_even_with_the_same_people():
@@ -66,7 +67,7 @@ def test_unrelated_kinds_do_not_link_even_with_the_same_people():
         _event("wedding", "2025-10-20", ["ana", "khalid"], "setubal", ["b"]),
     ]
     texts = {"a": STRIKE, "b": "wedding guest church flower dress cake"}
-    assert len(StoryLinker().fit(events, _analyses(texts), ENTITIES).stories_) == 2
+    assert len(StoryLinker().fit(Corpus(analyses=_analyses(texts), entities=ENTITIES), events).stories_) == 2
 
 
 def test_without_entities_or_analyses_names_and_dates_decide():
@@ -74,6 +75,6 @@ def test_without_entities_or_analyses_names_and_dates_decide():
         _event("x", "2025-10-14", ["Ana Figueiredo", "SDU"], "Setúbal", ["a"]),
         _event("y", None, ["Ana Figueiredo", "SDU"], None, ["b"]),
     ]
-    linker = StoryLinker().fit(events)
+    linker = StoryLinker().fit(Corpus(), events)
     assert len(linker.stories_) == 1 and linker.stories_[0]["articles"] == ["a", "b"]
-    assert StoryLinker().fit([]).stories_ == []
+    assert StoryLinker().fit(Corpus(), []).stories_ == []

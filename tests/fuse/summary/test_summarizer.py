@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.summary.summarizer import Summarizer, clean_sentence, rewrite
 from newsfuse.model import Article, ArticleAnalysis, Removed, Sentence
 from tests.conftest import SEEDS, needs_seeds
@@ -39,7 +40,7 @@ def _fit(pairs, events, **kw):
     stories = kw.pop("stories", ())
     contradictions = kw.pop("contradictions", ())
     return Summarizer(use_embeddings=False, **kw).fit(
-        articles, analyses, events, stories, duplicate_of, claims, contradictions
+        Corpus(articles, analyses, duplicate_of or {}), events, stories, claims, contradictions
     )
 
 
@@ -55,7 +56,7 @@ def test_estimator_contract():
     s = Summarizer(max_sentences=6)
     assert s.max_sentences == 6
     assert not [name for name in vars(s) if name.endswith("_")]  # nothing learnt before fit
-    assert s.fit([], []) is s
+    assert s.fit(Corpus()) is s
     assert s.summary_ == []
 
 
@@ -261,7 +262,7 @@ def test_embeddings_cite_a_paraphrase():
         "About 300 people had to leave their houses when floodwater swept through the lower part of Alderby late on Sunday.",
         "Rescue crews in boats reached families stuck upstairs close to the market square.",
     ], outlet="Dale Times")
-    s = Summarizer().fit([a[0], b[0]], [a[1], b[1]], [_event("e", ["a", "b"])])
+    s = Summarizer().fit(Corpus([a[0], b[0]], [a[1], b[1]]), [_event("e", ["a", "b"])])
     assert s.embedding_used_
     # the two ways of telling the lead are one line, citing both
     lead = [line for line in _lines(s.summary_) if {"article": "a", "sentence": 0} in line["sources"]]
@@ -313,9 +314,8 @@ def test_a_group_of_one_report_is_summarised_without_the_encoder():
     ], outlet="Carrow Post")
     copy = _article("d", alone[0].text.split(". "), outlet="Coast Wire")  # a copy adds no second source
     embed.clear_memo()
-    s = Summarizer().fit([a[0], b[0], alone[0], copy[0]], [a[1], b[1], alone[1], copy[1]],
-                         [_event("e", ["a", "b"]), _event("f", ["c", "d"], title="Warehouse fire in Carrow")],
-                         duplicate_of={"d": "c"})
+    s = Summarizer().fit(Corpus([a[0], b[0], alone[0], copy[0]], [a[1], b[1], alone[1], copy[1]], {"d": "c"}),
+                         [_event("e", ["a", "b"]), _event("f", ["c", "d"], title="Warehouse fire in Carrow")])
     assert s.embedding_used_
     assert embed.counts.encoded == len(FLOOD) + 2 + 1  # the two reports' sentences and their headline only
     fire = _lines([line for line in s.summary_ if line["event"] == "f"])

@@ -26,10 +26,11 @@ import numpy as np
 from newsfuse.errors import ModelError
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.slots import Amount
-from newsfuse.fuse.claims.units import ClaimUnit, article_source, collect_units, content_words, days_apart
-from newsfuse.model import Article, ArticleAnalysis, Entity
+from newsfuse.fuse.claims.units import ClaimUnit, collect_units, content_words, days_apart
+from newsfuse.fuse.corpus import Corpus
+from newsfuse.model import Article, ArticleAnalysis
 
-__all__ = ["ClaimAligner", "ClaimUnit", "Pair", "article_source", "content_words", "days_apart"]
+__all__ = ["ClaimAligner", "ClaimUnit", "Pair", "content_words", "days_apart"]
 
 # Two units link when their score (see ClaimAligner.score) reaches LINK_SCORE, each the other's
 # best match in its article, and two groups merge only while the mean cosine between their
@@ -120,12 +121,8 @@ class ClaimAligner:
 
     def fit(
         self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
+        corpus: Corpus,
         article_event: Mapping[str, str] | None = None,
-        duplicate_of: Mapping[str, str] | None = None,
-        entities: Sequence[Entity] = (),
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
         article_story: Mapping[str, str] | None = None,
     ) -> ClaimAligner:
         """Steps:
@@ -137,13 +134,12 @@ class ClaimAligner:
         5. describe each group: representative wording, sources, attribution, support, status.
         """
         # 1. units
-        self.units_ = collect_units(articles, analyses, article_event or {}, duplicate_of or {}, entities,
-                                    mention_entity or {})
+        self.units_ = collect_units(corpus, article_event or {})
         # 2. vectors, for the units that have another article's units to be compared with
         self.embedding_used_ = False
         blocks = self._blocks(article_story or {})
         comparable = sorted({i for members in blocks for i in members})
-        self.vectors_ = self._vectors(_embedding_texts(self.units_, articles, analyses), comparable)
+        self.vectors_ = self._vectors(_embedding_texts(self.units_, corpus.articles, corpus.analyses), comparable)
         self.close_units_ = self._close_units(comparable)
         self.ordinals_: dict[str, list[Amount]] = defaultdict(list)
         for u in self.units_:

@@ -35,6 +35,7 @@ from typing import Any
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.align import MAX_DAYS_APART, ClaimAligner, ClaimUnit, Pair
 from newsfuse.fuse.claims.slots import Amount
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.framing import Title, entity_titles
 from newsfuse.model import Article, ArticleAnalysis
 
@@ -121,21 +122,15 @@ class ContradictionFinder:
         self.negation_score = negation_score
         self.same_moment_days = same_moment_days
 
-    def fit(
-        self,
-        aligner: ClaimAligner,
-        articles: Sequence[Article] = (),
-        analyses: Sequence[ArticleAnalysis] = (),
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
-    ) -> ContradictionFinder:
+    def fit(self, corpus: Corpus, aligner: ClaimAligner) -> ContradictionFinder:
         """Steps:
         1. look at each close pair of statements from independent sources in different claims;
         2. keep it when a slot disagrees (figure, date, count, negation) at the same moment;
-        3. compare the offices reports give one person (needs the articles and their analyses);
+        3. compare the offices reports give one person;
         4. mark the claims involved as disputed.
         """
         units = aligner.units_
-        texts = {a.id: a.text for a in articles}
+        texts = {a.id: a.text for a in corpus.articles}
         found: dict[tuple[frozenset[str], str], dict[str, Any]] = {}
         figures: list[tuple[str, str, ClaimUnit, ClaimUnit, Amount, Amount, str]] = []
         # 1. and 2. pairs
@@ -168,8 +163,8 @@ class ContradictionFinder:
                      (gb, b, y.text, _window(texts[b.article], b, y, keep=True))]
             found.setdefault((frozenset({ga, gb}), kind), _record(kind, sides))
         # 3. offices
-        if articles and analyses:
-            for record in _role_conflicts(aligner, articles, analyses, mention_entity or {}):
+        if corpus.articles and corpus.analyses:
+            for record in _role_conflicts(aligner, corpus.articles, corpus.analyses, corpus.mention_entity):
                 key = (frozenset(record["claims"]), "role" + record["explanation"])
                 found.setdefault(key, record)
         self.contradictions_ = sorted(found.values(), key=lambda r: (r["event"] or "", r["kind"], r["explanation"]))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from newsfuse.fuse.events.describe import period_start, slug_words
-from newsfuse.model import ArticleAnalysis, Entity
+from newsfuse.fuse.corpus import Corpus
+from newsfuse.model import ArticleAnalysis
 
 # Two events further apart than this do not link directly; a story can still run
 # longer through the events between them (a dispute from strike to deal).
@@ -46,17 +47,12 @@ class StoryLinker:
         self.min_shared = min_shared
         self.min_similarity = min_similarity
 
-    def fit(
-        self,
-        events: Sequence[Mapping[str, Any]],
-        analyses: Sequence[ArticleAnalysis] = (),
-        entities: Iterable[Entity] | None = None,
-    ) -> StoryLinker:
+    def fit(self, corpus: Corpus, events: Sequence[Mapping[str, Any]]) -> StoryLinker:
         # 1. what each event names, when it happened, what its leads say
-        kinds = {e.id: e.type for e in entities or ()}
+        kinds = {e.id: e.type for e in corpus.entities}
         names = [set(e.get("who") or ()) | ({e["where"]} if e.get("where") else set()) for e in events]
         starts = [period_start(e.get("date")) for e in events]
-        terms = _lead_vectors(events, analyses)
+        terms = _lead_vectors(events, corpus.analyses)
         # 2. candidates: events that share a name, found through an index of names
         index: dict[str, list[int]] = defaultdict(list)
         for k, found in enumerate(names):

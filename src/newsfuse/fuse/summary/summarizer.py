@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from newsfuse.errors import ModelError
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.nlp.time.words import ordinal_number
 
@@ -103,7 +104,7 @@ class _Group:
 class Summarizer:
     """A headline and a few sentences for each event (and each story of several events).
 
-    ``fit(articles, analyses, events, stories, duplicate_of, claims)``; after it:
+    ``fit(corpus, events, stories, claims, contradictions)``; after it:
     ``summary_`` one dict per line: ``kind`` (headline | sentence), ``text``, ``sources``
     (``{article, sentence}``, the line's own sentence first), ``support`` (independent
     reports among the sources: copies count once), ``event`` or ``story``, and, on a line
@@ -134,26 +135,21 @@ class Summarizer:
 
     def fit(
         self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
+        corpus: Corpus,
         events: Sequence[Mapping[str, Any]] = (),
         stories: Sequence[Mapping[str, Any]] = (),
-        duplicate_of: Mapping[str, str] | None = None,
         claims: Sequence[Mapping[str, Any]] = (),
         contradictions: Sequence[Mapping[str, Any]] = (),
     ) -> Summarizer:
-        duplicate_of = dict(duplicate_of or {})
-        by_id = {a.id: a for a in articles}
-        analysis_of = {a.article_id: a for a in analyses}
-        groups = _groups(events, stories, by_id)
+        groups = _groups(events, stories, corpus)
         # 1. sentences
-        sentences = _sentences(articles, analysis_of)
+        sentences = _sentences(corpus.articles, corpus.analysis_by_id)
         # 2. vectors: embeddings once for the corpus, for the groups told by two independent
         # reports or more; TF-IDF is fitted per group below. A group of one report (and its copies)
         # has no other report to find support or citations in: its sentences are only ranked and
         # kept apart from one another, which TF-IDF does alone, and the encoder is the costliest
         # step of a first run (a third of the summary's texts on 300 ECB+ and GVC reports, 2026-12).
-        compared = [g for g in groups if len(_origins(g, duplicate_of)) > 1]
+        compared = [g for g in groups if len(_origins(g, corpus)) > 1]
         needed = sorted({k for g in compared for aid in g.main + g.cited for k in sentences.get(aid, {})})
         self.embedding_used_ = False
         vectors: dict[Any, np.ndarray] | None = None
@@ -167,7 +163,7 @@ class Summarizer:
             threshold = self.support_threshold
             if threshold is None:
                 threshold = SUPPORT_THRESHOLD if embedded else SUPPORT_THRESHOLD_TFIDF
-            lines = self._summarise(group, sentences, vectors if embedded else None, threshold, duplicate_of,
+            lines = self._summarise(group, sentences, vectors if embedded else None, threshold, corpus,
                                     claim_support, claim_sources)
             summary += [_mark_disputed(line, disputes) if line["kind"] == "sentence" else line for line in lines]
         self.summary_ = summary
@@ -188,7 +184,7 @@ class Summarizer:
         out.update({("title", g.kind, g.id): v for g, v in zip(groups, matrix[len(keys):])})
         return out
 
-    def _summarise(self, group, sentences, vectors, threshold, duplicate_of, claim_support, claim_sources):
+    def _summarise(self, group, sentences, vectors, threshold, corpus, claim_support, claim_sources):
         # 1. the pool: every scanned sentence of the group's reports; candidates come from originals
         pool: list[_Sentence] = []
         for aid in dict.fromkeys(group.main + group.cited):
@@ -197,7 +193,7 @@ class Summarizer:
             return []
         main = set(group.main)
         candidates = [
-            i for i, s in enumerate(pool) if s.candidate and s.key[0] in main and s.key[0] not in duplicate_of
+            i for i, s in enumerate(pool) if s.candidate and s.key[0] in main and not corpus.is_copy(s.key[0])
         ]
         candidates = sorted(candidates, key=lambda i: pool[i].rank)[:POOL_SENTENCES]
         if not candidates:
@@ -214,7 +210,7 @@ class Summarizer:
                 return lexical
             return EMBEDDING_WEIGHT * _cos(embedded[a], embedded[b]) + (1 - EMBEDDING_WEIGHT) * lexical
 
-        origin = [duplicate_of.get(s.key[0], s.key[0]) for s in pool]
+        origin = [corpus.original(s.key[0]) for s in pool]
         cand = np.array(candidates)
         everything = np.arange(len(pool))
         sim_cc = sim(cand, cand)
@@ -258,8 +254,8 @@ class Summarizer:
         headline_sources = _cite(pool, best, headline_sim, threshold, ()) if headline_sim[best] >= threshold else []
         if not headline_sources:
             headline_sources = [pool[best].key]
-        out = [_line("headline", group, group.title, headline_sources, duplicate_of)]
-        out += [_line("sentence", group, s.text, sources, duplicate_of) for s, sources in lines]
+        out = [_line("headline", group, group.title, headline_sources, corpus)]
+        out += [_line("sentence", group, s.text, sources, corpus) for s, sources in lines]
         return out
 
 
@@ -374,31 +370,32 @@ def _clash(a: _Sentence, b: _Sentence) -> bool:
     return bool(a.numbers and b.numbers and not a.numbers & b.numbers)
 
 
-def _line(kind: str, group: _Group, text: str, sources, duplicate_of) -> dict[str, Any]:
+def _line(kind: str, group: _Group, text: str, sources, corpus: Corpus) -> dict[str, Any]:
     return {
         "kind": kind,
         "text": text,
         "sources": [{"article": a, "sentence": s} for a, s in sources],
-        "support": len({duplicate_of.get(a, a) for a, _ in sources}),
+        "support": len({corpus.original(a) for a, _ in sources}),
         group.kind: group.id,
     }
 
 
-def _origins(group: _Group, duplicate_of: Mapping[str, str]) -> set[str]:
-    """The independent reports of a group: its reports with copies counted as their original."""
-    return {duplicate_of.get(aid, aid) for aid in group.main + group.cited}
+def _origins(group: _Group, corpus: Corpus) -> set[str]:
+    """The reports of a group, each copy counted as its original."""
+    return {corpus.original(aid) for aid in group.main + group.cited}
 
 
-def _groups(events, stories, by_id) -> list[_Group]:
+def _groups(events, stories, corpus: Corpus) -> list[_Group]:
+    known = {a.id for a in corpus.articles}
     groups = []
     for e in events:
-        main = [a for a in e.get("articles", ()) if a in by_id]
+        main = [a for a in e.get("articles", ()) if a in known]
         if main:
-            cited = [a for a in e.get("mentioned_in", ()) if a in by_id]
+            cited = [a for a in e.get("mentioned_in", ()) if a in known]
             groups.append(_Group("event", e["id"], e.get("title") or "", e.get("date") or "", main, cited))
     for s in stories:
         # A story of one event would repeat that event's summary.
-        main = [a for a in s.get("articles", ()) if a in by_id]
+        main = [a for a in s.get("articles", ()) if a in known]
         if len(s.get("events", ())) > 1 and main:
             groups.append(_Group("story", s["id"], s.get("title") or "", s.get("date") or "", main))
     return groups
