@@ -27,7 +27,8 @@ from typing import Any
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article, ArticleAnalysis, Entity
 
-# How many actors and events the framing shows: the most-reported ones (by independent articles).
+# How many actors and events the framing shows: the most-reported ones (actors by independent
+# sources, ``Corpus.source``; events by articles).
 MAX_ACTORS = 8
 MAX_EVENTS = 5
 # Claims shown in the coverage matrix, most supported first (a claim only one outlet carries
@@ -239,7 +240,7 @@ def _clean(text: str, span: tuple[int, int], drop: list[tuple[int, int]]) -> str
 def _actors(titles: list[Title], corpus: Corpus, outlet: Mapping[str, str], limit: int) -> list[dict[str, Any]]:
     """The most-reported people and organisations with the titles each outlet gives them."""
     entities = corpus.entities
-    reach = {e.id: len({corpus.original(a) for a in e.articles}) for e in entities
+    reach = {e.id: len(corpus.sources(e.articles)) for e in entities
              if e.type in ("PERSON", "ORG")}
     by_entity: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     names = {e.id: e.name for e in entities}

@@ -84,6 +84,16 @@ def test_more_reports_make_a_longer_summary_up_to_the_maximum():
     assert len(_lines(many)) > len(_lines(one))
 
 
+def test_support_counts_an_outlet_once_as_a_claim_does():
+    a = _article("a", FLOOD, outlet="Alderby Courier")
+    b = _article("b", [FLOOD[0], "Residents said the water came faster than in any flood they remembered."] + FLOOD[5:7],
+                 outlet="Alderby Courier")
+    summary = _fit([a, b], [_event("e", ["a", "b"])]).summary_
+    lead = next(line for line in _lines(summary) if line["text"] == FLOOD[0])
+    assert sorted(s["article"] for s in lead["sources"]) == ["a", "b"]  # both reports cited ...
+    assert lead["support"] == 1  # ... one source
+
+
 def test_a_sentence_several_reports_carry_cites_each_once_and_copies_count_once():
     a = _article("a", FLOOD, outlet="Alderby Courier")
     b = _article("b", [FLOOD[0], "Residents said the water came faster than in any flood they remembered."] + FLOOD[5:7],

@@ -107,7 +107,7 @@ class Summarizer:
     ``fit(corpus, events, stories, claims, contradictions)``; after it:
     ``summary_`` one dict per line: ``kind`` (headline | sentence), ``text``, ``sources``
     (``{article, sentence}``, the line's own sentence first), ``support`` (independent
-    reports among the sources: copies count once), ``event`` or ``story``, and, on a line
+    sources among them, ``Corpus.source``: copies follow their original, an outlet or agency counts once), ``event`` or ``story``, and, on a line
     that states one side of a contradiction, ``disputed``: ``{explanation, sources}`` with
     the other side's sentences (a disputed claim is never stated as bare fact);
     ``embedding_used_`` whether sentence embeddings (not TF-IDF alone) measured similarity in any group.
@@ -375,7 +375,7 @@ def _line(kind: str, group: _Group, text: str, sources, corpus: Corpus) -> dict[
         "kind": kind,
         "text": text,
         "sources": [{"article": a, "sentence": s} for a, s in sources],
-        "support": len({corpus.original(a) for a, _ in sources}),
+        "support": len(corpus.sources(a for a, _ in sources)),
         group.kind: group.id,
     }
 
