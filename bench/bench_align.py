@@ -60,7 +60,7 @@ def gvc(cache: Path) -> dict:
     return {
         "articles": len(articles), "events": len(events.events_), "statements": n, "blocks": blocks,
         "pairs_compared": len(aligner.pairs_), "all_pairs": n * (n - 1) // 2,
-        "claims": len(aligner.claims_), "corroborated": sum(c["support"] >= 2 for c in aligner.claims_),
+        "claims": len(aligner.claims_), "corroborated": sum(c.support >= 2 for c in aligner.claims_),
         "contradictions": len(finder.contradictions_),
         "align_fit_s": round(fitted - start, 1), "contradict_fit_s": round(done - fitted, 1),
     }
@@ -114,10 +114,10 @@ def blind(folder: Path = REPO / "tests" / "data" / "blind", verbose: bool = Fals
     if verbose:
         for f in fitted:
             for claim in f.aligner.claims_:
-                if len(claim["sources"]) > 1:
-                    result.setdefault("claims", []).append([s["text"] for s in claim["sources"]])
+                if len(claim.sources) > 1:
+                    result.setdefault("claims", []).append([s.text for s in claim.sources])
             result.setdefault("contradiction_records", []).extend(
-                [[s["text"] for s in r["sides"]] + [r["kind"]] for r in f.finder.contradictions_])
+                [[s.text for s in r.sides] + [r.kind] for r in f.finder.contradictions_])
     else:
         result.pop("support_wrong")
     return result

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.config import load_config
-from newsfuse.pipeline import analyze
+from newsfuse.model import Event
+from newsfuse.pipeline import analyze, keep_event_ids
 from newsfuse.render.json_report import report_dict, validate
 from tests.conftest import EXAMPLES, SEEDS, needs_seeds
 
@@ -170,3 +171,15 @@ def test_the_same_input_gives_the_same_report_whatever_the_hash_seed(tmp_path):
     assert reports[0]["events"] and reports[0]["timeline"]
     for key in reports[0]:
         assert reports[0][key] == reports[1][key], key
+
+
+def test_continued_events_keep_their_earlier_ids_and_the_inputs_stay_as_they_were():
+    events = [Event("new-a", articles=("x", "y")), Event("new-b", articles=("z",)), Event("new-c", articles=("w",))]
+    article_event = {"x": "new-a", "y": "new-a", "z": "new-b", "w": "new-c"}
+    # the earlier event "old-1" split: its id stays with the larger part; "w" was never seen
+    previous = {"x": "old-1", "y": "old-1", "z": "old-1", "v": "old-2"}
+    renamed, renamed_map = keep_event_ids(events, article_event, previous)
+    assert [e.id for e in renamed] == ["old-1", "new-b", "new-c"]
+    assert renamed[0].articles == ("x", "y")
+    assert renamed_map == {"x": "old-1", "y": "old-1", "z": "new-b", "w": "new-c"}
+    assert [e.id for e in events] == ["new-a", "new-b", "new-c"] and article_event["x"] == "new-a"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsfuse.fuse import timeline as timeline_module
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.timeline import TimelineBuilder
-from newsfuse.model import Article, ArticleAnalysis, Dated, Mention
+from newsfuse.model import Article, ArticleAnalysis, Dated, Event, Mention
 from tests.conftest import SEEDS, needs_seeds
 
 
@@ -43,9 +45,9 @@ def test_one_happening_at_several_precisions_is_one_entry_dated_by_the_finest():
     )
     assert len(timeline) == 1
     [entry] = timeline
-    assert (entry["date"], entry["precision"], entry["sources"]) == ("2024-05-04", "day", ["a", "b", "c"])
-    assert entry["status"] == "reported" and entry["event"] is None
-    assert [s["value"] for s in entry["sentences"]] == ["2024-05-04", "2024", "2024-05"]
+    assert (entry.date, entry.precision, entry.sources) == ("2024-05-04", "day", ("a", "b", "c"))
+    assert entry.status == "reported" and entry.event is None
+    assert [s.value for s in entry.sentences] == ["2024-05-04", "2024", "2024-05"]
 
 
 def test_different_happenings_and_dates_stay_apart_in_date_order():
@@ -54,7 +56,7 @@ def test_different_happenings_and_dates_stay_apart_in_date_order():
                  ("2024-05-04", "the government of Nordland collapsed", "past")),
         _article("b", ("2024-05-04", "floods closed the northern railway", "past")),
     )
-    assert [(e["date"], e["text"]) for e in timeline] == [
+    assert [(e.date, e.text) for e in timeline] == [
         ("2024-05-04", "the government of Nordland collapsed"),
         ("2024-05-04", "floods closed the northern railway"),
         ("2025-06-02", "the minister took office"),
@@ -65,7 +67,7 @@ def test_a_part_of_a_year_holds_only_its_months():
     early = Dated(time=0, value="2024", sentence=0, text="the collapse of the government of Nordland", mod="START")
     a = _article("a", ("2024-11-04", "the government of Nordland collapsed", "past"))
     b = Article(id="b", text="x"), ArticleAnalysis("b", "h", dated=(early,))
-    assert [e["sources"] for e in _fit(a, b)] == [["b"], ["a"]]
+    assert [e.sources for e in _fit(a, b)] == [("b",), ("a",)]
 
 
 def test_a_date_without_a_year_joins_an_entry_but_never_starts_one():
@@ -74,7 +76,7 @@ def test_a_date_without_a_year_joins_an_entry_but_never_starts_one():
         _article("b", ("XXXX-10", "Holt visited Oslo", "past"), ("XXXX-03", "Holt visited Bergen", "past"),
                  people=("Holt",)),
     )
-    assert [(e["date"], e["sources"]) for e in timeline] == [("2025-10-15", ["a", "b"])]
+    assert [(e.date, e.sources) for e in timeline] == [("2025-10-15", ("a", "b"))]
 
 
 def test_a_bare_weekday_joins_only_a_day_that_falls_on_it():
@@ -83,17 +85,17 @@ def test_a_bare_weekday_joins_only_a_day_that_falls_on_it():
         _article("b", ("XXXX-WXX-3", "Holt met Vale in Oslo", "future"), people=("Holt", "Vale")),
         _article("c", ("XXXX-WXX-4", "Holt met Vale in Oslo", "future"), people=("Holt", "Vale")),
     )
-    assert [e["sources"] for e in timeline] == [["a", "b"]]
+    assert [e.sources for e in timeline] == [("a", "b")]
 
 
 def test_a_plan_is_marked_until_a_source_reports_it_done():
     planned = _fit(_article("a", ("2026-03-11", "Holt will meet Vale", "future"), people=("Holt", "Vale")))
-    assert planned[0]["status"] == "planned"
+    assert planned[0].status == "planned"
     done = _fit(
         _article("a", ("2026-03-11", "Holt will meet Vale", "future"), people=("Holt", "Vale")),
         _article("b", ("2026-03-11", "Holt met Vale", "past"), people=("Holt", "Vale")),
     )
-    assert [(e["status"], e["text"], e["sources"]) for e in done] == [("reported", "Holt met Vale", ["a", "b"])]
+    assert [(e.status, e.text, e.sources) for e in done] == [("reported", "Holt met Vale", ("a", "b"))]
 
 
 def test_a_line_naming_nobody_joins_its_own_article_s_happening_of_that_date():
@@ -102,7 +104,7 @@ def test_a_line_naming_nobody_joins_its_own_article_s_happening_of_that_date():
                  ("2026-03-11", "The meeting will be held", "future", 5), people=("Holt", "Vale")),
         _article("b", ("2026-03-11", "Holt met Vale", "past"), people=("Holt", "Vale")),
     )
-    assert len(timeline) == 1 and len(timeline[0]["sentences"]) == 3
+    assert len(timeline) == 1 and len(timeline[0].sentences) == 3
 
 
 def test_entries_of_the_event_day_belong_to_the_event_and_copies_are_sources():
@@ -110,12 +112,12 @@ def test_entries_of_the_event_day_belong_to_the_event_and_copies_are_sources():
                                                                  "past"), people=("Holt", "Vale"))
     b = _article("b", ("2026-03-11", "Holt met Vale in Oslo", "past"), people=("Holt", "Vale"))
     copy = _article("b-copy", ("2026-03-11", "Holt met Vale in Oslo", "past"), people=("Holt", "Vale"))
-    events = [{"id": "e1", "date": "2026-03-11"}]
+    events = [Event(id="e1", date="2026-03-11")]
     timeline = _fit(a, b, copy, article_event={"a": "e1", "b": "e1", "b-copy": "e1"}, events=events,
                     duplicate_of={"b-copy": "b"})
-    assert [(e["date"], e["event"], e["sources"]) for e in timeline] == [
-        ("2024-05-04", None, ["a"]),
-        ("2026-03-11", "e1", ["a", "b", "b-copy"]),
+    assert [(e.date, e.event, e.sources) for e in timeline] == [
+        ("2024-05-04", None, ("a",)),
+        ("2026-03-11", "e1", ("a", "b", "b-copy")),
     ]
 
 
@@ -135,7 +137,7 @@ def test_participants_are_reported_as_entity_ids():
     a = _article("a", ("2026-03-11", "Holt met Vale", "past"), people=("Holt", "Vale"))
     mention_entity = {("a", m.start, m.end): "E-" + m.text for m in a[1].mentions}
     [entry] = _fit(a, mention_entity=mention_entity)
-    assert sorted(entry["who"]) == ["E-Holt", "E-Vale"]
+    assert sorted(entry.who) == ["E-Holt", "E-Vale"]
 
 
 def _compared(monkeypatch, *dated) -> set[frozenset[str]]:
@@ -177,17 +179,17 @@ def test_reports_of_an_event_that_date_nothing_of_it_join_the_event_s_entry():
         _article("e", ("2019", "Holt took office", "past", 5)),
         _article("f"),  # another event's report
         article_event={**dict.fromkeys(in_event, "E"), "f": "F"},
-        events=[{"id": "E", "date": "2025-03-04"}, {"id": "F", "date": None}],
+        events=[Event(id="E", date="2025-03-04"), Event(id="F", date=None)],
         duplicate_of={"c2": "c"},
     )
-    meeting = next(e for e in timeline if e["date"] == "2025-03-04")
-    assert meeting["event"] == "E"
-    assert meeting["sources"] == ["a", "b", "c", "c2", "e"]
+    meeting = next(e for e in timeline if e.date == "2025-03-04")
+    assert meeting.event == "E"
+    assert meeting.sources == ("a", "b", "c", "c2", "e")
     # Only the lines that date it are its sentences.
-    assert [s["article"] for s in meeting["sentences"]] == ["a", "b"]
+    assert [s.article for s in meeting.sentences] == ["a", "b"]
     # Nothing joins an entry that is no event's.
-    background = next(e for e in timeline if e["date"] == "2019")
-    assert background["event"] is None and background["sources"] == ["e"]
+    background = next(e for e in timeline if e.date == "2019")
+    assert background.event is None and background.sources == ("e",)
 
 
 def test_an_article_that_dates_the_month_keeps_its_own_place():
@@ -195,10 +197,10 @@ def test_an_article_that_dates_the_month_keeps_its_own_place():
         _article("a", ("2025-03-04", "Holt met Vik in Oslo", "past"), people=("Holt", "Vik")),
         _article("b", ("2025-03", "floods closed the northern railway", "past")),
         article_event={"a": "E", "b": "E"},
-        events=[{"id": "E", "date": "2025-03-04"}],
+        events=[Event(id="E", date="2025-03-04")],
     )
-    meeting = next(e for e in timeline if e["date"] == "2025-03-04")
-    assert meeting["sources"] == ["a"]
+    meeting = next(e for e in timeline if e.date == "2025-03-04")
+    assert meeting.sources == ("a",)
 
 
 def test_empty_and_undatable():
@@ -216,7 +218,7 @@ def test_with_embeddings_other_words_for_one_happening_merge():
         ))
     )
     assert builder.embedding_used_
-    assert [e["sources"] for e in builder.timeline_] == [["a", "b"], ["c"]]
+    assert [e.sources for e in builder.timeline_] == [("a", "b"), ("c",)]
 
 
 # --- the seed reports -------------------------------------------------------------------------------
@@ -236,8 +238,8 @@ def seed_timeline(seed_report):
 
 
 def _entry(timeline, date):
-    found = [e for e in timeline if e["date"] == date]
-    assert len(found) == 1, [(e["date"], e["text"]) for e in timeline]
+    found = [e for e in timeline if e.date == date]
+    assert len(found) == 1, [(e.date, e.text) for e in timeline]
     return found[0]
 
 
@@ -247,29 +249,29 @@ def test_seed_timeline(seed_timeline, seed_report):
     ids = {p.stem[:3]: p.stem for p in SEEDS.glob("*.txt")}
     # The collapse of the old government, told four ways at three precisions.
     collapse = _entry(seed_timeline, "2024-12-08")
-    assert set(collapse["sources"]) == {ids["001"], ids["002"], ids["003"], ids["004"]}
+    assert set(collapse.sources) == {ids["001"], ids["002"], ids["003"], ids["004"]}
     # Taking office, told by one report.
-    assert _entry(seed_timeline, "2025-01-29")["sources"] == [ids["000"]]
+    assert _entry(seed_timeline, "2025-01-29").sources == (ids["000"],)
     # The first visit: "mid-October", "in October", "October 15", "the October 2025 talks".
     # 001 reports that visit and dates nothing: its event is dated by the reports that recall it
     # ("first face-to-face meeting ... October 15"), and it joins that event's entry.
     first = _entry(seed_timeline, "2025-10")
-    assert set(first["sources"]) == {ids["000"], ids["001"], ids["003"], ids["004"]}
-    assert first["event"] == seed_report.article_event[ids["001"]]
+    assert set(first.sources) == {ids["000"], ids["001"], ids["003"], ids["004"]}
+    assert first.event == seed_report.article_event[ids["001"]]
     # The second visit, the reports' own event; 001 reports the first visit and is not a source.
     second = _entry(seed_timeline, "2026-01-28")
-    assert {ids["000"], ids["002"], ids["004"]} <= set(second["sources"])
-    assert second["event"] is not None and second["status"] == "reported"
+    assert {ids["000"], ids["002"], ids["004"]} <= set(second.sources)
+    assert second.event is not None and second.status == "reported"
     # 003 reports the second visit and dates nothing of it: it joins the event's entry when the
     # clusterer tells it from 001 (the first visit, no date in its lead either); when the two
     # share an event, nothing in either text can tell which visit each reports.
     event_of = seed_report.article_event
-    if event_of.get(ids["003"]) == second["event"] != event_of.get(ids["001"]):
-        assert ids["003"] in second["sources"]
-        assert ids["001"] not in second["sources"]
+    if event_of.get(ids["003"]) == second.event != event_of.get(ids["001"]):
+        assert ids["003"] in second.sources
+        assert ids["001"] not in second.sources
     # Nothing from the teasers cut from 002 (dated February 10, 2025).
-    assert not any(e["date"].startswith("2025-02") for e in seed_timeline)
-    assert [e["date"] for e in seed_timeline] == sorted(e["date"] for e in seed_timeline)
+    assert not any(e.date.startswith("2025-02") for e in seed_timeline)
+    assert [e.date for e in seed_timeline] == sorted(e.date for e in seed_timeline)
 
 
 def test_an_entry_told_only_in_passing_belongs_to_the_event_it_recalls():
@@ -281,15 +283,15 @@ def test_an_entry_told_only_in_passing_belongs_to_the_event_it_recalls():
     entry = _Entry([item("b1"), item("b2"), item("b3")])
     article_event = {"b1": "second", "b2": "second", "b3": "second", "a1": "first"}
     events = [
-        {"id": "second", "date": "2026-01-28", "articles": ["b1", "b2", "b3"], "mentioned_in": []},
-        {"id": "first", "date": "2025-10-15", "articles": ["a1"], "mentioned_in": ["b1", "b2"]},
+        Event(id="second", date="2026-01-28", articles=("b1", "b2", "b3")),
+        Event(id="first", date="2025-10-15", articles=("a1",), mentioned_in=("b1", "b2")),
     ]
     # every source reports the later visit, whose date is another: the entry is the first visit
     assert _event_of(entry, "2025-10", article_event, events) == "first"
     # recalled by a minority of the sources, or on another date, it is no event's
-    events[1]["mentioned_in"] = ["b1"]
+    events[1] = dataclasses.replace(events[1], mentioned_in=("b1",))
     assert _event_of(entry, "2025-10", article_event, events) is None
-    events[1].update(mentioned_in=["b1", "b2"], date="2025-09")
+    events[1] = dataclasses.replace(events[1], mentioned_in=("b1", "b2"), date="2025-09")
     assert _event_of(entry, "2025-10", article_event, events) is None
 
 
@@ -303,4 +305,4 @@ def test_the_entry_tells_a_line_that_says_what_before_a_bare_one():
         _article("c", ("2016-06-03", "being shot", "past")),
     )
     [entry] = timeline
-    assert len(entry["sentences"]) == 5 and entry["text"] == "Jon Hale was shot"
+    assert len(entry.sentences) == 5 and entry.text == "Jon Hale was shot"

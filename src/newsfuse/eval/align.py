@@ -26,7 +26,7 @@ from typing import Any
 from newsfuse.errors import EvalError
 from newsfuse.eval.ecbplus import find_documents, read_document, read_selected_sentences, to_article
 from newsfuse.eval.metrics import Scores
-from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.model import Article, ArticleAnalysis, Contradiction, ContradictionSide
 
 Item = tuple[str, Hashable]  # (article id, sentence number or statement key)
 
@@ -278,20 +278,20 @@ def score_quotes(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis
             "misses": misses}
 
 
-def side_group(fixture: FixtureSet, side: Mapping[str, Any]) -> str | None:
+def side_group(fixture: FixtureSet, side: ContradictionSide) -> str | None:
     """The annotated group of the statement a contradiction side quotes (most overlap), if any."""
     best, overlap = None, 0
     for (article, snippet), (start, end) in fixture.snippets.items():
-        if article == side["article"]:
-            o = min(end, side["end"]) - max(start, side["start"])
+        if article == side.article:
+            o = min(end, side.end) - max(start, side.start)
             if o > overlap:
                 best, overlap = next(iter(fixture.groups[(article, snippet)])), o
     return best
 
 
-def contradiction_pairs(fixture: FixtureSet, records: Iterable[Mapping[str, Any]]) -> set[frozenset]:
+def contradiction_pairs(fixture: FixtureSet, records: Iterable[Contradiction]) -> set[frozenset]:
     """The pairs of annotated groups that the found contradictions set against each other."""
-    return {frozenset(side_group(fixture, s) for s in r["sides"]) for r in records}
+    return {frozenset(side_group(fixture, s) for s in r.sides) for r in records}
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +337,7 @@ def score_fitted(fitted: Sequence[FittedFixture], extras: Sequence[Mapping[str, 
             key = (item[0], (fixture.name, item))
             gold[key] = {(fixture.name, g) for g in groups}
             system[key] = {(fixture.name, g) for g in labels[item]}
-        supports = {c["id"]: c["support"] for c in aligner.claims_}
+        supports = {c.id: c.support for c in aligner.claims_}
         for group, support in extra["support"].items():
             found = [supports[c] for item, claims in labels.items() if group in fixture.groups[item] for c in claims]
             best = max(set(found), key=found.count) if found else None

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsfuse.ingest.meta import parse_dateline
-from newsfuse.model import Claim, Number, Quote
+from newsfuse.model import Claim, Number, QuoteSpan
 from newsfuse.nlp.speech.attribution import (
     Attributor,
     Source,
@@ -75,7 +75,7 @@ _TERMINAL = ".!?…\"”»’)"
 _CLAUSE_MARKS = frozenset({"that", "whether", "because", "since", "although", "though", "as", "if"})
 
 
-def find_claims(doc, quotes: tuple[Quote, ...], mentions) -> tuple[Claim, ...]:
+def find_claims(doc, quotes: tuple[QuoteSpan, ...], mentions) -> tuple[Claim, ...]:
     """Claim candidates in ``doc``, one per independent clause, in text order.
 
     Steps:
@@ -407,7 +407,7 @@ def _finite(head) -> bool:
     return head.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in head.children)
 
 
-def _in_quote(direct: list[Quote], start: int, end: int) -> Quote | None:
+def _in_quote(direct: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:
     for q in direct:
         if q.start <= start and end <= q.end + 1:
             return q

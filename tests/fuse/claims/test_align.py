@@ -56,7 +56,7 @@ def fit(articles: list[Article], events: dict[str, str] | None = None, duplicate
 def group_of(aligner: ClaimAligner, article: str, words: str) -> dict:
     for unit, claim_id in zip(aligner.units_, aligner.group_):
         if unit.article == article and words in unit.text:
-            return next(c for c in aligner.claims_ if c["id"] == claim_id)
+            return next(c for c in aligner.claims_ if c.id == claim_id)
     raise AssertionError(f"no statement with {words!r} in {article}")
 
 
@@ -94,10 +94,10 @@ def test_copies_and_one_agency_count_once():
     ]
     aligner = fit(articles, duplicate_of={"d": "c"}, attributions={"Reuters": "according to Reuters"})
     claim = group_of(aligner, "a", "Two workers")
-    assert {s["article"] for s in claim["sources"]} == {"a", "b", "c", "d", "e"}
-    assert claim["support"] == 2  # Reuters (its copy, a rewrite citing it, a duplicate) and Daily E
-    assert claim["status"] == "corroborated"
-    assert all({"article", "sentence", "start", "end", "text"} <= set(s) for s in claim["sources"])
+    assert {s.article for s in claim.sources} == {"a", "b", "c", "d", "e"}
+    assert claim.support == 2  # Reuters (its copy, a rewrite citing it, a duplicate) and Daily E
+    assert claim.status == "corroborated"
+    assert all(s.start < s.end and s.text for s in claim.sources)
 
 
 def test_source_keys():
@@ -117,7 +117,7 @@ def test_a_different_figure_is_not_agreement():
     ]
     aligner = fit(articles)
     assert group_of(aligner, "a", "1,200") is group_of(aligner, "b", "1,200")
-    assert group_of(aligner, "c", "1,500")["support"] == 1
+    assert group_of(aligner, "c", "1,500").support == 1
     assert any(p.clash == "number" for p in aligner.pairs_)
 
 
@@ -128,7 +128,7 @@ def test_a_denial_or_a_far_date_is_not_agreement():
         Article("c", "The governor will attend the summit in Geneva next week.", outlet="C", published="2025-07-01"),
     ]
     aligner = fit(articles)
-    claims = {group_of(aligner, x, "governor")["id"] for x in "abc"}
+    claims = {group_of(aligner, x, "governor").id for x in "abc"}
     assert len(claims) == 3
     clashes = {p.clash for p in aligner.pairs_}
     assert {"negation", "time"} <= clashes
@@ -156,7 +156,7 @@ def test_only_statements_another_article_can_share_are_embedded():
     assert embed.counts.encoded == 2  # a's and b's two statements, alike; c's statements have no partner
     lonely = [i for i, u in enumerate(aligner.units_) if u.article == "c"]
     assert len(lonely) == 2 and not aligner.vectors_[lonely].any()
-    assert all(c["support"] == 1 for c in aligner.claims_ if c["sources"][0]["article"] == "c")
+    assert all(c.support == 1 for c in aligner.claims_ if c.sources[0].article == "c")
     assert group_of(aligner, "a", "suspect") is group_of(aligner, "b", "suspect")
 
 
@@ -190,7 +190,7 @@ def test_one_statement_per_article_in_a_claim():
     ]
     aligner = fit(articles)
     for claim in aligner.claims_:
-        articles_in = [s["article"] for s in claim["sources"]]
+        articles_in = [s.article for s in claim.sources]
         assert len(articles_in) == len(set(articles_in))
 
 
@@ -245,7 +245,7 @@ def test_support_on_the_fixtures_counts_independent_sources():
     for fixture, _, _, aligner in fitted_fixtures():
         expected = json.loads((ALIGN / f"{fixture.name}.json").read_text(encoding="utf-8")).get("support", {})
         labels = fixture_labels(fixture, aligner.units_, aligner.group_)
-        supports = {c["id"]: c["support"] for c in aligner.claims_}
+        supports = {c.id: c.support for c in aligner.claims_}
         for group, support in expected.items():
             # The support of the claim holding most of the group's statements.
             found = [supports[c] for item, claims in labels.items() if group in fixture.groups[item] for c in claims]

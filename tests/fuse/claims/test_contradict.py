@@ -21,7 +21,7 @@ def found(articles: list[Article], **params) -> ContradictionFinder:
 
 
 def kinds(finder: ContradictionFinder) -> list[str]:
-    return sorted(c["kind"] for c in finder.contradictions_)
+    return sorted(c.kind for c in finder.contradictions_)
 
 
 def test_estimator_contract():
@@ -58,12 +58,12 @@ def test_two_counts_of_one_thing_on_one_day_contradict():
     ])
     assert kinds(finder) == ["number"]
     record = finder.contradictions_[0]
-    assert {s["outlet"] for s in record["sides"]} == {"Wire", "Daily"}
-    assert {s["value"] for s in record["sides"]} == {"About 1,200", "About 1,500"}
-    assert "Wire" in record["explanation"] and "1,500" in record["explanation"]
-    assert len(record["claims"]) == 2
-    disputed = {c["id"] for c in finder.claims_ if c["status"] == "disputed"}
-    assert disputed == set(record["claims"])
+    assert {s.outlet for s in record.sides} == {"Wire", "Daily"}
+    assert {s.value for s in record.sides} == {"About 1,200", "About 1,500"}
+    assert "Wire" in record.explanation and "1,500" in record.explanation
+    assert len(record.claims) == 2
+    disputed = {c.id for c in finder.claims_ if c.status == "disputed"}
+    assert disputed == set(record.claims)
 
 
 def test_reports_days_apart_tell_different_moments():
@@ -172,7 +172,7 @@ def test_fixture_contradictions_are_found_and_traps_are_not():
             Corpus(fixture.articles, analyses, entities=canon.entities_, mention_entity=canon.mention_entity_), aligner)
         expected |= {(fixture.name, frozenset({a, b}), kind) for a, b, kind in fixture.contradictions}
         for record in finder.contradictions_:
-            got.add((fixture.name, frozenset(side_group(fixture, s) for s in record["sides"]), record["kind"]))
+            got.add((fixture.name, frozenset(side_group(fixture, s) for s in record.sides), record.kind))
     assert expected <= got, expected - got
     assert got <= expected, got - expected  # no trap reported: growing tolls, the two visits, other figures
 

@@ -17,6 +17,7 @@ agency once whichever outlets carry it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.claims.units import ClaimUnit, collect_units, content_words, days_apart
 from newsfuse.fuse.corpus import Corpus
-from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.model import Article, ArticleAnalysis, ClaimGroup, ClaimSource
 
 __all__ = ["ClaimAligner", "ClaimUnit", "Pair", "content_words", "days_apart"]
 
@@ -91,8 +92,8 @@ class ClaimAligner:
     """Groups the claims of all articles into claims across outlets, with sources and support.
 
     After ``fit``:
-    ``claims_`` one dict per claim group, most supported first: id, text (a representative
-    wording), sources ({article, sentence, start, end, text, outlet, attribution} per unit),
+    ``claims_`` one ``ClaimGroup`` per claim, most supported first: id, text (a representative
+    wording), sources (a ``ClaimSource`` per unit),
     attributed_to (canonical entity id, the attribution's words, or None for the outlets' own
     statement), support (independent sources), status (corroborated | single-source; contradict
     adds disputed), outlets, event;
@@ -444,21 +445,21 @@ def _neighbour_pairs(vectors: np.ndarray, members: list[int],
 # -- 5. claims -----------------------------------------------------------------------------------
 
 
-def describe(units: Sequence[ClaimUnit], labels: np.ndarray, vectors: np.ndarray) -> tuple[list[dict], list[str]]:
-    """The claim dicts (most supported first) and each unit's claim id."""
+def describe(units: Sequence[ClaimUnit], labels: np.ndarray, vectors: np.ndarray) -> tuple[list[ClaimGroup], list[str]]:
+    """The claims (most supported first) and each unit's claim id."""
     groups: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(labels.tolist()):
         groups[g].append(i)
     described = []
     for members in groups.values():
         described.append(_group(units, members, vectors))
-    described.sort(key=lambda d: (-d[0]["support"], -len(d[0]["sources"]), d[1]))
+    described.sort(key=lambda d: (-d[0].support, -len(d[0].sources), d[1]))
     group_of = [""] * len(units)
     claims = []
     for n, (claim, _, members) in enumerate(described, 1):
-        claim["id"] = f"claim-{n}"
+        claim = dataclasses.replace(claim, id=f"claim-{n}")
         for i in members:
-            group_of[i] = claim["id"]
+            group_of[i] = claim.id
         claims.append(claim)
     return claims, group_of
 
@@ -472,24 +473,24 @@ def _group(units: Sequence[ClaimUnit], members: list[int], vectors: np.ndarray):
     else:
         # Two wordings: the outlet's own statement over an attributed one, then the shorter.
         best = min(members, key=lambda i: (units[i].attribution is not None, len(units[i].text)))
-    sources = [
-        {"article": u.article, "sentence": u.sentence, "start": u.start, "end": u.end, "text": u.text,
-         "outlet": u.outlet, "attribution": u.attribution}
+    sources = tuple(
+        ClaimSource(article=u.article, sentence=u.sentence, start=u.start, end=u.end, text=u.text,
+                    outlet=u.outlet, attribution=u.attribution)
         for u in (units[i] for i in members)
-    ]
+    )
     attributions = Counter(units[i].attributed_entity or units[i].attribution for i in members)
     attributed_to = attributions.most_common(1)[0][0] if attributions else None
     support = len({units[i].source for i in members})
-    claim = {
-        "id": "",
-        "text": units[best].text,
-        "sources": sources,
-        "attributed_to": attributed_to,
-        "support": support,
-        "status": "corroborated" if support >= 2 else "single-source",
-        "outlets": sorted({units[i].outlet for i in members}),
-        "event": units[best].block if not units[best].block.startswith("article:") else None,
-    }
+    claim = ClaimGroup(
+        id="",
+        text=units[best].text,
+        sources=sources,
+        attributed_to=attributed_to,
+        support=support,
+        status="corroborated" if support >= 2 else "single-source",
+        outlets=tuple(sorted({units[i].outlet for i in members})),
+        event=units[best].block if not units[best].block.startswith("article:") else None,
+    )
     return claim, members[0], members
 
 

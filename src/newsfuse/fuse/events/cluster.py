@@ -139,7 +139,7 @@ class EventClusterer:
 
     After ``fit``:
     ``article_event_`` article id → event id (every article, duplicates included);
-    ``events_`` one dict per event: id, title, date, where, who, articles, mentioned_in, roles;
+    ``events_`` one ``Event`` per event, in date order;
     ``article_role_`` article id → announcement | report | follow-up, for its own event;
     ``embedding_used_`` whether sentence embeddings took part.
     """
