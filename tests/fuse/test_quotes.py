@@ -26,12 +26,6 @@ ENTITIES = [Entity("ana-figueiredo", "Ana Rita Figueiredo", "PERSON", ("Ana Figu
 MENTION_ENTITY = {("a", 13, 27): "ana-figueiredo", ("a", 69, 75): "syrian"}
 
 
-def test_estimator_contract():
-    attributor = QuoteAttributor()
-    assert not [name for name in vars(attributor) if name.endswith("_")]
-    assert attributor.fit(Corpus()) is attributor and attributor.quotes_ == []
-
-
 def test_speaker_span_meets_the_canonical_entity():
     quote = QuoteSpan(35, 51, "We will stay out", "Union leader Ana Figueiredo", 0, 27, "direct", "say", 0)
     got = QuoteAttributor().fit(Corpus([Article("a", TEXT, outlet="Wire")], [analysis((quote,))],

@@ -60,14 +60,6 @@ def group_of(aligner: ClaimAligner, article: str, words: str) -> dict:
     raise AssertionError(f"no statement with {words!r} in {article}")
 
 
-def test_estimator_contract():
-    aligner = ClaimAligner(link_score=0.7, use_embeddings=False)
-    assert aligner.link_score == 0.7
-    assert not [name for name in vars(aligner) if name.endswith("_")]  # nothing learnt before fit
-    assert aligner.fit(Corpus()) is aligner
-    assert aligner.claims_ == [] and aligner.units_ == [] and aligner.pairs_ == []
-
-
 def test_a_whole_sentence_statement_is_embedded_as_the_summary_words_it():
     # The summary embeds the sentence with its full stop; the same text lets the memo encode it once.
     article = Article("a", "Two workers were killed in the fire.\nThe plant, which opened in 1990, employs 300 people.")

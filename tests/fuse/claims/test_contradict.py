@@ -24,14 +24,6 @@ def kinds(finder: ContradictionFinder) -> list[str]:
     return sorted(c.kind for c in finder.contradictions_)
 
 
-def test_estimator_contract():
-    finder = ContradictionFinder(same_moment_days=3)
-    assert finder.same_moment_days == 3
-    assert not [name for name in vars(finder) if name.endswith("_")]
-    empty = fit([])
-    assert finder.fit(Corpus(), empty) is finder and finder.contradictions_ == [] and finder.claims_ == []
-
-
 def test_statement_parses_without_entities_until_a_caller_needs_them():
     from types import SimpleNamespace
 

@@ -50,14 +50,6 @@ def same(canon, a, b) -> bool:
     return entity_of(canon, *a).id == entity_of(canon, *b).id
 
 
-def test_estimator_contract():
-    canon = EntityCanonicalizer(surname_dominance=4.0)
-    assert canon.surname_dominance == 4.0
-    assert not [name for name in vars(canon) if name.endswith("_")]  # nothing learnt before fit
-    assert canon.fit(Corpus()) is canon
-    assert canon.entities_ == [] and canon.mention_entity_ == {}
-
-
 def test_every_named_mention_gets_an_entity():
     doc = make("a", "Vladimir Putin met Ahmed al-Sharaa in Moscow.", [("Vladimir Putin", "PERSON"), ("Ahmed al-Sharaa", "PERSON"), ("Moscow", "GPE")])
     canon = fit(doc)

@@ -61,14 +61,6 @@ def _lines(summary, kind="sentence"):
     return [s for s in summary if s.kind == kind]
 
 
-def test_estimator_contract():
-    s = Summarizer(max_sentences=6)
-    assert s.max_sentences == 6
-    assert not [name for name in vars(s) if name.endswith("_")]  # nothing learnt before fit
-    assert s.fit(Corpus()) is s
-    assert s.summary_ == []
-
-
 def test_headline_then_four_to_eight_lines_each_citing_its_own_sentence():
     a = _article("a", FLOOD)
     summary = _fit([a], [_event("e1", ["a"])]).summary_
