@@ -36,7 +36,7 @@ def gvc(cache: Path) -> dict:
     from newsfuse.fuse.claims.align import ClaimAligner
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
     from newsfuse.fuse.claims.contradict import ContradictionFinder
-    from newsfuse.fuse.corpus import corpus_of
+    from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.dedup import Deduplicator
     from newsfuse.nlp.encoder import load_encoder
     from newsfuse.fuse.events.cluster import EventClusterer
@@ -44,7 +44,7 @@ def gvc(cache: Path) -> dict:
     corpus = read_corpus(DATA / "gvc", "all")
     articles = list(corpus.articles)
     analyses = analyses_for(articles, cache)
-    reports = corpus_of(articles, analyses)
+    reports = Corpus(articles, analyses)
     reports = reports.with_copies(Deduplicator().fit(reports).duplicate_of_)
     canon = EntityCanonicalizer().fit(reports)
     reports = reports.with_entities(canon.entities_, canon.mention_entity_)

@@ -14,7 +14,7 @@ from newsfuse import __version__
 from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.claims.align import ClaimAligner
 from newsfuse.fuse.claims.contradict import ContradictionFinder
-from newsfuse.fuse.corpus import corpus_of
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.nlp.encoder import embedding_cache, embedding_precision
@@ -91,7 +91,7 @@ def _analyze(
     # 3. dates from the text
     articles = date_from_text(articles, analyses)
     # 4. near-duplicates
-    corpus = corpus_of(articles, analyses)
+    corpus = Corpus(articles, analyses)
     dedup = Deduplicator().fit(corpus)
     corpus = corpus.with_copies(dedup.duplicate_of_)
     # 5. entities

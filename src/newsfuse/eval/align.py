@@ -115,10 +115,10 @@ def system_labels(units: Sequence[Any], group: Sequence[str], spans: Mapping[str
 def score_ecb(corpus: EcbAlignCorpus, analyses: Sequence[ArticleAnalysis], **params: Any) -> dict[str, Any]:
     """Align the corpus' claims within gold events and score the aligned sentences against the chains."""
     from newsfuse.fuse.claims.align import ClaimAligner
-    from newsfuse.fuse.corpus import corpus_of
+    from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
 
-    reports = corpus_of(corpus.articles, analyses)
+    reports = Corpus(corpus.articles, analyses)
     canon = EntityCanonicalizer().fit(reports)
     reports = reports.with_entities(canon.entities_, canon.mention_entity_)
     aligner = ClaimAligner(**params).fit(reports, corpus.event)
@@ -311,12 +311,12 @@ def fit_fixture(path: str | Path, nlp: Any) -> FittedFixture:
     from newsfuse.fuse.claims.align import ClaimAligner
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
     from newsfuse.fuse.claims.contradict import ContradictionFinder
-    from newsfuse.fuse.corpus import corpus_of
+    from newsfuse.fuse.corpus import Corpus
     from newsfuse.nlp.analyze import analyze_articles
 
     fixture = read_fixture(path)
     analyses = tuple(analyze_articles(fixture.articles, nlp))
-    reports = corpus_of(fixture.articles, analyses)
+    reports = Corpus(fixture.articles, analyses)
     canon = EntityCanonicalizer().fit(reports)
     reports = reports.with_entities(canon.entities_, canon.mention_entity_)
     aligner = ClaimAligner().fit(reports, {a.id: "event" for a in fixture.articles})

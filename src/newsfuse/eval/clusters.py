@@ -271,12 +271,12 @@ def cluster_corpus(
     articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], use_embeddings: bool = True, **params: Any
 ) -> dict[str, str]:
     """Article id → event id from the steps the pipeline runs: dates from the text, duplicates, entities, events."""
-    from newsfuse.fuse.corpus import corpus_of
+    from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.dedup import Deduplicator
     from newsfuse.fuse.events.cluster import EventClusterer
     from newsfuse.pipeline import date_from_text
 
-    corpus = corpus_of(date_from_text(articles, analyses), analyses)
+    corpus = Corpus(date_from_text(articles, analyses), analyses)
     corpus = corpus.with_copies(Deduplicator().fit(corpus).duplicate_of_)
     corpus = _with_entities(corpus)
     clusterer = EventClusterer(use_embeddings=use_embeddings, **params)

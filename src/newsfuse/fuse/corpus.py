@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from newsfuse.model import Article, ArticleAnalysis, Entity
@@ -112,7 +112,3 @@ def source_key(name: str) -> str:
     ("The Daily-Post" → "daily post")."""
     return _NON_WORD.sub(" ", _LEADING_THE.sub("", name.lower().strip())).strip()
 
-
-def corpus_of(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
-    """A corpus of ``articles`` and their ``analyses``, with no copies or entities known yet."""
-    return Corpus(tuple(articles), tuple(analyses))
