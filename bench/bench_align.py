@@ -36,6 +36,7 @@ def gvc(cache: Path) -> dict:
     from newsfuse.fuse.claims.align import ClaimAligner
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
     from newsfuse.fuse.claims.contradict import ContradictionFinder
+    from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.dedup import Deduplicator
     from newsfuse.nlp.encoder import load_encoder
     from newsfuse.fuse.events.cluster import EventClusterer
@@ -43,23 +44,23 @@ def gvc(cache: Path) -> dict:
     corpus = read_corpus(DATA / "gvc", "all")
     articles = list(corpus.articles)
     analyses = analyses_for(articles, cache)
-    dedup = Deduplicator().fit(articles)
-    canon = EntityCanonicalizer().fit(analyses, articles)
-    events = EventClusterer().fit(articles, analyses, canon.entities_, canon.mention_entity_,
-                                  duplicate_of=dedup.duplicate_of_)
+    reports = Corpus(articles, analyses)
+    reports = reports.with_copies(Deduplicator().fit(reports).duplicate_of_)
+    canon = EntityCanonicalizer().fit(reports)
+    reports = reports.with_entities(canon.entities_, canon.mention_entity_)
+    events = EventClusterer().fit(reports)
     load_encoder()  # model loading is not the aligner's time
     start = time.perf_counter()
-    aligner = ClaimAligner().fit(articles, analyses, events.article_event_, dedup.duplicate_of_, canon.entities_,
-                                 canon.mention_entity_)
+    aligner = ClaimAligner().fit(reports, events.article_event_)
     fitted = time.perf_counter()
-    finder = ContradictionFinder().fit(aligner, articles, analyses, canon.mention_entity_)
+    finder = ContradictionFinder().fit(reports, aligner)
     done = time.perf_counter()
     n = len(aligner.units_)
     blocks = len({u.block for u in aligner.units_})
     return {
         "articles": len(articles), "events": len(events.events_), "statements": n, "blocks": blocks,
         "pairs_compared": len(aligner.pairs_), "all_pairs": n * (n - 1) // 2,
-        "claims": len(aligner.claims_), "corroborated": sum(c["support"] >= 2 for c in aligner.claims_),
+        "claims": len(aligner.claims_), "corroborated": sum(c.support >= 2 for c in aligner.claims_),
         "contradictions": len(finder.contradictions_),
         "align_fit_s": round(fitted - start, 1), "contradict_fit_s": round(done - fitted, 1),
     }
@@ -113,10 +114,10 @@ def blind(folder: Path = REPO / "tests" / "data" / "blind", verbose: bool = Fals
     if verbose:
         for f in fitted:
             for claim in f.aligner.claims_:
-                if len(claim["sources"]) > 1:
-                    result.setdefault("claims", []).append([s["text"] for s in claim["sources"]])
+                if len(claim.sources) > 1:
+                    result.setdefault("claims", []).append([s.text for s in claim.sources])
             result.setdefault("contradiction_records", []).extend(
-                [[s["text"] for s in r["sides"]] + [r["kind"]] for r in f.finder.contradictions_])
+                [[s.text for s in r.sides] + [r.kind] for r in f.finder.contradictions_])
     else:
         result.pop("support_wrong")
     return result

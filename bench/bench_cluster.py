@@ -256,6 +256,7 @@ def cluster_seconds(articles, analyses, use_embeddings: bool, encoder=None) -> d
     """Seconds of each cross-document step, as the pipeline runs them (``encoder`` stands in for the model)."""
     from newsfuse.nlp import encoder as embed
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
+    from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.dedup import Deduplicator
     from newsfuse.fuse.events.cluster import EventClusterer
     from newsfuse.pipeline import date_from_text
@@ -275,13 +276,14 @@ def cluster_seconds(articles, analyses, use_embeddings: bool, encoder=None) -> d
     try:
         t0 = time.perf_counter()
         articles = date_from_text(articles, analyses)
-        dedup = Deduplicator().fit(articles)
+        corpus = Corpus(tuple(articles), tuple(analyses))
+        dedup = Deduplicator().fit(corpus)
+        corpus = corpus.with_copies(dedup.duplicate_of_)
         t1 = time.perf_counter()
-        canon = EntityCanonicalizer().fit(analyses, articles)
+        canon = EntityCanonicalizer().fit(corpus)
+        corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
         t2 = time.perf_counter()
-        events = EventClusterer(use_embeddings=use_embeddings).fit(
-            articles, analyses, canon.entities_, canon.mention_entity_, duplicate_of=dedup.duplicate_of_
-        )
+        events = EventClusterer(use_embeddings=use_embeddings).fit(corpus)
         t3 = time.perf_counter()
     finally:
         embed.embed_texts = real

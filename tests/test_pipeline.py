@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.model import Event
+from newsfuse.pipeline import keep_event_ids
 from tests.conftest import EXAMPLES, needs_seeds
 
 # Chrome and teasers in the seeds; none may reach anything but `removed`.
@@ -164,3 +166,15 @@ def test_analyze_works_with_the_default_config(tmp_path):
     report = analyze([tmp_path / "one.txt"])
     assert [a.id for a in report.articles] == ["one"]
     assert report.skipped == []
+
+
+def test_continued_events_keep_their_earlier_ids_and_the_inputs_stay_as_they_were():
+    events = [Event("new-a", articles=("x", "y")), Event("new-b", articles=("z",)), Event("new-c", articles=("w",))]
+    article_event = {"x": "new-a", "y": "new-a", "z": "new-b", "w": "new-c"}
+    # the earlier event "old-1" split: its id stays with the larger part; "w" was never seen
+    previous = {"x": "old-1", "y": "old-1", "z": "old-1", "v": "old-2"}
+    renamed, renamed_map = keep_event_ids(events, article_event, previous)
+    assert [e.id for e in renamed] == ["old-1", "new-b", "new-c"]
+    assert renamed[0].articles == ("x", "y")
+    assert renamed_map == {"x": "old-1", "y": "old-1", "z": "new-b", "w": "new-c"}
+    assert [e.id for e in events] == ["new-a", "new-b", "new-c"] and article_event["x"] == "new-a"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -13,8 +13,9 @@ from newsfuse import __version__
 from newsfuse.config import Config, load_config
 from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.claims.align import ClaimAligner
-from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.claims.contradict import ContradictionFinder
+from newsfuse.fuse.corpus import Corpus
+from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.nlp.encoder import embedding_cache, embedding_precision
 from newsfuse.fuse.events.cluster import EventClusterer
@@ -25,7 +26,7 @@ from newsfuse.fuse.summary.rewrite import ChatRewriter
 from newsfuse.fuse.summary.summarizer import Summarizer, rewrite
 from newsfuse.fuse.timeline import TimelineBuilder
 from newsfuse.ingest import read_inputs
-from newsfuse.model import Article, ArticleAnalysis, Report
+from newsfuse.model import Article, ArticleAnalysis, Event, Report
 from newsfuse.nlp.time.docdate import published_from_analysis
 from newsfuse.nlp.models import load_nlp
 from newsfuse.run.cache import AnalysisCache
@@ -91,35 +92,30 @@ def _analyze(
     # 3. dates from the text
     articles = date_from_text(articles, analyses)
     # 4. near-duplicates
-    dedup = Deduplicator().fit(articles)
+    corpus = Corpus(articles, analyses)
+    dedup = Deduplicator().fit(corpus)
+    corpus = corpus.with_copies(dedup.duplicate_of_)
     # 5. entities
-    canon = EntityCanonicalizer().fit(analyses, articles)
+    canon = EntityCanonicalizer().fit(corpus)
+    corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
     # 6. events
-    events = EventClusterer().fit(
-        articles, analyses, canon.entities_, canon.mention_entity_, duplicate_of=dedup.duplicate_of_
-    )
+    clusterer = EventClusterer().fit(corpus)
+    events, article_event = clusterer.events_, clusterer.article_event_
     if store is not None:
-        keep_event_ids(events, store.assignments("event"))
-        store.save_assignments("event", events.article_event_)
+        events, article_event = keep_event_ids(events, article_event, store.assignments("event"))
+        store.save_assignments("event", article_event)
         store.save_assignments("duplicate", dedup.duplicate_of_)
     # 7. storylines
-    stories = StoryLinker().fit(events.events_, analyses, canon.entities_)
+    stories = StoryLinker().fit(corpus, events)
     # 8. timeline
-    timeline = TimelineBuilder().fit(
-        articles, analyses, events.article_event_, events.events_, dedup.duplicate_of_,
-        mention_entity=canon.mention_entity_,
-    )
+    timeline = TimelineBuilder().fit(corpus, events, article_event)
     # 9. claims
-    aligner = ClaimAligner().fit(
-        articles, analyses, events.article_event_, dedup.duplicate_of_, canon.entities_, canon.mention_entity_,
-        article_story=stories.article_story_,
-    )
+    aligner = ClaimAligner().fit(corpus, article_event, stories.article_story_)
     # 10. contradictions
-    contradictions = ContradictionFinder().fit(aligner, articles, analyses, canon.mention_entity_)
+    contradictions = ContradictionFinder().fit(corpus, aligner)
     # 11. summary
     summary = Summarizer().fit(
-        articles, analyses, events.events_, stories=stories.stories_, duplicate_of=dedup.duplicate_of_,
-        claims=contradictions.claims_, contradictions=contradictions.contradictions_,
+        corpus, events, stories.stories_, contradictions.claims_, contradictions.contradictions_
     )
     summary_lines = summary.summary_
     if config.rewrite_url:
@@ -127,11 +123,10 @@ def _analyze(
             summary_lines, ChatRewriter(config.rewrite_url, config.rewrite_model, config.rewrite_timeout)
         )
     # 12. quotes
-    quotes = QuoteAttributor().fit(articles, analyses, canon.entities_, canon.mention_entity_)
+    quotes = QuoteAttributor().fit(corpus)
     # 13. framing
     framing = FramingAnalyzer().fit(
-        articles, analyses, canon.entities_, canon.mention_entity_, events.events_, timeline.timeline_,
-        contradictions.claims_, contradictions.contradictions_, dedup.duplicate_of_,
+        corpus, events, timeline.timeline_, contradictions.claims_, contradictions.contradictions_
     )
     # 14. report
     return Report(
@@ -141,8 +136,8 @@ def _analyze(
         entities=list(canon.entities_),
         mention_entity=dict(canon.mention_entity_),
         duplicate_of=dict(dedup.duplicate_of_),
-        article_event=dict(events.article_event_),
-        events=list(events.events_),
+        article_event=dict(article_event),
+        events=list(events),
         stories=list(stories.stories_),
         article_story=dict(stories.article_story_),
         timeline=list(timeline.timeline_),
@@ -150,20 +145,23 @@ def _analyze(
         claims=list(contradictions.claims_),
         contradictions=list(contradictions.contradictions_),
         quotes=list(quotes.quotes_),
-        framing=dict(framing.framing_),
+        framing=framing.framing_,
         generated=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         version=__version__,
     )
 
 
-def keep_event_ids(events: EventClusterer, previous: dict[str, str]) -> None:
-    """Give each event the id it had in an earlier run when it continues that event.
+def keep_event_ids(
+    events: Sequence[Event], article_event: Mapping[str, str], previous: Mapping[str, str]
+) -> tuple[list[Event], dict[str, str]]:
+    """The events and the article → event map again, each event under the id it had in an earlier
+    run (``previous``: article → event id then) when it continues that event.
 
     An event continues the earlier event most of its articles belonged to; each
     earlier id goes to one event at most, so a split keeps the id on its larger part.
     """
     members: dict[str, list[str]] = {}
-    for article, event in events.article_event_.items():
+    for article, event in article_event.items():
         members.setdefault(event, []).append(article)
     rename: dict[str, str] = {}
     taken: set[str] = set()
@@ -177,11 +175,8 @@ def keep_event_ids(events: EventClusterer, previous: dict[str, str]) -> None:
                 rename[event] = old
                 taken.add(old)
                 break
-    if not rename:
-        return
-    events.article_event_ = {a: rename.get(e, e) for a, e in events.article_event_.items()}
-    for event in events.events_:
-        event["id"] = rename.get(event["id"], event["id"])
+    renamed = [dataclasses.replace(e, id=rename[e.id]) if e.id in rename else e for e in events]
+    return renamed, {a: rename.get(e, e) for a, e in article_event.items()}
 
 
 def date_from_text(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[Article]:

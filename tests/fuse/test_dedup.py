@@ -7,6 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.dedup import Deduplicator, shingles
 from newsfuse.model import Article
 from tests.conftest import TEST_DATA
@@ -23,14 +24,14 @@ def _fixture_articles() -> list[Article]:
 
 
 def test_syndicated_copy_with_new_headline_dateline_and_cut_paragraph_is_a_duplicate():
-    dedup = Deduplicator().fit(_fixture_articles())
+    dedup = Deduplicator().fit(Corpus(_fixture_articles()))
     assert dedup.duplicate_of_ == {"herald-2023-fire-copy": "valley-2023-fire"}
     assert 0.5 < dedup.similarity_["herald-2023-fire-copy"] <= 1.0
 
 
 def test_two_reports_of_one_event_are_not_duplicates():
     articles = [a for a in _fixture_articles() if a.id in {"valley-2023-fire", "post-2023-fire"}]
-    assert Deduplicator().fit(articles).duplicate_of_ == {}
+    assert Deduplicator().fit(Corpus(articles)).duplicate_of_ == {}
 
 
 def test_original_is_the_earliest_published_even_when_seen_later():
@@ -38,19 +39,19 @@ def test_original_is_the_earliest_published_even_when_seen_later():
     later = Article(id="late", text=base.text, published="2023-03-20")
     earlier = Article(id="early", text=base.text + " Updated.", published="2023-03-14")
     undated = Article(id="undated", text=base.text)
-    dedup = Deduplicator().fit([later, undated, earlier])
+    dedup = Deduplicator().fit(Corpus([later, undated, earlier]))
     assert dedup.duplicate_of_ == {"late": "early", "undated": "early"}
 
 
 def test_first_seen_wins_without_dates():
     base = _fixture_articles()[0]
     a, b = Article(id="a", text=base.text), Article(id="b", text=base.text)
-    assert Deduplicator().fit([b, a]).duplicate_of_ == {"a": "b"}
+    assert Deduplicator().fit(Corpus([b, a])).duplicate_of_ == {"a": "b"}
 
 
 def test_empty_and_tiny_texts_are_handled():
     articles = [Article(id="empty", text=""), Article(id="one", text="Breaking"), Article(id="two", text="Breaking")]
-    assert Deduplicator().fit(articles).duplicate_of_ == {"two": "one"}
+    assert Deduplicator().fit(Corpus(articles)).duplicate_of_ == {"two": "one"}
     assert shingles("") == set()
 
 
@@ -88,7 +89,7 @@ def corpora(draw):
 @settings(max_examples=150, deadline=None)
 @given(corpora())
 def test_invariants(articles):
-    dedup = Deduplicator().fit(articles)
+    dedup = Deduplicator().fit(Corpus(articles))
     dup = dedup.duplicate_of_
     ids = {a.id for a in articles}
     # no article is a duplicate of itself or of a duplicate, and every id is known
@@ -101,6 +102,6 @@ def test_invariants(articles):
         if published[copy] and published[original]:
             assert published[original] <= published[copy]
     # deterministic, and idempotent: the originals alone hold no further duplicates
-    assert Deduplicator().fit(articles).duplicate_of_ == dup
+    assert Deduplicator().fit(Corpus(articles)).duplicate_of_ == dup
     survivors = [a for a in articles if a.id not in dup]
-    assert Deduplicator().fit(survivors).duplicate_of_ == {}
+    assert Deduplicator().fit(Corpus(survivors)).duplicate_of_ == {}

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.framing import FramingAnalyzer, entity_titles
-from newsfuse.model import Article, ArticleAnalysis, Entity, Mention
+from newsfuse.model import (
+    Article, ArticleAnalysis, ClaimGroup, ClaimSource, Contradiction, Coverage, DatedSentence, Entity, Event,
+    FramedActor, FramedHappening, Framing, Mention, TimelineEntry,
+)
 from tests.conftest import needs_seeds
 
 
@@ -43,34 +47,34 @@ def test_words_that_are_not_titles_are_left_out():
                      {"Ahmed al-Sharaa": "PERSON"}) == ["President"]
 
 
-def test_estimator_contract_and_shape():
-    framing = FramingAnalyzer(max_actors=3)
-    assert framing.max_actors == 3 and not [n for n in vars(framing) if n.endswith("_")]
-    assert framing.fit([], []) is framing
-    assert framing.framing_ == {"entities": [], "events": [], "coverage": {"outlets": [], "rows": []}}
+def test_an_empty_corpus_has_every_view():
+    framing = FramingAnalyzer().fit(Corpus()).framing_
+    assert framing == Framing(entities=(), events=(), coverage=Coverage(outlets=(), rows=()))
 
 
 def test_actors_by_outlet():
     a1, n1, m1 = article_with("a1", "Syrian interim leader Ahmed al-Sharaa arrived.", {"Syrian": "NORP", "Ahmed al-Sharaa": "PERSON"}, "TASS")
     a2, n2, m2 = article_with("a2", "The acting president, Ahmad al-Sharaa, arrived.", {"Ahmad al-Sharaa": "PERSON"}, "Zamin")
     entities = [Entity("sharaa", "Ahmed al-Sharaa", "PERSON", ("Ahmed al-Sharaa", "Ahmad al-Sharaa"), ("a1", "a2"), 2)]
-    framing = FramingAnalyzer().fit([a1, a2], [n1, n2], entities, {**m1, **m2}).framing_
-    assert framing["entities"] == [{"entity": "sharaa", "name": "Ahmed al-Sharaa", "articles": 2,
-                                    "by_outlet": {"TASS": ["interim leader"], "Zamin": ["acting president"]}}]
+    framing = FramingAnalyzer().fit(Corpus([a1, a2], [n1, n2], entities=entities, mention_entity={**m1, **m2})).framing_
+    assert framing.entities == (FramedActor(entity="sharaa", name="Ahmed al-Sharaa", articles=2,
+                                            by_outlet={"TASS": ("interim leader",), "Zamin": ("acting president",)}),)
 
 
 def test_coverage_cells():
     articles = [Article(x, "text", outlet=o) for x, o in (("a", "A"), ("b", "B"), ("c", "C"))]
+    def source(article, sentence):  # the outlet is left to the article's
+        return ClaimSource(article, sentence, 0, 0, "", "")
+
     claims = [
-        {"id": "claim-1", "text": "1,200 joined", "support": 2, "event": "e",
-         "sources": [{"article": "a", "sentence": 0}, {"article": "b", "sentence": 0}]},
-        {"id": "claim-2", "text": "1,500 joined", "support": 1, "event": "e", "sources": [{"article": "c", "sentence": 0}]},
-        {"id": "claim-3", "text": "a detail", "support": 1, "event": "e", "sources": [{"article": "c", "sentence": 1}]},
+        ClaimGroup("claim-1", "1,200 joined", (source("a", 0), source("b", 0)), support=2, event="e"),
+        ClaimGroup("claim-2", "1,500 joined", (source("c", 0),), support=1, event="e"),
+        ClaimGroup("claim-3", "a detail", (source("c", 1),), support=1, event="e"),
     ]
-    contradictions = [{"claims": ["claim-1", "claim-2"], "kind": "number", "explanation": "", "sides": []}]
-    coverage = FramingAnalyzer().fit(articles, [], claims=claims, contradictions=contradictions).framing_["coverage"]
-    assert coverage["outlets"] == ["A", "B", "C"]
-    rows = {r["claim"]: r["cells"] for r in coverage["rows"]}
+    contradictions = [Contradiction("", ("claim-1", "claim-2"), "number", "")]
+    coverage = FramingAnalyzer().fit(Corpus(articles), claims=claims, contradictions=contradictions).framing_.coverage
+    assert coverage.outlets == ("A", "B", "C")
+    rows = {r.claim: r.cells for r in coverage.rows}
     assert rows == {
         "claim-1": {"A": "carried", "B": "carried", "C": "contradicted"},
         "claim-2": {"A": "contradicted", "B": "contradicted", "C": "carried"},
@@ -79,15 +83,15 @@ def test_coverage_cells():
 
 def test_event_wordings_by_outlet():
     articles = [Article("a", "t", title="Regime falls", outlet="A"), Article("b", "t", title="Rebels take capital", outlet="B")]
-    events = [{"id": "e", "title": "Regime falls", "articles": ["a", "b"]}]
-    timeline = [{"date": "2024-12-08", "text": "the regime collapsed", "sources": ["a", "b"], "sentences": [
-        {"article": "a", "sentence": 0, "text": "the regime collapsed"},
-        {"article": "b", "sentence": 2, "text": "a rapid rebel offensive resulted in the ousting"},
-    ]}]
-    [event] = FramingAnalyzer().fit(articles, [], events=events, timeline=timeline).framing_["events"]
-    assert event["headlines"] == {"A": ["Regime falls"], "B": ["Rebels take capital"]}
-    assert event["happenings"] == [{"date": "2024-12-08", "text": "the regime collapsed", "by_outlet": {
-        "A": ["the regime collapsed"], "B": ["a rapid rebel offensive resulted in the ousting"]}}]
+    events = [Event(id="e", title="Regime falls", articles=("a", "b"))]
+    timeline = [TimelineEntry(date="2024-12-08", text="the regime collapsed", sources=("a", "b"), sentences=(
+        DatedSentence(article="a", sentence=0, text="the regime collapsed", value="2024-12-08"),
+        DatedSentence(article="b", sentence=2, text="a rapid rebel offensive resulted in the ousting", value="2024-12-08"),
+    ))]
+    [event] = FramingAnalyzer().fit(Corpus(articles), events=events, timeline=timeline).framing_.events
+    assert event.headlines == {"A": ("Regime falls",), "B": ("Rebels take capital",)}
+    assert event.happenings == (FramedHappening(date="2024-12-08", text="the regime collapsed", by_outlet={
+        "A": ("the regime collapsed",), "B": ("a rapid rebel offensive resulted in the ousting",)}),)
 
 
 @needs_seeds

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.quotes import QuoteAttributor
-from newsfuse.model import Article, ArticleAnalysis, Entity, Mention, Quote
+from newsfuse.model import Article, ArticleAnalysis, Entity, Mention, Quote, QuoteSpan
 from tests.conftest import needs_seeds
 
 TEXT = 'Union leader Ana Figueiredo said: "We will stay out." Pro-government Syrian media said talks were set.'
 
 
-def analysis(quotes: tuple[Quote, ...]) -> ArticleAnalysis:
+def analysis(quotes: tuple[QuoteSpan, ...]) -> ArticleAnalysis:
     mentions = (
         Mention(13, 27, "Ana Figueiredo", "PERSON", 0),
         Mention(69, 75, "Syrian", "NORP", 1),
@@ -24,40 +25,37 @@ ENTITIES = [Entity("ana-figueiredo", "Ana Rita Figueiredo", "PERSON", ("Ana Figu
 MENTION_ENTITY = {("a", 13, 27): "ana-figueiredo", ("a", 69, 75): "syrian"}
 
 
-def test_estimator_contract():
-    attributor = QuoteAttributor()
-    assert not [name for name in vars(attributor) if name.endswith("_")]
-    assert attributor.fit([], []) is attributor and attributor.quotes_ == []
-
-
 def test_speaker_span_meets_the_canonical_entity():
-    quote = Quote(35, 51, "We will stay out", "Union leader Ana Figueiredo", 0, 27, "direct", "say", 0)
-    got = QuoteAttributor().fit([Article("a", TEXT, outlet="Wire")], [analysis((quote,))], ENTITIES,
-                                MENTION_ENTITY).quotes_
-    assert got == [{
-        "speaker": "ana-figueiredo", "speaker_name": "Ana Rita Figueiredo", "speaker_ref": None,
-        "text": "We will stay out", "article": "a", "outlet": "Wire", "sentence": 0, "start": 35, "end": 51,
-        "kind": "direct", "cue": "say",
-    }]
+    quote = QuoteSpan(35, 51, "We will stay out", "Union leader Ana Figueiredo", 0, 27, "direct", "say", 0)
+    got = QuoteAttributor().fit(Corpus([Article("a", TEXT, outlet="Wire")], [analysis((quote,))],
+                                        entities=ENTITIES, mention_entity=MENTION_ENTITY)).quotes_
+    assert got == [Quote(
+        speaker="ana-figueiredo", speaker_name="Ana Rita Figueiredo", speaker_ref=None,
+        text="We will stay out", article="a", outlet="Wire", sentence=0, start=35, end=51,
+        kind="direct", cue="say",
+    )]
 
 
 def test_a_pronoun_speaker_keeps_its_words_and_gets_the_antecedent():
-    quote = Quote(35, 51, "We will stay out", "Ana Figueiredo", 13, 27, "direct", "say", 0, speaker_ref="she")
-    [got] = QuoteAttributor().fit([Article("a", TEXT)], [analysis((quote,))], ENTITIES, MENTION_ENTITY).quotes_
-    assert got["speaker"] == "ana-figueiredo" and got["speaker_ref"] == "she"
-    assert got["outlet"] == "a"  # no outlet known: the article stands for it
+    quote = QuoteSpan(35, 51, "We will stay out", "Ana Figueiredo", 13, 27, "direct", "say", 0, speaker_ref="she")
+    [got] = QuoteAttributor().fit(
+        Corpus([Article("a", TEXT)], [analysis((quote,))], entities=ENTITIES, mention_entity=MENTION_ENTITY)).quotes_
+    assert got.speaker == "ana-figueiredo" and got.speaker_ref == "she"
+    assert got.outlet == "a"  # no outlet known: the article stands for it
 
 
 def test_a_nationality_describing_the_speaker_is_not_the_speaker():
-    quote = Quote(87, 101, "talks were set", "Pro-government Syrian media", 54, 81, "indirect", "say", 1)
-    [got] = QuoteAttributor().fit([Article("a", TEXT)], [analysis((quote,))], ENTITIES, MENTION_ENTITY).quotes_
-    assert got["speaker"] is None and got["speaker_name"] == "Pro-government Syrian media"
+    quote = QuoteSpan(87, 101, "talks were set", "Pro-government Syrian media", 54, 81, "indirect", "say", 1)
+    [got] = QuoteAttributor().fit(
+        Corpus([Article("a", TEXT)], [analysis((quote,))], entities=ENTITIES, mention_entity=MENTION_ENTITY)).quotes_
+    assert got.speaker is None and got.speaker_name == "Pro-government Syrian media"
 
 
 def test_a_quote_without_speaker_span():
-    quote = Quote(35, 51, "We will stay out", None, None, None, "direct", "", 0)
-    [got] = QuoteAttributor().fit([Article("a", TEXT)], [analysis((quote,))], ENTITIES, MENTION_ENTITY).quotes_
-    assert got["speaker"] is None and got["speaker_name"] is None
+    quote = QuoteSpan(35, 51, "We will stay out", None, None, None, "direct", "", 0)
+    [got] = QuoteAttributor().fit(
+        Corpus([Article("a", TEXT)], [analysis((quote,))], entities=ENTITIES, mention_entity=MENTION_ENTITY)).quotes_
+    assert got.speaker is None and got.speaker_name is None
 
 
 # The seed quotations and who said them (tests may name the seeds' people).

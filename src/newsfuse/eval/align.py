@@ -27,7 +27,7 @@ from newsfuse.errors import EvalError
 from newsfuse.eval.ecbplus import find_documents, read_document, read_selected_sentences, to_article
 from newsfuse.eval.metrics import Scores
 from newsfuse.ingest.meta import with_dateline_span
-from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.model import Article, ArticleAnalysis, Contradiction, ContradictionSide
 
 Item = tuple[str, Hashable]  # (article id, sentence number or statement key)
 
@@ -116,11 +116,13 @@ def system_labels(units: Sequence[Any], group: Sequence[str], spans: Mapping[str
 def score_ecb(corpus: EcbAlignCorpus, analyses: Sequence[ArticleAnalysis], **params: Any) -> dict[str, Any]:
     """Align the corpus' claims within gold events and score the aligned sentences against the chains."""
     from newsfuse.fuse.claims.align import ClaimAligner
+    from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
 
-    canon = EntityCanonicalizer().fit(analyses, corpus.articles)
-    aligner = ClaimAligner(**params).fit(corpus.articles, analyses, corpus.event, {}, canon.entities_,
-                                         canon.mention_entity_)
+    reports = Corpus(corpus.articles, analyses)
+    canon = EntityCanonicalizer().fit(reports)
+    reports = reports.with_entities(canon.entities_, canon.mention_entity_)
+    aligner = ClaimAligner(**params).fit(reports, corpus.event)
     labels = system_labels(aligner.units_, aligner.group_, corpus.sentence_spans)
     scores = pair_scores(corpus.chains, labels)
     return {"items": len(corpus.chains), "units": len(aligner.units_), "pairwise": scores.as_dict(),
@@ -277,20 +279,20 @@ def score_quotes(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis
             "misses": misses}
 
 
-def side_group(fixture: FixtureSet, side: Mapping[str, Any]) -> str | None:
+def side_group(fixture: FixtureSet, side: ContradictionSide) -> str | None:
     """The annotated group of the statement a contradiction side quotes (most overlap), if any."""
     best, overlap = None, 0
     for (article, snippet), (start, end) in fixture.snippets.items():
-        if article == side["article"]:
-            o = min(end, side["end"]) - max(start, side["start"])
+        if article == side.article:
+            o = min(end, side.end) - max(start, side.start)
             if o > overlap:
                 best, overlap = next(iter(fixture.groups[(article, snippet)])), o
     return best
 
 
-def contradiction_pairs(fixture: FixtureSet, records: Iterable[Mapping[str, Any]]) -> set[frozenset]:
+def contradiction_pairs(fixture: FixtureSet, records: Iterable[Contradiction]) -> set[frozenset]:
     """The pairs of annotated groups that the found contradictions set against each other."""
-    return {frozenset(side_group(fixture, s) for s in r["sides"]) for r in records}
+    return {frozenset(side_group(fixture, s) for s in r.sides) for r in records}
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,14 +312,16 @@ def fit_fixture(path: str | Path, nlp: Any) -> FittedFixture:
     from newsfuse.fuse.claims.align import ClaimAligner
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
     from newsfuse.fuse.claims.contradict import ContradictionFinder
+    from newsfuse.fuse.corpus import Corpus
     from newsfuse.nlp.analyze import analyze_articles
 
     fixture = read_fixture(path)
     analyses = tuple(analyze_articles(fixture.articles, nlp))
-    canon = EntityCanonicalizer().fit(analyses, fixture.articles)
-    aligner = ClaimAligner().fit(fixture.articles, analyses, {a.id: "event" for a in fixture.articles}, {},
-                                 canon.entities_, canon.mention_entity_)
-    finder = ContradictionFinder().fit(aligner, fixture.articles, analyses, canon.mention_entity_)
+    reports = Corpus(fixture.articles, analyses)
+    canon = EntityCanonicalizer().fit(reports)
+    reports = reports.with_entities(canon.entities_, canon.mention_entity_)
+    aligner = ClaimAligner().fit(reports, {a.id: "event" for a in fixture.articles})
+    finder = ContradictionFinder().fit(reports, aligner)
     return FittedFixture(fixture, analyses, canon, aligner, finder)
 
 
@@ -334,7 +338,7 @@ def score_fitted(fitted: Sequence[FittedFixture], extras: Sequence[Mapping[str, 
             key = (item[0], (fixture.name, item))
             gold[key] = {(fixture.name, g) for g in groups}
             system[key] = {(fixture.name, g) for g in labels[item]}
-        supports = {c["id"]: c["support"] for c in aligner.claims_}
+        supports = {c.id: c.support for c in aligner.claims_}
         for group, support in extra["support"].items():
             found = [supports[c] for item, claims in labels.items() if group in fixture.groups[item] for c in claims]
             best = max(set(found), key=found.count) if found else None

@@ -273,25 +273,26 @@ def cluster_corpus(
     articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], use_embeddings: bool = True, **params: Any
 ) -> dict[str, str]:
     """Article id → event id from the steps the pipeline runs: dates from the text, duplicates, entities, events."""
+    from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.dedup import Deduplicator
     from newsfuse.fuse.events.cluster import EventClusterer
     from newsfuse.pipeline import date_from_text
 
-    articles = date_from_text(articles, analyses)
-    duplicates = Deduplicator().fit(articles).duplicate_of_
-    entities, mention_entity = _entities(articles, analyses)
+    corpus = Corpus(date_from_text(articles, analyses), analyses)
+    corpus = corpus.with_copies(Deduplicator().fit(corpus).duplicate_of_)
+    corpus = _with_entities(corpus)
     clusterer = EventClusterer(use_embeddings=use_embeddings, **params)
-    clusterer.fit(articles, analyses, entities, mention_entity, duplicates)
+    clusterer.fit(corpus)
     return clusterer.article_event_
 
 
-def _entities(articles, analyses):
+def _with_entities(corpus):
     try:
         from newsfuse.fuse.entities.canon import EntityCanonicalizer
     except ImportError:  # entity canonicalisation not installed in this build: events fall back to names
-        return None, None
-    canon = EntityCanonicalizer().fit(list(analyses), list(articles))
-    return canon.entities_, canon.mention_entity_
+        return corpus
+    canon = EntityCanonicalizer().fit(corpus)
+    return corpus.with_entities(canon.entities_, canon.mention_entity_)
 
 
 def baseline_clusters(articles: Sequence[Article], threshold: float = BASELINE_THRESHOLD) -> dict[str, str]:
@@ -331,14 +332,16 @@ def fit_link_model(
     from newsfuse.fuse.events.features import PAIR_FEATURES, build_profiles, pair_features, vectorize
     from newsfuse.fuse.events.cluster import candidate_pairs
 
-    xs, ys, ws = [], [], []
+    from newsfuse.fuse.corpus import Corpus as FusedCorpus
     from newsfuse.pipeline import date_from_text
+
+    xs, ys, ws = [], [], []
 
     for corpus, analyses in corpora:
         by_id = {a.article_id: a for a in analyses}
         articles = date_from_text(corpus.articles, analyses)
-        entities, mention_entity = _entities(articles, analyses)
-        profiles = build_profiles(articles, [by_id[a.id] for a in articles], mention_entity)
+        fused = _with_entities(FusedCorpus(articles, analyses))
+        profiles = build_profiles(articles, [by_id[a.id] for a in articles], fused.mention_entity)
         embeddings = embed_texts([p.lead for p in profiles]) if use_embeddings else None
         vectors = vectorize(profiles, embeddings)
         i, j = candidate_pairs(vectors)

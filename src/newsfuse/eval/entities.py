@@ -31,6 +31,7 @@ from typing import Any
 from newsfuse.eval import ecbplus
 from newsfuse.eval.ecbplus import EcbDocument
 from newsfuse.eval.metrics import b_cubed, pairwise
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.entities.types import type_class
 from newsfuse.model import ArticleAnalysis
@@ -84,7 +85,7 @@ def score_analyses(
     """Steps 2–5 of ``evaluate`` on analyses already made (they are the slow part; tuning reuses them)."""
     built = [ecbplus.to_article(doc) for doc in docs]
     articles = [article for article, _ in built]
-    canon = (canonicalizer or EntityCanonicalizer()).fit(analyses, articles)
+    canon = (canonicalizer or EntityCanonicalizer()).fit(Corpus(articles, analyses))
     # 3. gold mentions
     gold_spans, gold = gold_mentions(docs, [spans for _, spans in built], selected)
     # 4. system labels by overlap

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article
 
 # Words per shingle. Four keeps a syndicated copy with a few edited words well above
@@ -71,10 +72,11 @@ class Deduplicator:
         self.shingle_words = shingle_words
         self.num_perm = num_perm
 
-    def fit(self, articles: Iterable[Article]) -> Deduplicator:
+    def fit(self, corpus: Corpus) -> Deduplicator:
+        """Mark the near-duplicates among ``corpus.articles`` (their text alone decides)."""
         from datasketch import MinHash, MinHashLSH
 
-        articles = list(articles)
+        articles = list(corpus.articles)
         order = sorted(range(len(articles)), key=lambda i: _visit_key(articles[i], i))
         lsh = MinHashLSH(num_perm=self.num_perm, params=_bands(min(LSH_THRESHOLD, self.threshold), self.num_perm))
         sets: dict[str, set[str]] = {}

@@ -22,12 +22,16 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from newsfuse.model import Article, ArticleAnalysis, Entity
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.lexicon import ROLE_NOUNS, TITLE_WORDS
+from newsfuse.model import (
+    Article, ArticleAnalysis, ClaimGroup, Contradiction, Coverage, CoverageRow, Entity, Event, FramedActor, FramedEvent,
+    FramedHappening, Framing, TimelineEntry,
+)
 
-# How many actors and events the framing shows: the most-reported ones (by independent articles).
+# How many actors and events the framing shows: the most-reported ones (actors by independent
+# sources, ``Corpus.source``; events by articles).
 MAX_ACTORS = 8
 MAX_EVENTS = 5
 # Claims shown in the coverage matrix, most supported first (a claim only one outlet carries
@@ -58,10 +62,10 @@ class Title:
 class FramingAnalyzer:
     """How each outlet words the main actors and events, and which claims it carries.
 
-    After ``fit``: ``framing_`` = {"entities": [{entity, name, by_outlet: {outlet: [terms]}}],
-    "events": [{event, title, headlines: {outlet: [titles]}, happenings: [{date, text,
-    by_outlet: {outlet: [wordings]}}]}], "coverage": {"outlets": [...], "rows": [{claim, text,
-    event, cells: {outlet: "carried" | "omitted" | "contradicted"}}]}}.
+    After ``fit``: ``framing_`` a ``Framing``: entities (a ``FramedActor`` each: the titles each
+    outlet gives it), events (a ``FramedEvent`` each: headlines and the happenings' wordings by
+    outlet), coverage (outlets, and a ``CoverageRow`` per claim: outlet → carried | omitted |
+    contradicted).
     """
 
     def __init__(self, max_actors: int = MAX_ACTORS, max_events: int = MAX_EVENTS,
@@ -72,31 +76,27 @@ class FramingAnalyzer:
 
     def fit(
         self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
-        entities: Sequence[Entity] = (),
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
-        events: Sequence[Mapping[str, Any]] = (),
-        timeline: Sequence[Mapping[str, Any]] = (),
-        claims: Sequence[Mapping[str, Any]] = (),
-        contradictions: Sequence[Mapping[str, Any]] = (),
-        duplicate_of: Mapping[str, str] | None = None,
+        corpus: Corpus,
+        events: Sequence[Event] = (),
+        timeline: Sequence[TimelineEntry] = (),
+        claims: Sequence[ClaimGroup] = (),
+        contradictions: Sequence[Contradiction] = (),
     ) -> FramingAnalyzer:
         """Steps:
         1. titles of every entity mention, by outlet, for the most-reported actors;
         2. headlines and the timeline's wordings of each main event, by outlet;
         3. the coverage matrix of the claims several outlets carry or dispute.
         """
-        outlet = {a.id: outlet_name(a) for a in articles}
+        outlet = {a.id: outlet_name(a) for a in corpus.articles}
         # 1. actors
-        titles = entity_titles(articles, analyses, mention_entity or {}, entities)
-        self.framing_ = {
-            "entities": _actors(titles, entities, outlet, duplicate_of or {}, self.max_actors),
+        titles = entity_titles(corpus.articles, corpus.analyses, corpus.mention_entity, corpus.entities)
+        self.framing_ = Framing(
+            entities=_actors(titles, corpus, outlet, self.max_actors),
             # 2. events
-            "events": _events(articles, events, timeline, outlet, self.max_events),
+            events=_events(corpus.articles, events, timeline, outlet, self.max_events),
             # 3. coverage
-            "coverage": _coverage(claims, contradictions, outlet, self.max_rows),
-        }
+            coverage=_coverage(claims, contradictions, outlet, self.max_rows),
+        )
         return self
 
 
@@ -216,10 +216,10 @@ def _clean(text: str, span: tuple[int, int], drop: list[tuple[int, int]]) -> str
     return " ".join(words)
 
 
-def _actors(titles: list[Title], entities: Sequence[Entity], outlet: Mapping[str, str],
-            duplicate_of: Mapping[str, str], limit: int) -> list[dict[str, Any]]:
+def _actors(titles: list[Title], corpus: Corpus, outlet: Mapping[str, str], limit: int) -> tuple[FramedActor, ...]:
     """The most-reported people and organisations with the titles each outlet gives them."""
-    reach = {e.id: len({duplicate_of.get(a, a) for a in e.articles}) for e in entities
+    entities = corpus.entities
+    reach = {e.id: len(corpus.sources(e.articles)) for e in entities
              if e.type in ("PERSON", "ORG")}
     by_entity: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     names = {e.id: e.name for e in entities}
@@ -230,64 +230,65 @@ def _actors(titles: list[Title], entities: Sequence[Entity], outlet: Mapping[str
     ranked = sorted(reach, key=lambda e: (-reach[e], names.get(e, e)))
     out = []
     for entity in ranked[:limit]:
-        by_outlet = {o: terms for o, terms in sorted(by_entity.get(entity, {}).items())}
-        out.append({"entity": entity, "name": names.get(entity, entity), "articles": reach[entity],
-                    "by_outlet": by_outlet})
-    return out
+        by_outlet = {o: tuple(terms) for o, terms in sorted(by_entity.get(entity, {}).items())}
+        out.append(FramedActor(entity=entity, name=names.get(entity, entity), articles=reach[entity],
+                               by_outlet=by_outlet))
+    return tuple(out)
 
 
 # -- 2. events -----------------------------------------------------------------------------------
 
 
-def _events(articles: Sequence[Article], events: Sequence[Mapping[str, Any]], timeline: Sequence[Mapping[str, Any]],
-            outlet: Mapping[str, str], limit: int) -> list[dict[str, Any]]:
+def _events(articles: Sequence[Article], events: Sequence[Event], timeline: Sequence[TimelineEntry],
+            outlet: Mapping[str, str], limit: int) -> tuple[FramedEvent, ...]:
     """Headlines and the timeline's wordings of the most-reported events, by outlet."""
     titles = {a.id: a.title for a in articles}
-    main = sorted((e for e in events if len(e.get("articles", ())) >= 2),
-                  key=lambda e: (-len(e["articles"]), e["id"]))[:limit]
+    main = sorted((e for e in events if len(e.articles) >= 2), key=lambda e: (-len(e.articles), e.id))[:limit]
     out = []
     for event in main:
         headlines: dict[str, list[str]] = defaultdict(list)
-        for a in event["articles"]:
+        for a in event.articles:
             if titles.get(a) and titles[a] not in headlines[outlet.get(a, a)]:
                 headlines[outlet.get(a, a)].append(titles[a])
         happenings = []
-        members = set(event["articles"])
+        members = set(event.articles)
         for entry in timeline:
-            sentences = [s for s in entry.get("sentences", ()) if s.get("article") in members]
+            sentences = [s for s in entry.sentences if s.article in members]
             wording: dict[str, list[str]] = defaultdict(list)
             for s in sentences:
-                o = outlet.get(s["article"], s["article"])
-                if s["text"] not in wording[o]:
-                    wording[o].append(s["text"])
+                o = outlet.get(s.article, s.article)
+                if s.text not in wording[o]:
+                    wording[o].append(s.text)
             if len(wording) >= 2:
-                happenings.append({"date": entry["date"], "text": entry["text"], "by_outlet": dict(sorted(wording.items()))})
-        out.append({"event": event["id"], "title": event.get("title", ""), "headlines": dict(sorted(headlines.items())),
-                    "happenings": happenings})
-    return out
+                happenings.append(FramedHappening(
+                    date=entry.date, text=entry.text, by_outlet={o: tuple(w) for o, w in sorted(wording.items())}))
+        out.append(FramedEvent(event=event.id, title=event.title,
+                               headlines={o: tuple(h) for o, h in sorted(headlines.items())},
+                               happenings=tuple(happenings)))
+    return tuple(out)
 
 
 # -- 3. coverage ---------------------------------------------------------------------------------
 
 
-def _coverage(claims: Sequence[Mapping[str, Any]], contradictions: Sequence[Mapping[str, Any]],
-              outlet: Mapping[str, str], limit: int) -> dict[str, Any]:
+def _coverage(claims: Sequence[ClaimGroup], contradictions: Sequence[Contradiction],
+              outlet: Mapping[str, str], limit: int) -> Coverage:
     """Claims × outlets: carried, omitted, or contradicted (the outlet carries a claim against it)."""
     outlets = sorted(set(outlet.values()))
-    carried = {c["id"]: {s.get("outlet") or outlet.get(s["article"], s["article"]) for s in c["sources"]} for c in claims}
+    carried = {c.id: {s.outlet or outlet.get(s.article, s.article) for s in c.sources} for c in claims}
     against: dict[str, set[str]] = defaultdict(set)
     for c in contradictions:
-        ids = [i for i in c["claims"] if i in carried]
+        ids = [i for i in c.claims if i in carried]
         for a in ids:
             for b in ids:
                 if a != b:
                     against[a] |= carried[b] - carried[a]
-    shown = [c for c in claims if len(carried[c["id"]]) >= 2 or c["id"] in against]
-    shown.sort(key=lambda c: (-c["support"], -len(carried[c["id"]])))
+    shown = [c for c in claims if len(carried[c.id]) >= 2 or c.id in against]
+    shown.sort(key=lambda c: (-c.support, -len(carried[c.id])))
     rows = []
     for c in shown[:limit]:
         cells = {}
         for o in outlets:
-            cells[o] = "carried" if o in carried[c["id"]] else "contradicted" if o in against[c["id"]] else "omitted"
-        rows.append({"claim": c["id"], "text": c["text"], "event": c.get("event"), "cells": cells})
-    return {"outlets": outlets, "rows": rows}
+            cells[o] = "carried" if o in carried[c.id] else "contradicted" if o in against[c.id] else "omitted"
+        rows.append(CoverageRow(claim=c.id, text=c.text, event=c.event, cells=cells))
+    return Coverage(outlets=tuple(outlets), rows=tuple(rows))

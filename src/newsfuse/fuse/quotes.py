@@ -8,10 +8,10 @@ quotes carry one id across outlets whatever spelling or pronoun each used.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping
 
-from newsfuse.model import Article, ArticleAnalysis, Entity, Mention, Quote
+from newsfuse.fuse.corpus import Corpus
+from newsfuse.model import ArticleAnalysis, Mention, Quote, QuoteSpan
 
 # Entity types that can speak; a place or people that is the whole speaker ("Moscow announced")
 # speaks for its government, so it is kept when nothing better is there.
@@ -21,50 +21,44 @@ SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 class QuoteAttributor:
     """Maps each article's quotes to canonical speakers.
 
-    After ``fit``: ``quotes_`` one dict per quote, in article and text order: speaker (entity id
+    After ``fit``: ``quotes_`` one ``Quote`` each, in article and text order: speaker (entity id
     or None), speaker_name (the entity's canonical name, else the words that named the
     speaker), speaker_ref (the pronoun or description used, if any), text, article, outlet,
     sentence, start, end, kind (direct | indirect), cue (the speech verb or phrase).
     """
 
-    def fit(
-        self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
-        entities: Sequence[Entity] = (),
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
-    ) -> QuoteAttributor:
+    def fit(self, corpus: Corpus) -> QuoteAttributor:
         """Steps:
         1. for each quote, the mentions inside its speaker span, people first;
         2. their canonical entity is the speaker;
-        3. one dict per quote with where it stands and how it was introduced.
+        3. one ``Quote`` each, with where it stands and how it was introduced.
         """
-        names = {e.id: e.name for e in entities}
-        outlet = {a.id: a.outlet or a.id for a in articles}
-        mention_entity = mention_entity or {}
-        self.quotes_: list[dict[str, Any]] = []
-        for analysis in analyses:
+        names = {e.id: e.name for e in corpus.entities}
+        outlet = {a.id: a.outlet or a.id for a in corpus.articles}
+        mention_entity = corpus.mention_entity
+        self.quotes_: list[Quote] = []
+        for analysis in corpus.analyses:
             for quote in analysis.quotes:
                 # 1. and 2. speaker
                 speaker = speaker_entity(analysis, quote, mention_entity)
                 # 3. record
-                self.quotes_.append({
-                    "speaker": speaker,
-                    "speaker_name": names.get(speaker, quote.speaker_text) if speaker else quote.speaker_text,
-                    "speaker_ref": quote.speaker_ref,
-                    "text": quote.text,
-                    "article": analysis.article_id,
-                    "outlet": outlet.get(analysis.article_id, analysis.article_id),
-                    "sentence": quote.sentence,
-                    "start": quote.start,
-                    "end": quote.end,
-                    "kind": quote.kind,
-                    "cue": quote.cue,
-                })
+                self.quotes_.append(Quote(
+                    speaker=speaker,
+                    speaker_name=names.get(speaker, quote.speaker_text) if speaker else quote.speaker_text,
+                    speaker_ref=quote.speaker_ref,
+                    text=quote.text,
+                    article=analysis.article_id,
+                    outlet=outlet.get(analysis.article_id, analysis.article_id),
+                    sentence=quote.sentence,
+                    start=quote.start,
+                    end=quote.end,
+                    kind=quote.kind,
+                    cue=quote.cue,
+                ))
         return self
 
 
-def speaker_entity(analysis: ArticleAnalysis, quote: Quote, mention_entity: Mapping[tuple[str, int, int], str]
+def speaker_entity(analysis: ArticleAnalysis, quote: QuoteSpan, mention_entity: Mapping[tuple[str, int, int], str]
                    ) -> str | None:
     """The canonical entity of the best mention inside the quote's speaker span, or None."""
     if quote.speaker_start is None or quote.speaker_end is None:
@@ -79,7 +73,7 @@ def speaker_entity(analysis: ArticleAnalysis, quote: Quote, mention_entity: Mapp
     return None
 
 
-def _whole(m: Mention, quote: Quote) -> bool:
+def _whole(m: Mention, quote: QuoteSpan) -> bool:
     """A people or place that is the whole speaker ("Moscow announced"), not a word describing it
     ("pro-government Turkish media", "German officials")."""
     words = (quote.speaker_text or "").split()
@@ -88,6 +82,6 @@ def _whole(m: Mention, quote: Quote) -> bool:
     return " ".join(words).rstrip("'’s").strip() == m.text.rstrip("'’s").strip()
 
 
-def _preference(m: Mention, quote: Quote) -> tuple[int, int]:
+def _preference(m: Mention, quote: QuoteSpan) -> tuple[int, int]:
     """People before organisations before peoples and places; then the longest mention."""
     return SPEAKER_LABELS.index(m.label), -(m.end - m.start)

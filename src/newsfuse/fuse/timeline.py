@@ -12,9 +12,10 @@ from typing import Any
 import numpy as np
 
 from newsfuse.errors import ModelError
-from newsfuse.model import Article, ArticleAnalysis, Dated
-from newsfuse.util import jaccard
+from newsfuse.fuse.corpus import Corpus
+from newsfuse.model import ArticleAnalysis, Dated, DatedSentence, Event, TimelineEntry
 from newsfuse.nlp.time import TimexValue
+from newsfuse.util import jaccard
 
 # Two descriptions are linked when their score (cosine of their sentence embeddings, plus the
 # bonuses below) reaches SAME_DAY_SCORE for two dates of the same day, COARSE_SCORE otherwise
@@ -100,10 +101,10 @@ class TimelineBuilder:
     """Orders the happenings the reports date, merging those several sources tell.
 
     After ``fit``:
-    ``timeline_`` one dict per happening, ordered by date: date (ISO at its precision), text,
-    event (the clustered event it is, or None), sources (article ids), status (planned when
+    ``timeline_`` one ``TimelineEntry`` per happening, ordered by date: date (ISO at its precision),
+    text, event (the clustered event it is, or None), sources (article ids), status (planned when
     every source tells it as still to come, else reported), precision, mod, who (entity ids),
-    sentences ({article, sentence, text, value} for each sentence that dates it);
+    sentences (a ``DatedSentence`` for each sentence that dates it);
     ``embedding_used_`` whether sentence embeddings compared the descriptions.
     """
 
@@ -115,12 +116,9 @@ class TimelineBuilder:
 
     def fit(
         self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
+        corpus: Corpus,
+        events: Sequence[Event] = (),
         article_event: Mapping[str, str] | None = None,
-        events: Sequence[Mapping[str, Any]] = (),
-        duplicate_of: Mapping[str, str] | None = None,
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
     ) -> TimelineBuilder:
         """Steps:
         1. collect each original article's dated happenings (copies follow their original);
@@ -131,10 +129,10 @@ class TimelineBuilder:
         5. an article that reports a clustered event as its main one but dates nothing on that
            event's entry's date joins the entry's sources, unless its lead dates something else.
         """
-        duplicate_of = dict(duplicate_of or {})
+        duplicate_of = dict(corpus.duplicate_of)
         article_event = dict(article_event or {})
         # 1. happenings
-        items = _collect(articles, analyses, duplicate_of, mention_entity or {})
+        items = _collect(corpus.articles, corpus.analyses, duplicate_of, corpus.mention_entity)
         # 2. similarity
         self.embedding_used_ = False
         sim = self._similarity(items, article_event)
@@ -147,13 +145,11 @@ class TimelineBuilder:
         recalled_by = recall_index(events)
         described = [(_describe(e, sim, article_event, events, copies, recalled_by), e) for e in entries]
         # 5. reports of an event that date nothing of it
-        analysed = {b.article_id for b in analyses}
-        reported = [a.id for a in articles if a.id not in duplicate_of and a.id in analysed]
+        analysed = {b.article_id for b in corpus.analyses}
+        reported = [a.id for a in corpus.articles if a.id not in duplicate_of and a.id in analysed]
         _join_event_reporters(described, items, reported, article_event, events, copies)
-        self.timeline_ = [d for d, _ in described]
-        self.timeline_.sort(key=lambda e: (e["date"], e["_order"]))
-        for e in self.timeline_:
-            del e["_order"]
+        described.sort(key=lambda pair: (pair[0]["date"], pair[0]["_order"]))
+        self.timeline_ = [_entry_record(d) for d, _ in described]
         return self
 
     def _similarity(self, items: list[_Item], article_event: Mapping[str, str] | None = None) -> _Scores:
@@ -416,15 +412,24 @@ def _describe(entry: _Entry, sim: _Scores, article_event, events, copies, recall
     }
 
 
+def _entry_record(entry: Mapping[str, Any]) -> TimelineEntry:
+    """The ``TimelineEntry`` of an entry described (and joined) as a dict here."""
+    return TimelineEntry(
+        date=entry["date"], text=entry["text"], event=entry["event"], sources=tuple(entry["sources"]),
+        status=entry["status"], precision=entry["precision"], mod=entry["mod"], who=tuple(entry["who"]),
+        sentences=tuple(DatedSentence(**s) for s in entry["sentences"]),
+    )
+
+
 def _join_event_reporters(described: list[tuple[dict[str, Any], _Entry]], items: list[_Item], reported: list[str],
-                          article_event: Mapping[str, str], events: Sequence[Mapping[str, Any]],
+                          article_event: Mapping[str, str], events: Sequence[Event],
                           copies: Mapping[str, list[str]]) -> None:
     """Add to each event's own entry the articles that report that event as their main one and
     date nothing on its date ("the visit", with no day): the entry is the happening they report.
     An article whose lead dates something that cannot be that day (another visit "in October")
     may report another happening the clusterer joined to the event, so it is left out; an article
     that dates something on that day was already placed by its own lines."""
-    when = {e.get("id"): e.get("date") for e in events}
+    when = {e.id: e.date for e in events}
     by_event: dict[str, list[tuple[dict[str, Any], _Entry]]] = defaultdict(list)
     for pair in described:
         if pair[0]["event"] is not None:
@@ -484,21 +489,21 @@ def _reported_event(entry: _Entry, value: str, article_event, events) -> str | N
     event_id, count = votes.most_common(1)[0]
     if count * 2 <= len({i.article for i in entry.items}):
         return None
-    event = next((e for e in events if e.get("id") == event_id), None)
+    event = next((e for e in events if e.id == event_id), None)
     if event is None:
         return None
-    when = event.get("date")
+    when = event.date
     if when:
         return event_id if _values_agree(when, value) else None
     lead = any(i.sentence < LEAD_SENTENCES and article_event.get(i.article) == event_id for i in entry.items)
     return event_id if lead else None
 
 
-def recall_index(events) -> dict[str, list[Mapping[str, Any]]]:
+def recall_index(events: Sequence[Event]) -> dict[str, list[Event]]:
     """Article id → the events it recalls in passing (their ``mentioned_in``), built once per fit."""
-    index: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    index: dict[str, list[Event]] = defaultdict(list)
     for event in events:
-        for aid in dict.fromkeys(event.get("mentioned_in") or ()):
+        for aid in dict.fromkeys(event.mentioned_in):
             index[aid].append(event)
     return index
 
@@ -509,8 +514,8 @@ def _recalled_event(entry: _Entry, value: str, recalled_by) -> str | None:
     dated: dict[str, str] = {}
     for aid in articles:
         for event in recalled_by.get(aid, ()):
-            counts[event.get("id") or ""] += 1
-            dated[event.get("id") or ""] = event.get("date") or ""
+            counts[event.id or ""] += 1
+            dated[event.id or ""] = event.date or ""
     best, best_count = None, 0
     for eid, count in counts.items():
         when = dated[eid]

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsfuse.model import Claim, Number, Quote, skip_dateline
+from newsfuse.model import Claim, Number, QuoteSpan, skip_dateline
 from newsfuse.nlp.speech.attribution import Attributor, Source
 from newsfuse.nlp.speech.cues import (
     according_to_object,
@@ -70,7 +70,7 @@ _TERMINAL = ".!?…\"”»’)"
 _CLAUSE_MARKS = frozenset({"that", "whether", "because", "since", "although", "though", "as", "if"})
 
 
-def find_claims(doc, quotes: tuple[Quote, ...], mentions, dateline: tuple[int, int] | None = None) -> tuple[Claim, ...]:
+def find_claims(doc, quotes: tuple[QuoteSpan, ...], mentions, dateline: tuple[int, int] | None = None) -> tuple[Claim, ...]:
     """Claim candidates in ``doc``, one per independent clause, in text order; ``dateline`` is the
     article's (``Article.dateline_span``), left out of the clause it opens.
 
@@ -395,7 +395,7 @@ def _finite(head) -> bool:
     return head.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in head.children)
 
 
-def _in_quote(direct: list[Quote], start: int, end: int) -> Quote | None:
+def _in_quote(direct: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:
     for q in direct:
         if q.start <= start and end <= q.end + 1:
             return q

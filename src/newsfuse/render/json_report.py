@@ -9,8 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.errors import NewsfuseError
-from newsfuse.model import SCHEMA_VERSION, Report, to_dict
+from newsfuse.model import SCHEMA_VERSION, Contradiction, Report, SummaryLine, to_dict
 from newsfuse.util import write_atomic
+
+# Keys report.json leaves out, rather than writing null, when a record has no value for them.
+_OMITTED_WHEN_NONE: dict[type, frozenset[str]] = {
+    SummaryLine: frozenset({"event", "story", "disputed", "rewritten"}),
+    Contradiction: frozenset({"entity"}),
+}
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,8 +63,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         "generator": {"name": "newsfuse", "version": report.version, "generated": report.generated},
         "articles": articles,
         "skipped": to_dict(report.skipped),
-        "events": report.events,
-        "stories": report.stories,
+        "events": [to_dict(e) for e in report.events],
+        "stories": [to_dict(s) for s in report.stories],
         "entities": [
             {
                 "id": e.id,
@@ -71,13 +77,22 @@ def report_dict(report: Report) -> dict[str, Any]:
             }
             for e in report.entities
         ],
-        "timeline": report.timeline,
-        "claims": report.claims,
-        "contradictions": report.contradictions,
-        "quotes": report.quotes,
-        "framing": report.framing,
-        "summary": report.summary,
+        "timeline": [to_dict(t) for t in report.timeline],
+        "claims": [to_dict(c) for c in report.claims],
+        "contradictions": [record_dict(c) for c in report.contradictions],
+        "quotes": [to_dict(q) for q in report.quotes],
+        "framing": to_dict(report.framing),
+        "summary": [record_dict(line) for line in report.summary],
     }
+
+
+def record_dict(record: Any) -> dict[str, Any]:
+    """A fused record as report.json has it: its fields in order, those of ``_OMITTED_WHEN_NONE``
+    only when set (a summary line's ``event`` or ``story``, ``disputed``, ``rewritten``; a
+    contradiction's ``entity``)."""
+    omitted = _OMITTED_WHEN_NONE.get(type(record), frozenset())
+    return {k: v for k, v in to_dict(record).items() if v is not None or k not in omitted}
+
 
 
 def validate(data: dict[str, Any]) -> None:

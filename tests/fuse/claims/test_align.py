@@ -9,7 +9,8 @@ import re
 import numpy as np
 import pytest
 
-from newsfuse.fuse.claims.align import NEIGHBOURS, ClaimAligner, _embedding_texts, _neighbour_pairs, article_source
+from newsfuse.fuse.claims.align import NEIGHBOURS, ClaimAligner, _embedding_texts, _neighbour_pairs
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.claims.slots import find_numbers
 from newsfuse.model import Article, ArticleAnalysis, Claim, Sentence
 from tests.conftest import TEST_DATA, needs_seeds
@@ -49,22 +50,14 @@ def fit(articles: list[Article], events: dict[str, str] | None = None, duplicate
         **params) -> ClaimAligner:
     analyses = [analysed(a, attributions) for a in articles]
     events = events if events is not None else {a.id: "event" for a in articles}
-    return ClaimAligner(use_embeddings=False, **params).fit(articles, analyses, events, duplicate_of or {})
+    return ClaimAligner(use_embeddings=False, **params).fit(Corpus(articles, analyses, duplicate_of or {}), events)
 
 
 def group_of(aligner: ClaimAligner, article: str, words: str) -> dict:
     for unit, claim_id in zip(aligner.units_, aligner.group_):
         if unit.article == article and words in unit.text:
-            return next(c for c in aligner.claims_ if c["id"] == claim_id)
+            return next(c for c in aligner.claims_ if c.id == claim_id)
     raise AssertionError(f"no statement with {words!r} in {article}")
-
-
-def test_estimator_contract():
-    aligner = ClaimAligner(link_score=0.7, use_embeddings=False)
-    assert aligner.link_score == 0.7
-    assert not [name for name in vars(aligner) if name.endswith("_")]  # nothing learnt before fit
-    assert aligner.fit([], []) is aligner
-    assert aligner.claims_ == [] and aligner.units_ == [] and aligner.pairs_ == []
 
 
 def test_a_whole_sentence_statement_is_embedded_as_the_summary_words_it():
@@ -74,7 +67,7 @@ def test_a_whole_sentence_statement_is_embedded_as_the_summary_words_it():
     second = analysis.claims[1]
     part = dataclasses.replace(second, end=second.start + len("The plant"), text="The plant")
     analysis = dataclasses.replace(analysis, claims=(analysis.claims[0], part))
-    units = ClaimAligner(use_embeddings=False).fit([article], [analysis], {"a": "event"}).units_
+    units = ClaimAligner(use_embeddings=False).fit(Corpus([article], [analysis]), {"a": "event"}).units_
     texts = dict(zip((u.text for u in units), _embedding_texts(units, [article], [analysis])))
     assert texts["Two workers were killed in the fire"] == "Two workers were killed in the fire."
     assert texts["The plant"] == "The plant"
@@ -93,22 +86,19 @@ def test_copies_and_one_agency_count_once():
     ]
     aligner = fit(articles, duplicate_of={"d": "c"}, attributions={"Reuters": "according to Reuters"})
     claim = group_of(aligner, "a", "Two workers")
-    assert {s["article"] for s in claim["sources"]} == {"a", "b", "c", "d", "e"}
-    assert claim["support"] == 2  # Reuters (its copy, a rewrite citing it, a duplicate) and Daily E
-    assert claim["status"] == "corroborated"
-    assert all({"article", "sentence", "start", "end", "text"} <= set(s) for s in claim["sources"])
+    assert {s.article for s in claim.sources} == {"a", "b", "c", "d", "e"}
+    assert claim.support == 2  # Reuters (its copy, a rewrite citing it, a duplicate) and Daily E
+    assert claim.status == "corroborated"
+    assert all(s.start < s.end and s.text for s in claim.sources)
 
 
 def test_source_keys():
-    by_id = {
-        "x": Article("x", "t", outlet="The Daily Post"),
-        "y": Article("y", "t", outlet="Other", agency="AFP"),
-        "z": Article("z", "t"),
-    }
-    assert article_source(by_id["x"], by_id, {}) == "outlet:daily post"
-    assert article_source(by_id["y"], by_id, {}) == "agency:afp"
-    assert article_source(by_id["z"], by_id, {}) == "article:z"
-    assert article_source(by_id["z"], by_id, {"z": "x"}) == "outlet:daily post"
+    corpus = Corpus([Article("x", "t", outlet="The Daily Post"), Article("y", "t", outlet="Other", agency="AFP"),
+                     Article("z", "t")])
+    assert corpus.source("x") == "outlet:daily post"
+    assert corpus.source("y") == "agency:afp"
+    assert corpus.source("z") == "article:z"
+    assert corpus.with_copies({"z": "x"}).source("z") == "outlet:daily post"
 
 
 def test_a_different_figure_is_not_agreement():
@@ -119,7 +109,7 @@ def test_a_different_figure_is_not_agreement():
     ]
     aligner = fit(articles)
     assert group_of(aligner, "a", "1,200") is group_of(aligner, "b", "1,200")
-    assert group_of(aligner, "c", "1,500")["support"] == 1
+    assert group_of(aligner, "c", "1,500").support == 1
     assert any(p.clash == "number" for p in aligner.pairs_)
 
 
@@ -130,7 +120,7 @@ def test_a_denial_or_a_far_date_is_not_agreement():
         Article("c", "The governor will attend the summit in Geneva next week.", outlet="C", published="2025-07-01"),
     ]
     aligner = fit(articles)
-    claims = {group_of(aligner, x, "governor")["id"] for x in "abc"}
+    claims = {group_of(aligner, x, "governor").id for x in "abc"}
     assert len(claims) == 3
     clashes = {p.clash for p in aligner.pairs_}
     assert {"negation", "time"} <= clashes
@@ -153,12 +143,12 @@ def test_only_statements_another_article_can_share_are_embedded():
     articles = [Article("a", text, outlet="A", published="2016-05-01"), Article("b", text, outlet="B", published="2016-05-01"),
                 Article("c", alone, outlet="C", published="2016-05-01")]
     embed.clear_memo()
-    aligner = ClaimAligner().fit(articles, [analysed(a) for a in articles], {"a": "e1", "b": "e1", "c": "e2"}, {})
+    aligner = ClaimAligner().fit(Corpus(articles, [analysed(a) for a in articles]), {"a": "e1", "b": "e1", "c": "e2"})
     assert aligner.embedding_used_
     assert embed.counts.encoded == 2  # a's and b's two statements, alike; c's statements have no partner
     lonely = [i for i, u in enumerate(aligner.units_) if u.article == "c"]
     assert len(lonely) == 2 and not aligner.vectors_[lonely].any()
-    assert all(c["support"] == 1 for c in aligner.claims_ if c["sources"][0]["article"] == "c")
+    assert all(c.support == 1 for c in aligner.claims_ if c.sources[0].article == "c")
     assert group_of(aligner, "a", "suspect") is group_of(aligner, "b", "suspect")
 
 
@@ -192,7 +182,7 @@ def test_one_statement_per_article_in_a_claim():
     ]
     aligner = fit(articles)
     for claim in aligner.claims_:
-        articles_in = [s["article"] for s in claim["sources"]]
+        articles_in = [s.article for s in claim.sources]
         assert len(articles_in) == len(set(articles_in))
 
 
@@ -212,10 +202,11 @@ def fitted_fixtures():
     for path in sorted(ALIGN.glob("*.json")):
         fixture = read_fixture(path)
         analyses = list(analyze_articles(fixture.articles, nlp))
-        canon = EntityCanonicalizer().fit(analyses, fixture.articles)
+        corpus = Corpus(fixture.articles, analyses)
+        canon = EntityCanonicalizer().fit(corpus)
         # Every fixture is one event, as a clustering that lumps reports together would leave it.
-        aligner = ClaimAligner().fit(fixture.articles, analyses, {a.id: "event" for a in fixture.articles}, {},
-                                     canon.entities_, canon.mention_entity_)
+        aligner = ClaimAligner().fit(corpus.with_entities(canon.entities_, canon.mention_entity_),
+                                     {a.id: "event" for a in fixture.articles})
         out.append((fixture, analyses, canon, aligner))
     return out
 
@@ -246,7 +237,7 @@ def test_support_on_the_fixtures_counts_independent_sources():
     for fixture, _, _, aligner in fitted_fixtures():
         expected = json.loads((ALIGN / f"{fixture.name}.json").read_text(encoding="utf-8")).get("support", {})
         labels = fixture_labels(fixture, aligner.units_, aligner.group_)
-        supports = {c["id"]: c["support"] for c in aligner.claims_}
+        supports = {c.id: c.support for c in aligner.claims_}
         for group, support in expected.items():
             # The support of the claim holding most of the group's statements.
             found = [supports[c] for item, claims in labels.items() if group in fixture.groups[item] for c in claims]

@@ -8,6 +8,7 @@ import pytest
 from newsfuse.eval.align import side_group
 from newsfuse.fuse.claims import contradict
 from newsfuse.fuse.claims.contradict import ContradictionFinder, office_of
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article
 from tests.conftest import needs_seeds
 from tests.fuse.claims.test_align import fit, fitted_fixtures
@@ -15,19 +16,11 @@ from tests.fuse.claims.test_align import fit, fitted_fixtures
 
 def found(articles: list[Article], **params) -> ContradictionFinder:
     aligner = fit(articles, **params)
-    return ContradictionFinder().fit(aligner, articles)
+    return ContradictionFinder().fit(Corpus(articles), aligner)
 
 
 def kinds(finder: ContradictionFinder) -> list[str]:
-    return sorted(c["kind"] for c in finder.contradictions_)
-
-
-def test_estimator_contract():
-    finder = ContradictionFinder(same_moment_days=3)
-    assert finder.same_moment_days == 3
-    assert not [name for name in vars(finder) if name.endswith("_")]
-    empty = fit([])
-    assert finder.fit(empty) is finder and finder.contradictions_ == [] and finder.claims_ == []
+    return sorted(c.kind for c in finder.contradictions_)
 
 
 @pytest.mark.slow
@@ -58,12 +51,12 @@ def test_two_counts_of_one_thing_on_one_day_contradict():
     ])
     assert kinds(finder) == ["number"]
     record = finder.contradictions_[0]
-    assert {s["outlet"] for s in record["sides"]} == {"Wire", "Daily"}
-    assert {s["value"] for s in record["sides"]} == {"About 1,200", "About 1,500"}
-    assert "Wire" in record["explanation"] and "1,500" in record["explanation"]
-    assert len(record["claims"]) == 2
-    disputed = {c["id"] for c in finder.claims_ if c["status"] == "disputed"}
-    assert disputed == set(record["claims"])
+    assert {s.outlet for s in record.sides} == {"Wire", "Daily"}
+    assert {s.value for s in record.sides} == {"About 1,200", "About 1,500"}
+    assert "Wire" in record.explanation and "1,500" in record.explanation
+    assert len(record.claims) == 2
+    disputed = {c.id for c in finder.claims_ if c.status == "disputed"}
+    assert disputed == set(record.claims)
 
 
 def test_reports_days_apart_tell_different_moments():
@@ -173,10 +166,11 @@ def test_offices():
 def test_fixture_contradictions_are_found_and_traps_are_not():
     expected, got = set(), set()
     for fixture, analyses, canon, aligner in fitted_fixtures():
-        finder = ContradictionFinder().fit(aligner, fixture.articles, analyses, canon.mention_entity_)
+        finder = ContradictionFinder().fit(
+            Corpus(fixture.articles, analyses, entities=canon.entities_, mention_entity=canon.mention_entity_), aligner)
         expected |= {(fixture.name, frozenset({a, b}), kind) for a, b, kind in fixture.contradictions}
         for record in finder.contradictions_:
-            got.add((fixture.name, frozenset(side_group(fixture, s) for s in record["sides"]), record["kind"]))
+            got.add((fixture.name, frozenset(side_group(fixture, s) for s in record.sides), record.kind))
     assert expected <= got, expected - got
     assert got <= expected, got - expected  # no trap reported: growing tolls, the two visits, other figures
 

@@ -1,32 +1,12 @@
-"""Statements to align: every claim candidate, the figures no candidate covers, and each one's independent source."""
+"""Statements to align: every claim candidate and the figures no candidate covers, each with its independent source."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsfuse.fuse.claims.units import article_source, collect_units, content_words, days_apart, negation_count
+from newsfuse.fuse.claims.units import collect_units, content_words, days_apart, negation_count
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article
-
-
-def test_an_article_counts_as_its_agency_then_its_outlet_then_itself():
-    wire = Article(id="w", text="", outlet="Daily Mirror", agency="Reuters")
-    paper = Article(id="p", text="", outlet="The Daily Mirror")
-    bare = Article(id="b", text="")
-    by_id = {a.id: a for a in (wire, paper, bare)}
-    assert article_source(wire, by_id, {}) == "agency:reuters"
-    assert article_source(paper, by_id, {}) == "outlet:daily mirror"  # "The" and case do not make a new source
-    assert article_source(bare, by_id, {}) == "article:b"
-
-
-def test_a_copy_counts_as_its_original_even_along_a_chain_or_a_loop():
-    original = Article(id="o", text="", outlet="Coastline News")
-    copy = Article(id="c", text="", outlet="Harbour Freight")
-    copy_of_copy = Article(id="cc", text="", outlet="Tagus Times")
-    by_id = {a.id: a for a in (original, copy, copy_of_copy)}
-    assert article_source(copy_of_copy, by_id, {"cc": "c", "c": "o"}) == "outlet:coastline news"
-    # a copy of an article not in the corpus keeps its own source
-    assert article_source(copy, by_id, {"c": "missing"}) == "outlet:harbour freight"
-    assert article_source(copy, by_id, {"c": "o", "o": "c"}).startswith("outlet:")  # a loop ends
 
 
 @pytest.mark.parametrize(
@@ -54,12 +34,11 @@ def test_content_words_leave_out_function_and_reporting_words():
 
 
 def _units(nlp, *articles: Article, article_event=None, duplicate_of=None):
-    """The statements of ``articles`` analysed with spaCy, with no entity resolution (one place to
-    change when the units take a Corpus)."""
+    """The statements of ``articles`` analysed with spaCy, with no entity resolution."""
     from newsfuse.nlp.analyze import analyze_articles
 
     analyses = list(analyze_articles(list(articles), nlp))
-    return collect_units(list(articles), analyses, article_event or {}, duplicate_of or {}, [], {})
+    return collect_units(Corpus(articles, analyses, duplicate_of or {}), article_event or {})
 
 
 @pytest.mark.slow

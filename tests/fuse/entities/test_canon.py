@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities.canon import EntityCanonicalizer, type_class
 from newsfuse.model import Article, ArticleAnalysis, Mention
 
@@ -24,7 +25,7 @@ def make(article_id: str, text: str, tagged: list[tuple[str, str]]) -> tuple[Art
 def fit(*docs, **params) -> EntityCanonicalizer:
     articles = [a for a, _ in docs]
     analyses = [b for _, b in docs]
-    return EntityCanonicalizer(**params).fit(analyses, articles)
+    return EntityCanonicalizer(**params).fit(Corpus(articles, analyses))
 
 
 def entity_of(canon: EntityCanonicalizer, article: str, surface: str, nth: int = 0):
@@ -47,14 +48,6 @@ def _text(canon, key):
 
 def same(canon, a, b) -> bool:
     return entity_of(canon, *a).id == entity_of(canon, *b).id
-
-
-def test_estimator_contract():
-    canon = EntityCanonicalizer(surname_dominance=4.0)
-    assert canon.surname_dominance == 4.0
-    assert not [name for name in vars(canon) if name.endswith("_")]  # nothing learnt before fit
-    assert canon.fit([]) is canon
-    assert canon.entities_ == [] and canon.mention_entity_ == {}
 
 
 def test_every_named_mention_gets_an_entity():
@@ -402,7 +395,7 @@ def test_real_pipeline_on_short_reports(nlp):
         Article("b", "Ahmad al-Sharaa arrived in Moscow for talks with Vladimir Putin. Al-Sharaa thanked Putin."),
     ]
     analyses = list(analyze_articles(articles, nlp))
-    canon = EntityCanonicalizer().fit(analyses, articles)
+    canon = EntityCanonicalizer().fit(Corpus(articles, analyses))
     putin = [e for e in canon.entities_ if "Vladimir Putin" in e.aliases]
     assert len(putin) == 1 and putin[0].articles == ("a", "b") and putin[0].mentions >= 4
     sharaa = [e for e in canon.entities_ if any("Sharaa" in alias for alias in e.aliases)]
@@ -419,7 +412,7 @@ def test_real_pipeline_keeps_acronym_and_country_apart(nlp):
         Article("a", "Fighters of the Syrian Democratic Forces (SDF) held the town, officials in Syria said."),
         Article("b", "The SDF withdrew on Monday, the Kremlin said."),
     ]
-    canon = EntityCanonicalizer().fit(list(analyze_articles(articles, nlp)), articles)
+    canon = EntityCanonicalizer().fit(Corpus(articles, analyze_articles(articles, nlp)))
     by_alias = {alias: e for e in canon.entities_ for alias in e.aliases}
     assert by_alias["SDF"].articles == ("a", "b")
     assert by_alias["Syria"].id != by_alias["SDF"].id

@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.fuse.events.cluster import EventClusterer, attach_small, average_linkage, candidate_pairs
 from newsfuse.fuse.events.features import build_profile, vectorize
@@ -105,8 +106,8 @@ def fitted(nlp):
 
     articles = _articles()
     analyses = list(analyze_articles(articles, nlp))
-    duplicates = Deduplicator().fit(articles).duplicate_of_
-    canon = EntityCanonicalizer().fit(analyses, articles)
+    duplicates = Deduplicator().fit(Corpus(articles)).duplicate_of_
+    canon = EntityCanonicalizer().fit(Corpus(articles, analyses))
     return articles, analyses, canon, duplicates
 
 
@@ -124,32 +125,32 @@ def _partition(article_event: dict[str, str]) -> set[frozenset[str]]:
 @pytest.mark.slow
 def test_fixture_events_without_embeddings(fitted):
     articles, analyses, canon, duplicates = fitted
-    ev = EventClusterer(use_embeddings=False).fit(articles, analyses, canon.entities_, canon.mention_entity_, duplicates)
+    ev = EventClusterer(use_embeddings=False).fit(Corpus(articles, analyses, duplicates, canon.entities_, canon.mention_entity_))
     # a rewrite and a syndicated copy join the first fire; the fire two years later stays apart
     assert _partition(ev.article_event_) == _partition(_gold())
     assert ev.embedding_used_ is False
-    by_id = {e["id"]: e for e in ev.events_}
+    by_id = {e.id: e for e in ev.events_}
     first = by_id[ev.article_event_["valley-2023-fire"]]
-    assert first["date"] == "2023-03-14"
-    assert first["where"] == "Brennard"
-    assert set(first["articles"]) == {"valley-2023-fire", "herald-2023-fire-copy", "post-2023-fire"}
+    assert first.date == "2023-03-14"
+    assert first.where == "Brennard"
+    assert set(first.articles) == {"valley-2023-fire", "herald-2023-fire-copy", "post-2023-fire"}
     entity_ids = {e.id for e in canon.entities_}
-    assert first["who"] and set(first["who"]) <= entity_ids
-    assert by_id[ev.article_event_["valley-2025-fire"]]["date"] == "2025-08-02"
+    assert first.who and set(first.who) <= entity_ids
+    assert by_id[ev.article_event_["valley-2025-fire"]].date == "2025-08-02"
     assert set(ev.article_role_) == set(ev.article_event_)
     assert ev.article_role_["post-2023-fire"] in {"report", "follow-up"}
-    assert [e["date"] for e in ev.events_] == sorted(e["date"] for e in ev.events_)
+    assert [e.date for e in ev.events_] == sorted(e.date for e in ev.events_)
 
 
 @pytest.mark.slow
 def test_fixture_events_with_embeddings_and_without_entities(fitted):
     articles, analyses, _, duplicates = fitted
-    ev = EventClusterer().fit(articles, analyses, duplicate_of=duplicates)
+    ev = EventClusterer().fit(Corpus(articles, analyses, duplicates))
     assert ev.embedding_used_ is True
     assert _partition(ev.article_event_) == _partition(_gold())
     # without canonical entities, participants are named by their commonest spelling
-    first = next(e for e in ev.events_ if "valley-2023-fire" in e["articles"])
-    assert "Marta Oyelaran" in first["who"] or "Oyelaran" in first["who"]
+    first = next(e for e in ev.events_ if "valley-2023-fire" in e.articles)
+    assert "Marta Oyelaran" in first.who or "Oyelaran" in first.who
 
 
 @pytest.mark.slow
@@ -178,7 +179,7 @@ def test_roles_and_background_mentions(fitted):
     from newsfuse.nlp.models import load_nlp
 
     extra = list(analyze_articles([preview, follow], load_nlp()))
-    ev = EventClusterer(use_embeddings=False).fit([*articles, preview, follow], [*analyses, *extra])
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([*articles, preview, follow], [*analyses, *extra]))
     first = ev.article_event_["valley-2023-fire"]
     assert ev.article_event_["inquiry"] == first
     assert ev.article_event_["preview"] == ev.article_event_["courier-2025-budget"]
@@ -186,15 +187,15 @@ def test_roles_and_background_mentions(fitted):
     assert ev.article_role_["inquiry"] == "follow-up"
     assert ev.article_role_["valley-2023-fire"] == "report"
     # a report of the second fire recalls the first ("the second serious blaze at the site since 2023")
-    event = next(e for e in ev.events_ if e["id"] == first)
-    assert "post-2025-fire" in event["mentioned_in"]
-    assert event["roles"]["post-2025-fire"] == "background"
-    assert not {"courier-2025-budget", "preview"} & set(event["mentioned_in"])
-    assert all(not set(e["mentioned_in"]) & set(e["articles"]) for e in ev.events_)
+    event = next(e for e in ev.events_ if e.id == first)
+    assert "post-2025-fire" in event.mentioned_in
+    assert event.roles["post-2025-fire"] == "background"
+    assert not {"courier-2025-budget", "preview"} & set(event.mentioned_in)
+    assert all(not set(e.mentioned_in) & set(e.articles) for e in ev.events_)
 
 
 def test_empty_corpus():
-    ev = EventClusterer(use_embeddings=False).fit([], [])
+    ev = EventClusterer(use_embeddings=False).fit(Corpus())
     assert ev.article_event_ == {} and ev.events_ == [] and ev.article_role_ == {}
 
 
@@ -202,10 +203,10 @@ def test_articles_without_analysis_are_left_out_and_duplicates_follow_their_orig
     a = Article(id="a", text="The river flooded the old town on Monday.", published="2024-05-06")
     b = Article(id="b", text="The river flooded the old town on Monday.", published="2024-05-06")
     c = Article(id="c", text="No analysis for this one.")
-    ev = EventClusterer(use_embeddings=False).fit([a, b, c], [_analysis(a)], duplicate_of={"b": "a"})
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a, b, c], [_analysis(a)], {"b": "a"}))
     assert ev.article_event_ == {"a": ev.article_event_["a"], "b": ev.article_event_["a"]}
-    assert ev.events_[0]["articles"] == ["a", "b"]
-    assert ev.events_[0]["date"] == "2024-05-06"
+    assert ev.events_[0].articles == ("a", "b")
+    assert ev.events_[0].date == "2024-05-06"
 
 
 def test_missing_embedding_model_falls_back_to_the_other_evidence(monkeypatch):
@@ -217,9 +218,9 @@ def test_missing_embedding_model_falls_back_to_the_other_evidence(monkeypatch):
 
     monkeypatch.setattr(embed, "embed_texts", unavailable)
     a = Article(id="a", text="The river flooded the old town on Monday.", published="2024-05-06")
-    ev = EventClusterer().fit([a], [_analysis(a)])
+    ev = EventClusterer().fit(Corpus([a], [_analysis(a)]))
     assert ev.embedding_used_ is False
-    assert ev.article_event_ == {"a": ev.events_[0]["id"]}
+    assert ev.article_event_ == {"a": ev.events_[0].id}
 
 
 def clustered(report) -> EventClusterer:
@@ -265,14 +266,14 @@ def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(examples_fused):
     assert len({event[a] for a in talks}) == 1
     assert len({event[next(iter(g))] for g in (first, second, talks)}) == 3
     assert ev.article_role_["coastline-2025-10-12-preview"] == "announcement"
-    by_id = {e["id"]: e for e in ev.events_}
+    by_id = {e.id: e for e in ev.events_}
     # the day the leads give wins over the Tagus report's publication day two days in
-    assert by_id[event["iberia-post-2025-10-15"]]["date"] == "2025-10-14"
-    assert by_id[event["iberia-post-2026-01-13"]]["date"].startswith("2026-01")
+    assert by_id[event["iberia-post-2025-10-15"]].date == "2025-10-14"
+    assert by_id[event["iberia-post-2026-01-13"]].date.startswith("2026-01")
     # both strikes are in the city their datelines name, not its country
-    assert by_id[event["iberia-post-2025-10-15"]]["where"] == by_id[event["iberia-post-2026-01-13"]]["where"] == "Setúbal"
+    assert by_id[event["iberia-post-2025-10-15"]].where == by_id[event["iberia-post-2026-01-13"]].where == "Setúbal"
     # the January reports look back on the October strike
-    assert "harbour-freight-2026-01-15-second-strike-analysis" in by_id[event["iberia-post-2025-10-15"]]["mentioned_in"]
+    assert "harbour-freight-2026-01-15-second-strike-analysis" in by_id[event["iberia-post-2025-10-15"]].mentioned_in
 
 
 # --- counted events: "his first visit" and "his second visit" are two events ----------------------
@@ -289,24 +290,24 @@ def _visit(aid: str, count: str, published: str | None = None) -> tuple[Article,
 
 def test_two_visits_of_the_same_people_do_not_merge():
     rows = [_visit("a", "first"), _visit("b", "second"), _visit("c", "second"), _visit("d", "second")]
-    ev = EventClusterer(use_embeddings=False).fit([a for a, _ in rows], [x for _, x in rows])
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a for a, _ in rows], [x for _, x in rows]))
     event = ev.article_event_
     assert event["b"] == event["c"] == event["d"] != event["a"]
     # the same texts without counts are one event: the split comes from the counts alone
     plain = [_visit(aid, "latest") for aid in "abcd"]
-    ev = EventClusterer(use_embeddings=False).fit([a for a, _ in plain], [x for _, x in plain])
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a for a, _ in plain], [x for _, x in plain]))
     assert len(set(ev.article_event_.values())) == 1
 
 
 def test_a_report_of_an_earlier_occurrence_does_not_mention_a_later_one():
     # "a" is undated, so only its count tells that it was written before the second visit
     rows = [_visit("a", "first"), *(_visit(aid, "second", "2026-01-20") for aid in "bcd")]
-    ev = EventClusterer(use_embeddings=False).fit([a for a, _ in rows], [x for _, x in rows])
-    second = next(e for e in ev.events_ if "b" in e["articles"])
-    first = next(e for e in ev.events_ if "a" in e["articles"])
-    assert "a" not in second["mentioned_in"] and "a" not in second["roles"]
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a for a, _ in rows], [x for _, x in rows]))
+    second = next(e for e in ev.events_ if "b" in e.articles)
+    first = next(e for e in ev.events_ if "a" in e.articles)
+    assert "a" not in second.mentioned_in and "a" not in second.roles
     # the later reports may still look back on the first visit
-    assert set(first["mentioned_in"]) == {"b", "c", "d"}
+    assert set(first.mentioned_in) == {"b", "c", "d"}
 
 
 def test_clusters_holding_a_cannot_link_never_merge():
@@ -326,21 +327,22 @@ def test_seed_reports_of_two_visits_are_two_events(seeds_fused):
     assert ev.article_event_ == seeds_fused.article_event
     event = {aid.split("_")[0]: e for aid, e in ev.article_event_.items()}
     assert event["000"] == event["002"] == event["003"] == event["004"] != event["001"]
-    by_id = {e["id"]: e for e in ev.events_}
-    assert by_id[event["000"]]["date"] == "2026-01-28"
+    by_id = {e.id: e for e in ev.events_}
+    assert by_id[event["000"]].date == "2026-01-28"
     # 001 reports the first visit: it cannot recall the second as background
-    assert not any(aid.startswith("001") for aid in by_id[event["000"]]["mentioned_in"])
+    assert not any(aid.startswith("001") for aid in by_id[event["000"]].mentioned_in)
     # 001 gives no date; 004 recalls "Sharaa's first face-to-face meeting ... on October 15"
     # with the count 001 gives its visit, so that dates the first visit
     first = by_id[event["001"]]
-    assert (first["date"] or "").startswith("2025-10") and first["date_basis"] == "background"
+    assert (first.date or "").startswith("2025-10") and first.date_basis == "background"
 
 
 def test_event_and_story_ids_transliterate_accents():
     from newsfuse.fuse.events.stories import StoryLinker
 
     a = Article(id="a", text="Dockers in Setúbal walked out on Monday.", title="Strike at Setúbal port", published="2025-10-13")
-    ev = EventClusterer(use_embeddings=False).fit([a], [_analysis(a)])
-    assert ev.events_[0]["id"].startswith("2025-10-13-strike-at-setubal-port-")
-    story = StoryLinker().fit(ev.events_).stories_[0]
-    assert story["id"].startswith("story-strike-at-setubal-port-")
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a], [_analysis(a)]))
+    assert ev.events_[0].id.startswith("2025-10-13-strike-at-setubal-port-")
+    story = StoryLinker().fit(Corpus(), ev.events_).stories_[0]
+    assert story.id.startswith("story-strike-at-setubal-port-")
+

@@ -91,15 +91,15 @@ def test_an_event_is_dated_by_its_reports_and_each_report_gets_its_role():
     article_event, events, roles = describe(
         articles, [_analysis(a) for a in articles], [0, 0, 0, 0, 1], duplicate_of={"copy-of-b": "b"}
     )
-    strike = next(e for e in events if "b" in e["articles"])
-    assert strike["date"] == "2025-10-14" and strike["date_basis"] == "reports"  # the announcement does not vote
+    strike = next(e for e in events if "b" in e.articles)
+    assert strike.date == "2025-10-14" and strike.date_basis == "reports"  # the announcement does not vote
     assert roles == {"a": "announcement", "b": "report", "c": "report", "d": "follow-up",
                      "copy-of-b": "report", "x": "report"}
     # a copy joins its original's event; ids start with the date and the title's words
-    assert article_event["copy-of-b"] == article_event["b"] == strike["id"]
-    assert strike["id"].startswith("2025-10-14-")
-    assert [e["date"] for e in events] == ["2024-05-01", "2025-10-14"]  # in date order
-    assert strike["title"] in {a.title for a in articles}
+    assert article_event["copy-of-b"] == article_event["b"] == strike.id
+    assert strike.id.startswith("2025-10-14-")
+    assert [e.date for e in events] == ["2024-05-01", "2025-10-14"]  # in date order
+    assert strike.title in {a.title for a in articles}
 
 
 def test_an_events_place_is_the_city_its_datelines_put_in_a_country():
@@ -108,7 +108,7 @@ def test_an_events_place_is_the_city_its_datelines_put_in_a_country():
         articles = [first, *others]
         analyses = [_places(first, *[n for n in ("Portugal", "Porto") if n in first.text]),
                     *(_places(a, "Portugal") for a in others)]
-        return describe(articles, analyses, [0, 0, 0])[1][0]["where"]
+        return describe(articles, analyses, [0, 0, 0])[1][0].where
 
     plain = Article(id="a", text="Dockers in Portugal walked out. Ships waited.")
     assert corpus(plain) == "Portugal"
@@ -132,8 +132,8 @@ def test_participants_are_the_entities_most_reports_name():
     entities = [Entity("okafor-1", "Ana Okafor", "PERSON", ("Ana Okafor",), ("a", "b", "c"), 3),
                 Entity("musa-1", "Bello Musa", "PERSON", ("Bello Musa",), ("a", "b"), 2)]
     _, [event], _ = describe(articles, analyses, [0, 0, 0], entities=entities, mention_entity=mention_entity)
-    assert event["who"] == ["okafor-1", "musa-1"]  # most named first; two of three reports is enough
-    assert event["date"] is None and event["where"] is None
+    assert event.who == ("okafor-1", "musa-1")  # most named first; two of three reports is enough
+    assert event.date is None and event.where is None
 
 
 @pytest.mark.slow
@@ -151,7 +151,7 @@ def test_an_event_its_reports_leave_undated_is_dated_by_the_reports_that_recall_
     articles = [first, *later]
     analyses = list(analyze_articles(articles, nlp))
     _, events, _ = describe(articles, analyses, [0, 1, 1, 1])
-    recalled = next(e for e in events if e["articles"] == ["a"])
-    assert recalled["date"] == "2025-10-15" and recalled["date_basis"] == "background"
-    assert set(recalled["mentioned_in"]) == {"b", "c", "d"}
-    assert recalled["id"].startswith("2025-10-15-")
+    recalled = next(e for e in events if e.articles == ("a",))
+    assert recalled.date == "2025-10-15" and recalled.date_basis == "background"
+    assert set(recalled.mentioned_in) == {"b", "c", "d"}
+    assert recalled.id.startswith("2025-10-15-")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.events.stories import StoryLinker
-from newsfuse.model import ArticleAnalysis, Entity
+from newsfuse.model import ArticleAnalysis, Entity, Event
 
 STRIKE = "docker strike terminal port union walkout automation crane"
 TALKS = "docker union operator talk mediation deal terminal port"
@@ -24,7 +25,7 @@ ENTITIES = [
 
 
 def _event(id, date, who, where, articles, title=None):
-    return {"id": id, "title": title or id, "date": date, "who": who, "where": where, "articles": articles}
+    return Event(id=id, title=title or id, date=date, who=tuple(who), where=where, articles=tuple(articles))
 
 
 def _analyses(texts: dict[str, str]) -> list[ArticleAnalysis]:
@@ -40,14 +41,14 @@ def test_events_of_one_dispute_form_one_story_and_a_distant_one_stays_apart():
         _event("budget", "2025-11-20", ["mayor"], "setubal", ["e1"]),
     ]
     texts = {"a1": STRIKE, "a2": STRIKE, "b1": STRIKE, "c1": TALKS, "c2": TALKS, "c3": TALKS, "d1": STRIKE, "e1": BUDGET}
-    linker = StoryLinker().fit(events, _analyses(texts), ENTITIES)
-    stories = {frozenset(s["events"]) for s in linker.stories_}
+    linker = StoryLinker().fit(Corpus(analyses=_analyses(texts), entities=ENTITIES), events)
+    stories = {frozenset(s.events) for s in linker.stories_}
     assert frozenset({"strike-1", "strike-2", "deal"}) in stories
     assert frozenset({"strike-2029"}) in stories and frozenset({"budget"}) in stories
-    dispute = next(s for s in linker.stories_ if "deal" in s["events"])
-    assert dispute["events"] == ["strike-1", "strike-2", "deal"]  # in date order
-    assert dispute["title"] == "Deal ends dispute"  # the event most articles report
-    assert linker.article_story_["b1"] == dispute["id"] != linker.article_story_["e1"]
+    dispute = next(s for s in linker.stories_ if "deal" in s.events)
+    assert dispute.events == ("strike-1", "strike-2", "deal")  # in date order
+    assert dispute.title == "Deal ends dispute"  # the event most articles report
+    assert linker.article_story_["b1"] == dispute.id != linker.article_story_["e1"]
     assert set(linker.article_story_) == set(texts)
 
 
@@ -57,7 +58,7 @@ def test_a_place_and_its_police_do_not_make_a_story():
         _event("shooting-2", "2016-03-20", ["police"], "setubal", ["b"]),
     ]
     texts = {"a": "man shoot outside bar police say", "b": "man shoot outside bar police say"}
-    assert len(StoryLinker().fit(events, _analyses(texts), ENTITIES).stories_) == 2
+    assert len(StoryLinker().fit(Corpus(analyses=_analyses(texts), entities=ENTITIES), events).stories_) == 2
 
 
 def test_unrelated_kinds_do_not_link_even_with_the_same_people():
@@ -66,7 +67,7 @@ def test_unrelated_kinds_do_not_link_even_with_the_same_people():
         _event("wedding", "2025-10-20", ["ana", "khalid"], "setubal", ["b"]),
     ]
     texts = {"a": STRIKE, "b": "wedding guest church flower dress cake"}
-    assert len(StoryLinker().fit(events, _analyses(texts), ENTITIES).stories_) == 2
+    assert len(StoryLinker().fit(Corpus(analyses=_analyses(texts), entities=ENTITIES), events).stories_) == 2
 
 
 def test_without_entities_or_analyses_names_and_dates_decide():
@@ -74,6 +75,6 @@ def test_without_entities_or_analyses_names_and_dates_decide():
         _event("x", "2025-10-14", ["Ana Figueiredo", "SDU"], "Setúbal", ["a"]),
         _event("y", None, ["Ana Figueiredo", "SDU"], None, ["b"]),
     ]
-    linker = StoryLinker().fit(events)
-    assert len(linker.stories_) == 1 and linker.stories_[0]["articles"] == ["a", "b"]
-    assert StoryLinker().fit([]).stories_ == []
+    linker = StoryLinker().fit(Corpus(), events)
+    assert len(linker.stories_) == 1 and linker.stories_[0].articles == ("a", "b")
+    assert StoryLinker().fit(Corpus(), []).stories_ == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import logging
 import re
@@ -15,15 +17,16 @@ import pytest
 from newsfuse.errors import ModelError
 from newsfuse.fuse.summary.rewrite import ChatRewriter, parse_numbered, unfaithful
 from newsfuse.fuse.summary.summarizer import rewrite
+from newsfuse.model import SentenceRef, SummaryLine
 
 SUMMARY = [
-    {"kind": "headline", "text": "Floods in Alderby", "sources": [{"article": "a", "sentence": 0}], "support": 1, "event": "e1"},
-    {"kind": "sentence", "text": "heavy rain forced 300 residents of Alderby from their homes on Sunday.",
-     "sources": [{"article": "a", "sentence": 0}, {"article": "b", "sentence": 2}], "support": 2, "event": "e1"},
-    {"kind": "sentence", "text": "the bridge was closed while engineers checked it.",
-     "sources": [{"article": "b", "sentence": 4}], "support": 1, "event": "e1"},
-    {"kind": "sentence", "text": "schools will stay shut until Wednesday, the education office said.",
-     "sources": [{"article": "c", "sentence": 1}], "support": 1, "event": "e2"},
+    SummaryLine("headline", "Floods in Alderby", (SentenceRef("a", 0),), support=1, event="e1"),
+    SummaryLine("sentence", "heavy rain forced 300 residents of Alderby from their homes on Sunday.",
+                (SentenceRef("a", 0), SentenceRef("b", 2)), support=2, event="e1"),
+    SummaryLine("sentence", "the bridge was closed while engineers checked it.",
+                (SentenceRef("b", 4),), support=1, event="e1"),
+    SummaryLine("sentence", "schools will stay shut until Wednesday, the education office said.",
+                (SentenceRef("c", 1),), support=1, event="e2"),
 ]
 SLOW_SECONDS = 2.0
 
@@ -87,14 +90,14 @@ def server():
 def test_each_group_is_rewritten_in_one_request_and_keeps_its_citations(server):
     httpd, url = server
     out = rewrite(SUMMARY, ChatRewriter(url + "/ok", model="tiny", timeout=5))
-    assert [line["text"] for line in out] == [
+    assert [line.text for line in out] == [
         "Floods in Alderby",  # headlines are event titles: left as they are
         "HEAVY rain forced 300 residents of Alderby from their homes on Sunday.",
         "THE bridge was closed while engineers checked it.",
         "SCHOOLS will stay shut until Wednesday, the education office said.",
     ]
-    assert [line["sources"] for line in out] == [line["sources"] for line in SUMMARY]
-    assert [line.get("rewritten") for line in out] == [None, True, True, True]
+    assert [line.sources for line in out] == [line.sources for line in SUMMARY]
+    assert [line.rewritten for line in out] == [None, True, True, True]
     assert len(httpd.requests) == 2  # one per event
     path, body = httpd.requests[0]
     assert path == "/ok/v1/chat/completions"
@@ -111,8 +114,8 @@ def test_a_base_url_ending_in_v1_is_not_doubled(server):
 def test_a_rewrite_that_drops_a_figure_keeps_the_extractive_line(server):
     _, url = server
     out = rewrite(SUMMARY, ChatRewriter(url + "/drop", timeout=5))
-    assert out[1]["text"] == SUMMARY[1]["text"] and out[1]["rewritten"] is False
-    assert out[2]["text"] == "THE bridge was closed while engineers checked it." and out[2]["rewritten"] is True
+    assert out[1].text == SUMMARY[1].text and out[1].rewritten is False
+    assert out[2].text == "THE bridge was closed while engineers checked it." and out[2].rewritten is True
 
 
 @pytest.mark.parametrize("mode", ["fail", "garbage"])
@@ -120,8 +123,8 @@ def test_a_refusing_or_garbled_endpoint_leaves_the_whole_summary_extractive(serv
     httpd, url = server
     with caplog.at_level(logging.WARNING, logger="newsfuse.fuse.summary.summarizer"):
         out = rewrite(SUMMARY, ChatRewriter(f"{url}/{mode}", timeout=5))
-    assert [line["text"] for line in out] == [line["text"] for line in SUMMARY]
-    assert not any(line.get("rewritten") for line in out)
+    assert [line.text for line in out] == [line.text for line in SUMMARY]
+    assert not any(line.rewritten for line in out)
     assert len(httpd.requests) == 1  # the endpoint is not asked again for the other event
     assert "summary left extractive" in caplog.text
 
@@ -129,8 +132,8 @@ def test_a_refusing_or_garbled_endpoint_leaves_the_whole_summary_extractive(serv
 def test_unnumbered_answers_keep_every_line(server):
     _, url = server
     out = rewrite(SUMMARY, ChatRewriter(url + "/bare", timeout=5))
-    assert [line["text"] for line in out] == [line["text"] for line in SUMMARY]
-    assert [line.get("rewritten") for line in out] == [None, False, False, False]
+    assert [line.text for line in out] == [line.text for line in SUMMARY]
+    assert [line.rewritten for line in out] == [None, False, False, False]
 
 
 def test_a_slow_endpoint_times_out_and_the_summary_stays_extractive(server, caplog):
@@ -139,7 +142,7 @@ def test_a_slow_endpoint_times_out_and_the_summary_stays_extractive(server, capl
     with caplog.at_level(logging.WARNING, logger="newsfuse.fuse.summary.summarizer"):
         out = rewrite(SUMMARY, ChatRewriter(url + "/slow", timeout=0.3))
     assert time.monotonic() - started < SLOW_SECONDS
-    assert [line["text"] for line in out] == [line["text"] for line in SUMMARY]
+    assert [line.text for line in out] == [line.text for line in SUMMARY]
     assert "summary left extractive" in caplog.text
 
 
@@ -151,7 +154,7 @@ def test_a_closed_port_is_a_model_error_and_an_extractive_summary():
     rewriter = ChatRewriter(f"http://127.0.0.1:{port}", timeout=2)
     with pytest.raises(ModelError, match="unreachable"):
         rewriter(["A line to reword."])
-    assert rewrite(SUMMARY, rewriter) == [dict(line, **({"rewritten": False} if line["kind"] == "sentence" else {}))
+    assert rewrite(SUMMARY, rewriter) == [dataclasses.replace(line, rewritten=False) if line.kind == "sentence" else line
                                           for line in SUMMARY]
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsfuse.eval.align import overlap_match
 from newsfuse.eval.align import same_speaker as same_source
-from newsfuse.model import ArticleAnalysis, Mention, Quote, from_dict, to_dict
+from newsfuse.model import ArticleAnalysis, Mention, QuoteSpan, from_dict, to_dict
 from newsfuse.nlp.analyze import NAMED_LABELS
 from newsfuse.nlp.speech.quotes import find_quotes, quoted_passages
 from tests.conftest import SEEDS, TEST_DATA, needs_seeds
@@ -123,7 +123,7 @@ def test_unclosed_quote_ends_with_its_paragraph():
 # -- layouts, with the parse -----------------------------------------------------------------
 
 
-def _quotes(nlp, text: str) -> list[Quote]:
+def _quotes(nlp, text: str) -> list[QuoteSpan]:
     doc, mentions = analyse(nlp, text)
     return list(find_quotes(doc, mentions))
 
@@ -212,7 +212,7 @@ def test_organisation_pronoun_and_quoted_as_saying(nlp):
 
 
 def test_analysis_with_quotes_round_trips():
-    quote = Quote(3, 9, "We won", "Ann Lee", 12, 19, "direct", "say", 0, "she")
+    quote = QuoteSpan(3, 9, "We won", "Ann Lee", 12, 19, "direct", "say", 0, "she")
     analysis = ArticleAnalysis(article_id="a", content_hash="h", quotes=(quote,))
     assert from_dict(ArticleAnalysis, json.loads(json.dumps(to_dict(analysis)))) == analysis
 

@@ -17,6 +17,7 @@ agency once whichever outlets carry it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -26,12 +27,13 @@ import numpy as np
 from newsfuse.errors import ModelError
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.slots import Amount
-from newsfuse.fuse.claims.units import ClaimUnit, article_source, collect_units, content_words, days_apart
-from newsfuse.model import Article, ArticleAnalysis, Entity
-from newsfuse.util import jaccard
+from newsfuse.fuse.claims.units import ClaimUnit, collect_units, content_words, days_apart
+from newsfuse.fuse.corpus import Corpus
+from newsfuse.model import Article, ArticleAnalysis, ClaimGroup, ClaimSource
 from newsfuse.nlp.time import TimexValue
+from newsfuse.util import jaccard
 
-__all__ = ["ClaimAligner", "ClaimUnit", "Pair", "article_source", "content_words", "days_apart"]
+__all__ = ["ClaimAligner", "ClaimUnit", "Pair", "content_words", "days_apart"]
 
 # Two units link when their score (see ClaimAligner.score) reaches LINK_SCORE, each the other's
 # best match in its article, and two groups merge only while the mean cosine between their
@@ -94,8 +96,8 @@ class ClaimAligner:
     """Groups the claims of all articles into claims across outlets, with sources and support.
 
     After ``fit``:
-    ``claims_`` one dict per claim group, most supported first: id, text (a representative
-    wording), sources ({article, sentence, start, end, text, outlet, attribution} per unit),
+    ``claims_`` one ``ClaimGroup`` per claim, most supported first: id, text (a representative
+    wording), sources (a ``ClaimSource`` per unit),
     attributed_to (canonical entity id, the attribution's words, or None for the outlets' own
     statement), support (independent sources), status (corroborated | single-source; contradict
     adds disputed), outlets, event;
@@ -124,12 +126,8 @@ class ClaimAligner:
 
     def fit(
         self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
+        corpus: Corpus,
         article_event: Mapping[str, str] | None = None,
-        duplicate_of: Mapping[str, str] | None = None,
-        entities: Sequence[Entity] = (),
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
         article_story: Mapping[str, str] | None = None,
     ) -> ClaimAligner:
         """Steps:
@@ -141,13 +139,12 @@ class ClaimAligner:
         5. describe each group: representative wording, sources, attribution, support, status.
         """
         # 1. units
-        self.units_ = collect_units(articles, analyses, article_event or {}, duplicate_of or {}, entities,
-                                    mention_entity or {})
+        self.units_ = collect_units(corpus, article_event or {})
         # 2. vectors, for the units that have another article's units to be compared with
         self.embedding_used_ = False
         blocks = self._blocks(article_story or {})
         comparable = sorted({i for members in blocks for i in members})
-        self.vectors_ = self._vectors(_embedding_texts(self.units_, articles, analyses), comparable)
+        self.vectors_ = self._vectors(_embedding_texts(self.units_, corpus.articles, corpus.analyses), comparable)
         self.close_units_ = self._close_units(comparable)
         self.ordinals_: dict[str, list[Amount]] = defaultdict(list)
         for u in self.units_:
@@ -447,21 +444,21 @@ def _neighbour_pairs(vectors: np.ndarray, members: list[int],
 # -- 5. claims -----------------------------------------------------------------------------------
 
 
-def describe(units: Sequence[ClaimUnit], labels: np.ndarray, vectors: np.ndarray) -> tuple[list[dict], list[str]]:
-    """The claim dicts (most supported first) and each unit's claim id."""
+def describe(units: Sequence[ClaimUnit], labels: np.ndarray, vectors: np.ndarray) -> tuple[list[ClaimGroup], list[str]]:
+    """The claims (most supported first) and each unit's claim id."""
     groups: dict[int, list[int]] = defaultdict(list)
     for i, g in enumerate(labels.tolist()):
         groups[g].append(i)
     described = []
     for members in groups.values():
         described.append(_group(units, members, vectors))
-    described.sort(key=lambda d: (-d[0]["support"], -len(d[0]["sources"]), d[1]))
+    described.sort(key=lambda d: (-d[0].support, -len(d[0].sources), d[1]))
     group_of = [""] * len(units)
     claims = []
     for n, (claim, _, members) in enumerate(described, 1):
-        claim["id"] = f"claim-{n}"
+        claim = dataclasses.replace(claim, id=f"claim-{n}")
         for i in members:
-            group_of[i] = claim["id"]
+            group_of[i] = claim.id
         claims.append(claim)
     return claims, group_of
 
@@ -475,24 +472,24 @@ def _group(units: Sequence[ClaimUnit], members: list[int], vectors: np.ndarray):
     else:
         # Two wordings: the outlet's own statement over an attributed one, then the shorter.
         best = min(members, key=lambda i: (units[i].attribution is not None, len(units[i].text)))
-    sources = [
-        {"article": u.article, "sentence": u.sentence, "start": u.start, "end": u.end, "text": u.text,
-         "outlet": u.outlet, "attribution": u.attribution}
+    sources = tuple(
+        ClaimSource(article=u.article, sentence=u.sentence, start=u.start, end=u.end, text=u.text,
+                    outlet=u.outlet, attribution=u.attribution)
         for u in (units[i] for i in members)
-    ]
+    )
     attributions = Counter(units[i].attributed_entity or units[i].attribution for i in members)
     attributed_to = attributions.most_common(1)[0][0] if attributions else None
     support = len({units[i].source for i in members})
-    claim = {
-        "id": "",
-        "text": units[best].text,
-        "sources": sources,
-        "attributed_to": attributed_to,
-        "support": support,
-        "status": "corroborated" if support >= 2 else "single-source",
-        "outlets": sorted({units[i].outlet for i in members}),
-        "event": units[best].block if not units[best].block.startswith("article:") else None,
-    }
+    claim = ClaimGroup(
+        id="",
+        text=units[best].text,
+        sources=sources,
+        attributed_to=attributed_to,
+        support=support,
+        status="corroborated" if support >= 2 else "single-source",
+        outlets=tuple(sorted({units[i].outlet for i in members})),
+        event=units[best].block if not units[best].block.startswith("article:") else None,
+    )
     return claim, members[0], members
 
 

@@ -27,6 +27,7 @@ other instance or the two reports are not of the same days.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
@@ -35,11 +36,12 @@ from typing import Any
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.align import MAX_DAYS_APART, ClaimAligner, ClaimUnit, Pair
 from newsfuse.fuse.claims.slots import Amount
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.framing import Title, entity_titles
-from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.lexicon import OFFICE_STATUS_WORDS, OFFICES
-from newsfuse.util import jaccard
+from newsfuse.model import Article, ArticleAnalysis, Contradiction, ContradictionSide
 from newsfuse.nlp.time import TimexValue
+from newsfuse.util import jaccard
 
 # Close enough to be about the same thing: the aligner's link score without its penalty for
 # differing figures (those are what we look at here). Planted and trap pairs of examples/setubal
@@ -104,10 +106,10 @@ class ContradictionFinder:
     """Finds incompatible values among the claims an aligner grouped.
 
     After ``fit``:
-    ``contradictions_`` one dict per contradiction: id, claims (the two claim ids, or one when
+    ``contradictions_`` one ``Contradiction`` each: id, claims (the two claim ids, or one when
     both sides sit in one claim), kind (number | date | duration | ordinal | negation | role),
-    explanation (one line naming both outlets and values), sides ({claim, article, outlet,
-    sentence, start, end, text, value} for each side), event;
+    explanation (one line naming both outlets and values), sides (a ``ContradictionSide`` each),
+    event, and for a role the entity given two offices;
     ``claims_`` the aligner's claims with status "disputed" where a contradiction involves them.
     """
 
@@ -117,22 +119,16 @@ class ContradictionFinder:
         self.negation_score = negation_score
         self.same_moment_days = same_moment_days
 
-    def fit(
-        self,
-        aligner: ClaimAligner,
-        articles: Sequence[Article] = (),
-        analyses: Sequence[ArticleAnalysis] = (),
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
-    ) -> ContradictionFinder:
+    def fit(self, corpus: Corpus, aligner: ClaimAligner) -> ContradictionFinder:
         """Steps:
         1. look at each close pair of statements from independent sources in different claims;
         2. keep it when a slot disagrees (figure, date, count, negation) at the same moment;
-        3. compare the offices reports give one person (needs the articles and their analyses);
+        3. compare the offices reports give one person;
         4. mark the claims involved as disputed.
         """
         units = aligner.units_
-        texts = {a.id: a.text for a in articles}
-        found: dict[tuple[frozenset[str], str], dict[str, Any]] = {}
+        texts = {a.id: a.text for a in corpus.articles}
+        found: dict[tuple[frozenset[str], str], Contradiction] = {}
         figures: list[tuple[str, str, ClaimUnit, ClaimUnit, Amount, Amount, str]] = []
         # 1. and 2. pairs
         for p in sorted(aligner.pairs_, key=lambda p: -aligner.score(p)):
@@ -164,16 +160,15 @@ class ContradictionFinder:
                      (gb, b, y.text, _window(texts[b.article], b, y, keep=True))]
             found.setdefault((frozenset({ga, gb}), kind), _record(kind, sides))
         # 3. offices
-        if articles and analyses:
-            for record in _role_conflicts(aligner, articles, analyses, mention_entity or {}):
-                key = (frozenset(record["claims"]), "role" + record["explanation"])
+        if corpus.articles and corpus.analyses:
+            for record in _role_conflicts(aligner, corpus.articles, corpus.analyses, corpus.mention_entity):
+                key = (frozenset(record.claims), "role" + record.explanation)
                 found.setdefault(key, record)
-        self.contradictions_ = sorted(found.values(), key=lambda r: (r["event"] or "", r["kind"], r["explanation"]))
-        for n, record in enumerate(self.contradictions_, 1):
-            record["id"] = f"contradiction-{n}"
+        ordered = sorted(found.values(), key=lambda r: (r.event or "", r.kind, r.explanation))
+        self.contradictions_ = [dataclasses.replace(r, id=f"contradiction-{n}") for n, r in enumerate(ordered, 1)]
         # 4. statuses
-        disputed = {c for r in self.contradictions_ for c in r["claims"]}
-        self.claims_ = [dict(c, status="disputed") if c["id"] in disputed else dict(c) for c in aligner.claims_]
+        disputed = {c for r in self.contradictions_ for c in r.claims}
+        self.claims_ = [dataclasses.replace(c, status="disputed") if c.id in disputed else c for c in aligner.claims_]
         return self
 
     def _compare(self, aligner: ClaimAligner, p: Pair, a: ClaimUnit, b: ClaimUnit,
@@ -436,21 +431,21 @@ def _polarity(u: ClaimUnit) -> str:
     return "denies" if u.negated else "states"
 
 
-def _record(kind: str, sides: list[tuple[str, ClaimUnit, str, str]]) -> dict[str, Any]:
-    """A contradiction dict from its sides (claim id, statement, value, the words to quote)."""
-    described = [
-        {"claim": g, "article": u.article, "outlet": u.outlet, "sentence": u.sentence, "start": u.start,
-         "end": u.end, "text": u.text, "value": value}
+def _record(kind: str, sides: list[tuple[str, ClaimUnit, str, str]]) -> Contradiction:
+    """A contradiction from its sides (claim id, statement, value, the words to quote)."""
+    described = tuple(
+        ContradictionSide(claim=g, article=u.article, outlet=u.outlet, sentence=u.sentence, start=u.start,
+                          end=u.end, text=u.text, value=value)
         for g, u, value, _ in sides
-    ]
+    )
     (ga, a, va, qa), (gb, b, vb, qb) = sides
     if kind == "negation":
         line = f"{a.outlet} {va} what {b.outlet} {vb}: \"{_short(qa)}\" vs \"{_short(qb)}\""
     else:
         line = f"{kind}: {a.outlet} says {va} (\"{_short(qa)}\"), {b.outlet} says {vb} (\"{_short(qb)}\")"
     event = a.block if not a.block.startswith("article:") else None
-    return {"id": "", "claims": list(dict.fromkeys([ga, gb])), "kind": kind, "explanation": line,
-            "sides": described, "event": event}
+    return Contradiction(id="", claims=tuple(dict.fromkeys([ga, gb])), kind=kind, explanation=line,
+                         sides=described, event=event)
 
 
 def _short(text: str, words: int = 14) -> str:
@@ -462,7 +457,7 @@ def _short(text: str, words: int = 14) -> str:
 
 
 def _role_conflicts(aligner: ClaimAligner, articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
-                    mention_entity: Mapping[tuple[str, int, int], str]) -> list[dict[str, Any]]:
+                    mention_entity: Mapping[tuple[str, int, int], str]) -> list[Contradiction]:
     """Two reports of one event giving one person two different offices."""
     units = aligner.units_
     by_article: dict[str, list[int]] = {}
@@ -491,10 +486,11 @@ def _role_conflicts(aligner: ClaimAligner, articles: Sequence[Article], analyses
                     continue
                 sides = [(aligner.group_[side1], units[side1], t1.words, t1.words),
                          (aligner.group_[side2], units[side2], t2.words, t2.words)]
-                record = _record("role", sides)
-                record["entity"] = t1.entity
-                record["explanation"] = (f"role: {units[side1].outlet} calls {t1.name} \"{t1.words}\", "
-                                         f"{units[side2].outlet} \"{t2.words}\"")
+                record = dataclasses.replace(
+                    _record("role", sides), entity=t1.entity,
+                    explanation=(f"role: {units[side1].outlet} calls {t1.name} \"{t1.words}\", "
+                                 f"{units[side2].outlet} \"{t2.words}\""),
+                )
                 out.append(record)
                 break
     return out

@@ -18,7 +18,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.slots import Amount
-from newsfuse.model import Article, ArticleAnalysis, Entity
+from newsfuse.fuse.corpus import Corpus, source_key
+from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.nlp.time import TimexValue
 
 # A month and day in the dateline of an undated report ("SETUBAL, Oct 12 (Agency) —"), else in
@@ -43,7 +44,6 @@ NEWS_AGENCIES = (
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_TYPES = frozenset({"PERSON"})
 _PIECE_CUT = re.compile(r"\s*(?:[;:]|,\s+(?:while|whereas|but)\b)\s*")
-_NAME_KEY = re.compile(r"[^a-z0-9]+")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|yet to)\b|n't\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*(?:,|$)", re.I)
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{2,}|\d[\d,.]*")
@@ -99,24 +99,17 @@ def days_apart(a: ClaimUnit, b: ClaimUnit) -> int | None:
 
 
 
-def collect_units(
-    articles: Sequence[Article],
-    analyses: Sequence[ArticleAnalysis],
-    article_event: Mapping[str, str],
-    duplicate_of: Mapping[str, str],
-    entities: Sequence[Entity],
-    mention_entity: Mapping[tuple[str, int, int], str],
-) -> list[ClaimUnit]:
+def collect_units(corpus: Corpus, article_event: Mapping[str, str]) -> list[ClaimUnit]:
     """Every statement to align, in article order."""
-    by_id = {a.id: a for a in articles}
-    types = {e.id: e.type for e in entities}
-    agencies = _agency_keys(articles)
+    types = {e.id: e.type for e in corpus.entities}
+    mention_entity = corpus.mention_entity
+    agencies = _agency_keys(corpus.articles)
     units: list[ClaimUnit] = []
-    for analysis in analyses:
-        article = by_id.get(analysis.article_id)
+    for analysis in corpus.analyses:
+        article = corpus.article(analysis.article_id)
         if article is None:
             continue
-        source = article_source(article, by_id, duplicate_of)
+        source = corpus.source(article.id)
         block = article_event.get(article.id) or f"article:{article.id}"
         report_date = article.published or analysis.text_date or _top_day(article, analysis)
         outlet = article.outlet or article.id
@@ -128,8 +121,8 @@ def collect_units(
             # Who says it is part of the claim: the same words from two people are two claims.
             speakers = [attributed] if attributed and types.get(attributed) in _ACTOR_TYPES else []
             own_source = source
-            if attribution and _key(attribution) in agencies:
-                own_source = agencies[_key(attribution)]
+            if attribution and source_key(attribution) in agencies:
+                own_source = agencies[source_key(attribution)]
             if claim >= 0:
                 # The extractor's flag marks any negative word; what counts is whether the statement
                 # denies, and "guaranteed that there will be no …" asserts as much as "there will be no …".
@@ -182,22 +175,6 @@ def _keep_distinctive_places(units: list[ClaimUnit]) -> None:
         u.places = frozenset(p for p in u.places if len(named[(u.block, p)]) < SETTING_SHARE * n)
 
 
-def article_source(article: Article, by_id: Mapping[str, Article], duplicate_of: Mapping[str, str]) -> str:
-    """The independence key of an article: its original's, then its agency, outlet, or itself."""
-    seen = set()
-    while article.id in duplicate_of and article.id not in seen:
-        seen.add(article.id)
-        original = by_id.get(duplicate_of[article.id])
-        if original is None:
-            break
-        article = original
-    if article.agency:
-        return "agency:" + _key(article.agency)
-    if article.outlet:
-        return "outlet:" + _key(article.outlet)
-    return "article:" + article.id
-
-
 def _sentence_at(analysis: ArticleAnalysis, offset: int) -> int:
     """The index of the sentence holding ``offset`` (0 when the analysis has none)."""
     for k, s in enumerate(analysis.sentences):
@@ -234,20 +211,14 @@ def _agency_keys(articles: Sequence[Article]) -> dict[str, str]:
     An outlet of the corpus that also writes agency copy (one whose name is some article's
     agency) is keyed as that agency, so "X reported" and X's own report count once.
     """
-    keys = {_key(name): "agency:" + _key(name) for name in NEWS_AGENCIES}
+    keys = {source_key(name): "agency:" + source_key(name) for name in NEWS_AGENCIES}
     for a in articles:
         if a.agency:
-            keys[_key(a.agency)] = "agency:" + _key(a.agency)
+            keys[source_key(a.agency)] = "agency:" + source_key(a.agency)
     for a in articles:
-        if a.outlet and _key(a.outlet) not in keys:
-            keys[_key(a.outlet)] = "outlet:" + _key(a.outlet)
+        if a.outlet and source_key(a.outlet) not in keys:
+            keys[source_key(a.outlet)] = "outlet:" + source_key(a.outlet)
     return keys
-
-
-def _key(name: str) -> str:
-    low = name.lower().strip()
-    low = re.sub(r"^the\s+", "", low)
-    return _NAME_KEY.sub(" ", low).strip()
 
 
 def _pieces(text: str, start: int, end: int):

@@ -34,8 +34,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-
 from newsfuse.fuse.entities import records as entity_records
 from newsfuse.fuse.entities import types as entity_types
 from newsfuse.fuse.entities import mentions as mention_items
@@ -44,7 +42,8 @@ from newsfuse.fuse.entities import propagate
 from newsfuse.fuse.entities.types import type_class
 from newsfuse.fuse.entities.mentions import TITLE_CASE_SHARE, Item
 from newsfuse.fuse.entities.names import MIN_FUZZY_LENGTH, NameKey, names_match, tokens_match
-from newsfuse.model import Article, ArticleAnalysis, Mention
+from newsfuse.fuse.corpus import Corpus
+from newsfuse.model import Mention
 
 # A bare name with several candidates joins the most-mentioned one when no candidate
 # shares more context, and only if it has this many times the mentions of the next.
@@ -189,11 +188,9 @@ class EntityCanonicalizer:
         self.title_case_share = title_case_share
         self.find_missed = find_missed
 
-    def fit(
-        self, analyses: Sequence[ArticleAnalysis], articles: Sequence[Article] | None = None
-    ) -> EntityCanonicalizer:
-        """Learn the entities of ``analyses``; ``articles`` (optional) lend their text for
-        acronyms in parentheses and for spotting headlines set in title case.
+    def fit(self, corpus: Corpus) -> EntityCanonicalizer:
+        """Learn the entities of ``corpus.analyses``; the articles lend their text for acronyms in
+        parentheses and for spotting headlines set in title case.
 
         Steps:
         1. clean each named mention and compute its name keys;
@@ -211,8 +208,8 @@ class EntityCanonicalizer:
         9. find untagged occurrences of the entities' names in the text (see ``propagate``);
         10. build ``Entity`` records with the type the evidence votes for, a canonical name and aliases.
         """
-        texts = {a.id: a.text for a in articles or ()}
-        ordered = sorted(analyses, key=lambda a: (a.article_id, a.content_hash))
+        texts = {a.id: a.text for a in corpus.articles}
+        ordered = sorted(corpus.analyses, key=lambda a: (a.article_id, a.content_hash))
         # 1. clean and key
         common = mention_items.common_words(texts.values())
         per_article = [mention_items.items_of(a, texts.get(a.article_id), common) for a in ordered]

@@ -32,7 +32,7 @@ agree, not a single similar pair.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -47,7 +47,7 @@ from newsfuse.fuse.events.features import (
     pair_features,
     vectorize,
 )
-from newsfuse.model import Article, ArticleAnalysis, Entity
+from newsfuse.fuse.corpus import Corpus
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +139,7 @@ class EventClusterer:
 
     After ``fit``:
     ``article_event_`` article id → event id (every article, duplicates included);
-    ``events_`` one dict per event: id, title, date, where, who, articles, mentioned_in, roles;
+    ``events_`` one ``Event`` per event, in date order;
     ``article_role_`` article id → announcement | report | follow-up, for its own event;
     ``embedding_used_`` whether sentence embeddings took part.
     """
@@ -160,17 +160,11 @@ class EventClusterer:
         self.weights = weights
         self.bias = bias
 
-    def fit(
-        self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
-        entities: Iterable[Entity] | None = None,
-        mention_entity: Mapping[tuple[str, int, int], str] | None = None,
-        duplicate_of: Mapping[str, str] | None = None,
-    ) -> EventClusterer:
-        by_id = {a.article_id: a for a in analyses}
-        duplicate_of = dict(duplicate_of or {})
-        originals = [a for a in articles if a.id not in duplicate_of and a.id in by_id]
+    def fit(self, corpus: Corpus) -> EventClusterer:
+        by_id = corpus.analysis_by_id
+        duplicate_of = dict(corpus.duplicate_of)
+        mention_entity = corpus.mention_entity
+        originals = [a for a in corpus.articles if a.id not in duplicate_of and a.id in by_id]
         # 1. profiles
         profiles = build_profiles(originals, [by_id[a.id] for a in originals], mention_entity)
         # 2. vectors
@@ -182,7 +176,7 @@ class EventClusterer:
         # 6. events
         article_event, events, roles = describe_events(
             originals, [by_id[a.id] for a in originals], profiles, vectors, labels,
-            entities=list(entities or ()), mention_entity=mention_entity, duplicate_of=duplicate_of,
+            entities=list(corpus.entities), mention_entity=mention_entity, duplicate_of=duplicate_of,
             link=lambda i, j: link_probability(vectors, i, j, weights, bias),
         )
         self.article_event_ = article_event

@@ -20,7 +20,7 @@ from newsfuse.fuse.events.features import (
     event_ordinals,
     mention_key,
 )
-from newsfuse.model import Article, ArticleAnalysis, Entity
+from newsfuse.model import Article, ArticleAnalysis, Entity, Event
 from newsfuse.nlp.time import TimexValue
 from newsfuse.nlp.time.anchor import year_of_undated
 
@@ -66,8 +66,8 @@ def describe_events(
     mention_entity: Mapping[tuple[str, int, int], str] | None = None,
     duplicate_of: Mapping[str, str] | None = None,
     link: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
-) -> tuple[dict[str, str], list[dict[str, Any]], dict[str, str]]:
-    """(article → event id, event dicts, article → role) for clustered original articles.
+) -> tuple[dict[str, str], list[Event], dict[str, str]]:
+    """(article → event id, events, article → role) for clustered original articles.
 
     Duplicates join their original's event with the original's role.
     """
@@ -108,9 +108,16 @@ def describe_events(
             for aid in event["articles"]:
                 article_event[aid] = event["id"]
     events.sort(key=lambda e: (e["date"] or "9999", e["_first"]))
-    for event in events:
-        del event["_first"], event["_day"]
-    return article_event, events, roles
+    return article_event, [_event_record(event) for event in events], roles
+
+
+def _event_record(event: Mapping[str, Any]) -> Event:
+    """The ``Event`` of an event built up as a dict here."""
+    return Event(
+        id=event["id"], title=event["title"], date=event["date"], date_basis=event["date_basis"],
+        where=event["where"], who=tuple(event["who"]), articles=tuple(event["articles"]),
+        mentioned_in=tuple(event["mentioned_in"]), roles=dict(event["roles"]),
+    )
 
 
 def _describe(rows, articles, profiles, vectors, names, link, within=frozenset()) -> dict[str, Any]:

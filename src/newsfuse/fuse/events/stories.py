@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from newsfuse.fuse.events.describe import period_start, slug_words
-from newsfuse.model import ArticleAnalysis, Entity
+from newsfuse.fuse.corpus import Corpus
+from newsfuse.model import ArticleAnalysis, Event, Story
 
 # Two events further apart than this do not link directly; a story can still run
 # longer through the events between them (a dispute from strike to deal).
@@ -33,7 +33,7 @@ class StoryLinker:
     """Links events (``EventClusterer.events_``) into storylines.
 
     After ``fit``:
-    ``stories_`` one dict per story: id, title, events (ids, in date order), articles;
+    ``stories_`` one ``Story`` per storyline (its events in date order);
     ``article_story_`` article id → story id, for the articles that report one of its events.
     """
 
@@ -47,17 +47,12 @@ class StoryLinker:
         self.min_shared = min_shared
         self.min_similarity = min_similarity
 
-    def fit(
-        self,
-        events: Sequence[Mapping[str, Any]],
-        analyses: Sequence[ArticleAnalysis] = (),
-        entities: Iterable[Entity] | None = None,
-    ) -> StoryLinker:
+    def fit(self, corpus: Corpus, events: Sequence[Event]) -> StoryLinker:
         # 1. what each event names, when it happened, what its leads say
-        kinds = {e.id: e.type for e in entities or ()}
-        names = [set(e.get("who") or ()) | ({e["where"]} if e.get("where") else set()) for e in events]
-        starts = [period_start(e.get("date")) for e in events]
-        terms = _lead_vectors(events, analyses)
+        kinds = {e.id: e.type for e in corpus.entities}
+        names = [set(e.who) | ({e.where} if e.where else set()) for e in events]
+        starts = [period_start(e.date) for e in events]
+        terms = _lead_vectors(events, corpus.analyses)
         # 2. candidates: events that share a name, found through an index of names
         index: dict[str, list[int]] = defaultdict(list)
         for k, found in enumerate(names):
@@ -84,13 +79,9 @@ class StoryLinker:
             _story([events[k] for k in sorted(members, key=lambda k: (starts[k] or date.max, k))])
             for members in groups.values()
         ]
-        stories.sort(key=lambda s: (s["_start"] or date.max, s["id"]))
-        self.article_story_ = {}
-        for story in stories:
-            del story["_start"]
-            for article in story["articles"]:
-                self.article_story_[article] = story["id"]
-        self.stories_ = stories
+        stories.sort(key=lambda s: (s[1] or date.max, s[0].id))
+        self.stories_ = [story for story, _ in stories]
+        self.article_story_ = {article: story.id for story in self.stories_ for article in story.articles}
         return self
 
     def _linked(self, names_a, names_b, start_a, start_b, terms, a, b, kinds) -> bool:
@@ -111,25 +102,25 @@ def _lead_vectors(events, analyses: Sequence[ArticleAnalysis]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     lemmas = {a.article_id: " ".join(a.lemmas[:LEAD_SENTENCES]) for a in analyses}
-    docs = [" ".join(lemmas.get(a, "") for a in e.get("articles", ())) for e in events]
+    docs = [" ".join(lemmas.get(a, "") for a in e.articles) for e in events]
     if not any(d.strip() for d in docs):
         return None
     return TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True).fit_transform(docs).tocsr()
 
 
-def _story(events: list[Mapping[str, Any]]) -> dict[str, Any]:
-    """A story from its events in date order: titled after the event most articles report."""
-    lead = max(events, key=lambda e: (len(e.get("articles", ())), -events.index(e)))
-    title = lead.get("title") or ""
+def _story(events: list[Event]) -> tuple[Story, date | None]:
+    """A story from its events in date order, titled after the event most articles report, and its start."""
+    lead = max(range(len(events)), key=lambda k: (len(events[k].articles), -k))
+    title = events[lead].title or ""
     words = slug_words(title)
-    digest = hashlib.sha1(str(events[0]["id"]).encode()).hexdigest()[:6]
+    digest = hashlib.sha1(str(events[0].id).encode()).hexdigest()[:6]
     articles: list[str] = []
     for e in events:
-        articles.extend(a for a in e.get("articles", ()) if a not in articles)
-    return {
-        "id": f"story-{'-'.join(words)}-{digest}".replace("--", "-"),
-        "title": title,
-        "events": [e["id"] for e in events],
-        "articles": articles,
-        "_start": period_start(events[0].get("date")),
-    }
+        articles.extend(a for a in e.articles if a not in articles)
+    story = Story(
+        id=f"story-{'-'.join(words)}-{digest}".replace("--", "-"),
+        title=title,
+        events=tuple(e.id for e in events),
+        articles=tuple(articles),
+    )
+    return story, period_start(events[0].date)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -11,8 +12,11 @@ from typing import Any
 import numpy as np
 
 from newsfuse.errors import ModelError
-from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.lexicon import ordinal_number
+from newsfuse.model import (
+    Article, ArticleAnalysis, ClaimGroup, ClaimSource, Contradiction, Dispute, Event, SentenceRef, Story, SummaryLine,
+)
 from newsfuse.nlp.time import TimexValue
 
 log = logging.getLogger(__name__)
@@ -102,12 +106,13 @@ class _Group:
 class Summarizer:
     """A headline and a few sentences for each event (and each story of several events).
 
-    ``fit(articles, analyses, events, stories, duplicate_of, claims)``; after it:
-    ``summary_`` one dict per line: ``kind`` (headline | sentence), ``text``, ``sources``
-    (``{article, sentence}``, the line's own sentence first), ``support`` (independent
-    reports among the sources: copies count once), ``event`` or ``story``, and, on a line
-    that states one side of a contradiction, ``disputed``: ``{explanation, sources}`` with
-    the other side's sentences (a disputed claim is never stated as bare fact);
+    ``fit(corpus, events, stories, claims, contradictions)``; after it:
+    ``summary_`` one ``SummaryLine`` per line: ``kind`` (headline | sentence), ``text``,
+    ``sources`` (``SentenceRef``, the line's own sentence first), ``support`` (independent
+    sources among them, ``Corpus.source``: copies follow their original, an outlet or agency
+    counts once), ``event`` or ``story``, and, on a line that states one side of a
+    contradiction, ``disputed``: a ``Dispute`` with the other side's sentences (a disputed
+    claim is never stated as bare fact);
     ``embedding_used_`` whether sentence embeddings (not TF-IDF alone) measured similarity in any group.
 
     Steps: 1. collect the candidate sentences of each event's reports (copies left out);
@@ -133,26 +138,21 @@ class Summarizer:
 
     def fit(
         self,
-        articles: Sequence[Article],
-        analyses: Sequence[ArticleAnalysis],
-        events: Sequence[Mapping[str, Any]] = (),
-        stories: Sequence[Mapping[str, Any]] = (),
-        duplicate_of: Mapping[str, str] | None = None,
-        claims: Sequence[Mapping[str, Any]] = (),
-        contradictions: Sequence[Mapping[str, Any]] = (),
+        corpus: Corpus,
+        events: Sequence[Event] = (),
+        stories: Sequence[Story] = (),
+        claims: Sequence[ClaimGroup] = (),
+        contradictions: Sequence[Contradiction] = (),
     ) -> Summarizer:
-        duplicate_of = dict(duplicate_of or {})
-        by_id = {a.id: a for a in articles}
-        analysis_of = {a.article_id: a for a in analyses}
-        groups = _groups(events, stories, by_id)
+        groups = _groups(events, stories, corpus)
         # 1. sentences
-        sentences = _sentences(articles, analysis_of)
+        sentences = _sentences(corpus.articles, corpus.analysis_by_id)
         # 2. vectors: embeddings once for the corpus, for the groups told by two independent
         # reports or more; TF-IDF is fitted per group below. A group of one report (and its copies)
         # has no other report to find support or citations in: its sentences are only ranked and
         # kept apart from one another, which TF-IDF does alone, and the encoder is the costliest
         # step of a first run (a third of the summary's texts on 300 ECB+ and GVC reports, 2026-12).
-        compared = [g for g in groups if len(_origins(g, duplicate_of)) > 1]
+        compared = [g for g in groups if len(_origins(g, corpus)) > 1]
         needed = sorted({k for g in compared for aid in g.main + g.cited for k in sentences.get(aid, {})})
         self.embedding_used_ = False
         vectors: dict[Any, np.ndarray] | None = None
@@ -160,15 +160,15 @@ class Summarizer:
             vectors = self._embed(needed, sentences, compared)
         claim_support, claim_sources = _claim_index(claims)
         disputes = _dispute_index(claims, contradictions)
-        summary: list[dict[str, Any]] = []
+        summary: list[SummaryLine] = []
         for group in groups:
             embedded = vectors is not None and ("title", group.kind, group.id) in vectors
             threshold = self.support_threshold
             if threshold is None:
                 threshold = SUPPORT_THRESHOLD if embedded else SUPPORT_THRESHOLD_TFIDF
-            lines = self._summarise(group, sentences, vectors if embedded else None, threshold, duplicate_of,
+            lines = self._summarise(group, sentences, vectors if embedded else None, threshold, corpus,
                                     claim_support, claim_sources)
-            summary += [_mark_disputed(line, disputes) if line["kind"] == "sentence" else line for line in lines]
+            summary += [_mark_disputed(line, disputes) if line.kind == "sentence" else line for line in lines]
         self.summary_ = summary
         return self
 
@@ -187,7 +187,7 @@ class Summarizer:
         out.update({("title", g.kind, g.id): v for g, v in zip(groups, matrix[len(keys):])})
         return out
 
-    def _summarise(self, group, sentences, vectors, threshold, duplicate_of, claim_support, claim_sources):
+    def _summarise(self, group, sentences, vectors, threshold, corpus, claim_support, claim_sources):
         # 1. the pool: every scanned sentence of the group's reports; candidates come from originals
         pool: list[_Sentence] = []
         for aid in dict.fromkeys(group.main + group.cited):
@@ -196,7 +196,7 @@ class Summarizer:
             return []
         main = set(group.main)
         candidates = [
-            i for i, s in enumerate(pool) if s.candidate and s.key[0] in main and s.key[0] not in duplicate_of
+            i for i, s in enumerate(pool) if s.candidate and s.key[0] in main and not corpus.is_copy(s.key[0])
         ]
         candidates = sorted(candidates, key=lambda i: pool[i].rank)[:POOL_SENTENCES]
         if not candidates:
@@ -213,7 +213,7 @@ class Summarizer:
                 return lexical
             return EMBEDDING_WEIGHT * _cos(embedded[a], embedded[b]) + (1 - EMBEDDING_WEIGHT) * lexical
 
-        origin = [duplicate_of.get(s.key[0], s.key[0]) for s in pool]
+        origin = [corpus.original(s.key[0]) for s in pool]
         cand = np.array(candidates)
         everything = np.arange(len(pool))
         sim_cc = sim(cand, cand)
@@ -257,12 +257,13 @@ class Summarizer:
         headline_sources = _cite(pool, best, headline_sim, threshold, ()) if headline_sim[best] >= threshold else []
         if not headline_sources:
             headline_sources = [pool[best].key]
-        out = [_line("headline", group, group.title, headline_sources, duplicate_of)]
-        out += [_line("sentence", group, s.text, sources, duplicate_of) for s, sources in lines]
+        out = [_line("headline", group, group.title, headline_sources, corpus)]
+        out += [_line("sentence", group, s.text, sources, corpus) for s, sources in lines]
         return out
 
 
-def rewrite(summary: Sequence[Mapping[str, Any]], rewriter: Callable[[list[str]], list[str | None]] | None = None) -> list[dict]:
+def rewrite(summary: Sequence[SummaryLine], rewriter: Callable[[list[str]], list[str | None]] | None = None
+            ) -> list[SummaryLine]:
     """The summary with its sentence lines reworded by ``rewriter`` where the rewording keeps their facts.
 
     ``rewriter`` gets the sentence lines of one event or story at a time and returns one text
@@ -276,17 +277,17 @@ def rewrite(summary: Sequence[Mapping[str, Any]], rewriter: Callable[[list[str]]
     """
     from newsfuse.fuse.summary.rewrite import unfaithful
 
-    lines = [dict(item) for item in summary]
+    lines = list(summary)
     if rewriter is None:
         return lines
     groups: dict[tuple[str, str], list[int]] = {}
     for i, item in enumerate(lines):
-        if item.get("kind") == "sentence":
-            key = ("story", item["story"]) if item.get("story") else ("event", str(item.get("event")))
+        if item.kind == "sentence":
+            key = ("story", item.story) if item.story else ("event", str(item.event))
             groups.setdefault(key, []).append(i)
     texts: dict[int, str] = {}
     for (kind, gid), members in groups.items():
-        originals = [lines[i]["text"] for i in members]
+        originals = [lines[i].text for i in members]
         try:
             answers = list(rewriter(originals))
         except ModelError as exc:
@@ -304,8 +305,7 @@ def rewrite(summary: Sequence[Mapping[str, Any]], rewriter: Callable[[list[str]]
                 texts[i] = " ".join(str(answer).split())
     for members in groups.values():
         for i in members:
-            lines[i]["rewritten"] = i in texts
-            lines[i]["text"] = texts.get(i, lines[i]["text"])
+            lines[i] = dataclasses.replace(lines[i], text=texts.get(i, lines[i].text), rewritten=i in texts)
     return lines
 
 
@@ -373,33 +373,35 @@ def _clash(a: _Sentence, b: _Sentence) -> bool:
     return bool(a.numbers and b.numbers and not a.numbers & b.numbers)
 
 
-def _line(kind: str, group: _Group, text: str, sources, duplicate_of) -> dict[str, Any]:
-    return {
-        "kind": kind,
-        "text": text,
-        "sources": [{"article": a, "sentence": s} for a, s in sources],
-        "support": len({duplicate_of.get(a, a) for a, _ in sources}),
-        group.kind: group.id,
-    }
+def _line(kind: str, group: _Group, text: str, sources, corpus: Corpus) -> SummaryLine:
+    return SummaryLine(
+        kind=kind,
+        text=text,
+        sources=tuple(SentenceRef(a, s) for a, s in sources),
+        support=len(corpus.sources(a for a, _ in sources)),
+        event=group.id if group.kind == "event" else None,
+        story=group.id if group.kind == "story" else None,
+    )
 
 
-def _origins(group: _Group, duplicate_of: Mapping[str, str]) -> set[str]:
-    """The independent reports of a group: its reports with copies counted as their original."""
-    return {duplicate_of.get(aid, aid) for aid in group.main + group.cited}
+def _origins(group: _Group, corpus: Corpus) -> set[str]:
+    """The reports of a group, each copy counted as its original."""
+    return {corpus.original(aid) for aid in group.main + group.cited}
 
 
-def _groups(events, stories, by_id) -> list[_Group]:
+def _groups(events: Sequence[Event], stories: Sequence[Story], corpus: Corpus) -> list[_Group]:
+    known = {a.id for a in corpus.articles}
     groups = []
     for e in events:
-        main = [a for a in e.get("articles", ()) if a in by_id]
+        main = [a for a in e.articles if a in known]
         if main:
-            cited = [a for a in e.get("mentioned_in", ()) if a in by_id]
-            groups.append(_Group("event", e["id"], e.get("title") or "", e.get("date") or "", main, cited))
+            cited = [a for a in e.mentioned_in if a in known]
+            groups.append(_Group("event", e.id, e.title or "", e.date or "", main, cited))
     for s in stories:
-        # A story of one event would repeat that event's summary.
-        main = [a for a in s.get("articles", ()) if a in by_id]
-        if len(s.get("events", ())) > 1 and main:
-            groups.append(_Group("story", s["id"], s.get("title") or "", s.get("date") or "", main))
+        # A story of one event would repeat that event's summary; a story has no date of its own.
+        main = [a for a in s.articles if a in known]
+        if len(s.events) > 1 and main:
+            groups.append(_Group("story", s.id, s.title or "", "", main))
     return groups
 
 
@@ -481,17 +483,17 @@ def _after(stated: str, published: str) -> bool:
     return start is not None and end is not None and start > end
 
 
-def _claim_index(claims: Sequence[Mapping[str, Any]]):
+def _claim_index(claims: Sequence[ClaimGroup]):
     """(article, sentence) → the largest support of an undisputed claim made there, and that claim's sources.
 
     A disputed claim earns no corroboration bonus: several outlets saying it does not settle it."""
     support: dict[tuple[str, int], int] = {}
     sources: dict[tuple[str, int], tuple[tuple[str, int], ...]] = {}
     for claim in claims:
-        if claim.get("status") == "disputed":
+        if claim.status == "disputed":
             continue
-        keys = _keys(claim.get("sources", ()))
-        n = int(claim.get("support", len(keys)) or 0)
+        keys = _keys(claim.sources)
+        n = claim.support
         for key in keys:
             if n > support.get(key, -1):
                 support[key] = n
@@ -499,30 +501,30 @@ def _claim_index(claims: Sequence[Mapping[str, Any]]):
     return support, sources
 
 
-def _dispute_index(claims: Sequence[Mapping[str, Any]], contradictions: Sequence[Mapping[str, Any]]):
+def _dispute_index(claims: Sequence[ClaimGroup], contradictions: Sequence[Contradiction]):
     """(article, sentence) → [(explanation, the other side's sentences)] for every contradiction it is a side of."""
-    sources_of = {c["id"]: _keys(c.get("sources", ())) for c in claims if "id" in c}
+    sources_of = {c.id: _keys(c.sources) for c in claims}
     out: dict[tuple[str, int], list[tuple[str, tuple[tuple[str, int], ...]]]] = {}
     for record in contradictions:
-        ids = list(record.get("claims", ()))
+        ids = list(record.claims)
         sides = [sources_of.get(cid, ()) for cid in ids]
         # the records name their sides' sentences too: a side whose claim is not at hand still counts
-        for side in record.get("sides", ()):
-            if side.get("claim") in ids and "article" in side and side.get("sentence") is not None:
-                k = ids.index(side["claim"])
-                key = (side["article"], int(side["sentence"]))
+        for side in record.sides:
+            if side.claim in ids:
+                k = ids.index(side.claim)
+                key = (side.article, int(side.sentence))
                 if key not in sides[k]:
                     sides[k] = (*sides[k], key)
         for k, side in enumerate(sides):
             others = tuple(key for j, other in enumerate(sides) if j != k for key in other)
             for key in side:
-                out.setdefault(key, []).append((record.get("explanation") or "", others))
+                out.setdefault(key, []).append((record.explanation or "", others))
     return out
 
 
-def _mark_disputed(line: dict[str, Any], disputes) -> dict[str, Any]:
+def _mark_disputed(line: SummaryLine, disputes) -> SummaryLine:
     """The line with ``disputed`` (the contradictions' explanations and other sides) if any source is a side of one."""
-    own = [(s["article"], s["sentence"]) for s in line["sources"]]
+    own = [(s.article, s.sentence) for s in line.sources]
     explanations: list[str] = []
     others: list[tuple[str, int]] = []
     for key in own:
@@ -533,12 +535,10 @@ def _mark_disputed(line: dict[str, Any], disputes) -> dict[str, Any]:
             others += [k for k in side if k not in others]
     if not explanations and not others:
         return line
-    line["disputed"] = {
-        "explanation": "; ".join(explanations),
-        "sources": [{"article": a, "sentence": n} for a, n in others],
-    }
-    return line
+    return dataclasses.replace(line, disputed=Dispute(
+        explanation="; ".join(explanations), sources=tuple(SentenceRef(a, n) for a, n in others),
+    ))
 
 
-def _keys(sources) -> tuple[tuple[str, int], ...]:
-    return tuple((s["article"], int(s["sentence"])) for s in sources)
+def _keys(sources: Sequence[ClaimSource]) -> tuple[tuple[str, int], ...]:
+    return tuple((s.article, int(s.sentence)) for s in sources)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from newsfuse.model import Quote, skip_dateline
+from newsfuse.model import QuoteSpan, skip_dateline
 from newsfuse.nlp.speech.attribution import Attributor, Source
 from newsfuse.nlp.speech.cues import (
     SPEECH_VERBS,
@@ -79,7 +79,7 @@ class _Marked:
         return self.pieces[-1][1]
 
 
-def find_quotes(doc, mentions, dateline: tuple[int, int] | None = None) -> tuple[Quote, ...]:
+def find_quotes(doc, mentions, dateline: tuple[int, int] | None = None) -> tuple[QuoteSpan, ...]:
     """Every direct quotation and reported-speech clause in ``doc`` with its speaker span;
     ``dateline`` is the article's (``Article.dateline_span``), left out of the clause it opens.
 
@@ -409,7 +409,7 @@ def _inherit(q: _Marked, prev: _Marked | None, doc, attributor: Attributor, insi
                     return
 
 
-def _speaker_of_enclosing(q: _Marked, indirect: list[Quote]) -> None:
+def _speaker_of_enclosing(q: _Marked, indirect: list[QuoteSpan]) -> None:
     """Give a partial quote the speaker of the reported speech around it when its own speaker is
     an unnamed noun inside that reported clause: the verb it hangs on is not the speech act."""
     s = q.speaker
@@ -448,7 +448,7 @@ def _nickname(q: _Marked, text: str) -> bool:
     return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
 
 
-def _direct_record(q: _Marked, text: str, attributor: Attributor, doc) -> Quote:
+def _direct_record(q: _Marked, text: str, attributor: Attributor, doc) -> QuoteSpan:
     parts = [text[q.pieces[0][0] : q.pieces[0][1]]]
     for (_, prev_end), (s, e) in zip(q.pieces, q.pieces[1:]):
         parts.append("".join(ch for ch in text[prev_end:s] if ch.isspace()) or " ")
@@ -456,8 +456,8 @@ def _direct_record(q: _Marked, text: str, attributor: Attributor, doc) -> Quote:
     return _record(q.start, q.end, "".join(parts), q.speaker, "direct", q.cue, _sentence_at(doc, attributor, q.start))
 
 
-def _record(start, end, text, speaker: Source | None, kind, cue, sentence) -> Quote:
-    return Quote(
+def _record(start, end, text, speaker: Source | None, kind, cue, sentence) -> QuoteSpan:
+    return QuoteSpan(
         start=start,
         end=end,
         text=text,
@@ -479,7 +479,7 @@ def _sentence_at(doc, attributor: Attributor, char: int) -> int:
 # -- 5. reported speech ---------------------------------------------------------------------
 
 
-def _indirect(doc, attributor: Attributor, direct: list[_Marked], inside, dateline) -> list[Quote]:
+def _indirect(doc, attributor: Attributor, direct: list[_Marked], inside, dateline) -> list[QuoteSpan]:
     text = doc_text(doc)
     quoted = sorted((q.start, q.end) for q in direct)
     out = []
