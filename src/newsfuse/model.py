@@ -408,7 +408,7 @@ class FramedActor:
 
     entity: str
     name: str
-    articles: int  # independent sources that name it (``Corpus.source``)
+    sources: int  # independent sources that name it (``Corpus.source``)
     by_outlet: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 

@@ -57,7 +57,7 @@ def test_actors_by_outlet():
     a2, n2, m2 = article_with("a2", "The acting president, Ahmad al-Sharaa, arrived.", {"Ahmad al-Sharaa": "PERSON"}, "Zamin")
     entities = [Entity("sharaa", "Ahmed al-Sharaa", "PERSON", ("Ahmed al-Sharaa", "Ahmad al-Sharaa"), ("a1", "a2"), 2)]
     framing = FramingAnalyzer().fit(Corpus([a1, a2], [n1, n2], entities=entities, mention_entity={**m1, **m2})).framing_
-    assert framing.entities == (FramedActor(entity="sharaa", name="Ahmed al-Sharaa", articles=2,
+    assert framing.entities == (FramedActor(entity="sharaa", name="Ahmed al-Sharaa", sources=2,
                                             by_outlet={"TASS": ("interim leader",), "Zamin": ("acting president",)}),)
 
 

@@ -231,7 +231,7 @@ def _actors(titles: list[Title], corpus: Corpus, outlet: Mapping[str, str], limi
     out = []
     for entity in ranked[:limit]:
         by_outlet = {o: tuple(terms) for o, terms in sorted(by_entity.get(entity, {}).items())}
-        out.append(FramedActor(entity=entity, name=names.get(entity, entity), articles=reach[entity],
+        out.append(FramedActor(entity=entity, name=names.get(entity, entity), sources=reach[entity],
                                by_outlet=by_outlet))
     return tuple(out)
 

@@ -226,9 +226,8 @@ def test_missing_embedding_model_falls_back_to_the_other_evidence(monkeypatch):
 def clustered(report) -> EventClusterer:
     """The events of a fused report again, from its own articles, analyses and entities: the clusterer's
     attributes without analysing the corpus a second time (the one place this file fits on a Report)."""
-    return EventClusterer().fit(
-        report.articles, report.analyses, report.entities, report.mention_entity, duplicate_of=report.duplicate_of
-    )
+    corpus = Corpus(report.articles, report.analyses, report.duplicate_of, report.entities, report.mention_entity)
+    return EventClusterer().fit(corpus)
 
 
 @pytest.mark.slow
