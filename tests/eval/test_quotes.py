@@ -91,7 +91,8 @@ def test_judge_needs_half_the_content_and_the_named_speaker():
     o = judge(_item(), _analysis(right, mentions=[duarte, other]))
     assert o.quote is right and o.right and o.attributed
     assert o.baseline_speaker == "Duarte" and o.baseline_right  # 4 characters before it, Silva 5 after
-    assert not judge(_item(), _analysis(Quote(12, 19, "x", "Duarte", 0, 6))).quote  # 7 of 20 characters
+    short = judge(_item(), _analysis(Quote(12, 19, "x", "Duarte", 0, 6)))  # 7 of 20 characters
+    assert short.quote is None and short.covered == pytest.approx(0.35) and not short.right
     elsewhere = judge(_item(), _analysis(Quote(12, 22, "x", "Ana Duarte", 50, 60)))
     assert elsewhere.right  # another mention of the same name
     wrong = judge(_item(), _analysis(Quote(12, 22, "x", "Silva", 35, 40), mentions=[other]))
@@ -107,16 +108,18 @@ def test_score_rates_per_kind():
         Outcome(_item("direct"), q, False, None, False),
         Outcome(_item("direct"), Quote(0, 1, "x"), False, "B", False),
         Outcome(_item("reported"), None, False, None, False),
+        Outcome(_item("other"), q, True, "A", True),
     ]
     s = score(outcomes)
     assert (s["direct_items"], s["direct_found"], s["direct_attributed"], s["direct_right"]) == (3, 3, 2, 1)
     assert s["direct_speaker_accuracy"] == pytest.approx(0.5) and s["direct_speaker_recall"] == pytest.approx(1 / 3)
     assert s["reported_quote_recall"] == 0.0 and s["reported_speaker_accuracy"] == 0.0
     assert s["all_items"] == 4 and s["all_speaker_recall"] == pytest.approx(0.25)
+    assert (s["other_items"], s["other_right"]) == (1, 1)
     assert s["all_baseline_accuracy"] == pytest.approx(0.5) and s["all_baseline_recall"] == pytest.approx(0.25)
     table = format_scores({"articles": 1, "attributions": 6, **s})
     assert "speaker accuracy 0.500" in table.splitlines()[0]
-    assert [line.split()[0] for line in table.splitlines()[2:]] == ["direct", "reported", "all"]
+    assert [line.split()[0] for line in table.splitlines()[2:]] == ["direct", "reported", "all", "other"]
 
 
 @pytest.mark.slow

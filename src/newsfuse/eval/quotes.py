@@ -9,10 +9,14 @@ What is scored (``evaluate`` on PolNeAR split folders, as ``newsfuse eval quotes
   named entity, never a pronoun, a NORP group ("Democrats") or a description headed by a
   common noun ("a campaign operative", "the Clinton campaign", "a spokesman for Trump").
   The *name* is the named entity holding the head, else the run of proper nouns around it.
-* **Direct or reported**: an item is a direct quotation when its content opens with a
+* **Direct, reported or other**: an item is a direct quotation when its content opens with a
   quotation mark, or the character just before the content is one (annotators sometimes leave
-  the mark out); every other item is reported speech. PolNeAR's contents also hold reported
-  beliefs and findings ("wants to", "the poll shows"); they stay in, as reported speech.
+  the mark out). Otherwise it is reported speech when its cue holds a verb of saying
+  (``SPEECH_CUES``, by lemma: "said", "told", "according to", "called for") or is only
+  punctuation (an interview transcript's "NAME:", a quote signed "― NAME"). The rest are
+  PolNeAR's reported beliefs, intentions, findings and stances ("wants to", "the poll shows",
+  "criticized"): counted in their own row, ``other``, and left out of ``all`` (issue 12 scores
+  "quotations and reported speech").
 * **Found**: one of our quotes (``ArticleAnalysis.quotes`` from ``analyze_article`` on the
   whole ``.txt``, title line included, so the gold offsets hold) overlaps the gold content by
   at least half of the content's characters (``CONTENT_OVERLAP``). The quote overlapping most
@@ -20,7 +24,7 @@ What is scored (``evaluate`` on PolNeAR split folders, as ``newsfuse eval quotes
 * **Attributed**: the matched quote has a speaker span. **Right**: that span overlaps the gold
   name, or our speaker's words are the same name (:func:`same_name`: "Trump" ~ "Donald J.
   Trump"; "Mrs. Clinton" is not "Mr. Clinton", "Trump Jr." is not "Donald Trump").
-* **Scores**, for direct, reported and all items: quote recall = found / items; speaker
+* **Scores**, for direct, reported and all (the two together) items, and for other: quote recall = found / items; speaker
   accuracy = right / attributed (an unattributed quote is an abstention, not an error);
   speaker recall = right / items. Issue 12's figures follow these definitions.
 * **Baseline**, on the same found items: the speaker is the PERSON mention (ours) nearest to
@@ -45,6 +49,17 @@ CONTEXT_CHARS = 40
 MAX_SHOWN_CHARS = 320
 OPENING_MARKS = "“\"‘«„"
 KINDS = ("direct", "reported")
+# Verbs of saying by lemma, from Levin's (1993) verbs of communication (class 37) that news uses
+# as cues, with "accord" for "according to"; chosen by reading, not fitted. A cue is speech when
+# any of its verbs (or, without a verb, its first word) is one of them.
+SPEECH_CUES = frozenset("""
+    accord acknowledge add admit advise allege announce answer argue ask assert assure boast call
+    caution chant cite claim comment complain concede conclude confirm contend declare demand deny
+    describe disagree emphasize explain inform insist joke maintain mention note observe point post
+    predict proclaim promise propose quote recall recommend reiterate remark repeat reply report
+    respond say scream shout speak state stress suggest talk tell testify tweet urge vow warn whisper
+    write yell agree pledge
+""".split())
 # Entity labels that name a source; NORP ("Democrats", "Russians") names a group, not a source.
 _SOURCE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 # Words before a name that are not part of it; the gendered ones must agree between two names.
@@ -63,7 +78,7 @@ class GoldItem:
 
     article: str
     attribution: str
-    kind: str  # direct | reported
+    kind: str  # direct | reported | other
     content: tuple[Span, ...]
     source: tuple[Span, ...]
     name: Span
@@ -73,13 +88,15 @@ class GoldItem:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """How one gold item fared: the quote that found it (None: missed) and the two speakers."""
+    """How one gold item fared: the quote that found it (None: missed) and the two speakers;
+    ``covered`` is the share of the content that our most overlapping quote covers."""
 
     item: GoldItem
     quote: Quote | None
     right: bool
     baseline_speaker: str | None
     baseline_right: bool
+    covered: float = 0.0
 
     @property
     def attributed(self) -> bool:
@@ -97,22 +114,31 @@ def gold_items(article: PolnearArticle, doc) -> list[GoldItem]:
         if name is None:
             continue
         items.append(GoldItem(
-            article.name, a.id, _kind(text, a.content), a.content, a.source, name, text[name[0]:name[1]],
+            article.name, a.id, _kind(text, a.content, _tokens(doc, a.cue)), a.content, a.source, name, text[name[0]:name[1]],
             " ".join(text[s:e] for s, e in a.cue),
         ))
     return items
 
 
-def _kind(text: str, content: Sequence[Span]) -> str:
+def _tokens(doc, spans: Sequence[Span]) -> list:
+    return [t for t in doc if any(s <= t.idx < e for s, e in spans)]
+
+
+def _kind(text: str, content: Sequence[Span], cue: Sequence) -> str:
     start, end = content[0]
     opening = text[start:end].lstrip()[:1]
     before = text[:start].rstrip()[-1:]
-    return "direct" if (opening and opening in OPENING_MARKS) or (before and before in OPENING_MARKS) else "reported"
+    if (opening and opening in OPENING_MARKS) or (before and before in OPENING_MARKS):
+        return "direct"
+    words = [t for t in cue if t.pos_ == "VERB"] or [t for t in cue if t.is_alpha][:1]
+    if not words or any(t.lemma_.lower() in SPEECH_CUES for t in words):
+        return "reported"
+    return "other"
 
 
 def _source_name(doc, source: Sequence[Span]) -> Span | None:
     """The (start, end) of the name heading a source span, or None when the source is not named."""
-    tokens = [t for t in doc if any(s <= t.idx < e for s, e in source)]
+    tokens = _tokens(doc, source)
     if not tokens:
         return None
     inside = {t.i for t in tokens}
@@ -123,8 +149,9 @@ def _source_name(doc, source: Sequence[Span]) -> Span | None:
         if head is None:
             return None
     ent = next((e for e in doc.ents if e.start <= head.i < e.end and e.label_ in _SOURCE_LABELS), None)
-    if ent is not None:
-        return ent.start_char, ent.end_char
+    if ent is not None:  # clipped to the source: the tagger's entity can run past it ("WALLACE: Let's")
+        piece = next(p for p in source if p[0] <= head.idx < p[1])
+        return max(ent.start_char, piece[0]), min(ent.end_char, piece[1])
     first = last = head.i
     while first - 1 in inside and doc[first - 1].pos_ == "PROPN":
         first -= 1
@@ -183,8 +210,9 @@ def judge(item: GoldItem, analysis: ArticleAnalysis) -> Outcome:
         overlap = sum(_overlap((q.start, q.end), piece) for piece in item.content)
         if overlap > best_overlap:
             best, best_overlap = q, overlap
-    if best is None or best_overlap < CONTENT_OVERLAP * size:
-        return Outcome(item, None, False, None, False)
+    covered = best_overlap / size if size else 0.0
+    if best is None or covered < CONTENT_OVERLAP:
+        return Outcome(item, None, False, None, False, covered)
     right = best.speaker_start is not None and (
         _overlap((best.speaker_start, best.speaker_end), item.name) > 0 or same_name(best.speaker_text, item.name_text)
     )
@@ -192,7 +220,7 @@ def judge(item: GoldItem, analysis: ArticleAnalysis) -> Outcome:
     baseline_right = baseline is not None and (
         _overlap((baseline.start, baseline.end), item.name) > 0 or same_name(baseline.text, item.name_text)
     )
-    return Outcome(item, best, right, baseline.text if baseline else None, baseline_right)
+    return Outcome(item, best, right, baseline.text if baseline else None, baseline_right, covered)
 
 
 def _baseline(item: GoldItem, analysis: ArticleAnalysis):
@@ -213,8 +241,8 @@ def score(outcomes: Iterable[Outcome]) -> dict[str, float]:
     """Counts and rates for direct, reported and all items (see the module docstring)."""
     outcomes = list(outcomes)
     scores: dict[str, float] = {}
-    for group in (*KINDS, "all"):
-        chosen = [o for o in outcomes if group == "all" or o.item.kind == group]
+    for group in (*KINDS, "all", "other"):
+        chosen = [o for o in outcomes if o.item.kind == group or (group == "all" and o.item.kind in KINDS)]
         items = len(chosen)
         found = sum(o.quote is not None for o in chosen)
         attributed = sum(o.attributed for o in chosen)
@@ -240,7 +268,8 @@ def evaluate(paths: Sequence[str | Path], nlp=None, mistakes: list[Mistake] | No
     Each article's text is parsed once to tell named sources and once by ``analyze_article``
     (the per-article step, unchanged). The result is a flat dict of counts and rates,
     ``all_speaker_accuracy`` and ``all_speaker_recall`` the headline. When ``mistakes`` is a
-    list, every missed item, unattributed quote and wrong speaker is appended to it.
+    list, every missed item, unattributed quote and wrong speaker among the direct quotations and
+    reported speech is appended to it.
     """
     from newsfuse.nlp.analyze import analyze_articles
     from newsfuse.nlp.models import load_nlp
@@ -268,6 +297,7 @@ class Mistake:
 
     kind: str
     path: str
+    attribution: str  # the E line's id in the .ann file
     item_kind: str  # direct | reported
     gold_source: str
     gold_name: str
@@ -275,21 +305,22 @@ class Mistake:
     our_speaker: str
     our_ref: str  # the pronoun or description our speaker was resolved from
     our_cue: str
+    covered: float  # share of the gold content our most overlapping quote covers
     context: str  # the attribution in its text, the source in [[ ]], the content in { }
 
 
 def _mistakes(article: PolnearArticle, outcomes: Sequence[Outcome]) -> list[Mistake]:
     out = []
     for o in outcomes:
-        if o.right:
+        if o.right or o.item.kind not in KINDS:  # other attributions are counted, not listed
             continue
         kind = "miss" if o.quote is None else "speaker" if o.attributed else "unattributed"
         q = o.quote
         item = o.item
         out.append(Mistake(
-            kind, article.name, item.kind, " ".join(article.text[s:e] for s, e in item.source), item.name_text,
+            kind, article.name, item.attribution, item.kind, " ".join(article.text[s:e] for s, e in item.source), item.name_text,
             item.cue_text, (q.speaker_text or "") if q else "", (q.speaker_ref or "") if q else "",
-            q.cue if q else "", _context(article.text, item),
+            q.cue if q else "", round(o.covered, 3), _context(article.text, item),
         ))
     return out
 
@@ -313,9 +344,9 @@ def _context(text: str, item: GoldItem) -> str:
 
 def format_mistakes(mistakes: Sequence[Mistake]) -> str:
     """Tab-separated lines, one per mistake, under a header naming the columns."""
-    head = "kind\tfile\titem\tgold source\tgold name\tgold cue\tour speaker\tour ref\tour cue\tcontext"
-    rows = ["\t".join((m.kind, m.path, m.item_kind, m.gold_source, m.gold_name, m.cue, m.our_speaker, m.our_ref,
-                       m.our_cue, m.context)) for m in mistakes]
+    head = "kind\tfile\tattribution\titem\tgold source\tgold name\tgold cue\tour speaker\tour ref\tour cue\tcovered\tcontext"
+    rows = ["\t".join((m.kind, m.path, m.attribution, m.item_kind, m.gold_source, m.gold_name, m.cue, m.our_speaker,
+                       m.our_ref, m.our_cue, f"{m.covered:.2f}", m.context)) for m in mistakes]
     return "\n".join([head, *rows])
 
 
@@ -327,10 +358,11 @@ _COLUMNS = (
 
 
 def format_scores(scores: dict[str, float]) -> str:
-    """A text table: one row each for direct quotations, reported speech and all items."""
+    """A text table: one row each for direct quotations, reported speech, both together
+    (the headline) and the other attributions (beliefs, intentions, findings)."""
     header = ["", *(label for _, label in _COLUMNS)]
     rows = [header]
-    for group in (*KINDS, "all"):
+    for group in (*KINDS, "all", "other"):
         row = [group]
         for key, _ in _COLUMNS:
             v = scores[f"{group}_{key}"]
