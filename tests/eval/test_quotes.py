@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.errors import EvalError
-from newsfuse.eval.polnear import read_ann, read_splits, split_articles
+from newsfuse.eval.polnear import Attribution, PolnearArticle, read_ann, read_splits, split_articles
 from newsfuse.eval.quotes import GoldItem, Outcome, evaluate, format_mistakes, format_scores, gold_items, judge
 from newsfuse.eval.quotes import same_name, score
 from newsfuse.model import ArticleAnalysis, Mention, Quote, Sentence
@@ -129,6 +129,20 @@ def test_gold_items_keep_named_sources_and_tell_quotes_from_reported_speech(nlp)
     assert [(i.attribution, i.kind, i.name_text) for i in items] == [
         ("E1", "reported", "Ana Duarte"), ("E2", "direct", "Duarte"), ("E5", "reported", "Tribune"),
     ]
+
+
+@pytest.mark.slow
+def test_two_apostrophes_open_a_quotation_and_a_wish_is_no_speech(nlp):
+    text = "Title\n\n''We will win,'' Ana Duarte said. Carlos Silva wants a recount.\n"
+
+    def at(words):
+        return ((text.index(words), text.index(words) + len(words)),)
+
+    article = PolnearArticle("nyt_2016-01-01_x", "0a0a", text, (
+        Attribution("E1", at("Ana Duarte"), at("said"), at("''We will win,''")),
+        Attribution("E2", at("Carlos Silva"), at("wants"), at("a recount")),
+    ))
+    assert [i.kind for i in gold_items(article, nlp(text))] == ["direct", "other"]
 
 
 @pytest.mark.slow

@@ -47,7 +47,8 @@ CONTENT_OVERLAP = 0.5
 CONTEXT_CHARS = 40
 # Longest attribution shown whole in the error list; longer ones keep their two ends.
 MAX_SHOWN_CHARS = 320
-OPENING_MARKS = "“\"‘«„"
+# The New York Times's archive text writes quotation marks as two apostrophes ('').
+OPENING_MARKS = ("“", '"', "‘", "«", "„", "''", "``")
 KINDS = ("direct", "reported")
 # Verbs of saying by lemma, from Levin's (1993) verbs of communication (class 37) that news uses
 # as cues, with "accord" for "according to"; chosen by reading, not fitted. A cue is speech when
@@ -126,9 +127,9 @@ def _tokens(doc, spans: Sequence[Span]) -> list:
 
 def _kind(text: str, content: Sequence[Span], cue: Sequence) -> str:
     start, end = content[0]
-    opening = text[start:end].lstrip()[:1]
-    before = text[:start].rstrip()[-1:]
-    if (opening and opening in OPENING_MARKS) or (before and before in OPENING_MARKS):
+    opening = text[start:end].lstrip()
+    before = text[:start].rstrip()
+    if opening.startswith(OPENING_MARKS) or before.endswith(OPENING_MARKS):
         return "direct"
     words = [t for t in cue if t.pos_ == "VERB"] or [t for t in cue if t.is_alpha][:1]
     if not words or any(t.lemma_.lower() in SPEECH_CUES for t in words):
