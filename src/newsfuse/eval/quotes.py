@@ -24,9 +24,10 @@ What is scored (``evaluate`` on PolNeAR split folders, as ``newsfuse eval quotes
 * **Attributed**: the matched quote has a speaker span. **Right**: that span overlaps the gold
   name, or our speaker's words are the same name (:func:`same_name`: "Trump" ~ "Donald J.
   Trump"; "Mrs. Clinton" is not "Mr. Clinton", "Trump Jr." is not "Donald Trump").
-* **Scores**, for direct, reported and all (the two together) items, and for other: quote recall = found / items; speaker
-  accuracy = right / attributed (an unattributed quote is an abstention, not an error);
-  speaker recall = right / items. Issue 12's figures follow these definitions.
+* **Scores**, for direct, reported and all (the two together) items, and for other: quote
+  recall = found / items; speaker accuracy = right / attributed (an unattributed quote is an
+  abstention, not an error); speaker recall = right / items. Issue 12's figures follow these
+  definitions.
 * **Baseline**, on the same found items: the speaker is the PERSON mention (ours) nearest to
   the content, outside it, in the sentences the content touches; none, unattributed.
 """
@@ -54,12 +55,12 @@ KINDS = ("direct", "reported")
 # as cues, with "accord" for "according to"; chosen by reading, not fitted. A cue is speech when
 # any of its verbs (or, without a verb, its first word) is one of them.
 SPEECH_CUES = frozenset("""
-    accord acknowledge add admit advise allege announce answer argue ask assert assure boast call
-    caution chant cite claim comment complain concede conclude confirm contend declare demand deny
-    describe disagree emphasize explain inform insist joke maintain mention note observe point post
-    predict proclaim promise propose quote recall recommend reiterate remark repeat reply report
-    respond say scream shout speak state stress suggest talk tell testify tweet urge vow warn whisper
-    write yell agree pledge
+    accord acknowledge add admit advise agree allege announce answer argue ask assert assure boast
+    call caution chant cite claim comment complain concede conclude confirm contend declare demand
+    deny describe disagree emphasize explain inform insist joke maintain mention note observe
+    pledge point post predict proclaim promise propose quote recall recommend reiterate remark
+    repeat reply report respond say scream shout speak state stress suggest talk tell testify tweet
+    urge vow warn whisper write yell
 """.split())
 # Entity labels that name a source; NORP ("Democrats", "Russians") names a group, not a source.
 _SOURCE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -114,10 +115,9 @@ def gold_items(article: PolnearArticle, doc) -> list[GoldItem]:
         name = _source_name(doc, a.source)
         if name is None:
             continue
-        items.append(GoldItem(
-            article.name, a.id, _kind(text, a.content, _tokens(doc, a.cue)), a.content, a.source, name, text[name[0]:name[1]],
-            " ".join(text[s:e] for s, e in a.cue),
-        ))
+        kind = _kind(text, a.content, _tokens(doc, a.cue))
+        cue = " ".join(text[s:e] for s, e in a.cue)
+        items.append(GoldItem(article.name, a.id, kind, a.content, a.source, name, text[name[0]:name[1]], cue))
     return items
 
 
@@ -132,6 +132,7 @@ def _kind(text: str, content: Sequence[Span], cue: Sequence) -> str:
     if opening.startswith(OPENING_MARKS) or before.endswith(OPENING_MARKS):
         return "direct"
     words = [t for t in cue if t.pos_ == "VERB"] or [t for t in cue if t.is_alpha][:1]
+    # a cue of punctuation alone introduces speech: "PENCE: …" in a transcript, "― Name" under a quote
     if not words or any(t.lemma_.lower() in SPEECH_CUES for t in words):
         return "reported"
     return "other"
@@ -318,10 +319,11 @@ def _mistakes(article: PolnearArticle, outcomes: Sequence[Outcome]) -> list[Mist
         kind = "miss" if o.quote is None else "speaker" if o.attributed else "unattributed"
         q = o.quote
         item = o.item
+        source = " ".join(article.text[s:e] for s, e in item.source)
         out.append(Mistake(
-            kind, article.name, item.attribution, item.kind, " ".join(article.text[s:e] for s, e in item.source), item.name_text,
-            item.cue_text, (q.speaker_text or "") if q else "", (q.speaker_ref or "") if q else "",
-            q.cue if q else "", round(o.covered, 3), _context(article.text, item),
+            kind, article.name, item.attribution, item.kind, source, item.name_text, item.cue_text,
+            (q.speaker_text or "") if q else "", (q.speaker_ref or "") if q else "", q.cue if q else "",
+            round(o.covered, 3), _context(article.text, item),
         ))
     return out
 
@@ -345,7 +347,8 @@ def _context(text: str, item: GoldItem) -> str:
 
 def format_mistakes(mistakes: Sequence[Mistake]) -> str:
     """Tab-separated lines, one per mistake, under a header naming the columns."""
-    head = "kind\tfile\tattribution\titem\tgold source\tgold name\tgold cue\tour speaker\tour ref\tour cue\tcovered\tcontext"
+    head = "\t".join(("kind", "file", "attribution", "item", "gold source", "gold name", "gold cue", "our speaker",
+                      "our ref", "our cue", "covered", "context"))
     rows = ["\t".join((m.kind, m.path, m.attribution, m.item_kind, m.gold_source, m.gold_name, m.cue, m.our_speaker,
                        m.our_ref, m.our_cue, f"{m.covered:.2f}", m.context)) for m in mistakes]
     return "\n".join([head, *rows])
