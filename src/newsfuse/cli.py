@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     tmx.add_argument("--json", action="store_true", help="print the scores as JSON")
     tmx.add_argument("--errors", action="store_true",
                      help="after the scores, list every wrong value, miss and extra expression (tab-separated)")
+    qt = targets.add_parser("quotes", help="quotes and speakers: recall and speaker accuracy against PolNeAR, beside a baseline")
+    qt.add_argument("paths", nargs="+", type=Path, help="PolNeAR split folders (with text/ and attributions/)")
+    qt.add_argument("--json", action="store_true", help="print the scores as JSON")
+    qt.add_argument("--errors", action="store_true",
+                    help="after the scores, list every missed quote, unattributed quote and wrong speaker (tab-separated)")
     sm = targets.add_parser("summary", help="summaries: ROUGE-1/2/L against reference summaries, beside the lead baseline")
     sm.add_argument("report", type=Path, help="a report.json written by newsfuse analyze, or its folder")
     sm.add_argument("references", type=Path, help='reference summaries: JSONL of {"articles": [...], "reference": "..."}')
@@ -134,7 +139,10 @@ def _eval(args: argparse.Namespace) -> int:
 
         scores = module.evaluate(args.report, args.references)
     else:
-        from newsfuse.eval import timex as module
+        if args.target == "quotes":
+            from newsfuse.eval import quotes as module
+        else:
+            from newsfuse.eval import timex as module
 
         mistakes = [] if args.errors else None
         scores = module.evaluate(args.paths, mistakes=mistakes)
