@@ -1,7 +1,7 @@
 """Ingest-internal records: a parsed input's blocks and metadata before cleaning.
 
 These never leave the ingest package (the pipeline sees only ``Article`` and
-``Skip`` from ``newsfuse.model``), so they live here rather than in model.py.
+``Skip`` from ``newsfuse.model``), so they live here rather than in model.
 """
 
 from __future__ import annotations

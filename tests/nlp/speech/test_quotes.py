@@ -1,18 +1,16 @@
-"""Quotes: the marks alone, each layout with its speaker, a pinned floor on our annotated fixtures, and the seeds."""
+"""Quotes: each layout with its speaker, a pinned floor on our annotated fixtures, and the seeds."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from newsfuse.eval.align import overlap_match
 from newsfuse.eval.align import same_speaker as same_source
 from newsfuse.model import ArticleAnalysis, Mention, QuoteSpan, from_dict, to_dict
 from newsfuse.nlp.analyze import NAMED_LABELS
-from newsfuse.nlp.speech.quotes import find_quotes, quoted_passages
+from newsfuse.nlp.speech.quotes import find_quotes
 from tests.conftest import SEEDS, TEST_DATA, needs_seeds
 
 FIXTURE = TEST_DATA / "quotes" / "quotes.json"
@@ -72,52 +70,6 @@ def test_scoring_helpers():
     assert overlap_match([(0, 10), (20, 30)], [(21, 30), (0, 4), (2, 10)]) == {0: 2, 1: 0}
     assert same_source("Vladimir Putin", "Putin") and same_source("The transport ministry", "transport ministry")
     assert not same_source("Putin", "Peskov") and not same_source("Putin", None)
-
-
-# -- quotation marks, without a parse --------------------------------------------------------
-
-
-def _texts(text: str) -> list[str]:
-    return [text[q.start : q.end] for q in quoted_passages(text)]
-
-
-def test_marks_curly_straight_guillemets_and_single():
-    text = '“We won,” she said. He said "no way" twice. «Bien sûr», dit-il. ‘Right,’ he said.'
-    assert _texts(text) == ["We won", "no way", "Bien sûr", "Right"]
-
-
-def test_apostrophes_and_inch_marks_are_not_quotes():
-    text = "The leaders’ meeting in the ’90s used a 12\" pipe and Jones’ plan."
-    assert _texts(text) == []
-
-
-def test_mixed_straight_and_curly_marks_pair():
-    text = '"It’s terrible to see,” said Laura Sundquist. “We knew him," she added.'
-    assert _texts(text) == ["It’s terrible to see", "We knew him"]
-
-
-def test_quote_running_over_paragraphs_is_one_quote():
-    text = "She said: “First part.\n\n“Second part,” she added.\n\nNext paragraph."
-    (q,) = quoted_passages(text)
-    assert text[q.start : q.end] == "First part.\n\n“Second part"
-    assert len(q.pieces) == 2
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('ab .,:\n"“”«»‘’—')), max_size=80))
-def test_passages_are_ordered_disjoint_and_inside_the_text(text):
-    last_end = -1
-    for q in quoted_passages(text):
-        assert 0 <= q.open_at < q.start <= q.end <= q.close_at <= len(text)
-        assert q.open_at >= last_end
-        last_end = q.close_at
-        for s, e in q.pieces:
-            assert "\n" not in text[s:e] and text[s:e].strip()
-
-
-def test_unclosed_quote_ends_with_its_paragraph():
-    text = "He said: “We are ready\n\nThe next paragraph is not quoted."
-    assert _texts(text) == ["We are ready"]
 
 
 # -- layouts, with the parse -----------------------------------------------------------------

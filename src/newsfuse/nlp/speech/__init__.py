@@ -1,2 +1,2 @@
-"""Speech: who said what. Quotations and reported speech (quotes), the cues that introduce them (cues),
-and the speaker each is attributed to: a name, or the antecedent of a pronoun or description (attribution)."""
+"""Speech: who said what. Quotations and reported speech (quotes, from marks and reported), their cues
+(cues), and the speaker each is attributed to: a name, or a pronoun's or description's antecedent (attribution)."""

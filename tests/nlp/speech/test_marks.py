@@ -1,0 +1,51 @@
+"""Quotation marks without a parse: which marks open and close a quote, and quotes over paragraphs."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfuse.nlp.speech.marks import quoted_passages
+
+
+def _texts(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in quoted_passages(text)]
+
+
+def test_marks_curly_straight_guillemets_and_single():
+    text = '“We won,” she said. He said "no way" twice. «Bien sûr», dit-il. ‘Right,’ he said.'
+    assert _texts(text) == ["We won", "no way", "Bien sûr", "Right"]
+
+
+def test_apostrophes_and_inch_marks_are_not_quotes():
+    text = "The leaders’ meeting in the ’90s used a 12\" pipe and Jones’ plan."
+    assert _texts(text) == []
+
+
+def test_mixed_straight_and_curly_marks_pair():
+    text = '"It’s terrible to see,” said Laura Sundquist. “We knew him," she added.'
+    assert _texts(text) == ["It’s terrible to see", "We knew him"]
+
+
+def test_quote_running_over_paragraphs_is_one_quote():
+    text = "She said: “First part.\n\n“Second part,” she added.\n\nNext paragraph."
+    (q,) = quoted_passages(text)
+    assert text[q.start : q.end] == "First part.\n\n“Second part"
+    assert len(q.pieces) == 2
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab .,:\n"“”«»‘’—')), max_size=80))
+def test_passages_are_ordered_disjoint_and_inside_the_text(text):
+    last_end = -1
+    for q in quoted_passages(text):
+        assert 0 <= q.open_at < q.start <= q.end <= q.close_at <= len(text)
+        assert q.open_at >= last_end
+        last_end = q.close_at
+        for s, e in q.pieces:
+            assert "\n" not in text[s:e] and text[s:e].strip()
+
+
+def test_unclosed_quote_ends_with_its_paragraph():
+    text = "He said: “We are ready\n\nThe next paragraph is not quoted."
+    assert _texts(text) == ["We are ready"]
