@@ -1,4 +1,4 @@
-"""The sentences a summary reads: each report's first sentences, cleaned, with the dates, figures and counts they state."""
+"""The sentences a summary reads: each report's first ones, cleaned, with the dates, figures and counts they state."""
 
 from __future__ import annotations
 
