@@ -45,7 +45,7 @@ EXCEPTIONS = {
     # Job titles (Title, entity_titles) live in framing; they belong in the English lexicon.
     ("newsfuse.fuse.claims.contradict", "newsfuse.fuse.framing"),
     # Claims are embedded in the summary's wording of their sentence; the cleaner belongs below both.
-    ("newsfuse.fuse.claims.align", "newsfuse.fuse.summary.summarizer"),
+    ("newsfuse.fuse.claims.align", "newsfuse.fuse.summary.sentences"),
 }
 
 

@@ -22,9 +22,9 @@ from newsfuse.fuse.events.cluster import EventClusterer
 from newsfuse.fuse.framing import FramingAnalyzer
 from newsfuse.fuse.quotes import QuoteAttributor
 from newsfuse.fuse.events.stories import StoryLinker
-from newsfuse.fuse.summary.rewrite import ChatRewriter
-from newsfuse.fuse.summary.summarizer import Summarizer, rewrite
-from newsfuse.fuse.timeline import TimelineBuilder
+from newsfuse.fuse.summary.rewrite import ChatRewriter, rewrite
+from newsfuse.fuse.summary.summarizer import Summarizer
+from newsfuse.fuse.timeline.builder import TimelineBuilder
 from newsfuse.ingest import read_inputs
 from newsfuse.model import Article, ArticleAnalysis, Event, Report
 from newsfuse.nlp.time.docdate import published_from_analysis

@@ -28,7 +28,7 @@ from newsfuse.fuse.events.stories import StoryLinker
 from newsfuse.fuse.framing import FramingAnalyzer
 from newsfuse.fuse.quotes import QuoteAttributor
 from newsfuse.fuse.summary.summarizer import Summarizer
-from newsfuse.fuse.timeline import TimelineBuilder
+from newsfuse.fuse.timeline.builder import TimelineBuilder
 from newsfuse.model import Article, ArticleAnalysis, Claim, Dated, Mention, QuoteSpan, Sentence, TimeValue
 
 LINES = {

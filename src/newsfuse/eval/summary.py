@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.errors import EvalError
-from newsfuse.fuse.summary.summarizer import MIN_WORDS, clean_sentence
+from newsfuse.fuse.summary.sentences import MIN_WORDS, clean_sentence
 from newsfuse.ingest.meta import parse_dateline
 
 METRICS = ("rouge1", "rouge2", "rougeL")

@@ -15,8 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from newsfuse.errors import ModelError
-from newsfuse.fuse.summary.rewrite import ChatRewriter, parse_numbered, unfaithful
-from newsfuse.fuse.summary.summarizer import rewrite
+from newsfuse.fuse.summary.rewrite import ChatRewriter, parse_numbered, rewrite, unfaithful
 from newsfuse.model import SentenceRef, SummaryLine
 
 SUMMARY = [
@@ -121,7 +120,7 @@ def test_a_rewrite_that_drops_a_figure_keeps_the_extractive_line(server):
 @pytest.mark.parametrize("mode", ["fail", "garbage"])
 def test_a_refusing_or_garbled_endpoint_leaves_the_whole_summary_extractive(server, mode, caplog):
     httpd, url = server
-    with caplog.at_level(logging.WARNING, logger="newsfuse.fuse.summary.summarizer"):
+    with caplog.at_level(logging.WARNING, logger="newsfuse.fuse.summary.rewrite"):
         out = rewrite(SUMMARY, ChatRewriter(f"{url}/{mode}", timeout=5))
     assert [line.text for line in out] == [line.text for line in SUMMARY]
     assert not any(line.rewritten for line in out)
@@ -139,7 +138,7 @@ def test_unnumbered_answers_keep_every_line(server):
 def test_a_slow_endpoint_times_out_and_the_summary_stays_extractive(server, caplog):
     _, url = server
     started = time.monotonic()
-    with caplog.at_level(logging.WARNING, logger="newsfuse.fuse.summary.summarizer"):
+    with caplog.at_level(logging.WARNING, logger="newsfuse.fuse.summary.rewrite"):
         out = rewrite(SUMMARY, ChatRewriter(url + "/slow", timeout=0.3))
     assert time.monotonic() - started < SLOW_SECONDS
     assert [line.text for line in out] == [line.text for line in SUMMARY]

@@ -7,7 +7,8 @@ import dataclasses
 import pytest
 
 from newsfuse.fuse.corpus import Corpus
-from newsfuse.fuse.summary.summarizer import Summarizer, clean_sentence, rewrite, sentence_text
+from newsfuse.fuse.summary.rewrite import rewrite
+from newsfuse.fuse.summary.summarizer import Summarizer
 from newsfuse.model import (
     Article, ArticleAnalysis, ClaimGroup, ClaimSource, Contradiction, Event, Removed, Sentence, SentenceRef, Story,
 )
@@ -193,17 +194,6 @@ def test_stories_of_several_events_get_their_own_summary():
     summary = _fit([a, b], events, stories=stories).summary_
     assert [s.text for s in summary if s.kind == "headline"] == ["Floods in Alderby", "Alderby clears up", "Alderby floods"]
     assert {s.story for s in summary} == {None, "s1"}
-
-
-def test_a_sentence_leaves_out_its_articles_dateline_and_stray_marks():
-    first, second = "LISBON, March 5 (Reuters) - The union  agreed.", "MOSCOW — Talks began."
-    text = first + "\n\n" + second
-    article = Article(id="a", text=text, dateline_start=0, dateline_end=len("LISBON, March 5 (Reuters) -"))
-    assert sentence_text(article, 0, len(first)) == "The union agreed."
-    # a dateline-like opening that is not the article's dateline stays
-    assert sentence_text(article, text.index(second), len(text)) == "MOSCOW — Talks began."
-    assert clean_sentence("”\n\nIt will be his second visit.") == "It will be his second visit."
-    assert clean_sentence("NATO said it would act.") == "NATO said it would act."
 
 
 def test_rewrite_seam_keeps_sources_and_checks_each_line():

@@ -505,7 +505,7 @@ def _embedding_texts(units: Sequence[ClaimUnit], articles: Sequence[Article],
     The summary embeds the same sentences, so the in-process memo then encodes them once (1,842 of
     4,141 statements on 250 GVC reports, 2026-11); the two forms' cosines have median 0.988.
     """
-    from newsfuse.fuse.summary.summarizer import sentence_text
+    from newsfuse.fuse.summary.sentences import sentence_text
 
     article_of = {a.id: a for a in articles}
     spans = {a.article_id: a.sentences for a in analyses}

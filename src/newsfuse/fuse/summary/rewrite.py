@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
 import socket
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsfuse.errors import ModelError
+from newsfuse.model import SummaryLine
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +94,52 @@ class ChatRewriter:
         if not isinstance(content, str):
             raise ModelError(f"rewrite endpoint {self.endpoint} answered content of type {type(content).__name__}")
         return content
+
+
+def rewrite(summary: Sequence[SummaryLine], rewriter: Callable[[list[str]], list[str | None]] | None = None
+            ) -> list[SummaryLine]:
+    """The summary with its sentence lines reworded by ``rewriter`` where the rewording keeps their facts.
+
+    ``rewriter`` gets the sentence lines of one event or story at a time and returns one text
+    per line (None: keep the original). A rewording replaces a line only when
+    :func:`unfaithful` finds nothing wrong with it (no figure, name,
+    quotation or negation dropped; not far longer or shorter); every sentence line then says
+    ``rewritten`` true (reworded) or false (kept). Sources, support and groups never change. When the rewriter
+    fails (``ModelError``: the endpoint is absent, refuses, times out, answers garbage) the whole
+    summary stays extractive, with a logged warning. Without a rewriter (the default, and all
+    that runs offline) the summary comes back as is.
+    """
+    lines = list(summary)
+    if rewriter is None:
+        return lines
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, item in enumerate(lines):
+        if item.kind == "sentence":
+            key = ("story", item.story) if item.story else ("event", str(item.event))
+            groups.setdefault(key, []).append(i)
+    texts: dict[int, str] = {}
+    for (kind, gid), members in groups.items():
+        originals = [lines[i].text for i in members]
+        try:
+            answers = list(rewriter(originals))
+        except ModelError as exc:
+            log.warning("summary left extractive: %s", exc)
+            texts = {}
+            break
+        if len(answers) != len(members):
+            log.warning("summary rewrite of %s %s: %d lines for %d, kept extractive", kind, gid, len(answers), len(members))
+            continue
+        for i, original, answer in zip(members, originals, answers):
+            reason = unfaithful(original, answer)
+            if reason:
+                log.info("summary line kept extractive (%s): %s", reason, original)
+            elif " ".join(str(answer).split()) != " ".join(original.split()):
+                texts[i] = " ".join(str(answer).split())
+    for members in groups.values():
+        for i in members:
+            lines[i] = dataclasses.replace(lines[i], text=texts.get(i, lines[i].text), rewritten=i in texts)
+    return lines
+
 
 
 def parse_numbered(answer: str, n: int) -> list[str | None]:

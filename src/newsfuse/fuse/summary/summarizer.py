@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,9 +12,9 @@ import numpy as np
 
 from newsfuse.errors import ModelError
 from newsfuse.fuse.corpus import Corpus
-from newsfuse.lexicon import ordinal_number
+from newsfuse.fuse.summary.sentences import ReportSentence, is_dangling, report_sentences
 from newsfuse.model import (
-    Article, ArticleAnalysis, ClaimGroup, ClaimSource, Contradiction, Dispute, Event, SentenceRef, Story, SummaryLine,
+    ClaimGroup, ClaimSource, Contradiction, Dispute, Event, SentenceRef, Story, SummaryLine,
 )
 from newsfuse.nlp.time import TimexValue
 
@@ -54,41 +53,9 @@ CLAIM_MIN_SUPPORT = 2
 CLAIM_BONUS = 0.5
 # Maximal marginal relevance: weight of relevance against redundancy with what is chosen.
 MMR_LAMBDA = 0.7
-# Candidate sentences: between these word counts (shorter ones are datelines and labels,
-# longer ones run-ons from missed sentence breaks); citations may be shorter.
-MIN_WORDS = 6
-MAX_WORDS = 60
-MIN_CITE_WORDS = 4
-# Only the first SCAN_SENTENCES sentences of a report are read, and at most POOL_SENTENCES
-# candidates per event (lead sentences first), so the pairwise step stays bounded on a
-# crowded event.
-SCAN_SENTENCES = 40
+# At most POOL_SENTENCES candidates per event (lead sentences first), so the pairwise step
+# stays bounded on a crowded event.
 POOL_SENTENCES = 1500
-
-# Opening words that point back to something the summary may not have said: a connective or
-# demonstrative first, or a personal pronoun among the first OPENING_WORDS words ("In his words").
-OPENING_WORDS = 3
-_DANGLING = re.compile(
-    r"^(?:this|these|those|that|there|meanwhile|however|but|and|also|in turn|instead|besides|then|still|yet)\b",
-    re.IGNORECASE,
-)
-_PRONOUNS = frozenset("he she it they his her its their him them".split())
-_TERMINAL = (".", "!", '"', "”", "’", "'", ")")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_WORD = re.compile(r"\w+")
-_STRAY_OPENING = re.compile(r"^[\"”’»]\s+")
-
-
-@dataclass(slots=True)
-class _Sentence:
-    key: tuple[str, int]  # (article id, sentence index)
-    text: str
-    rank: int  # position among its report's scanned sentences
-    candidate: bool
-    date: str  # the date it states, else its report's; "" when neither is known
-    stated: str | None = None  # the date it states, if any
-    numbers: frozenset[str] = frozenset()  # the figures written in digits ("1,200" → "1200")
-    ordinals: frozenset[int] = frozenset()  # the counts it states ("his second visit" → 2)
 
 
 @dataclass(slots=True)
@@ -146,7 +113,7 @@ class Summarizer:
     ) -> Summarizer:
         groups = _groups(events, stories, corpus)
         # 1. sentences
-        sentences = _sentences(corpus.articles, corpus.analysis_by_id)
+        sentences = report_sentences(corpus.articles, corpus.analysis_by_id)
         # 2. vectors: embeddings once for the corpus, for the groups told by two independent
         # reports or more; TF-IDF is fitted per group below. A group of one report (and its copies)
         # has no other report to find support or citations in: its sentences are only ranked and
@@ -189,7 +156,7 @@ class Summarizer:
 
     def _summarise(self, group, sentences, vectors, threshold, corpus, claim_support, claim_sources):
         # 1. the pool: every scanned sentence of the group's reports; candidates come from originals
-        pool: list[_Sentence] = []
+        pool: list[ReportSentence] = []
         for aid in dict.fromkeys(group.main + group.cited):
             pool += sentences.get(aid, {}).values()
         if not pool:
@@ -233,7 +200,7 @@ class Summarizer:
                 others = {origin[candidates[j]] for j in np.flatnonzero(same[k])} - {origin[i]}
                 said_by[k] = len(others) / (len(independent) - 1)
         lead = np.array([0.5 ** (pool[i].rank / LEAD_HALF_LIFE) for i in candidates])
-        dangling = np.array([_dangling(pool[i].text) for i in candidates], dtype=float)
+        dangling = np.array([is_dangling(pool[i].text) for i in candidates], dtype=float)
         claimed = np.array([claim_support.get(pool[i].key, 0) for i in candidates], dtype=float)
         claim_term = np.where(claimed >= CLAIM_MIN_SUPPORT, CLAIM_BONUS * (claimed - 1), 0.0)
         relevance = (
@@ -260,53 +227,6 @@ class Summarizer:
         out = [_line("headline", group, group.title, headline_sources, corpus)]
         out += [_line("sentence", group, s.text, sources, corpus) for s, sources in lines]
         return out
-
-
-def rewrite(summary: Sequence[SummaryLine], rewriter: Callable[[list[str]], list[str | None]] | None = None
-            ) -> list[SummaryLine]:
-    """The summary with its sentence lines reworded by ``rewriter`` where the rewording keeps their facts.
-
-    ``rewriter`` gets the sentence lines of one event or story at a time and returns one text
-    per line (None: keep the original). A rewording replaces a line only when
-    :func:`newsfuse.fuse.summary.rewrite.unfaithful` finds nothing wrong with it (no figure, name,
-    quotation or negation dropped; not far longer or shorter); every sentence line then says
-    ``rewritten`` true (reworded) or false (kept). Sources, support and groups never change. When the rewriter
-    fails (``ModelError``: the endpoint is absent, refuses, times out, answers garbage) the whole
-    summary stays extractive, with a logged warning. Without a rewriter (the default, and all
-    that runs offline) the summary comes back as is.
-    """
-    from newsfuse.fuse.summary.rewrite import unfaithful
-
-    lines = list(summary)
-    if rewriter is None:
-        return lines
-    groups: dict[tuple[str, str], list[int]] = {}
-    for i, item in enumerate(lines):
-        if item.kind == "sentence":
-            key = ("story", item.story) if item.story else ("event", str(item.event))
-            groups.setdefault(key, []).append(i)
-    texts: dict[int, str] = {}
-    for (kind, gid), members in groups.items():
-        originals = [lines[i].text for i in members]
-        try:
-            answers = list(rewriter(originals))
-        except ModelError as exc:
-            log.warning("summary left extractive: %s", exc)
-            texts = {}
-            break
-        if len(answers) != len(members):
-            log.warning("summary rewrite of %s %s: %d lines for %d, kept extractive", kind, gid, len(answers), len(members))
-            continue
-        for i, original, answer in zip(members, originals, answers):
-            reason = unfaithful(original, answer)
-            if reason:
-                log.info("summary line kept extractive (%s): %s", reason, original)
-            elif " ".join(str(answer).split()) != " ".join(original.split()):
-                texts[i] = " ".join(str(answer).split())
-    for members in groups.values():
-        for i in members:
-            lines[i] = dataclasses.replace(lines[i], text=texts.get(i, lines[i].text), rewritten=i in texts)
-    return lines
 
 
 def tfidf_vectors(texts: Sequence[str]):
@@ -343,7 +263,7 @@ def _mmr(relevance: np.ndarray, sim: np.ndarray, target: int, diversity: float, 
     return chosen
 
 
-def _cite(pool: list[_Sentence], own: int, sims: np.ndarray, threshold: float, extra) -> list[tuple[str, int]]:
+def _cite(pool: list[ReportSentence], own: int, sims: np.ndarray, threshold: float, extra) -> list[tuple[str, int]]:
     best: dict[str, tuple[float, int]] = {}
     for j in np.flatnonzero(sims >= threshold):
         aid = pool[j].key[0]
@@ -359,7 +279,7 @@ def _cite(pool: list[_Sentence], own: int, sims: np.ndarray, threshold: float, e
     return sources
 
 
-def _clash(a: _Sentence, b: _Sentence) -> bool:
+def _clash(a: ReportSentence, b: ReportSentence) -> bool:
     """Two similar sentences that cannot say the same: their stated dates differ where both are
     known (2025-10 against 2026-01, not 2025 against 2025-10), or both give figures and share
     none (1,200 against 1,500 people: a disagreement to show, not a source to cite), or both
@@ -403,84 +323,6 @@ def _groups(events: Sequence[Event], stories: Sequence[Story], corpus: Corpus) -
         if len(s.events) > 1 and main:
             groups.append(_Group("story", s.id, s.title or "", "", main))
     return groups
-
-
-def _sentences(articles: Sequence[Article], analysis_of: Mapping[str, ArticleAnalysis]):
-    """article id → (article id, index) → sentence, for the first SCAN_SENTENCES of each report."""
-    out: dict[str, dict[tuple[str, int], _Sentence]] = {}
-    for article in articles:
-        analysis = analysis_of.get(article.id)
-        if analysis is None:
-            continue
-        dates = _sentence_dates(analysis)
-        rank = 0
-        kept: dict[tuple[str, int], _Sentence] = {}
-        for index, span in enumerate(analysis.sentences[:SCAN_SENTENCES]):
-            text = sentence_text(article, span.start, span.end)
-            words = len(text.split())
-            if words < MIN_CITE_WORDS:
-                continue
-            candidate = (
-                MIN_WORDS <= words <= MAX_WORDS
-                and text.split()[0].lower() not in _PRONOUNS  # "He did not say ...": whom, the summary cannot tell
-                and text[0].isupper()
-                and text.endswith(_TERMINAL)
-                and _balanced(text)
-            )
-            stated = dates.get(index)
-            date = stated or article.published or ""
-            if stated and article.published and _after(stated, article.published):
-                # a date after publication is a plan or deadline ("until 2029"): it was reported then
-                date = article.published
-            numbers = frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
-            ordinals = frozenset(n for w in _WORD.findall(text) if (n := ordinal_number(w)) is not None)
-            kept[(article.id, index)] = _Sentence(
-                (article.id, index), text, rank, candidate, date, stated, numbers, ordinals
-            )
-            rank += 1
-        out[article.id] = kept
-    return out
-
-
-def sentence_text(article: Article, start: int, end: int) -> str:
-    """The sentence at ``[start, end)`` of ``article`` as the summary shows it: without the dateline
-    opening the lead ("MOSCOW — ", "LISBON, March 5 (Reuters) - "), which is the report's, not the
-    summary's, and cleaned (``clean_sentence``)."""
-    return clean_sentence(article.text[article.after_dateline(start):end])
-
-
-def clean_sentence(text: str) -> str:
-    """A sentence as the summary shows it: one line, without a closing quote left over from the one before."""
-    text = " ".join(text.split())
-    return _STRAY_OPENING.sub("", text)
-
-
-def _dangling(text: str) -> bool:
-    opening = [w.strip(",;:\"“”'’").lower() for w in text.split()[:OPENING_WORDS]]
-    return bool(_DANGLING.match(text)) or any(w in _PRONOUNS for w in opening)
-
-
-def _balanced(text: str) -> bool:
-    """Whether the sentence opens and closes its own quotations (else it is part of a longer one)."""
-    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
-
-
-def _sentence_dates(analysis: ArticleAnalysis) -> dict[int, str]:
-    """sentence index → the calendar date it ties a happening to (the first, when several)."""
-    out: dict[int, str] = {}
-    for dated in getattr(analysis, "dated", ()):
-        value = TimexValue.parse(dated.value)
-        calendar = value.calendar() if value is not None else None
-        if calendar is not None and dated.sentence not in out:
-            out[dated.sentence] = str(calendar)
-    return out
-
-
-def _after(stated: str, published: str) -> bool:
-    """Whether a stated date lies wholly after the publication date ("2025-11" after "2025-10-15", "2025" not)."""
-    a, b = TimexValue.parse(stated), TimexValue.parse(published)
-    start, end = (a.start(), b.end()) if a is not None and b is not None else (None, None)
-    return start is not None and end is not None and start > end
 
 
 def _claim_index(claims: Sequence[ClaimGroup]):

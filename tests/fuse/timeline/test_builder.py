@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.fuse.corpus import Corpus
-from newsfuse.fuse.timeline import TimelineBuilder
+from newsfuse.fuse.timeline.builder import TimelineBuilder
 from newsfuse.model import Article, ArticleAnalysis, Dated, Event, Mention
 from tests.conftest import SEEDS, needs_seeds
 

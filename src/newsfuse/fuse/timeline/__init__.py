@@ -1,0 +1,1 @@
+"""The timeline: the dated happenings of the reports, compared, merged and described as one entry each."""
