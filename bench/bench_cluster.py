@@ -213,7 +213,7 @@ def base_embeddings(articles, analyses, cache: Path):
     import numpy as np
 
     from newsfuse.nlp.encoder import embed_texts
-    from newsfuse.fuse.events.features import build_profile
+    from newsfuse.fuse.events.profile import build_profile
 
     leads = [build_profile(a, x).lead for a, x in zip(articles, analyses)]
     digest = hashlib.sha1("\n".join(leads).encode()).hexdigest()[:12]
@@ -234,7 +234,7 @@ def copy_encoder(articles, analyses, base: dict):
     """An ``embed_texts`` stand-in: each lead gets its base article's embedding plus noise."""
     import numpy as np
 
-    from newsfuse.fuse.events.features import build_profile
+    from newsfuse.fuse.events.profile import build_profile
 
     by_lead = {}
     for article, analysis in zip(articles, analyses):

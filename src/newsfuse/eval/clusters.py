@@ -329,7 +329,8 @@ def fit_link_model(
     from sklearn.linear_model import LogisticRegression
 
     from newsfuse.nlp.encoder import embed_texts
-    from newsfuse.fuse.events.features import PAIR_FEATURES, build_profiles, pair_features, vectorize
+    from newsfuse.fuse.events.features import PAIR_FEATURES, pair_features, vectorize
+    from newsfuse.fuse.events.profile import build_profiles
     from newsfuse.fuse.events.cluster import candidate_pairs
 
     from newsfuse.fuse.corpus import Corpus as FusedCorpus

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from newsfuse.fuse.corpus import Corpus
-from newsfuse.fuse.entities.canon import EntityCanonicalizer, type_class
+from newsfuse.fuse.entities.canon import EntityCanonicalizer
+from newsfuse.fuse.entities.types import type_class
 from newsfuse.model import Article, ArticleAnalysis, Mention
 
 

@@ -10,7 +10,8 @@ import pytest
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.fuse.events.cluster import EventClusterer, attach_small, average_linkage, candidate_pairs
-from newsfuse.fuse.events.features import build_profile, vectorize
+from newsfuse.fuse.events.features import vectorize
+from newsfuse.fuse.events.profile import build_profile
 from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence
 from tests.conftest import TEST_DATA, needs_seeds
 

@@ -15,7 +15,8 @@ from newsfuse.fuse.events.describe import (
     period_start,
     slug_words,
 )
-from newsfuse.fuse.events.features import build_profiles, vectorize
+from newsfuse.fuse.events.features import vectorize
+from newsfuse.fuse.events.profile import build_profiles
 from newsfuse.model import Article, ArticleAnalysis, Entity, Mention, Sentence
 
 

@@ -1,23 +1,12 @@
-"""What each article says about its event (profiles) and how two articles compare (pair features, cannot-links)."""
+"""How two articles compare: the pair features of their profiles and the cannot-links."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
-
 import numpy as np
 
-from newsfuse.fuse.events.features import (
-    PAIR_FEATURES,
-    build_profile,
-    build_profiles,
-    cannot_link,
-    mention_key,
-    pair_features,
-    place_keys,
-    vectorize,
-)
-from newsfuse.model import Article, ArticleAnalysis, Mention, Removed, Sentence, TimeValue
+from newsfuse.fuse.events.features import PAIR_FEATURES, cannot_link, pair_features, vectorize
+from newsfuse.fuse.events.profile import build_profile
+from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence, TimeValue
 
 
 def _analysis(article: Article, mentions=(), times=()) -> ArticleAnalysis:
@@ -47,49 +36,6 @@ def _visit(aid: str, count: str, published: str | None = None) -> tuple[Article,
     return article, _analysis(article, [Mention(text.index("Ana"), text.index("Ana") + 10, "Ana Okafor", "PERSON", 0)])
 
 
-# --- one article's profile ------------------------------------------------------------------------
-
-
-def test_the_lead_is_the_title_and_first_sentences_and_the_event_day_a_date_just_before_publication():
-    text = "Dockers walked out on Tuesday. The port was idle. Ships waited. Talks were set for March."
-    sentences = tuple(Sentence(m.start(), m.end()) for m in re.finditer(r"[^ .][^.]*\.", text))
-    tuesday = TimeValue(text.index("Tuesday"), text.index("Tuesday") + 7, "Tuesday", "DATE", "2025-10-14", sentence=0)
-    march = TimeValue(text.index("March"), text.index("March") + 5, "March", "DATE", "2026-03", sentence=3)
-    article = Article(id="a", text=text, title="Port strike", published="2025-10-16")
-    analysis = ArticleAnalysis("a", "h", sentences=sentences, times=(tuesday, march), lemmas=("dockers walk out",) * 4)
-    profile = build_profile(article, analysis)
-    assert profile.lead == "Port strike. Dockers walked out on Tuesday. The port was idle. Ships waited."
-    assert profile.anchor == date(2025, 10, 16) and profile.event_day == date(2025, 10, 14)
-    assert profile.years == {2025}
-    assert profile.named_years == {2025, 2026}
-    assert profile.lead_weekdays == {2}  # 2025-10-14 was a Tuesday
-
-
-def test_participants_and_places_are_keyed_by_entity_and_lead_mentions_weigh_more():
-    text = "Ana Okafor met dockers in Setubal. Later Okafor left."
-    okafor = Mention(0, 10, "Ana Okafor", "PERSON", 0)
-    again = Mention(text.index("Okafor", 20), text.index("Okafor", 20) + 6, "Okafor", "PERSON", 5)
-    port = Mention(text.index("Setubal"), text.index("Setubal") + 7, "Setubal", "GPE", 0)
-    article = Article(id="a", text=text)
-    analysis = _analysis(article, [okafor, again, port])
-    keyed = build_profile(article, analysis, {("a", 0, 10): "okafor-1", ("a", again.start, again.end): "okafor-1"})
-    assert keyed.who.split().count("okafor-1") > 1 and keyed.people == {"okafor-1"}
-    # without entity ids a person is keyed by surname, so "Ana Okafor" and "Okafor" meet
-    plain = build_profile(article, analysis)
-    assert plain.people == {"okafor"} and plain.places == {"setubal"}
-    assert mention_key("a", port, None) == "setubal"
-
-
-def test_a_dateline_in_capitals_meets_the_place_as_the_text_spells_it():
-    text = "Dockers in Setúbal walked out."
-    article = Article(id="a", text=text, dateline="SETUBAL, Portugal")
-    analysis = _analysis(article, [Mention(11, 18, "Setúbal", "GPE", 0)])
-    keys = place_keys([article], [analysis], {("a", 11, 18): "setubal-gpe"})
-    assert keys == {"setubal": "setubal-gpe"}
-    profile = build_profiles([article], [analysis], {("a", 11, 18): "setubal-gpe"})[0]
-    assert profile.dateline_places == ("setubal-gpe", "portugal")
-
-
 def test_the_pair_features_have_one_column_per_named_feature_and_copies_score_highest():
     rows = [_visit("a", "first"), _visit("b", "first"), _visit("c", "second")]
     v = vectorize([build_profile(a, x) for a, x in rows], None)
@@ -117,35 +63,12 @@ def test_same_kind_of_event_on_other_dates_and_places_scores_lower():
     assert f[0, far] == 0 and f[1, far] == 1
     assert f[0, clash] == 0 and f[1, clash] == 1
 
+
 def test_cannot_link_pairs_that_count_one_kind_of_event_differently():
     rows = [_visit("a", "first"), _visit("b", "second"), _visit("c", "second")]
     v = vectorize([build_profile(a, x) for a, x in rows], None)
     assert list(cannot_link(v, np.array([0, 0, 1]), np.array([1, 2, 2]))) == [True, True, False]
 
-def test_a_year_in_a_background_or_term_clause_is_not_the_events_year():
-    def years(text: str, year: str) -> frozenset[int]:
-        start = text.index(year)
-        t = TimeValue(start, start + 4, year, "DATE", year, sentence=0)
-        return build_profile(Article(id="a", text=text), _one_sentence(text, (t,))).years
-
-    assert years("Floods hit the valley in 2019, officials said.", "2019") == {2019}
-    assert years("The talks are the first since the government fell in late 2024.", "2024") == frozenset()
-    assert years("Dockers get a pay rise, and no redundancies until the end of 2029.", "2029") == frozenset()
-
-def test_a_yearless_date_on_a_removed_header_line_dates_the_article_within_the_corpus():
-    from newsfuse.fuse.events.features import build_profiles
-
-    undated = Article(
-        id="u",
-        text="Shippers welcomed the deal.",
-        removed=(Removed("Companies | Fri 6 Mar, 07:10", "section/time header"),),
-    )
-    dated = Article(id="d", text="Talks opened.", published="2026-03-03")
-    profiles = build_profiles([undated, dated], [_one_sentence(undated.text), _one_sentence(dated.text)])
-    assert profiles[0].anchor == date(2026, 3, 6)
-    # a removed line of another kind is not read for a date
-    other = Article(id="o", text=undated.text, removed=(Removed("Fri 6 Mar", "related-articles tail"),))
-    assert build_profiles([other, dated], [_one_sentence(other.text), _one_sentence(dated.text)])[0].anchor is None
 
 def test_leads_counting_one_thing_differently_clash_unless_a_text_gives_the_others_count():
     text = {
@@ -159,6 +82,7 @@ def test_leads_counting_one_thing_differently_clash_unless_a_text_gives_the_othe
     column = PAIR_FEATURES.index("count_clash")
     f = pair_features(v, np.array([0, 1, 0]), np.array([1, 2, 3]))[:, column]
     assert f.tolist() == [1.0, 0.0, 0.0]
+
 
 def test_an_undated_report_naming_only_years_long_before_the_others_is_older_news():
     def row(aid, published, year_values):
@@ -178,6 +102,7 @@ def test_an_undated_report_naming_only_years_long_before_the_others_is_older_new
     # two dated or two undated articles, or an undated one without a year, say nothing
     assert f.tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]
 
+
 def test_leads_naming_different_weekdays_clash():
     def row(aid, day, value):
         text = f"fire destroy church on {day}"
@@ -191,6 +116,7 @@ def test_leads_naming_different_weekdays_clash():
     column = PAIR_FEATURES.index("weekday_clash")
     f = pair_features(v, np.array([0, 0, 0]), np.array([1, 2, 3]))[:, column]
     assert f.tolist() == [1.0, 0.0, 0.0]
+
 
 def test_weekdays_of_two_dated_reports_are_left_to_their_dates():
     # A follow-up names the day of the arrest, the first report the day of the shooting: both are

@@ -32,18 +32,22 @@ Aliases are surface forms as spelled, without a possessive or a leading "the"
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
-from newsfuse.fuse.entities import records as entity_records
-from newsfuse.fuse.entities import types as entity_types
+from collections import defaultdict
+
+from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities import mentions as mention_items
 from newsfuse.fuse.entities import names
-from newsfuse.fuse.entities import propagate
-from newsfuse.fuse.entities.types import type_class
+from newsfuse.fuse.entities import records as entity_records
+from newsfuse.fuse.entities.groups import (
+    MentionGroup,
+    UnionFind,
+    nearest_before,
+    types_agree,
+    with_missed_mentions,
+    with_paren_acronyms,
+)
 from newsfuse.fuse.entities.mentions import TITLE_CASE_SHARE, Item
 from newsfuse.fuse.entities.names import MIN_FUZZY_LENGTH, NameKey, names_match, tokens_match
-from newsfuse.fuse.corpus import Corpus
-from newsfuse.model import Mention
 
 # A bare name with several candidates joins the most-mentioned one when no candidate
 # shares more context, and only if it has this many times the mentions of the next.
@@ -63,104 +67,11 @@ DESIGNATORS = frozenset(
     sea ocean airport airbase air base""".split()
 )
 
-_PAREN_ACRONYM = re.compile(r"^\s*[(\[]\s*((?:[A-Z]\.?){2,7}|[A-Z][A-Za-z]{1,3}[A-Z]\w*)\s*[)\]]")
-
 # Labels of names a bare word may stand for ("Saints" → "New Orleans Saints", "Sukanya" →
 # "INS Sukanya"). Countries and regions are left out, as are bare words tagged as one:
 # "Korea" is not "South Korea", nor "Sudan" "South Sudan".
 _HEAD_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NOT_HEADS = frozenset({"GPE", "LOC", "NORP"})
-
-
-class _Group:
-    """Items believed to name one thing, with their votes and keys computed once."""
-
-    __slots__ = ("items", "extra", "labels", "label", "cls", "heads", "articles")
-
-    def __init__(self, items: list[Item], extra: list[NameKey] | None = None):
-        self.items = items
-        self.extra = extra or []  # acronyms read from "(NRA)" after a name
-        self.labels = Counter(it.mention.label for it in items)
-        if len(self.labels) == 1 and not any(it.cue for it in items):
-            self.label = next(iter(self.labels))  # nothing to weigh: the common case, kept cheap
-        else:
-            self.label = entity_types.resolve(it.vote() for it in items if not it.found) or _majority(self.labels)
-        self.cls = type_class(self.label)
-        keys = {it.key.form: it.key for it in items}
-        full = [k for k in keys.values() if len(k.core) >= 2 or k.acronym]
-        # The keys that identify the group: full names and acronyms, else its bare names.
-        self.heads = full + self.extra if full else list(keys.values()) + self.extra
-        self.articles = sorted({it.article for it in items})
-
-    def start(self) -> int:
-        return min(it.mention.start for it in self.items)
-
-    def full(self) -> list[NameKey]:
-        return [k for k in self.heads if len(k.core) >= 2 and not k.acronym]
-
-    def bare(self) -> str | None:
-        """The one word a group is known by ("Obama"), or None if it has a full name or acronym."""
-        if any(len(k.core) != 1 or k.acronym for k in self.heads):
-            return None
-        words = Counter(it.key.core[0] for it in self.items)
-        return min(words, key=lambda w: (-words[w], w))
-
-    def is_acronym(self) -> bool:
-        return all(k.acronym for k in self.heads)
-
-    def bare_person(self) -> bool:
-        """A bare word tagged PERSON at least once, or with a title before it ("Mr Obama")."""
-        person = "PERSON" in self.labels or any(it.cue == entity_types.PERSON for it in self.items)
-        return person and self.bare() is not None
-
-
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        root = i
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[i] != root:
-            self.parent[i], i = root, self.parent[i]
-        return root
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:  # the smaller index wins, so results do not depend on union order
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def merged(self, groups: list[_Group]) -> list[_Group]:
-        members: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.parent)):
-            members[self.find(i)].append(i)
-        if len(members) == len(groups):
-            return groups
-        return [
-            _Group([it for m in ms for it in groups[m].items], [k for m in ms for k in groups[m].extra])
-            if len(ms) > 1
-            else groups[ms[0]]
-            for ms in members.values()
-        ]
-
-
-def _compatible(a: _Group, b: _Group, strong: bool = False) -> bool:
-    """Same class, or a person/organisation/other pair where each also had the other's label
-    (spaCy tags one name PERSON in one article and ORG in the next), or where the names are
-    ``strong`` evidence on their own (two multi-word names that agree word by word)."""
-    if a.cls == b.cls:
-        return True
-    loose = ("PERSON", "ORG", "OTHER")
-    if a.cls not in loose or b.cls not in loose:
-        return False
-    if strong:
-        return True
-    return any(type_class(lab) == b.cls for lab in a.labels) and any(type_class(lab) == a.cls for lab in b.labels)
-
-
-def _majority(labels: Counter[str]) -> str:
-    return min(labels, key=lambda lab: (-labels[lab], entity_types.label_rank(lab), lab))
 
 
 class EntityCanonicalizer:
@@ -216,7 +127,7 @@ class EntityCanonicalizer:
         # 2. run-on spans
         mention_items.fix_spans(per_article, texts, common, self.title_case_share)
         # 3. within each article
-        groups: list[_Group] = []
+        groups: list[MentionGroup] = []
         for analysis, items in zip(ordered, per_article):
             groups.extend(self._local_groups(items, texts.get(analysis.article_id)))
         # 4. exact keys across articles
@@ -234,30 +145,30 @@ class EntityCanonicalizer:
         groups = self._merge_bare(groups)
         # 9. names the model missed
         if self.find_missed and texts:
-            groups = _with_missed_mentions(groups, per_article, texts)
+            groups = with_missed_mentions(groups, per_article, texts)
         # 10. records
         self.entities_, self.mention_entity_ = entity_records.build(groups, texts)
         return self
 
     # -- step 3: within one article -----------------------------------------
 
-    def _local_groups(self, items: list[Item], text: str | None) -> list[_Group]:
+    def _local_groups(self, items: list[Item], text: str | None) -> list[MentionGroup]:
         if not items:
             return []
-        uf = _UnionFind(len(items))
+        uf = UnionFind(len(items))
         first: dict[str, int] = {}
         for i, it in enumerate(items):
             uf.union(first.setdefault(it.key.compact, i), i)
-        groups = uf.merged([_Group([it]) for it in items])
+        groups = uf.merged([MentionGroup([it]) for it in items])
         if text is not None:
-            groups = _with_paren_acronyms(groups, text)
-        groups.sort(key=_Group.start)
-        uf = _UnionFind(len(groups))
+            groups = with_paren_acronyms(groups, text)
+        groups.sort(key=MentionGroup.start)
+        uf = UnionFind(len(groups))
         self._link_acronyms_local(groups, uf)
         self._link_bare_local(groups, uf)
         return uf.merged(groups)
 
-    def _link_acronyms_local(self, groups: list[_Group], uf: _UnionFind) -> None:
+    def _link_acronyms_local(self, groups: list[MentionGroup], uf: UnionFind) -> None:
         expansions: dict[str, list[int]] = defaultdict(list)
         for g, group in enumerate(groups):
             if group.cls in ("PERSON", "NORP"):
@@ -272,9 +183,9 @@ class EntityCanonicalizer:
                 continue
             candidates = sorted({c for k in group.heads for c in expansions.get(k.compact, ()) if c != g})
             if candidates:
-                uf.union(g, _nearest_before(groups, candidates, group.start()))
+                uf.union(g, nearest_before(groups, candidates, group.start()))
 
-    def _link_bare_local(self, groups: list[_Group], uf: _UnionFind) -> None:
+    def _link_bare_local(self, groups: list[MentionGroup], uf: UnionFind) -> None:
         people = [g for g, group in enumerate(groups) if group.cls == "PERSON" and group.full()]
         for g, group in enumerate(groups):
             word = group.bare()
@@ -292,15 +203,15 @@ class EntityCanonicalizer:
                     if other.label in _HEAD_LABELS and any(word in _heads_of(k) for k in other.full())
                 ]
             if candidates:
-                uf.union(g, _nearest_before(groups, candidates, group.start()))
+                uf.union(g, nearest_before(groups, candidates, group.start()))
 
-    def _surname_of(self, word: str, group: _Group) -> bool:
+    def _surname_of(self, word: str, group: MentionGroup) -> bool:
         return any(tokens_match(word, k.core[-1], self.min_fuzzy_length) for k in group.full())
 
     # -- steps 4 to 8: across articles --------------------------------------
 
-    def _merge_exact(self, groups: list[_Group], wait_bare: bool) -> list[_Group]:
-        uf = _UnionFind(len(groups))
+    def _merge_exact(self, groups: list[MentionGroup], wait_bare: bool) -> list[MentionGroup]:
+        uf = UnionFind(len(groups))
         first: dict[tuple[str, str], int] = {}
         for g, group in enumerate(groups):
             if wait_bare and group.bare_person():
@@ -311,7 +222,7 @@ class EntityCanonicalizer:
                         uf.union(first.setdefault(index_key, g), g)
         return uf.merged(groups)
 
-    def _merge_phonetic(self, groups: list[_Group]) -> list[_Group]:
+    def _merge_phonetic(self, groups: list[MentionGroup]) -> list[MentionGroup]:
         blocks: dict[tuple[str, ...], list[tuple[int, NameKey]]] = defaultdict(list)
         for g, group in enumerate(groups):
             if group.bare_person():
@@ -321,18 +232,18 @@ class EntityCanonicalizer:
                     continue
                 block = (names.skeleton(key.core[0]), names.skeleton(key.core[-1]), str(min(len(key.core), 2)))
                 blocks[block].append((g, key))
-        uf = _UnionFind(len(groups))
+        uf = UnionFind(len(groups))
         for members in blocks.values():
             if len(members) < 2 or len(members) > self.max_block:
                 continue
             for i, (ga, ka) in enumerate(members):
                 for gb, kb in members[i + 1 :]:
                     strong = len(ka.core) >= 2 and len(kb.core) >= 2
-                    if ga != gb and _compatible(groups[ga], groups[gb], strong) and names_match(ka, kb, self.min_fuzzy_length):
+                    if ga != gb and types_agree(groups[ga], groups[gb], strong) and names_match(ka, kb, self.min_fuzzy_length):
                         uf.union(ga, gb)
         return uf.merged(groups)
 
-    def _merge_nicknames(self, groups: list[_Group]) -> list[_Group]:
+    def _merge_nicknames(self, groups: list[MentionGroup]) -> list[MentionGroup]:
         """People with one surname whose given names are a short form and a full one ("Mo" /
         "Maurice", "Chris" / "Christopher"), when the short form fits one full name only."""
         by_surname: dict[str, list[tuple[int, NameKey]]] = defaultdict(list)
@@ -342,7 +253,7 @@ class EntityCanonicalizer:
             for key in group.full():
                 if len(key.core[-1]) >= self.min_fuzzy_length:
                     by_surname[key.core[-1]].append((g, key))
-        uf = _UnionFind(len(groups))
+        uf = UnionFind(len(groups))
         for members in by_surname.values():
             if len(members) < 2 or len(members) > self.max_block:
                 continue
@@ -352,7 +263,7 @@ class EntityCanonicalizer:
                     uf.union(g, fits.pop())
         return uf.merged(groups)
 
-    def _merge_designated(self, groups: list[_Group], common: frozenset[str]) -> list[_Group]:
+    def _merge_designated(self, groups: list[MentionGroup], common: frozenset[str]) -> list[MentionGroup]:
         """Institutions and places named with or without a kind noun at the end ("Betty Ford
         Center" / "Betty Ford Clinic", "Mt Cook National Park" / "Mount Cook"): groups whose
         names agree once those nouns are cut. People and peoples are left out; organisation
@@ -375,7 +286,7 @@ class EntityCanonicalizer:
                         whole[key.core_key].append(g)
                 else:
                     stems[stem].append(g)
-        uf = _UnionFind(len(groups))
+        uf = UnionFind(len(groups))
         for stem, members in stems.items():
             members = members + whole.get(stem, [])
             if len(members) > self.max_block:
@@ -384,7 +295,7 @@ class EntityCanonicalizer:
                 uf.union(members[0], g)
         return uf.merged(groups)
 
-    def _merge_acronyms(self, groups: list[_Group]) -> list[_Group]:
+    def _merge_acronyms(self, groups: list[MentionGroup]) -> list[MentionGroup]:
         expansions: dict[str, set[int]] = defaultdict(set)
         for g, group in enumerate(groups):
             if group.cls in ("PERSON", "NORP"):
@@ -392,7 +303,7 @@ class EntityCanonicalizer:
             for key in group.heads:
                 for acronym in key.acronyms:
                     expansions[acronym].add(g)
-        uf = _UnionFind(len(groups))
+        uf = UnionFind(len(groups))
         for g, group in enumerate(groups):
             if not group.is_acronym() or group.cls in ("PERSON", "NORP"):
                 continue
@@ -401,7 +312,7 @@ class EntityCanonicalizer:
                 uf.union(g, candidates.pop())
         return uf.merged(groups)
 
-    def _merge_bare(self, groups: list[_Group]) -> list[_Group]:
+    def _merge_bare(self, groups: list[MentionGroup]) -> list[MentionGroup]:
         surnames: dict[str, set[int]] = defaultdict(set)
         skeletons: dict[str, set[int]] = defaultdict(set)
         heads: dict[str, set[int]] = defaultdict(set)
@@ -416,7 +327,7 @@ class EntityCanonicalizer:
                 elif group.label in _HEAD_LABELS:
                     for head in _heads_of(key):
                         heads[head].add(g)
-        uf = _UnionFind(len(groups))
+        uf = UnionFind(len(groups))
         for g, group in enumerate(groups):
             word = group.bare()
             if word is None:
@@ -436,7 +347,7 @@ class EntityCanonicalizer:
         return uf.merged(groups)
 
     def _choose(
-        self, g: int, candidates: list[int], groups: list[_Group], in_article: dict[str, set[int]]
+        self, g: int, candidates: list[int], groups: list[MentionGroup], in_article: dict[str, set[int]]
     ) -> int | None:
         """The candidate a bare name stands for: the only one, the one sharing most context, or a dominant one."""
         if len(candidates) <= 1:
@@ -475,68 +386,3 @@ def _heads_of(key: NameKey) -> tuple[str, ...]:
     if "of" in key.core[1:]:
         return (key.core[-1], key.core[0])
     return (key.core[-1],)
-
-
-def _nearest_before(groups: list[_Group], candidates: list[int], start: int) -> int:
-    """The candidate mentioned last before ``start``, else the first one mentioned after it."""
-
-    def last_before(c: int) -> int:
-        starts = [it.mention.start for it in groups[c].items if it.mention.start <= start]
-        return max(starts) if starts else -1
-
-    before = [c for c in candidates if last_before(c) >= 0]
-    if before:
-        return max(before, key=lambda c: (last_before(c), -c))
-    return min(candidates, key=lambda c: (groups[c].start(), c))
-
-
-def _with_paren_acronyms(groups: list[_Group], text: str) -> list[_Group]:
-    """Record "(NRA)" right after a multi-word name as that group's acronym."""
-    out = []
-    for group in groups:
-        extra = list(group.extra)
-        for it in group.items:
-            if len(it.key.core) < 2:
-                continue
-            match = _PAREN_ACRONYM.match(text[it.mention.end : it.mention.end + 16])
-            if match:
-                key = names.name_key(match.group(1))
-                if key.acronym and all(k.compact != key.compact for k in extra):
-                    extra.append(key)
-        out.append(_Group(group.items, extra) if len(extra) != len(group.extra) else group)
-    return out
-
-
-def _with_missed_mentions(groups: list[_Group], per_article: list[list[Item]], texts: dict[str, str]) -> list[_Group]:
-    """Groups with the untagged occurrences of their names added as items."""
-    tagged = [
-        [(it.article, it.key.form, group.label) for it in group.items if not it.trimmed and group.cls != "NORP"]
-        for group in groups
-    ]
-    people = [[k.form for k in group.full()] if group.cls == "PERSON" else [] for group in groups]
-    lookup, tags, present = propagate.name_index(tagged, people)
-    # A span cut back to a name inside it ("Obama To Nominate Regina Benjamin") is open to the
-    # look-up, so the other names in it are found; the one it was cut back to is there already.
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for items in per_article:
-        for it in items:
-            if not it.trimmed:
-                taken[it.article].append((it.mention.start, it.mention.end))
-    cut_back = {
-        (it.article, it.mention.start, it.mention.end): g for g, group in enumerate(groups) for it in group.items if it.trimmed
-    }
-    cut_spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for article, start, end in cut_back:
-        cut_spans[article].append((start, end))
-    added: dict[int, list[Item]] = defaultdict(list)
-    for hit in propagate.find_mentions(texts, lookup, tags, present, taken):
-        if any(
-            s <= hit.start and hit.end <= e and cut_back[(hit.article, s, e)] == hit.owner
-            for s, e in cut_spans.get(hit.article, ())
-        ):
-            continue
-        label = groups[hit.owner].label
-        mention = Mention(hit.start, hit.end, hit.text, label, -1)
-        key = names.name_key(names.clean(hit.text, person=label == "PERSON"), person=label == "PERSON")
-        added[hit.owner].append(Item(hit.article, mention, key, found=True))
-    return [_Group(g.items + added[i], g.extra) if i in added else g for i, g in enumerate(groups)]

@@ -38,15 +38,8 @@ import numpy as np
 
 from newsfuse.errors import ModelError
 from newsfuse.fuse.events.describe import describe_events
-from newsfuse.fuse.events.features import (
-    PAIR_FEATURES,
-    Profile,
-    Vectors,
-    build_profiles,
-    cannot_link,
-    pair_features,
-    vectorize,
-)
+from newsfuse.fuse.events.features import PAIR_FEATURES, Vectors, cannot_link, pair_features, vectorize
+from newsfuse.fuse.events.profile import Profile, build_profiles
 from newsfuse.fuse.corpus import Corpus
 
 log = logging.getLogger(__name__)

@@ -12,14 +12,9 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.fuse.events.features import (
-    LEAD_SENTENCES,
-    WHERE_LABELS,
-    Profile,
-    Vectors,
-    event_ordinals,
-    mention_key,
-)
+from newsfuse.fuse.events.counts import event_ordinals
+from newsfuse.fuse.events.features import Vectors
+from newsfuse.fuse.events.profile import LEAD_SENTENCES, WHERE_LABELS, Profile, mention_key
 from newsfuse.model import Article, ArticleAnalysis, Entity, Event
 from newsfuse.nlp.time import TimexValue
 from newsfuse.nlp.time.anchor import year_of_undated
