@@ -42,8 +42,6 @@ STEP_ORDER = {
 EXCEPTIONS = {
     # A yearless date is re-read from the removed header lines (not the dateline, which Article keeps).
     ("newsfuse.fuse.events.profile", "newsfuse.ingest.meta"),
-    # Job titles (Title, entity_titles) live in framing; they belong in the English lexicon.
-    ("newsfuse.fuse.claims.contradict", "newsfuse.fuse.framing"),
     # Claims are embedded in the summary's wording of their sentence; the cleaner belongs below both.
     ("newsfuse.fuse.claims.align", "newsfuse.fuse.summary.sentences"),
 }

@@ -10,24 +10,19 @@ Three views, each by outlet:
 * coverage: for each claim several outlets carry (or one disputes), whether each outlet carried
   it, omitted it, or carried a contradicting claim — an outlet's blind spots at a glance.
 
-Titles are read from the text around each mention, without a parse: a title ends in a role
-word (the lexicon's ROLE_NOUNS) and runs back over capitalised words, organisation names and
-the lexicon's TITLE_WORDS; nationalities and places in it are dropped ("Peruvian interim
-leader" → "interim leader"), since they say where, not how the outlet frames the person.
+Titles are read by fuse.entities.titles (``entity_titles``).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from newsfuse.fuse.corpus import Corpus
-from newsfuse.lexicon import ROLE_NOUNS, TITLE_WORDS
+from newsfuse.fuse.entities.titles import Title, entity_titles
 from newsfuse.model import (
-    Article, ArticleAnalysis, ClaimGroup, Contradiction, Coverage, CoverageRow, Entity, Event, FramedActor, FramedEvent,
-    FramedHappening, Framing, TimelineEntry,
+    Article, ClaimGroup, Contradiction, Coverage, CoverageRow, Event, FramedActor, FramedEvent, FramedHappening, Framing,
+    TimelineEntry,
 )
 
 # How many actors and events the framing shows: the most-reported ones (actors by independent
@@ -37,26 +32,6 @@ MAX_EVENTS = 5
 # Claims shown in the coverage matrix, most supported first (a claim only one outlet carries
 # and nobody disputes says nothing about the others' blind spots, so it is left out).
 MAX_COVERAGE_ROWS = 60
-# Words in a title, at most ("Russian Presidential Press Secretary").
-MAX_TITLE_WORDS = 5
-_PLACE_OR_PEOPLE = frozenset({"NORP", "GPE", "LOC"})
-_ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
-# Words, and every other mark on its own (a slash, a digit, a dash stops a title).
-_TOKEN = re.compile(r"[A-Za-z][\w'’-]*\.?|\S")
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    """A title or description one article gives one entity, where it stands in the text."""
-
-    article: str
-    entity: str
-    name: str  # the entity's canonical name
-    words: str  # the title as written, without determiners, nationalities and places
-    start: int
-    end: int
-    sentence: int
 
 
 class FramingAnalyzer:
@@ -103,117 +78,6 @@ class FramingAnalyzer:
 def outlet_name(article: Article) -> str:
     """The name an article's outlet goes by in the report: its outlet, or its id when unknown."""
     return article.outlet or article.id
-
-
-# -- 1. titles -----------------------------------------------------------------------------------
-
-
-def entity_titles(
-    articles: Sequence[Article],
-    analyses: Sequence[ArticleAnalysis],
-    mention_entity: Mapping[tuple[str, int, int], str],
-    entities: Sequence[Entity] = (),
-) -> list[Title]:
-    """Every title an article gives an entity it names, before the name or in apposition."""
-    names = {e.id: e.name for e in entities}
-    texts = {a.id: a.text for a in articles}
-    out = []
-    for analysis in analyses:
-        text = texts.get(analysis.article_id)
-        if text is None:
-            continue
-        drop = [(m.start, m.end) for m in analysis.mentions if m.label in _PLACE_OR_PEOPLE]
-        persons = [(m.start, m.end) for m in analysis.mentions if m.label == "PERSON"]
-        for m in analysis.mentions:
-            entity = mention_entity.get((analysis.article_id, m.start, m.end))
-            if entity is None or m.label not in _ACTOR_TYPES - {"NORP"}:
-                continue
-            for span in (_before(text, m.start, persons), _apposition_after(text, m.end), _apposition_before(text, m.start)):
-                if span is None:
-                    continue
-                words = _clean(text, span, drop)
-                if words:
-                    out.append(Title(analysis.article_id, entity, names.get(entity, m.text), words, span[0], span[1],
-                                     m.sentence))
-    return out
-
-
-def _tokens(piece: str, offset: int) -> list[tuple[str, int, int]]:
-    return [(t.group(0), offset + t.start(), offset + t.end()) for t in _TOKEN.finditer(piece)]
-
-
-def _before(text: str, start: int, persons: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """A title right before a name: "Peruvian interim leader [Ana Ruiz]"."""
-    lo = max(0, start - 80)
-    line_start = text.rfind("\n", lo, start) + 1
-    toks = _tokens(text[max(lo, line_start) : start], max(lo, line_start))
-    if not toks or text[toks[-1][2] : start].strip():
-        return None
-    return _title_ending_at(toks, len(toks) - 1, persons)
-
-
-def _apposition_before(text: str, start: int) -> tuple[int, int] | None:
-    """A title set off before a name: "the country's acting president, [Ana Ruiz]"."""
-    lo = max(0, start - 80)
-    line_start = text.rfind("\n", lo, start) + 1
-    toks = _tokens(text[max(lo, line_start) : start], max(lo, line_start))
-    if len(toks) < 2 or toks[-1][0] != ",":
-        return None
-    return _title_ending_at(toks, len(toks) - 2, [], need_determiner=True)
-
-
-def _apposition_after(text: str, end: int) -> tuple[int, int] | None:
-    """A title set off after a name: "[Ana Ruiz], the interim President of Peru,"."""
-    line_end = text.find("\n", end)
-    hi = min(len(text), end + 80, line_end if line_end >= 0 else len(text))
-    toks = _tokens(text[end:hi], end)
-    if len(toks) < 3 or toks[0][0] != "," or toks[1][0].lower() not in ("the", "a", "an"):
-        return None
-    # The role word is the last title word before "of", a comma or the end of the aside.
-    k = 2
-    while k < len(toks) and k < 2 + MAX_TITLE_WORDS and toks[k][0] not in (",", "of", ";", ":", ")", "—", "–"):
-        k += 1
-    if k >= len(toks) or toks[k][0] not in (",", "of"):
-        return None
-    head = toks[k - 1][0].lower()
-    if head not in ROLE_NOUNS or k - 1 < 2:
-        return None
-    return toks[2][1], toks[k - 1][2]
-
-
-def _title_ending_at(toks, last: int, persons, need_determiner: bool = False) -> tuple[int, int] | None:
-    word, s, e = toks[last]
-    if word.lower() not in ROLE_NOUNS:
-        return None
-    first = last
-    k = last - 1
-    while k >= 0 and last - k < MAX_TITLE_WORDS:
-        w, ws, we = toks[k]
-        low = w.lower()
-        if not w[0].isalpha() or low in _DETERMINERS or any(ps <= ws < pe for ps, pe in persons):
-            break
-        if not (w[0].isupper() or low in TITLE_WORDS or low.endswith(("'s", "’s"))):
-            break
-        if low.endswith(("'s", "’s")):  # "the country's acting president": the owner is not the title
-            break
-        first = k
-        k -= 1
-    if need_determiner and not (k >= 0 and toks[k][0].lower() in _DETERMINERS | {"'s", "’s"} or
-                                k >= 0 and toks[k][0].lower().endswith(("'s", "’s"))):
-        return None
-    return toks[first][1], e
-
-
-def _clean(text: str, span: tuple[int, int], drop: list[tuple[int, int]]) -> str:
-    """The title's words without nationalities and places; "" when only they are left."""
-    words = []
-    for w, s, e in _tokens(text[span[0] : span[1]], span[0]):
-        if not w[0].isalpha() or any(ds <= s < de for ds, de in drop) or w.lower() in _DETERMINERS:
-            continue
-        words.append(w)
-    if not words or words[-1].lower() not in ROLE_NOUNS:
-        return ""
-    return " ".join(words)
 
 
 def _actors(titles: list[Title], corpus: Corpus, outlet: Mapping[str, str], limit: int) -> tuple[FramedActor, ...]:

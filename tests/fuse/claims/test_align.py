@@ -6,10 +6,9 @@ import dataclasses
 import functools
 import re
 
-import numpy as np
 import pytest
 
-from newsfuse.fuse.claims.align import NEIGHBOURS, ClaimAligner, _embedding_texts, _neighbour_pairs
+from newsfuse.fuse.claims.align import ClaimAligner, _embedding_texts
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.claims.slots import find_numbers
 from newsfuse.model import Article, ArticleAnalysis, Claim, Sentence
@@ -150,29 +149,6 @@ def test_only_statements_another_article_can_share_are_embedded():
     assert len(lonely) == 2 and not aligner.vectors_[lonely].any()
     assert all(c.support == 1 for c in aligner.claims_ if c.sources[0].article == "c")
     assert group_of(aligner, "a", "suspect") is group_of(aligner, "b", "suspect")
-
-
-def test_a_large_event_compares_neighbours_only():
-    rng = np.random.default_rng(0)
-    vectors = rng.normal(size=(700, 16)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    i, j, cos, centred = _neighbour_pairs(vectors, list(range(700)), NEIGHBOURS)
-    assert len(i) == len(j) == len(cos) == len(centred)
-    assert len(i) <= 700 * NEIGHBOURS  # never the 244,650 pairs of the block
-    assert (i < j).all()
-    assert len(set(zip(i.tolist(), j.tolist()))) == len(i)
-    assert np.allclose(cos, (vectors[i] * vectors[j]).sum(axis=1), atol=1e-5)
-
-
-def test_neighbour_pairs_of_a_small_block_are_every_pair_once_in_row_order():
-    rng = np.random.default_rng(1)
-    vectors = rng.normal(size=(12, 8)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    members = [10, 2, 7, 5]
-    i, j, cos, _ = _neighbour_pairs(vectors, members, NEIGHBOURS)
-    expected = [tuple(sorted((members[a], members[b]))) for a in range(4) for b in range(a + 1, 4)]
-    assert list(zip(i.tolist(), j.tolist())) == expected
-    assert np.allclose(cos, [float(vectors[x] @ vectors[y]) for x, y in expected], atol=1e-6)
 
 
 def test_one_statement_per_article_in_a_claim():

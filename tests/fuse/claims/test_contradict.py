@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.eval.align import side_group
-from newsfuse.fuse.claims import contradict
-from newsfuse.fuse.claims.contradict import ContradictionFinder, office_of
+from newsfuse.fuse.claims.contradict import ContradictionFinder
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article
 from tests.conftest import needs_seeds
@@ -21,26 +20,6 @@ def found(articles: list[Article], **params) -> ContradictionFinder:
 
 def kinds(finder: ContradictionFinder) -> list[str]:
     return sorted(c.kind for c in finder.contradictions_)
-
-
-@pytest.mark.slow
-def test_statement_parses_without_entities_until_a_caller_needs_them():
-    from types import SimpleNamespace
-
-    from newsfuse.nlp.models import load_nlp
-
-    text = "Police in Chicago said 12 people were shot on Sunday night, and the mayor did not rule out a curfew."
-    units = [SimpleNamespace(article="a", start=0, end=len(text) - 1)]  # _parses reads where a statement is
-    whole = load_nlp()(text[:-1])
-    contradict._parsed.clear()
-    lean = contradict._parses(units, {"a": text}, entities=False)[("a", 0, len(text) - 1)]
-    assert not lean.has_annotation("ENT_IOB")
-    fields = lambda doc: [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_) for t in doc]
-    assert fields(lean) == fields(whole)  # heads, tags and lemmas do not wait for the entities
-    full = contradict._parses(units, {"a": text})[("a", 0, len(text) - 1)]
-    assert full is lean  # the memo's parse, completed in place
-    assert [(t.ent_iob_, t.ent_type_) for t in full] == [(t.ent_iob_, t.ent_type_) for t in whole]
-    assert {e.label_ for e in full.ents} >= {"GPE", "CARDINAL"}
 
 
 @pytest.mark.slow
@@ -149,14 +128,6 @@ def test_copies_of_one_source_never_contradict_each_other():
         Article("b", "About 1,500 dockworkers joined the strike.", outlet="Daily", agency="Wire", published="2025-10-14"),
     ])
     assert finder.contradictions_ == []
-
-
-def test_offices():
-    assert office_of("Spanish Foreign Minister") == office_of("Foreign Minister") == "foreign minister"
-    assert office_of("Defence Minister") != office_of("Foreign Minister")
-    assert office_of("interim President") == office_of("acting president") == "president"
-    assert office_of("interim leader") is None
-    assert office_of("Kremlin spokesman") is None
 
 
 # --- annotated fixtures, the example corpus, the seeds ------------------------------------------

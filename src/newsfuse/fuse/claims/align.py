@@ -17,8 +17,7 @@ agency once whichever outlets carry it.
 
 from __future__ import annotations
 
-import dataclasses
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -26,10 +25,12 @@ import numpy as np
 
 from newsfuse.errors import ModelError
 from newsfuse.fuse.claims import slots as claim_slots
+from newsfuse.fuse.claims.groups import describe
+from newsfuse.fuse.claims.neighbours import neighbour_pairs, tfidf_vectors
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.claims.units import ClaimUnit, collect_units, content_words, days_apart
 from newsfuse.fuse.corpus import Corpus
-from newsfuse.model import Article, ArticleAnalysis, ClaimGroup, ClaimSource
+from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.nlp.time import TimexValue
 from newsfuse.util import jaccard
 
@@ -60,20 +61,15 @@ FIGURES_APART_PENALTY = 0.15
 # both write a date. Fixtures (tests/data/align/state_visit.json) and examples/setubal, 2026-11.
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 MAX_DAYS_APART = 30
-# Weight of the centred cosine (see _neighbour_pairs) against the plain one in the link score,
-# and the fewest statements an event needs for its mean to stand for its topic.
+# Weight of the centred cosine (see neighbours.neighbour_pairs) against the plain one in the link score.
 CENTRING = 0.5
-CENTRE_MIN_UNITS = 20
 # Pairs below this cosine are neither linked nor looked at for contradictions.
 MIN_PAIR_COSINE = 0.35
-# An event with more units than this compares each unit with its NEIGHBOURS nearest only.
-ALL_PAIRS_BLOCK = 300
+# A large event compares each unit with its NEIGHBOURS nearest only (neighbours.ALL_PAIRS_BLOCK).
 NEIGHBOURS = 20
 # Counted nouns whose embeddings are this close count the same thing ("vessels"/"ships" 0.6+,
 # "ships"/"workers" below 0.4 with all-MiniLM-L6-v2, 2026-11).
 UNIT_COSINE = 0.5
-# Rows per block of the similarity product for large events (memory: rows x block size floats).
-CHUNK_ROWS = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +173,7 @@ class ClaimAligner:
                 return vectors
             except ModelError:
                 pass
-        return _tfidf(texts)
+        return tfidf_vectors(texts)
 
     def _close_units(self, rows: list[int]) -> set[tuple[str, str]]:
         """Pairs of counted nouns whose embeddings are close (the same thing: "vessels"/"ships"), among
@@ -233,7 +229,7 @@ class ClaimAligner:
         pairs = []
         seen: set[tuple[int, int]] = set()
         for members in blocks:
-            i, j, cos, centred = _neighbour_pairs(vectors, members, self.neighbours)
+            i, j, cos, centred = neighbour_pairs(vectors, members, self.neighbours)
             keep = (article[i] != article[j]) & ~(cos.astype(np.float64) < MIN_PAIR_COSINE)
             for pair, c, m in zip(zip(i[keep].tolist(), j[keep].tolist()), cos[keep].tolist(), centred[keep].tolist()):
                 if pair not in seen:
@@ -374,123 +370,6 @@ def _figures_apart(a: ClaimUnit, b: ClaimUnit) -> bool:
     xs = [x for x in a.amounts if x.kind in _COUNTS]
     ys = [y for y in b.amounts if y.kind in _COUNTS]
     return bool(xs and ys) and not any(x.kind == y.kind and x.meets(y) for x in xs for y in ys)
-
-
-# -- 2. and 3. vectors and neighbours -------------------------------------------------------------
-
-
-def _tfidf(texts: list[str]) -> np.ndarray:
-    """L2-normalised TF-IDF rows, the stand-in for embeddings without the model."""
-    if not texts:
-        return np.zeros((0, 1), dtype=np.float32)
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    try:
-        matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32).fit_transform(texts)
-    except ValueError:  # every text empty or stop words only
-        return np.zeros((len(texts), 1), dtype=np.float32)
-    return matrix.toarray()
-
-
-def _neighbour_pairs(vectors: np.ndarray, members: list[int],
-                     k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Arrays (i, j, cosine, centred cosine), i < j, of the pairs of one block's units: every pair in
-    a small block, else each unit with its ``k`` nearest (exact search in chunks: the block, not the
-    corpus, is the space). Row by row, each pair once, where it first appears.
-
-    The centred cosine is taken after removing the block's mean vector: every statement about
-    one event shares its topic, and what is left is what a statement says in particular.
-    """
-    idx = np.asarray(members, dtype=np.int64)
-    v = vectors[idx].astype(np.float32)
-    if len(idx) >= CENTRE_MIN_UNITS:
-        c = v - v.mean(axis=0, keepdims=True)
-        norms = np.linalg.norm(c, axis=1, keepdims=True)
-        c = np.divide(c, norms, out=np.zeros_like(c), where=norms > 0)
-    else:  # too few statements for their mean to be the topic rather than one of them
-        c = v
-    n = len(idx)
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    raws: list[np.ndarray] = []
-    sims: list[np.ndarray] = []
-    for lo in range(0, n, CHUNK_ROWS):
-        raw = v[lo : lo + CHUNK_ROWS] @ v.T
-        sim = c[lo : lo + CHUNK_ROWS] @ c.T
-        if n <= ALL_PAIRS_BLOCK:
-            r, col = np.triu_indices(sim.shape[0], lo + 1, n)  # row-major: each row's later units
-        else:
-            tops = []
-            for r in range(sim.shape[0]):
-                top = np.argpartition(-sim[r], min(k + 1, n - 1))[: k + 1]
-                tops.append(top[top != lo + r])
-            r = np.repeat(np.arange(sim.shape[0]), [len(t) for t in tops])
-            col = np.concatenate(tops) if tops else np.zeros(0, dtype=np.int64)
-        rows.append(r + lo)
-        cols.append(col)
-        raws.append(raw[r, col])
-        sims.append(sim[r, col])
-    if not rows:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.float32)
-    a, b = idx[np.concatenate(rows)], idx[np.concatenate(cols)]
-    i, j = np.minimum(a, b), np.maximum(a, b)
-    # A neighbour's neighbour lists the pair again: keep where it first appears.
-    _, first = np.unique(i * (int(idx.max()) + 1) + j, return_index=True)
-    first.sort()
-    return i[first], j[first], np.concatenate(raws)[first], np.concatenate(sims)[first]
-
-
-# -- 5. claims -----------------------------------------------------------------------------------
-
-
-def describe(units: Sequence[ClaimUnit], labels: np.ndarray, vectors: np.ndarray) -> tuple[list[ClaimGroup], list[str]]:
-    """The claims (most supported first) and each unit's claim id."""
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i, g in enumerate(labels.tolist()):
-        groups[g].append(i)
-    described = []
-    for members in groups.values():
-        described.append(_group(units, members, vectors))
-    described.sort(key=lambda d: (-d[0].support, -len(d[0].sources), d[1]))
-    group_of = [""] * len(units)
-    claims = []
-    for n, (claim, _, members) in enumerate(described, 1):
-        claim = dataclasses.replace(claim, id=f"claim-{n}")
-        for i in members:
-            group_of[i] = claim.id
-        claims.append(claim)
-    return claims, group_of
-
-
-def _group(units: Sequence[ClaimUnit], members: list[int], vectors: np.ndarray):
-    members = sorted(members)
-    if len(members) > 2:
-        v = vectors[members]
-        centrality = (v @ v.T).sum(axis=1)
-        best = members[int(np.argmax(centrality))]
-    else:
-        # Two wordings: the outlet's own statement over an attributed one, then the shorter.
-        best = min(members, key=lambda i: (units[i].attribution is not None, len(units[i].text)))
-    sources = tuple(
-        ClaimSource(article=u.article, sentence=u.sentence, start=u.start, end=u.end, text=u.text,
-                    outlet=u.outlet, attribution=u.attribution)
-        for u in (units[i] for i in members)
-    )
-    attributions = Counter(units[i].attributed_entity or units[i].attribution for i in members)
-    attributed_to = attributions.most_common(1)[0][0] if attributions else None
-    support = len({units[i].source for i in members})
-    claim = ClaimGroup(
-        id="",
-        text=units[best].text,
-        sources=sources,
-        attributed_to=attributed_to,
-        support=support,
-        status="corroborated" if support >= 2 else "single-source",
-        outlets=tuple(sorted({units[i].outlet for i in members})),
-        event=units[best].block if not units[best].block.startswith("article:") else None,
-    )
-    return claim, members[0], members
 
 
 # Closing characters a statement leaves off its sentence (the clause splitter ends before them).

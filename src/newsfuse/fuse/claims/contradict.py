@@ -29,42 +29,23 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from newsfuse.fuse.claims import slots as claim_slots
-from newsfuse.fuse.claims.align import MAX_DAYS_APART, ClaimAligner, ClaimUnit, Pair
+from newsfuse.fuse.claims.align import ClaimAligner, ClaimUnit, Pair
+from newsfuse.fuse.claims.figure_context import figure_window, same_context, same_frame
+from newsfuse.fuse.claims.parses import statement_parses
+from newsfuse.fuse.claims.roles import role_conflicts
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.corpus import Corpus
-from newsfuse.fuse.framing import Title, entity_titles
-from newsfuse.lexicon import OFFICE_STATUS_WORDS, OFFICES
-from newsfuse.model import Article, ArticleAnalysis, Contradiction, ContradictionSide
+from newsfuse.model import Contradiction, ContradictionSide
 from newsfuse.nlp.time import TimexValue
-from newsfuse.util import jaccard
 
 # Close enough to be about the same thing: the aligner's link score without its penalty for
 # differing figures (those are what we look at here). Planted and trap pairs of examples/setubal
 # and tests/data/align, 2026-11: true pairs score 0.55-1.2, the closest traps 0.45.
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 SAME_SLOT_SCORE = 0.5
-# Words each side of a figure that say what it counts, and how alike the two windows must be for
-# two figures to count the same thing ("# workers had joined the stoppage" / "# dockworkers kept
-# up a 72-hour strike" 0.6+; "a fair offer of a # rise" / "the union's demand for an # pay rise"
-# below). examples/setubal and tests/data/align, 2026-11.
-# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
-WINDOW_WORDS = 6
-WINDOW_COSINE = 0.6
-WINDOW_JACCARD = 0.3
-# Added to the windows' likeness when the two counts name the same thing ("vessels"/"ships"),
-# and when the windows share a content word ("divert", "rate"). With these, the planted figures of
-# examples/setubal and the fixtures score 0.6-1.1 and the closest non-contradictions ("the union's
-# demand for an 8% rise" / "a fair offer of a 3% rise"; a traffic fall against a pay rise) 0.54-0.59.
-# Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
-SAME_NOUN_BONUS = 0.15
-SHARED_WORD_BONUS = 0.1
-# Counts of different nouns ("one dead" / "two survivors") must have windows this alike.
-STRONG_WINDOW_COSINE = 0.75
 # Negations must match more closely: "did not rule out further increases" / "ruled out further
 # increases" (0.9+), while a denial of something else in the same event scores 0.6-0.7.
 NEGATION_SCORE = 0.75
@@ -95,12 +76,6 @@ OPEN_LOWER_BOUND = re.compile(r"^(?:at least|more than|over)\b", re.I)
 # stay within 1.5x, 2026-11.
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 FIGURE_MAX_RATIO = 4
-# Statement parses kept between pairs (figure frames, denials); a few MB of short docs.
-PARSE_CACHE = 4096
-PARSE_BATCH = 64
-# The spaCy component that sets entity types, run on a statement only when a figure frame reads them.
-ENTITY_PIPE = "ner"
-
 
 class ContradictionFinder:
     """Finds incompatible values among the claims an aligner grouped.
@@ -148,20 +123,22 @@ class ContradictionFinder:
             found.setdefault((frozenset({ga, gb}), kind), _record(kind, [(ga, a, va, a.text), (gb, b, vb, b.text)]))
         # A figure pair counts when the words around the two figures say the same thing, and the
         # parse says they count one thing at one time in one scope.
-        ranked = _same_context(figures, texts, aligner.embedding_used_, aligner.close_units_)
+        ranked = same_context(figures, texts, aligner.embedding_used_, aligner.close_units_)
         # (only counts are checked for one frame: the other kinds' statements need no parse)
-        parses = _parses([u for f in ranked if f[6] == "number" for u in f[2:4]], texts)
+        parses = statement_parses([u for f in ranked if f[6] == "number" for u in f[2:4]], texts)
         for ga, gb, a, b, x, y, kind, _ in ranked:
             if (frozenset({ga, gb}), kind) in found:
                 continue
-            if kind == "number" and not _same_frame(a, b, x, y, parses, aligner.close_units_):
+            if kind == "number" and not same_frame(a, b, x, y, parses, aligner.close_units_):
                 continue
-            sides = [(ga, a, x.text, _window(texts[a.article], a, x, keep=True)),
-                     (gb, b, y.text, _window(texts[b.article], b, y, keep=True))]
+            sides = [(ga, a, x.text, figure_window(texts[a.article], a, x, keep=True)),
+                     (gb, b, y.text, figure_window(texts[b.article], b, y, keep=True))]
             found.setdefault((frozenset({ga, gb}), kind), _record(kind, sides))
         # 3. offices
         if corpus.articles and corpus.analyses:
-            for record in _role_conflicts(aligner, corpus.articles, corpus.analyses, corpus.mention_entity):
+            for conflict in role_conflicts(aligner, corpus.articles, corpus.analyses, corpus.mention_entity):
+                record = dataclasses.replace(_record("role", list(conflict.sides)), entity=conflict.entity,
+                                             explanation=conflict.explanation)
                 key = (frozenset(record.claims), "role" + record.explanation)
                 found.setdefault(key, record)
         ordered = sorted(found.values(), key=lambda r: (r.event or "", r.kind, r.explanation))
@@ -247,121 +224,12 @@ class ContradictionFinder:
         return True
 
 
-def _same_context(figures, texts: Mapping[str, str], embedded: bool, close: set[tuple[str, str]]):
-    """The figure pairs whose surrounding words are alike ("# workers had joined the stoppage" /
-    "# dockworkers kept up a strike"): the figures then count the same thing."""
-    if not figures:
-        return []
-    windows = [(_window(texts.get(a.article, ""), a, x), _window(texts.get(b.article, ""), b, y))
-               for _, _, a, b, x, y, _ in figures]
-    if embedded:
-        from newsfuse.nlp.encoder import embed_texts
-
-        distinct = sorted({w for pair in windows for w in pair})
-        row = {w: k for k, w in enumerate(distinct)}
-        vectors = embed_texts(distinct)
-        sims = [float(vectors[row[u]] @ vectors[row[v]]) for u, v in windows]
-        threshold = WINDOW_COSINE
-    else:
-        sims = [_jaccard_words(u, v) for u, v in windows]
-        threshold = WINDOW_JACCARD
-    same = [_same_noun(f[4], f[5], close) for f in figures]
-    # Counts of different nouns under one verb ("employs about 3,100 people" / "employs 2,400
-    # workers") count one thing when the parse finds that verb governing both.
-    maybe = [k for k, f in enumerate(figures) if f[4].kind == "cardinal" and not same[k]
-             and sims[k] < STRONG_WINDOW_COSINE
-             and sims[k] + SAME_NOUN_BONUS + SHARED_WORD_BONUS * _share_words(*windows[k]) >= threshold]
-    if maybe:
-        parses = _parses([u for k in maybe for u in figures[k][2:4]], texts, entities=False)
-        for k in maybe:
-            same[k] = _one_predicate(*figures[k][2:6], parses)
-    sims = [sim + SAME_NOUN_BONUS * one + SHARED_WORD_BONUS * _share_words(*w)
-            if f[4].kind != "cardinal" or one or sim >= STRONG_WINDOW_COSINE else 0.0
-            for f, sim, w, one in zip(figures, sims, windows, same)]
-    ranked = sorted(zip(sims, range(len(figures))), reverse=True)
-    return [(*figures[k], sim) for sim, k in ranked if sim >= threshold]
-
-
-def _parses(units: Sequence[ClaimUnit], texts: Mapping[str, str],
-            entities: bool = True) -> dict[tuple[str, int, int], Any]:
-    """Parses of the statements holding candidate figures, keyed by (article, start, end); empty
-    when no parser can be loaded (figures are then compared by their words alone). Without
-    ``entities`` the entity recognizer may be left out when it is the pipeline's last component:
-    it then changes nothing but the entity types."""
-    keys = list(dict.fromkeys((u.article, u.start, u.end) for u in units if u.article in texts))
-    nlp = _parser() if keys else None
-    if nlp is None:
-        return {}
-    spans = {key: texts[key[0]][key[1]:key[2]] for key in keys}
-    found = {}
-    for text in dict.fromkeys(spans.values()):
-        if text in _parsed:
-            _parsed.move_to_end(text)  # least recently used goes first, as with the lru_cache before
-            found[text] = _parsed[text]
-    missing = [text for text in dict.fromkeys(spans.values()) if text not in found]
-    # One batched pass: parsing statements one call at a time cost spaCy's per-call overhead on
-    # each short text (contradictions took 13.6 s of a 1,000-report run, 2026-12). The recognizer
-    # waits until a caller needs entity types: it is half of a statement's parse, and most parses
-    # only serve the predicate test and denials, which read heads, tags and lemmas (2026-12).
-    later = [ENTITY_PIPE] if nlp.pipe_names[-1:] == [ENTITY_PIPE] else []
-    for text, doc in zip(missing, nlp.pipe(missing, batch_size=PARSE_BATCH, disable=later)):
-        found[text] = doc
-        _parsed[text] = doc
-    if entities and later:
-        # (a doc the recognizer has seen has every token marked in or out of an entity)
-        unmarked = list({id(doc): doc for doc in found.values() if not doc.has_annotation("ENT_IOB")}.values())
-        for _ in nlp.get_pipe(ENTITY_PIPE).pipe(unmarked, batch_size=PARSE_BATCH):
-            pass  # the component sets the entities on each doc in place
-    while len(_parsed) > PARSE_CACHE:
-        _parsed.popitem(last=False)
-    return {key: found[text] for key, text in spans.items()}
-
-
-# Statement text → its parse: a statement is looked at again by each pair it stands in.
-_parsed: OrderedDict[str, Any] = OrderedDict()
-
-
-def _parser():
-    """The per-article step's spaCy pipeline, loaded once; None when it is not installed."""
-    from newsfuse.errors import ModelError
-    from newsfuse.nlp.models import load_nlp
-
-    try:
-        return load_nlp()
-    except ModelError:
-        return None
-
-
-def _same_frame(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping, close: set[tuple[str, str]]) -> bool:
-    """Whether two figures count one thing at one time in one scope (claim_slots.frames_comparable);
-    True when either statement has no parse."""
-    da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
-    if da is None or db is None:
-        return True
-    fx = claim_slots.figure_frame(da, x.start - a.start, x.end - a.start)
-    fy = claim_slots.figure_frame(db, y.start - b.start, y.end - b.start)
-    if fx is None or fy is None:
-        return True
-    same = _same_word(fx.counted, fy.counted, close)
-    return claim_slots.frames_comparable(fx, fy, a.words, b.words, same)
-
-
-def _one_predicate(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping) -> bool:
-    """Both figures hang on one verb, other than a copula ("employs")."""
-    da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
-    if da is None or db is None:
-        return False
-    fx = claim_slots.figure_frame(da, x.start - a.start, x.end - a.start)
-    fy = claim_slots.figure_frame(db, y.start - b.start, y.end - b.start)
-    return fx is not None and fy is not None and bool(fx.predicate) and fx.predicate == fy.predicate
-
-
 def _denies_the_same(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bool:
     """The denying statement's negated predicate (with its particle: "rule out") is a verb of the
     other statement: "… and did not rule out compulsory layoffs" does not deny "will offer voluntary
     redundancy before any compulsory layoffs". True when no parse can be had."""
     negated, other = (a, b) if a.negated else (b, a)
-    parses = _parses([negated, other], texts, entities=False)
+    parses = statement_parses([negated, other], texts, entities=False)
     dn, do = parses.get((negated.article, negated.start, negated.end)), parses.get((other.article, other.start, other.end))
     if dn is None or do is None:
         return True
@@ -381,35 +249,6 @@ def _bracketed(x: Amount, others: Sequence[Amount]) -> bool:
     and the union asking for 7%" around a deal of 6.5%): a range, not a rival value."""
     values = [z.value for z in others if z.kind == x.kind and (x.kind not in ("cardinal", "ordinal") or z.noun == x.noun)]
     return len(values) >= 2 and min(values) < x.value < max(values)
-
-
-def _same_noun(x: Amount, y: Amount, close: set[tuple[str, str]]) -> bool:
-    """Two counts of one thing by their nouns: the same word, one inside the other ("dockworker" /
-    "worker"), or close embeddings ("staff" / "worker")."""
-    return _same_word(x.noun, y.noun, close)
-
-
-def _same_word(a: str, b: str, close: set[tuple[str, str]]) -> bool:
-    return bool(a and b) and (a == b or a in b or b in a or (a, b) in close)
-
-
-def _window(text: str, u: ClaimUnit, x: Amount, keep: bool = False) -> str:
-    """The words around a figure inside its statement, the figure itself replaced by "#" (or kept)."""
-    before = text[max(u.start, x.start - 80) : x.start].split()[-WINDOW_WORDS:]
-    after = text[x.end : min(u.end, x.end + 80)].split()[:WINDOW_WORDS]
-    return " ".join([*before, text[x.start : x.end] if keep else "#", *after])
-
-
-def _share_words(a: str, b: str) -> bool:
-    from newsfuse.fuse.claims.align import content_words
-
-    return bool(content_words(a) & content_words(b))
-
-
-def _jaccard_words(a: str, b: str) -> float:
-    from newsfuse.fuse.claims.align import content_words
-
-    return jaccard(content_words(a), content_words(b))
 
 
 def _same_period(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -452,78 +291,3 @@ def _short(text: str, words: int = 14) -> str:
     parts = " ".join(text.split()).split(" ")
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
-
-# -- 3. offices ----------------------------------------------------------------------------------
-
-
-def _role_conflicts(aligner: ClaimAligner, articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
-                    mention_entity: Mapping[tuple[str, int, int], str]) -> list[Contradiction]:
-    """Two reports of one event giving one person two different offices."""
-    units = aligner.units_
-    by_article: dict[str, list[int]] = {}
-    for i, u in enumerate(units):
-        by_article.setdefault(u.article, []).append(i)
-    block = {u.article: u.block for u in units}
-    source = {u.article: u.source for u in units}
-    day = {u.article: u.report_date for u in units}
-    titles = entity_titles(articles, analyses, mention_entity)
-    offices: dict[tuple[str, str], list[tuple[Title, str]]] = {}
-    for t in titles:
-        office = office_of(t.words)
-        if office is not None and t.article in block:
-            offices.setdefault((block[t.article], t.entity), []).append((t, office))
-    out = []
-    for (event, _entity), seen in offices.items():
-        for k, (t1, o1) in enumerate(seen):
-            for t2, o2 in seen[k + 1 :]:
-                if _same_office(o1, o2) or source[t1.article] == source[t2.article]:
-                    continue
-                gap = claim_slots.days_between(day[t1.article], day[t2.article])
-                if gap is not None and gap > MAX_DAYS_APART:
-                    continue  # offices change: months apart, two titles can both be right
-                side1, side2 = _unit_at(units, by_article, t1), _unit_at(units, by_article, t2)
-                if side1 is None or side2 is None:
-                    continue
-                sides = [(aligner.group_[side1], units[side1], t1.words, t1.words),
-                         (aligner.group_[side2], units[side2], t2.words, t2.words)]
-                record = dataclasses.replace(
-                    _record("role", sides), entity=t1.entity,
-                    explanation=(f"role: {units[side1].outlet} calls {t1.name} \"{t1.words}\", "
-                                 f"{units[side2].outlet} \"{t2.words}\""),
-                )
-                out.append(record)
-                break
-    return out
-
-
-def office_of(title: str) -> str | None:
-    """The office a title names, without how it is held ("Spanish Foreign Minister" → "foreign
-    minister", "interim President" → "president"), or None when it names no single office."""
-    words = [w for w in title.lower().replace("-", " ").split() if w not in OFFICE_STATUS_WORDS]
-    for n in range(len(words)):
-        phrase = " ".join(words[n:])
-        if phrase in OFFICES:
-            # A qualifier before a bare office ("Foreign Minister") makes it a different office.
-            if n > 0 and phrase in ("minister", "secretary", "director", "commissioner"):
-                return f"{words[n - 1]} {phrase}"
-            return phrase
-    return None
-
-
-def _same_office(a: str, b: str) -> bool:
-    """One office however spelled ("labour minister" / "labor minister")."""
-    from difflib import SequenceMatcher
-
-    return a == b or (a.split()[-1] == b.split()[-1] and SequenceMatcher(None, a, b).ratio() >= 0.85)
-
-
-def _unit_at(units: Sequence[ClaimUnit], by_article: Mapping[str, list[int]], title: Title) -> int | None:
-    """The statement holding a title, or the nearest one of its sentence."""
-    best = None
-    for i in by_article.get(title.article, ()):
-        u = units[i]
-        if u.start <= title.start < u.end:
-            return i
-        if u.sentence == title.sentence and best is None:
-            best = i
-    return best
