@@ -293,6 +293,12 @@ def test_a_street_block_is_no_year(nlp):
     assert _values(nlp, "Police responded to the 1300 block of North Erie Street in 2016.") == [("2016", "2016")]
 
 
+def test_bill_flight_and_section_numbers_are_no_years(nlp):
+    text = ("Arizona's SB 1062 died in 2014; Flight 1549 and Section 230 came up, "
+            "as did Title IX and H.R. 1599.")
+    assert _values(nlp, text) == [("2014", "2014")]
+
+
 @pytest.mark.parametrize(
     "text",
     ["Sales for the full year were $6.6 billion.", "Net income rose in the first nine months of the year.",
