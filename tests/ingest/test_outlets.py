@@ -92,6 +92,8 @@ def test_in_one_corpus_spellings_and_the_site_of_one_outlet_meet_under_its_most_
 
 def test_a_site_label_that_is_no_name_of_the_corpus_stays_a_site():
     assert _outlets("marlowpost.com", "Marlow Gazette") == ["marlowpost.com", "Marlow Gazette"]
+    # One station of many on a shared domain is not the network's name.
+    assert _outlets("pittsburgh.cbslocal.com", "CBS Local") == ["pittsburgh.cbslocal.com", "CBS Local"]
 
 
 def test_initials_name_an_outlet_only_when_one_name_of_the_corpus_has_them():

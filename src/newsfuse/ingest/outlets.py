@@ -167,7 +167,7 @@ def _corpus_names(names: Counter[str]) -> dict[str, str]:
     # 2. a domain of the corpus that is a name of the corpus; 3. a code spelling one name's initials.
     for key, group in groups.items():
         name = group[0]
-        other = _site_name(name, chosen) if host_of(name) else _spelled_name(name, chosen, known)
+        other = _site_name(name, chosen) if host_of(name) else _spelled_name(name, chosen)
         if other:
             chosen[key] = chosen[outlet_key(other)]
     rename = {}
@@ -189,17 +189,18 @@ def _spelling(group: list[str], counts: Counter[str], known: set[str]) -> str:
 def _site_name(domain: str, chosen: dict[str, str]) -> str | None:
     """The corpus name a domain unknown to the table spells as its site label ("marlowgazette.com"), or None."""
     host = host_of(domain)
-    if not host or _known_domain(host):
+    # A subdomain is one site of many on its domain ("pittsburgh.cbslocal.com"): no site label.
+    if not host or _known_domain(host) or host != registrable_domain(host):
         return None
-    label = registrable_domain(host).split(".")[0].replace("-", "")
+    label = host.split(".")[0].replace("-", "")
     if len(label) < MIN_SITE_LABEL_CHARS:
         return None
     matches = {name for key, name in chosen.items() if not host_of(name) and label in (key, "the" + key)}
     return matches.pop() if len(matches) == 1 else None
 
 
-def _spelled_name(code: str, chosen: dict[str, str], known: set[str]) -> str | None:
-    """The one corpus name whose initials a code of capitals spells ("NYT" → "New York Times"), or None."""
+def _spelled_name(code: str, chosen: dict[str, str]) -> str | None:
+    """The one corpus name whose initials a code of capitals spells ("HNT" → "Harlan News Today"), or None."""
     if not _CODE_RE.match(code) or outlet_key(code) in _by_key():
         return None
     letters = code.replace(".", "").lower()
