@@ -26,6 +26,7 @@ from newsfuse.fuse.summary.rewrite import ChatRewriter, rewrite
 from newsfuse.fuse.summary.summarizer import Summarizer
 from newsfuse.fuse.timeline.builder import TimelineBuilder
 from newsfuse.ingest import read_inputs
+from newsfuse.ingest.outlets import unify_outlets
 from newsfuse.model import Article, ArticleAnalysis, Event, Report
 from newsfuse.nlp.time.docdate import published_from_analysis
 from newsfuse.nlp.models import load_nlp
@@ -50,7 +51,8 @@ def analyze(
     Steps:
     1. ingest every input into articles, keeping a reason for each skipped one;
     2. analyse each article (parallel, cached by content);
-    3. date the articles ingest could not date, from what their text says;
+    3. date the articles ingest could not date, from what their text says, and give each outlet
+       one name across the corpus ("NYT" and "New York Times" in one run are one outlet);
     4. mark near-duplicates (syndicated copies count once downstream);
     5. canonicalise entities across articles;
     6. cluster articles into events;
@@ -89,8 +91,8 @@ def _analyze(
         new = [a for a in articles if a.content_hash not in known]
         store.add(new, analyze_corpus(new, config, cache_dir=cache_dir))
         articles, analyses = store.articles(), store.analyses()
-    # 3. dates from the text
-    articles = date_from_text(articles, analyses)
+    # 3. dates from the text; one name per outlet
+    articles = unify_outlets(date_from_text(articles, analyses))
     # 4. near-duplicates
     corpus = Corpus(articles, analyses)
     dedup = Deduplicator().fit(corpus)

@@ -8,6 +8,7 @@ from newsfuse.errors import EmptyInput
 from newsfuse.ingest.clean import Cleaned, clean_blocks
 from newsfuse.ingest.document import RawDoc
 from newsfuse.ingest.lang import detect_language
+from newsfuse.ingest.outlets import canonical_outlet
 from newsfuse.ingest.meta import (
     Dateline,
     find_dateline,
@@ -43,7 +44,8 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     3. join the paragraphs into the final text and check its length;
     4. read the dateline opening the story, with its span in the text;
     5. find the title's basis, or cut a title from the lead when there is none;
-    6. find the outlet and its basis, and the agency whose copy it is;
+    6. find the outlet and its basis, and the agency whose copy it is; the outlet goes by its
+       one canonical name (``ingest.outlets``);
     7. find the publication date and its basis (metadata, dateline, header or
        byline, URL path, then a yearless header or dateline date).
     """
@@ -67,6 +69,7 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
     title, title_basis = _title(raw, cleaned, language)
     # 6. outlet
     outlet, outlet_basis = _outlet(raw, cleaned, dateline, removed, text)
+    outlet = canonical_outlet(outlet)
     # 7. date
     published, published_basis = _published(raw, dateline, cleaned, text)
     return Article(

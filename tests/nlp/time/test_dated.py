@@ -57,6 +57,22 @@ def test_participants_are_the_mentions_inside_the_line(nlp):
     assert {mentions[k].text for k in d.participants} == {"Jane Holt", "Omar Vale"}
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Jane Holt served as governor from 1965 to 1970.", "1965"),
+        ("The bridge was closed between May 4, 2024 and June 9, 2024 for repairs.", "2024-05-04"),
+    ],
+)
+def test_a_range_is_one_happening_dated_by_its_start(nlp, text, value):
+    assert [d.value for d in _dated(nlp, text)[0]] == [value]
+
+
+def test_two_dates_that_are_no_range_are_two_happenings(nlp):
+    dated, _ = _dated(nlp, "Holt won in 1965 and lost to Vale in 1970.")
+    assert [d.value for d in dated] == ["1965", "1970"]
+
+
 def test_a_dateline_is_not_a_happening(nlp):
     dated, _ = _dated(nlp, "OSLO, March 11, 2026 (Reuters) - The central bank raised rates on Tuesday.")
     assert [(d.value, d.text) for d in dated] == [("2026-03-10", "The central bank raised rates")]

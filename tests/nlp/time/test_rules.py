@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,39 @@ def test_names_and_verbs_that_look_like_months():
 def test_clock_time_and_numbers():
     assert _spans("The blast came at 10:35 a.m. and killed 2000 people.") == ["10:35 a.m."]
     assert _spans("They lived at 1249 Bells Ferry Road in 1999.") == ["1999"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gov. Jan Brewer vetoed SB 1062, the religious freedom bill.",
+        "The House passed H.R. 1599, a bill on food labels.",
+        "Flight 1549 landed on the Hudson.",
+        "Traffic backed up on Route 1776 and Interstate 1995.",
+        "Lawyers filed a Section 1983 claim.",
+        "The meeting was held in Room 1204 of the annex, Suite 1800.",
+        "Voters rejected Prop. 1066 and Proposition 1912.",
+        "The judge heard case 1953 and read Article 1848 of the code.",
+        "She kept a model 1911 pistol at No. 1910 Elm.",
+        "The plane carried 1500 passengers and the union 1200 workers.",
+    ],
+)
+def test_an_identifier_number_is_no_year(text):
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("SALES ROSE IN 1990", "1990"),  # capitals of a headline are words, not a code
+        ("The tower was built in AD 1066.", "1066"),
+        ("The U.S. 1990 census counted them.", "1990"),
+        ("Route 66 opened in 1926.", "1926"),
+        ("The 1990 model year brought new cars.", "1990"),
+    ],
+)
+def test_a_year_after_words_that_are_no_identifier_stays_a_year(text, span):
+    assert _spans(text) == [span]
 
 
 def test_sets_and_generic_references():

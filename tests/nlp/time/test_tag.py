@@ -289,8 +289,30 @@ def test_a_period_to_come_has_not_ended(nlp, text, dct, expected):
     assert t.value == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # A plain present-tense event verb is how news writes what is coming ...
+        ("The new law takes effect in July.", date(2026, 1, 10), "2026-07"),
+        ("The festival returns in June.", date(2026, 8, 10), "2027-06"),
+        # ... while a past verb, or a present that is no plan, keeps the nearest month before.
+        ("The law took effect in December.", date(2026, 1, 10), "2025-12"),
+        ("Sales in December were strong.", date(2026, 1, 10), "2025-12"),
+    ],
+)
+def test_a_bare_month_takes_the_year_its_verb_and_the_report_date_imply(nlp, text, dct, expected):
+    [t] = _times(nlp, text, dct)
+    assert t.value == expected
+
+
 def test_a_street_block_is_no_year(nlp):
     assert _values(nlp, "Police responded to the 1300 block of North Erie Street in 2016.") == [("2016", "2016")]
+
+
+def test_bill_flight_and_section_numbers_are_no_years(nlp):
+    text = ("Arizona's SB 1062 died in 2014; Flight 1549 and Section 230 came up, "
+            "as did Title IX and H.R. 1599.")
+    assert _values(nlp, text) == [("2014", "2014")]
 
 
 @pytest.mark.parametrize(

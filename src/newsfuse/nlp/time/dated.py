@@ -47,6 +47,12 @@ _ANNIVERSARY = re.compile(
 )
 # "the day before", "on the eve of", "two days after": a shift from the anniversary that follows.
 _SHIFT = re.compile(r"\b(?:the\s+(?P<day>day)\s+(?P<dir>before|after)|(?P<eve>the\s+eve\s+of))\s", re.I)
+# A range ("from 1965 to 1970", "between May and July") is one happening, dated by its start:
+# its end gives no second record. ("through" and "until" are bounds, see _BOUNDS.)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:to|and|[-–—])\s*", re.I)
+# How far before a range's start its opening word ("from", "between") is looked for.
+RANGE_OPEN_CHARS = 12
 
 
 
@@ -75,7 +81,7 @@ def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()
     text = doc.text  # spaCy rebuilds it on every access
     dateline = _dateline_tokens(doc, dateline)
     for i, t in enumerate(times):
-        if t.type not in ("DATE", "TIME") or not _placeable(t.value):
+        if t.type not in ("DATE", "TIME") or not _placeable(t.value) or _ends_range(text, times, i):
             continue
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None or len(span) == 0 or span.start in dateline:
@@ -93,6 +99,15 @@ def find_dated(doc, times: Sequence[TimeValue], mentions: Sequence[Mention] = ()
     # 3. anniversaries
     out.extend(_anniversaries(doc, text, times, mentions, dateline))
     return tuple(out)
+
+
+def _ends_range(text: str, times: Sequence[TimeValue], i: int) -> bool:
+    """Whether ``times[i]`` closes a range the time before it opens ("from 1965 to 1970")."""
+    if i == 0:
+        return False
+    before = times[i - 1]
+    return bool(_RANGE_JOIN.fullmatch(text, before.end, times[i].start)
+                and _RANGE_OPEN.search(text, max(0, before.start - RANGE_OPEN_CHARS), before.start))
 
 
 def _dateline_tokens(doc, dateline: tuple[int, int] | None) -> set[int]:

@@ -198,7 +198,41 @@ def _h_month(m: re.Match, text: str) -> Spec | None:
     return Spec("DATE", month=month, mod=mod)
 
 
+# A number after an identifier word or code is the thing's number, not its year: "SB 1062",
+# "H.R. 1599", "Flight 1549", "Route 1776", "Section 1983", "Room 1204", "No. 1912", "Prop. 1066".
+# Words of the kinds of things news numbers (bills, ballot measures, legal sections, transport,
+# buildings, documents); abbreviations count with their dot only ("no 1990 law" is no code).
+_IDENTIFIER_WORDS = (
+    r"flight|route|highway|interstate|freeway|section|article|room|suite|model|case|bill|resolution|"
+    r"proposition|measure|initiative|ordinance|amendment|chapter|title|rule|form|docket|exhibit|gate|exit|"
+    r"pier|platform|apartment|precinct|ward|district|lot|unit|item|patent|number|version|volume|page|"
+    r"bus|train|engine|ladder|locker|badge"
+)
+_IDENTIFIER_ABBREVIATIONS = r"no|nos|sec|art|rm|ste|apt|res|prop|ch|vol|pp|p|bldg|hwy|rte|reg|ord"
+_IDENTIFIER_BEFORE_RE = re.compile(
+    rf"(?:\b(?i:{_IDENTIFIER_WORDS})|\b(?i:{_IDENTIFIER_ABBREVIATIONS})\.|"
+    r"(?<![\w.])(?P<code>(?-i:[A-Z]{2,3}|(?:[A-Z]\.){1,3})))\s*$"
+)
+# Capitals that are a word, an era or a country before a year, not a code: headlines in capitals
+# ("SALES ROSE IN 1990"), "AD 1066", "FY 1990", "the U.S. 1990 census".
+_NOT_CODES = frozenset(
+    "IN ON OF BY TO AT AS IS IT OR AN BE DO GO IF NO SO UP US WE HE ME MY AD BC CE AH AM PM FY THE FOR AND NOR "
+    "BUT WAS ARE NOT ALL MID END AGO OUT OFF VIA PER SET ITS HIS HER OUR NEW OLD TOP LOW SEE BCE YES TIL "
+    "A.D. B.C. U.S. U.K. U.N. E.U.".split()
+)
+# How far back the identifier before a number is looked for.
+IDENTIFIER_WINDOW = 16
+
+
+def _after_identifier(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows an identifier word or code ("SB 1062", "Flight 1549")."""
+    m = _IDENTIFIER_BEFORE_RE.search(text[max(0, start - IDENTIFIER_WINDOW) : start])
+    return m is not None and (m["code"] is None or m["code"] not in _NOT_CODES)
+
+
 def _h_year(m: re.Match, text: str) -> Spec | None:
+    if not (m["pre"] or m["pre2"]) and _after_identifier(text, m.start()):
+        return None
     year = year_of(m["year"])
     pre = (m["pre"] or "").lower()
     mod = position_of(pre)

@@ -56,6 +56,10 @@ _DAY_DIRS = r"before|after|earlier|later|prior"
 _STREET = (r"(?-i:\s+(?:[A-Z][a-z]+\s+){0,3}(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Lane|Ln|Boulevard|Blvd|"
            r"Way|Court|Ct|Place|Pl|Highway|Hwy|Route|Parkway|Pkwy|Terrace|Circle)\b)")
 
+# Things counted, not dated, after a bare number: "1500 passengers", "1200 votes".
+_COUNTED = (r"(?:passengers|employees|workers|students|residents|homes|houses|votes|jobs|pages|rooms|vehicles|"
+            r"members|delegates|officers|victims|deaths)\b")
+
 _READERS = {**DATE_READERS, **AMOUNT_READERS}
 RULES: tuple[tuple[str, re.Pattern, int], ...] = tuple(
     (name, re.compile(pattern, re.I), priority)
@@ -71,7 +75,7 @@ RULES: tuple[tuple[str, re.Pattern, int], ...] = tuple(
         ("month", rf"{_PRE}?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+)?(?P<mon>{MONTH_RE})(?!\s*\d){_E}", 2),
         ("year-thousand", rf"{_B}the\s+year\s+two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?P<r>{NUMBER_WORD_RE}))?(?<!hundred)(?<!thousand){_E}|{_B}the\s+year\s+two[\s-]+thousand{_E}", 3),
         ("spoken-year", rf"(?:(?P<mon>{MONTH_FULL_RE})\s+)?(?:the\s+year\s+)?{_B}(?P<c>nineteen)[\s-]+(?P<r>(?:{NUMBER_WORD_RE}))(?<!hundred)(?<!thousand){_E}", 2),
-        ("year", rf"{_B}(?:{_PRE}|(?P<pre2>fiscal|calendar|the\s+year|model\s+year|FY|post|pre)(?:\s+|-))?(?P<year>{YEAR_RE})(?P<tail>\s+(?:and|or)\s+(?:beyond|later|earlier|after|before))?(?!\d|%|,\d|\.\d|-\d|\s*(?:percent|per\s+cent|acres|feet|metres|meters|miles|troops|people|soldiers|blocks?\b)|{_STREET})(?:['’]s)?{_E}", 2),
+        ("year", rf"{_B}(?:{_PRE}|(?P<pre2>fiscal|calendar|the\s+year|model\s+year|FY|post|pre)(?:\s+|-))?(?P<year>{YEAR_RE})(?P<tail>\s+(?:and|or)\s+(?:beyond|later|earlier|after|before))?(?!\d|%|,\d|\.\d|-\d|\s*(?:percent|per\s+cent|acres|feet|metres|meters|miles|troops|people|soldiers|blocks?\b|{_COUNTED})|{_STREET})(?:['’]s)?{_E}", 2),
         ("decade", rf"(?:the\s+)?(?:{_PRE})?(?P<dec>(?:1[0-9]|20)\d0s|['’]\d0s|(?<=the\s)\d0s|(?<=the\searly\s)\d0s|(?<=the\slate\s)\d0s){_E}", 3),
         ("decade-word", rf"the\s+(?:{_PRE})?(?P<dec>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_E}", 3),
         ("century", rf"(?:the\s+)?(?:{_PRE})?(?P<ord>{ORDINAL_RE})[\s-]+century{_E}", 3),

@@ -259,7 +259,10 @@ def _resolve_calendar(c: Candidate, doc, state: _State) -> str:
         p = choose(options, base, tense, past_penalty=WEEKDAY_TENSE_PENALTY_DAYS,
                    future_penalty=WEEKDAY_TENSE_PENALTY_DAYS)
     else:
-        p = choose(options, base, tense_of(doc, c.start, c.end), past_penalty=PAST_TENSE_PENALTY_DAYS,
+        tense = tense_of(doc, c.start, c.end)
+        if tense == PRESENT and present_plan(doc, c.start, c.end):
+            tense = FUTURE  # "the law takes effect in July": news writes coming events in the present
+        p = choose(options, base, tense, past_penalty=PAST_TENSE_PENALTY_DAYS,
                    future_penalty=FUTURE_TENSE_PENALTY_DAYS)
     if p is None:
         return unknown_year_value(spec)
