@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     qt.add_argument("--json", action="store_true", help="print the scores as JSON")
     qt.add_argument("--errors", action="store_true",
                     help="after the scores, list every missed quote, unattributed quote and wrong speaker (tab-separated)")
+    al = targets.add_parser("align", help="claim alignment: the pair decision on MRPC paraphrase pairs, beside a word-overlap baseline")
+    al.add_argument("paths", nargs="+", type=Path, help="MRPC files (msr_paraphrase_train.txt) or their folders")
+    al.add_argument("--json", action="store_true", help="print the scores as JSON")
     sm = targets.add_parser("summary", help="summaries: ROUGE-1/2/L against reference summaries, beside the lead baseline")
     sm.add_argument("report", type=Path, help="a report.json written by newsfuse analyze, or its folder")
     sm.add_argument("references", type=Path, help='reference summaries: JSONL of {"articles": [...], "reference": "..."}')
@@ -134,6 +137,10 @@ def _eval(args: argparse.Namespace) -> int:
         from newsfuse.eval import clusters as module
 
         scores = module.evaluate(args.report, args.gold)
+    elif args.target == "align":
+        from newsfuse.eval import paraphrase as module
+
+        scores = module.evaluate(args.paths)
     elif args.target == "summary":
         from newsfuse.eval import summary as module
 

@@ -112,6 +112,32 @@ def test_a_different_figure_is_not_agreement():
     assert any(p.clash == "number" for p in aligner.pairs_)
 
 
+def test_different_figures_are_never_one_claim_whatever_they_count():
+    # The words around the figures differ ("workers", "people"), so nothing says they count one thing;
+    # a claim still never spans two figures that cannot both be true.
+    articles = [
+        Article("a", "Dock workers at the port went on strike on Tuesday, 1,200 of them.", outlet="A"),
+        Article("b", "Dock workers at the port went on strike on Tuesday and 1,500 people joined them.", outlet="B"),
+        Article("c", "Dock workers at the port went on strike on Tuesday and 1,200 people joined them.", outlet="C"),
+    ]
+    aligner = fit(articles, link_score=0.0)
+    assert group_of(aligner, "b", "1,500").support == 1
+    assert any(p.clash == "number" for p in aligner.pairs_)
+    first, second = (next(u for u in aligner.units_ if u.article == x) for x in "ab")
+    assert aligner.link(first, second, 0.9)[1] == "number"
+
+
+def test_a_rounded_figure_or_an_open_bound_can_be_one_claim_with_the_exact_one():
+    articles = [
+        Article("a", "The group sold its shipping arm for $1.2 billion on Tuesday.", outlet="A"),
+        Article("b", "The group sold its shipping arm for $1.24 billion on Tuesday.", outlet="B"),
+        Article("c", "The group sold its shipping arm for more than $1.1 billion on Tuesday.", outlet="C"),
+    ]
+    aligner = fit(articles, link_score=0.0)
+    assert group_of(aligner, "a", "shipping") is group_of(aligner, "b", "shipping") is group_of(aligner, "c", "shipping")
+    assert group_of(aligner, "a", "shipping").status == "corroborated"
+
+
 def test_a_denial_or_a_far_date_is_not_agreement():
     articles = [
         Article("a", "The governor will attend the summit in Geneva next week.", outlet="A", published="2025-03-01"),

@@ -20,6 +20,7 @@ from newsfuse.fuse.claims.slots import (
     find_numbers,
     frames_comparable,
     read_amount,
+    written_step,
 )
 from newsfuse.fuse.claims.units import content_words
 from newsfuse.model import Number, TimeValue
@@ -55,6 +56,15 @@ def test_exact_figures_written_differently_agree_but_different_ones_do_not():
     assert one("a 6.5% pay rise").meets(one("a pay rise of 6.50%"))
     assert not one("a 6.5% pay rise").meets(one("a 6% pay rise"))
     assert one("a 6.5% pay rise").kind == "percent"
+
+
+def test_a_figure_with_a_scale_word_stands_for_what_rounds_to_it():
+    assert written_step("$43 million") == 1e6 and written_step("1.25 billion") == 1e7
+    assert written_step("$43,885,310") == 0.0 and written_step("1,200") == 0.0
+    assert one("the estate was worth $43 million").meets(one("the estate was worth $43,200,000"))
+    assert one("the deal is worth 1.2 billion euros").meets(one("the deal is worth 1.23 billion euros"))
+    assert not one("the deal is worth 1.2 billion euros").meets(one("the deal is worth 1.3 billion euros"))
+    assert not one("the estate was worth $43 million").meets(one("the estate was worth $45 million"))
 
 
 def test_durations_compare_in_days():

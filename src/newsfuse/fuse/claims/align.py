@@ -17,6 +17,7 @@ agency once whichever outlets carry it.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -141,10 +142,8 @@ class ClaimAligner:
         blocks = self._blocks(article_story or {})
         comparable = sorted({i for members in blocks for i in members})
         self.vectors_ = self._vectors(_embedding_texts(self.units_, corpus.articles, corpus.analyses), comparable)
-        self.close_units_ = self._close_units(comparable)
-        self.ordinals_: dict[str, list[Amount]] = defaultdict(list)
-        for u in self.units_:
-            self.ordinals_[u.article].extend(x for x in u.amounts if x.kind == "ordinal")
+        self.close_units_ = self._close_units([self.units_[i] for i in comparable])
+        self.ordinals_ = _ordinals(self.units_)
         # 3. pairs
         self.pairs_ = self._pairs(self.vectors_, blocks)
         # 4. and 5. groups and claims
@@ -175,10 +174,10 @@ class ClaimAligner:
                 pass
         return tfidf_vectors(texts)
 
-    def _close_units(self, rows: list[int]) -> set[tuple[str, str]]:
+    def _close_units(self, units: Sequence[ClaimUnit]) -> set[tuple[str, str]]:
         """Pairs of counted nouns whose embeddings are close (the same thing: "vessels"/"ships"), among
-        the units of ``rows`` (those that can be paired)."""
-        words = sorted({w for u in (self.units_[i] for i in rows) for a in u.amounts
+        ``units`` (those that can be paired)."""
+        words = sorted({w for u in units for a in u.amounts
                         if a.kind in ("cardinal", "ordinal") for w in a.unit.split()})
         close: set[tuple[str, str]] = set()
         if self.embedding_used_ and len(words) > 1:
@@ -249,6 +248,19 @@ class ClaimAligner:
             clash=self.clash(a, b),
         )
 
+    def link(self, a: ClaimUnit, b: ClaimUnit, cosine: float, centred: float | None = None) -> tuple[float, str | None]:
+        """The link score of two statements of different articles and what keeps them apart (None when
+        nothing does), as ``fit`` compares a pair; ``centred`` defaults to ``cosine`` (no event to
+        centre on). They are one claim when the score reaches ``link_score`` and nothing keeps them
+        apart. For scoring the pair decision on labelled sentence pairs (eval.paraphrase)."""
+        probe = copy.copy(self)
+        probe.units_ = [a, b]
+        probe.embedding_used_ = self.use_embeddings
+        probe.close_units_ = probe._close_units(probe.units_)
+        probe.ordinals_ = _ordinals(probe.units_)
+        p = probe._score(0, 1, cosine, cosine if centred is None else centred)
+        return self.score(p), p.clash
+
     def score(self, p: Pair) -> float:
         """The link score of a pair: its plain and centred cosines plus the evidence the embedding misses."""
         cosine = (1 - self.centring) * p.cosine + self.centring * p.centred
@@ -297,7 +309,8 @@ class ClaimAligner:
 
     def amount_clash(self, a: ClaimUnit, b: ClaimUnit) -> str | None:
         """The kind of a figure each side gives for the same thing, neither met by any figure of the
-        other ("14 ships" and "17 vessels"); a figure only one side gives ("from 4.25%") is no clash."""
+        other ("14 ships" and "17 vessels"); a figure only one side gives ("from 4.25%") is no clash.
+        Also "number" when both give figures of one kind and none of them meet (see _figures_differ)."""
         for x in a.amounts:
             if any(x.kind == y.kind and x.meets(y) and self.same_unit(x, y) for y in b.amounts):
                 continue
@@ -306,7 +319,7 @@ class ClaimAligner:
                     continue
                 if not any(y.kind == z.kind and y.meets(z) and self.same_unit(y, z) for z in a.amounts):
                     return "number" if x.kind in ("cardinal", "money", "percent", "quantity") else x.kind
-        return None
+        return "number" if _figures_differ(a, b) else None
 
     # -- 4. merging ------------------------------------------------------------------------------
 
@@ -364,6 +377,29 @@ def _mutual_best(units: Sequence[ClaimUnit], scored: list[tuple[float, Pair]]) -
 
 
 _COUNTS = frozenset({"cardinal", "money", "percent", "quantity"})
+
+
+def _ordinals(units: Sequence[ClaimUnit]) -> dict[str, list[Amount]]:
+    """Article → the ordinal figures of its statements (see ClaimAligner._other_instance)."""
+    out: dict[str, list[Amount]] = defaultdict(list)
+    for u in units:
+        out[u.article].extend(x for x in u.amounts if x.kind == "ordinal")
+    return out
+
+
+def _figures_differ(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """Both statements give figures of one kind (counts, money, shares, quantities) and no figure of
+    one meets any of the other's, whatever they are said to count: "sold for $2.5 billion" and
+    "for $1.8 billion", "1,200 workers" and "1,500 people". A claim never spans different figures
+    (the README), so such statements are never one claim, however alike their words; a figure
+    that rounds ("$43 million"), an open bound ("at least 14") or an approximation meets its
+    exact form (slots.bounds)."""
+    for kind in _COUNTS:
+        xs = [x for x in a.amounts if x.kind == kind]
+        ys = [y for y in b.amounts if y.kind == kind]
+        if xs and ys and not any(x.meets(y) for x in xs for y in ys):
+            return True
+    return False
 
 
 def _figures_apart(a: ClaimUnit, b: ClaimUnit) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from newsfuse.model import Number, TimeValue
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsfuse.lexicon import MONTH_NAMES, ORDINALS, SMALL_NUMBERS, TENS, read_number
+from newsfuse.lexicon import MONTH_NAMES, ORDINALS, SCALE_ABBREVIATIONS, SCALE_WORDS, SMALL_NUMBERS, TENS, read_number
 from newsfuse.nlp.time import TimexValue
 from newsfuse.nlp.time.anchor import year_of_undated
 from newsfuse.nlp.time.read import PART_OF_DAY_RE
@@ -67,6 +67,7 @@ _MODIFIER_BEFORE = re.compile(
 )
 _RATE = re.compile(r"^\s*(?:a|an|per|each|every)\s+(second|minute|hour|day|night|week|month|quarter|year)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion|trillion|thousand|bn|m|k)\b", re.I)
 _CLAUSE_END = re.compile(r"[.,;:!?()\"“”—–]")
 _NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS) | frozenset(ORDINALS) | {
     "hundred", "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands", "percent", "cent"}
@@ -188,7 +189,23 @@ def bounds(value: float, written: str, before: str = "") -> tuple[float, float]:
         return value * (1 - OPEN_BOUND_SHARE), value
     if any(f" {w} " in context for w in _APPROX):
         return value * (1 - APPROX_SHARE), value * (1 + APPROX_SHARE)
-    return value * (1 - EXACT_SHARE), value * (1 + EXACT_SHARE)
+    step = written_step(written)
+    # A value read without its scale ("€4m" read as 4) keeps the exact share. Just under half a step,
+    # so that neighbouring roundings ("1.2 billion", "1.3 billion") do not touch.
+    half = max(EXACT_SHARE * value, step / 2 * (1 - EXACT_SHARE) if step <= value else 0.0)
+    return value - half, value + half
+
+
+def written_step(written: str) -> float:
+    """The step of a figure's last written digit when a scale word follows it: "$43 million" 1e6,
+    "1.2 billion" 1e8; 0 for a figure written in full ("$43,885,310"), whose trailing zeros may
+    be exact. A figure stands for any value that rounds to it ("1.2 billion" for 1.15-1.25 billion)."""
+    m = _SCALED.search(written)
+    if not m:
+        return 0.0
+    scale = SCALE_WORDS.get(m.group(2)) or SCALE_ABBREVIATIONS[m.group(2)]
+    decimals = len(m.group(1).partition(".")[2])
+    return scale * 10.0 ** -decimals
 
 
 def _unit(kind: str, written: str, text: str, start: int, end: int) -> str:
