@@ -90,7 +90,7 @@ class Summarizer:
     reports (copies included) that is similar and whose own words say the line (``support.says``:
     each citation is checked against its own sentence, a claim group's sources too), and the
     other side of any contradiction; 6. put the chosen in time order; 7. leave out a line that
-    states a date other than its event's, and one that repeats a line shown before it (its
+    states a date in another month than its event's, and one that repeats a line shown before it (its
     sentence already cited there, or the same words), in its block or, for a story, in its
     events' blocks; 8. the headline cites only sentences that say it, of reports published on
     or after the event's date.
@@ -174,8 +174,10 @@ class Summarizer:
         if not pool:
             return []
         main = set(group.main)
+        # (7. a sentence dated in another month tells another happening: never this event's line)
         candidates = [
-            i for i, s in enumerate(pool) if s.candidate and s.key[0] in main and not corpus.is_copy(s.key[0])
+            i for i, s in enumerate(pool)
+            if s.candidate and s.key[0] in main and not corpus.is_copy(s.key[0]) and not _other_date(s, group)
         ]
         candidates = sorted(candidates, key=lambda i: pool[i].rank)[:POOL_SENTENCES]
         if not candidates:
@@ -226,8 +228,6 @@ class Summarizer:
         lines = []
         for row, k in enumerate(chosen):
             i = candidates[k]
-            if _other_date(pool[i], group):
-                continue  # 7. a happening of another day: not this event's line
             lines.append(
                 (pool[i], _cite(pool, i, sim_cp[row], threshold, claim_sources.get(pool[i].key, ())))
             )
