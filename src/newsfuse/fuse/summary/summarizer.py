@@ -13,6 +13,7 @@ import numpy as np
 from newsfuse.errors import ModelError
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.summary.sentences import ReportSentence, is_dangling, report_sentences
+from newsfuse.fuse.summary.support import says
 from newsfuse.model import (
     ClaimGroup, ClaimSource, Contradiction, Dispute, Event, SentenceRef, Story, SummaryLine,
 )
@@ -68,6 +69,7 @@ class _Group:
     date: str
     main: list[str]  # reports that tell it, in order
     cited: list[str] = field(default_factory=list)  # further reports that may be cited
+    events: tuple[str, ...] = ()  # a story's events, whose lines it does not repeat
 
 
 class Summarizer:
@@ -85,8 +87,13 @@ class Summarizer:
     Steps: 1. collect the candidate sentences of each event's reports (copies left out);
     2. vectorise them; 3. score relevance (centrality, lead position, how many reports say
     the same, corroborated claims); 4. choose with MMR; 5. cite every sentence of the event's
-    reports (copies included) that says the same, and the other side of any contradiction;
-    6. put the chosen in time order.
+    reports (copies included) that is similar and whose own words say the line (``support.says``:
+    each citation is checked against its own sentence, a claim group's sources too), and the
+    other side of any contradiction; 6. put the chosen in time order; 7. leave out a line that
+    states a date in another month than its event's, and one that repeats a line shown before it (its
+    sentence already cited there, or the same words), in its block or, for a story, in its
+    events' blocks; 8. the headline cites only sentences that say it, of reports published on
+    or after the event's date.
     """
 
     def __init__(
@@ -128,6 +135,7 @@ class Summarizer:
         claim_support, claim_sources = _claim_index(claims)
         disputes = _dispute_index(claims, contradictions)
         summary: list[SummaryLine] = []
+        shown: dict[str, list[SummaryLine]] = {}
         for group in groups:
             embedded = vectors is not None and ("title", group.kind, group.id) in vectors
             threshold = self.support_threshold
@@ -135,6 +143,10 @@ class Summarizer:
                 threshold = SUPPORT_THRESHOLD if embedded else SUPPORT_THRESHOLD_TFIDF
             lines = self._summarise(group, sentences, vectors if embedded else None, threshold, corpus,
                                     claim_support, claim_sources)
+            # 7. no repeats: within the block, and a story's block against its events' blocks
+            earlier = [line for eid in group.events for line in shown.get(eid, ())]
+            lines = _without_repeats(lines, earlier)
+            shown[group.id] = lines
             summary += [_mark_disputed(line, disputes) if line.kind == "sentence" else line for line in lines]
         self.summary_ = summary
         return self
@@ -162,8 +174,10 @@ class Summarizer:
         if not pool:
             return []
         main = set(group.main)
+        # (7. a sentence dated in another month tells another happening: never this event's line)
         candidates = [
-            i for i, s in enumerate(pool) if s.candidate and s.key[0] in main and not corpus.is_copy(s.key[0])
+            i for i, s in enumerate(pool)
+            if s.candidate and s.key[0] in main and not corpus.is_copy(s.key[0]) and not _other_date(s, group)
         ]
         candidates = sorted(candidates, key=lambda i: pool[i].rank)[:POOL_SENTENCES]
         if not candidates:
@@ -219,12 +233,8 @@ class Summarizer:
             )
         # 6. time order: the date the sentence gives, else its report's; lead sentences first
         lines.sort(key=lambda line: (line[0].date or group.date or "", line[0].rank))
-        headline_sim = sim(np.array([len(pool)]), everything)[0]
-        best = int(np.argmax(headline_sim))
-        headline_sources = _cite(pool, best, headline_sim, threshold, ()) if headline_sim[best] >= threshold else []
-        if not headline_sources:
-            headline_sources = [pool[best].key]
-        out = [_line("headline", group, group.title, headline_sources, corpus)]
+        # 8. the headline: a report states it only in a sentence that says it, and not before it happened
+        out = [_line("headline", group, group.title, _headline_sources(pool, group, corpus), corpus)]
         out += [_line("sentence", group, s.text, sources, corpus) for s, sources in lines]
         return out
 
@@ -264,19 +274,70 @@ def _mmr(relevance: np.ndarray, sim: np.ndarray, target: int, diversity: float, 
 
 
 def _cite(pool: list[ReportSentence], own: int, sims: np.ndarray, threshold: float, extra) -> list[tuple[str, int]]:
+    """The line's own sentence, then each other report's most similar sentence that says the line,
+    then the claim group's sources whose own sentence says it (a group's sources are not inherited)."""
+    line = pool[own]
     best: dict[str, tuple[float, int]] = {}
     for j in np.flatnonzero(sims >= threshold):
         aid = pool[j].key[0]
-        if j == own or aid == pool[own].key[0] or _clash(pool[own], pool[j]):
+        if j == own or aid == line.key[0] or _clash(line, pool[j]) or not says(line.text, pool[j].text):
             continue
         if aid not in best or sims[j] > best[aid][0]:
             best[aid] = (float(sims[j]), int(j))
-    sources = [pool[own].key]
+    sources = [line.key]
     sources += [pool[j].key for _, j in sorted(best.values(), reverse=True)]
+    text_of = {s.key: s for s in pool}
     for key in extra:
-        if key not in sources:
+        other = text_of.get(key)
+        # a sentence we cannot read (outside the scanned lead) cannot be checked, so it is not cited
+        if key not in sources and other is not None and not _clash(line, other) and says(line.text, other.text):
             sources.append(key)
     return sources
+
+
+def _headline_sources(pool: list[ReportSentence], group: _Group, corpus: Corpus) -> list[tuple[str, int]]:
+    """Per report, the first sentence that says the headline, of reports not published before the group's date."""
+    out: dict[str, tuple[str, int]] = {}
+    for s in pool:
+        article = corpus.article(s.key[0])
+        if s.key[0] in out or _before(article.published if article else "", group.date):
+            continue
+        if says(group.title, s.text):
+            out[s.key[0]] = s.key
+    return list(out.values())
+
+
+def _before(published: str, date: str) -> bool:
+    """Whether a report was published wholly before the day it would announce (False when either is unknown)."""
+    a, b = TimexValue.parse(published or ""), TimexValue.parse(date or "")
+    end, start = (a.end(), b.start()) if a is not None and b is not None else (None, None)
+    return end is not None and start is not None and end < start
+
+
+def _other_date(sentence: ReportSentence, group: _Group) -> bool:
+    """Whether the sentence ties what it tells to another month than its event's (an event only; a
+    plan after publication is dated by the report, not by the plan). An event's date may be a day
+    off the one a report states ("on Wednesday" against the Tuesday it began); another month is
+    another happening: the first visit under the second's heading, last year's strike."""
+    if group.kind != "event" or not sentence.stated or sentence.date != sentence.stated:
+        return False
+    x, y = TimexValue.parse(sentence.stated), TimexValue.parse(group.date)
+    return x is not None and y is not None and not x.agrees(y, finest="month")
+
+
+def _without_repeats(lines: list[SummaryLine], earlier: Sequence[SummaryLine]) -> list[SummaryLine]:
+    """The lines without those that repeat one shown before: its own sentence is already cited there
+    (the same fact with its citations the other way round), or its words are (nearly) the same."""
+    seen = [line for line in earlier if line.kind == "sentence"]
+    out = []
+    for line in lines:
+        if line.kind == "sentence":
+            own = line.sources[0]
+            if any(own in prior.sources or says(line.text, prior.text) for prior in seen):
+                continue
+            seen.append(line)
+        out.append(line)
+    return out
 
 
 def _clash(a: ReportSentence, b: ReportSentence) -> bool:
@@ -321,7 +382,7 @@ def _groups(events: Sequence[Event], stories: Sequence[Story], corpus: Corpus) -
         # A story of one event would repeat that event's summary; a story has no date of its own.
         main = [a for a in s.articles if a in known]
         if len(s.events) > 1 and main:
-            groups.append(_Group("story", s.id, s.title or "", "", main))
+            groups.append(_Group("story", s.id, s.title or "", "", main, events=tuple(s.events)))
     return groups
 
 
