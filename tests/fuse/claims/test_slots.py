@@ -12,6 +12,7 @@ from newsfuse.fuse.claims.slots import (
     Amount,
     bounds,
     calendar_values,
+    compatible,
     dates_clash,
     dates_meet,
     days_between,
@@ -20,6 +21,7 @@ from newsfuse.fuse.claims.slots import (
     find_numbers,
     frames_comparable,
     read_amount,
+    rounding_step,
 )
 from newsfuse.fuse.claims.units import content_words
 from newsfuse.model import Number, TimeValue
@@ -49,6 +51,27 @@ def test_open_bounds_reach_a_little_way():
     assert one("more than 20 ships were diverted").meets(one("22 ships were diverted"))
     assert not one("at least 14 ships were diverted").meets(one("17 vessels were diverted"))
     assert one("at least 14 ships were diverted").meets(one("15 vessels were diverted"))
+
+
+def test_open_bounds_are_open_when_two_figures_are_compared():
+    assert compatible(one("at least 14 ships were diverted"), one("17 vessels were diverted"))
+    assert compatible(one("more than 20 ships were diverted"), one("31 ships were diverted"))
+    assert not compatible(one("at least 14 ships were diverted"), one("12 ships were diverted"))
+    assert compatible(one("fewer than 900 staff stayed away"), one("600 staff stayed away"))
+    assert not compatible(one("fewer than 900 staff stayed away"), one("about 1,200 staff stayed away"))
+
+
+def test_a_rounded_figure_covers_what_it_rounds():
+    assert rounding_step(one("the fund paid $43 million")) == 1e6
+    assert rounding_step(one("a budget of 4.5 billion euros")) == pytest.approx(1e8)
+    assert rounding_step(one("about 1,200 workers")) == 100
+    assert rounding_step(one("1,234 workers")) == rounding_step(one("300 workers")) == 0
+    assert rounding_step(one("a 6% pay rise")) == 0  # shares are compared as written
+    assert compatible(one("the fund paid $43 million"), one("the fund paid $43,885,310"))
+    assert not compatible(one("the fund paid $43 million"), one("the fund paid $45,200,000"))
+    assert compatible(one("1,200 workers joined"), one("1,249 workers joined"))
+    assert not compatible(one("about 1,200 workers joined"), one("about 1,500 workers joined"))
+    assert not compatible(one("1,234 workers joined"), one("1,270 workers joined"))
 
 
 def test_exact_figures_written_differently_agree_but_different_ones_do_not():

@@ -29,11 +29,18 @@ from newsfuse.nlp.time.words import DIGITS_RE, NUMBER_WORD_RE
 # right; chosen by hand, 2026-11.
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 APPROX_SHARE = 0.1
-# How far an open bound reaches: "at least 14" covers 14-16.8, "fewer than 900" 720-900. At 0.2 a
-# later "at least 14" against "17" (one day apart, the same vessels) reads as a disagreement and
-# "more than 20" against "22" does not (examples/setubal, 2026-11).
+# How far an open bound reaches when alignment tells statements apart: "at least 14" covers
+# 14-16.8, "fewer than 900" 720-900 (examples/setubal, 2026-11). Contradictions read an open bound
+# as open (``compatible``): "at least 14" the first day and "17" the next is no conflict (issue 12).
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 OPEN_BOUND_SHARE = 0.2
+# Whole numbers from this size up that end in two or more zeros read as rounded ("1,200 workers"
+# may be 1,150-1,299); below it "300" is as often exact as not, and stays exact.
+ROUND_MIN = 1000
+_SCALES = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "thousand": 1e3,
+           "k": 1e3}
+_ROUNDED = re.compile(r"(?P<digits>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>million|billion|trillion|thousand|bn|m|b|k)?\b",
+                      re.I)
 # Exact figures written differently ("6.5%" and "6.50%", "€4m" and "€4.0 million") still agree
 # within this share; "6%" and "6.5%" do not.
 EXACT_SHARE = 0.01
@@ -105,6 +112,48 @@ class Amount:
     def meets(self, other: Amount) -> bool:
         """True when the two intervals overlap, i.e. both figures can be true at once."""
         return self.lo <= other.hi and other.lo <= self.hi
+
+
+def compatible(x: Amount, y: Amount) -> bool:
+    """Whether two figures can both be true, read as a reader would: an open bound is open ("at least
+    14" allows 17, "fewer than 900" allows 500), and a figure rounded at the precision it is written
+    covers what it rounds ("$43 million" covers $43,885,310, "1,200" covers 1,150-1,299)."""
+    (xl, xh), (yl, yh) = reach(x), reach(y)
+    return xl <= yh and yl <= xh
+
+
+def reach(x: Amount) -> tuple[float, float]:
+    """The values a figure allows: its interval, widened by its rounding (half a step down, a whole
+    step up, since news both rounds and truncates) and opened on the side an open bound leaves open."""
+    low = x.text.lower()
+    lo, hi = x.lo, x.hi
+    step = rounding_step(x)
+    if step:
+        lo, hi = min(lo, x.value - step / 2), max(hi, x.value + step)
+    if any(low.startswith(w + " ") for w in _AT_LEAST):
+        hi = float("inf")
+    elif any(low.startswith(w + " ") for w in _AT_MOST):
+        lo = 0.0
+    return lo, hi
+
+
+def rounding_step(x: Amount) -> float:
+    """The last place a figure is written to, when it reads as rounded: a figure with a scale word
+    ("43 million" → a million, "4.5bn" → 0.1 billion) or a whole number of at least ROUND_MIN ending
+    in two or more zeros ("1,200" → 100); 0 for any other (exact) figure, and for shares and times."""
+    if x.kind not in ("cardinal", "money", "quantity"):
+        return 0.0
+    m = _ROUNDED.search(x.text)
+    if m is None:
+        return 0.0
+    digits, scale = m.group("digits").replace(",", ""), (m.group("scale") or "").lower()
+    if scale:
+        places = len(digits.split(".")[1]) if "." in digits else 0
+        return _SCALES[scale] * 10 ** -places
+    if "." in digits or x.value < ROUND_MIN:
+        return 0.0
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** zeros if zeros >= 2 else 0.0
 
 
 def amounts(numbers: Sequence[Number], text: str) -> tuple[Amount, ...]:
