@@ -6,7 +6,8 @@ and only across independent sources. A pair is a contradiction of one kind:
 * number / duration: a figure for the same counted thing whose intervals do not meet ("about
   1,200 workers" / "about 1,500 dockworkers"; "72 hours" / "four days");
 * date: the same happening put on different days of one month or so ("next meeting on
-  March 12" / "on March 19"); dates further apart are different happenings;
+  March 12" / "on March 19"), or on two weekdays by reports of one week ("published the letter on
+  Tuesday" / "on Thursday"); dates further apart are different happenings;
 * ordinal: the same happening counted differently ("second visit" / "third visit");
 * negation: one report states what the other denies: the same predicate of the same named subject,
   in the same words otherwise (two denials never contradict each other, whatever their spelling);
@@ -125,9 +126,11 @@ class ContradictionFinder:
         for p in sorted(aligner.pairs_, key=lambda p: -aligner.score(p)):
             a, b = units[p.a], units[p.b]
             ga, gb = aligner.group_[p.a], aligner.group_[p.b]
-            if ga == gb or a.source == b.source:
+            if a.source == b.source:
                 continue
-            hit = self._compare(aligner, p, a, b, texts)
+            # One claim the aligner made of two statements may still put it on two weekdays (the
+            # aligner reads calendar dates only); any other slot of one claim agrees.
+            hit = self._compare(aligner, p, a, b, texts) if ga != gb else self._weekdays_of_one(aligner, p, a, b)
             if hit is None:
                 continue
             if hit[0] == "figures":
@@ -195,11 +198,24 @@ class ContradictionFinder:
                     if DATE_MIN_DAYS <= abs(x.value - y.value) <= DATE_CONFLICT_DAYS]
             if days:
                 return "figures", days
-        if a.negated != b.negated and slot_score >= self.negation_score and (p.verb or p.words >= 0.5):
+        close = slot_score >= self.negation_score and (p.verb or p.words >= 0.5)
+        days = _weekday_clash(a, b, gap)
+        if close and days is not None and a.negated == b.negated:
+            return ("date", *days)
+        if a.negated != b.negated and close:
             if (aligner.amount_clash(a, b) is None and not claim_slots.dates_clash(a.dates, b.dates)
                     and _denies_the_same(a, b, texts)):
                 return "negation", _polarity(a), _polarity(b)
         return None
+
+    def _weekdays_of_one(self, aligner: ClaimAligner, p: Pair, a: ClaimUnit, b: ClaimUnit) -> tuple | None:
+        """("date", weekday a, weekday b) when two statements of one claim put it on two weekdays."""
+        gap = claim_slots.days_between(a.report_date, b.report_date)
+        days = _weekday_clash(a, b, gap)
+        slot_score = aligner.score(p) + aligner.apart_penalty * p.apart
+        if days is None or a.negated != b.negated or slot_score < self.negation_score or not (p.verb or p.words >= 0.5):
+            return None
+        return ("date", *days)
 
     @staticmethod
     def _figures(a: ClaimUnit, b: ClaimUnit) -> list[tuple[Amount, Amount]]:
@@ -307,6 +323,22 @@ def _weekdays(text: str) -> set[int]:
     """The weekdays a statement names ("on Tuesday"): two reports of the same days naming one
     weekday date themselves to one day, whatever their time expressions resolved to."""
     return {WEEKDAY_NAMES[w] for w in _WORD.findall(text.lower()) if w in WEEKDAY_NAMES}
+
+
+def _weekday_clash(a: ClaimUnit, b: ClaimUnit, gap: int | None) -> tuple[str, str] | None:
+    """Two reports of one week putting one happening on two weekdays ("published on Tuesday" /
+    "on Thursday"): each names one weekday, neither writes a calendar day, and the two are at least
+    DATE_MIN_DAYS apart (a night told from both sides of midnight is one night)."""
+    if gap is None or gap >= WEEK_DAYS or a.date_spans or b.date_spans:
+        return None
+    wa, wb = _weekdays(a.text), _weekdays(b.text)
+    if len(wa) != 1 or len(wb) != 1:
+        return None
+    (x,), (y,) = wa, wb
+    if min((x - y) % 7, (y - x) % 7) < DATE_MIN_DAYS:
+        return None
+    names = {n: w for w, n in WEEKDAY_NAMES.items()}
+    return names[x].capitalize(), names[y].capitalize()
 
 
 def _is_day(value: str) -> bool:
