@@ -22,6 +22,7 @@ from newsfuse.model import Article
         ("Police couldn't confirm the report.", 1),
         ("She cast the lone no vote.", 0),  # "no" naming a side, not denying
         ("No-one was hurt.", 1),
+        ("The union wants a no-redundancy guarantee.", 1),  # a denial inside a compound, as before
     ],
 )
 def test_negation_count(text, count):

@@ -46,7 +46,7 @@ _ACTOR_TYPES = frozenset({"PERSON"})
 _PIECE_CUT = re.compile(r"\s*(?:[;:]|,\s+(?:while|whereas|but)\b)\s*")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|yet to)\b|n't\b", re.I)
 # "no" after a determiner names a side, not a denial: "the lone no vote", "the no campaign".
-_NO_AS_NAME = re.compile(r"\b(?:the|a|an|lone|one|his|her|their|its|our|single)\s+no\b", re.I)
+_NO_AS_NAME = re.compile(r"\b(?:the|a|an|lone|one|his|her|their|its|our|single)\s+no\b(?!-)", re.I)
 # Curly apostrophes and quotes read as straight ones: "didn’t" and "didn't" are one word.
 _PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*(?:,|$)", re.I)
