@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     al = targets.add_parser("align", help="claim alignment: the pair decision on MRPC paraphrase pairs, beside a word-overlap baseline")
     al.add_argument("paths", nargs="+", type=Path, help="MRPC files (msr_paraphrase_train.txt) or their folders")
     al.add_argument("--json", action="store_true", help="print the scores as JSON")
+    con = targets.add_parser("contradictions",
+                             help="contradictions: how often FNC-1 disagree against agree pairs are flagged, beside a baseline")
+    con.add_argument("folder", type=Path, help="the FNC-1 folder (*_stances.csv and *_bodies.csv)")
+    con.add_argument("--limit", type=int, default=None, help="pairs of each label to score (default 60)")
+    con.add_argument("--json", action="store_true", help="print the scores as JSON")
     sm = targets.add_parser("summary", help="summaries: ROUGE-1/2/L against reference summaries, beside the lead baseline")
     sm.add_argument("report", type=Path, help="a report.json written by newsfuse analyze, or its folder")
     sm.add_argument("references", type=Path, help='reference summaries: JSONL of {"articles": [...], "reference": "..."}')
@@ -141,6 +146,10 @@ def _eval(args: argparse.Namespace) -> int:
         from newsfuse.eval import paraphrase as module
 
         scores = module.evaluate(args.paths)
+    elif args.target == "contradictions":
+        from newsfuse.eval import contradictions as module
+
+        scores = module.evaluate(args.folder, **({"limit": args.limit} if args.limit else {}))
     elif args.target == "summary":
         from newsfuse.eval import summary as module
 

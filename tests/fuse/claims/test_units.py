@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.fuse.claims.units import collect_units, content_words, days_apart, negation_count
+from newsfuse.fuse.claims.units import collect_units, content_words, days_apart, negation_count, plain_quotes
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article
 
@@ -18,10 +18,20 @@ from newsfuse.model import Article
         ("No one denied that there will be no talks.", 2),  # an even count asserts
         ("The child, who has not been identified, was taken to hospital.", 0),  # the relative clause is aside
         ("Ministers have yet to agree.", 1),
+        ("The company didn’t respond to either message.", 1),  # a curly apostrophe denies as well
+        ("Police couldn't confirm the report.", 1),
+        ("She cast the lone no vote.", 0),  # "no" naming a side, not denying
+        ("No-one was hurt.", 1),
+        ("The union wants a no-redundancy guarantee.", 1),  # a denial inside a compound, as before
     ],
 )
 def test_negation_count(text, count):
     assert negation_count(text) == count
+
+
+def test_content_words_read_curly_and_straight_apostrophes_alike():
+    assert content_words("The mayor’s office didn’t reply.") == content_words("The mayor's office didn't reply.")
+    assert plain_quotes("“We’re done”") == '"We\'re done"'
 
 
 def test_content_words_leave_out_function_and_reporting_words():

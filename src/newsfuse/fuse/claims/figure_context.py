@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
-from newsfuse.fuse.claims import slots as claim_slots
+from newsfuse.fuse.claims import frames
 from newsfuse.fuse.claims.parses import statement_parses
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.claims.units import ClaimUnit, content_words
@@ -27,6 +28,13 @@ SAME_NOUN_BONUS = 0.15
 SHARED_WORD_BONUS = 0.1
 # Counts of different nouns ("one dead" / "two survivors") must have windows this alike.
 STRONG_WINDOW_COSINE = 0.75
+# Characters each side of a figure read for the basis it is given on (a rate, an average).
+BASIS_CHARS = 40
+# A figure given per period ("3,000 a year", "annually") or as an average ("an average of 40", "40 on
+# average") is on another basis than a total or one period's figure: English usage, not a fit.
+_RATE_AFTER = re.compile(r"^[\s\w%$€£-]{0,20}?\b(?:a|an|per|each|every)\s+(?:year|month|week|day|quarter|decade)\b"
+                         r"|^[\s\w%$€£-]{0,20}?\b(?:annually|yearly|monthly|weekly|daily|annual|per annum)\b", re.I)
+_AVERAGE = re.compile(r"\baverag\w*|\bmedian\b", re.I)
 
 
 def same_context(figures, texts: Mapping[str, str], embedded: bool, close: set[tuple[str, str]]):
@@ -65,17 +73,30 @@ def same_context(figures, texts: Mapping[str, str], embedded: bool, close: set[t
 
 
 def same_frame(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping, close: set[tuple[str, str]]) -> bool:
-    """Whether two figures count one thing at one time in one scope (claim_slots.frames_comparable);
+    """Whether two figures count one thing at one time in one scope (frames.frames_comparable);
     True when either statement has no parse."""
     da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
     if da is None or db is None:
         return True
-    fx = claim_slots.figure_frame(da, x.start - a.start, x.end - a.start)
-    fy = claim_slots.figure_frame(db, y.start - b.start, y.end - b.start)
+    fx = frames.figure_frame(da, x.start - a.start, x.end - a.start)
+    fy = frames.figure_frame(db, y.start - b.start, y.end - b.start)
     if fx is None or fy is None:
         return True
     same = _same_word(fx.counted, fy.counted, close)
-    return claim_slots.frames_comparable(fx, fy, a.words, b.words, same)
+    return frames.frames_comparable(fx, fy, a.words, b.words, same)
+
+
+def same_basis(text_a: str, a: ClaimUnit, x: Amount, text_b: str, b: ClaimUnit, y: Amount) -> bool:
+    """Both figures are given on one basis: both or neither a rate per period or an average ("an
+    average of 3,100 a year since 2015" is no rival of "2,400 last year")."""
+    return _basis(text_a, a, x) == _basis(text_b, b, y)
+
+
+def _basis(text: str, u: ClaimUnit, x: Amount) -> tuple[bool, bool]:
+    """(a rate per period, an average) for the figure ``x`` of statement ``u``."""
+    after = text[x.end : min(u.end, x.end + BASIS_CHARS)]
+    before = text[max(u.start, x.start - BASIS_CHARS) : x.start]
+    return bool(_RATE_AFTER.search(after)), bool(_AVERAGE.search(before + " " + after))
 
 
 def _one_predicate(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping) -> bool:
@@ -83,8 +104,8 @@ def _one_predicate(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Map
     da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
     if da is None or db is None:
         return False
-    fx = claim_slots.figure_frame(da, x.start - a.start, x.end - a.start)
-    fy = claim_slots.figure_frame(db, y.start - b.start, y.end - b.start)
+    fx = frames.figure_frame(da, x.start - a.start, x.end - a.start)
+    fy = frames.figure_frame(db, y.start - b.start, y.end - b.start)
     return fx is not None and fy is not None and bool(fx.predicate) and fx.predicate == fy.predicate
 
 

@@ -20,7 +20,6 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsfuse.lexicon import MONTH_NAMES, ORDINALS, SCALE_ABBREVIATIONS, SCALE_WORDS, SMALL_NUMBERS, TENS, read_number
 from newsfuse.nlp.time import TimexValue
 from newsfuse.nlp.time.anchor import year_of_undated
-from newsfuse.nlp.time.read import PART_OF_DAY_RE
 from newsfuse.nlp.time.words import DIGITS_RE, NUMBER_WORD_RE
 
 # Half-width of "about"/"some"/"around" as a share of the value. At 10% "about 1,200" stays apart
@@ -29,11 +28,15 @@ from newsfuse.nlp.time.words import DIGITS_RE, NUMBER_WORD_RE
 # right; chosen by hand, 2026-11.
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 APPROX_SHARE = 0.1
-# How far an open bound reaches: "at least 14" covers 14-16.8, "fewer than 900" 720-900. At 0.2 a
-# later "at least 14" against "17" (one day apart, the same vessels) reads as a disagreement and
-# "more than 20" against "22" does not (examples/setubal, 2026-11).
+# How far an open bound reaches when alignment tells statements apart: "at least 14" covers
+# 14-16.8, "fewer than 900" 720-900 (examples/setubal, 2026-11). Contradictions read an open bound
+# as open (``compatible``): "at least 14" the first day and "17" the next is no conflict (issue 12).
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 OPEN_BOUND_SHARE = 0.2
+# Whole numbers from this size up that end in two or more zeros read as rounded ("1,200 workers"
+# may be 1,150-1,299); below it "300" is as often exact as not, and stays exact.
+ROUND_MIN = 1000
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # Exact figures written differently ("6.5%" and "6.50%", "€4m" and "€4.0 million") still agree
 # within this share; "6%" and "6.5%" do not.
 EXACT_SHARE = 0.01
@@ -106,6 +109,49 @@ class Amount:
     def meets(self, other: Amount) -> bool:
         """True when the two intervals overlap, i.e. both figures can be true at once."""
         return self.lo <= other.hi and other.lo <= self.hi
+
+
+def compatible(x: Amount, y: Amount) -> bool:
+    """Whether two figures can both be true, read as a reader would: an open bound is open ("at least
+    14" allows 17, "fewer than 900" allows 500), and a figure rounded at the precision it is written
+    covers what it rounds ("$43 million" covers $43,885,310, "1,200" covers 1,150-1,299)."""
+    (xl, xh), (yl, yh) = reach(x), reach(y)
+    return xl <= yh and yl <= xh
+
+
+def reach(x: Amount) -> tuple[float, float]:
+    """The values a figure allows: its interval, widened by its rounding (half a step down, a whole
+    step up, since news both rounds and truncates) and opened on the side an open bound leaves open."""
+    low = x.text.lower()
+    lo, hi = x.lo, x.hi
+    step = rounding_step(x)
+    if step:
+        lo, hi = min(lo, x.value - step / 2), max(hi, x.value + step)
+    if any(low.startswith(w + " ") for w in _AT_LEAST):
+        hi = float("inf")
+    elif any(low.startswith(w + " ") for w in _AT_MOST):
+        lo = 0.0
+    return lo, hi
+
+
+def rounding_step(x: Amount) -> float:
+    """The last place a figure is written to, when it reads as rounded: a figure with a scale word
+    (``written_step``: "43 million" → a million, "4.5bn" → 0.1 billion) or a whole number of at least
+    ROUND_MIN ending in two or more zeros ("1,200" → 100); 0 for any other (exact) figure, and for
+    shares and times."""
+    if x.kind not in ("cardinal", "money", "quantity"):
+        return 0.0
+    step = written_step(x.text)
+    if step:
+        return step
+    m = _DIGITS.search(x.text)
+    if m is None:
+        return 0.0
+    digits = m.group().replace(",", "")
+    if "." in digits or x.value is None or x.value < ROUND_MIN:
+        return 0.0
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** zeros if zeros >= 2 else 0.0
 
 
 def amounts(numbers: Sequence[Number], text: str) -> tuple[Amount, ...]:
@@ -390,102 +436,3 @@ def _day_number(v: TimexValue) -> int | None:
         return date(v.year, month, day).toordinal()
     except ValueError:
         return None
-
-
-# -- what a figure counts, and when: read from the parse of its statement -------------------------
-
-# Subordinators that put a count under a condition or widen what it covers ("1,800 jobs would go
-# once contractors are counted"): such a count is of another scope than a plain one. Grammar, not
-# vocabulary of any event. "including …" is left out: it lists what a count holds ("1,200 workers,
-# including crane operators"), it does not widen it.
-CONDITION_MARKS = frozenset({"if", "once", "unless", "when", "provided"})
-# Modals that make a figure a prospect (a plan, a forecast) rather than a fact of now or before.
-PROSPECT_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "'ll", "wo"})
-_TIME_LABELS = frozenset({"DATE", "TIME"})
-# Time words the small tagger leaves outside any entity ("arrested 37 overnight"); the timex step's own.
-_TIME_WORD = re.compile(rf"^(?:{PART_OF_DAY_RE}|today|tonight|yesterday|tomorrow)$", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """What a figure counts and when, from the parse of its statement: two figures give rival values
-    only when their frames are compatible (``frames_comparable``)."""
-
-    counted: str  # crude lemma of the noun the number quantifies ("job"; "turnout" for "turnout was 61%")
-    restriction: frozenset[str]  # words narrowing the counted thing: modifiers, "in rural counties"
-    predicate: str  # lemma of the verb the count hangs on ("cut", "employ", "lay off"); "" under a copula
-    prospect: bool  # told as a plan or a forecast ("will cut", "would be lost")
-    tense: str  # "present" for a simple present ("employs"), "past" for a simple past ("cut"), else ""
-    period: frozenset[str]  # words of the time anchor on the predicate ("overnight", "sunday night")
-    condition: bool  # the count holds under a condition or a wider scope ("once contractors are counted")
-
-
-def figure_frame(doc, start: int, end: int) -> Frame | None:
-    """The frame of the figure at character offsets ``[start, end)`` of a parsed statement ``doc``
-    (a spaCy ``Doc``), or None when no token lies there."""
-    tokens = [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
-    if not tokens:
-        return None
-    inside = {t.i for t in tokens}
-    top = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
-    noun = top.head if top.dep_ in ("nummod", "quantmod", "amod", "compound") and top.head.i != top.i else top
-    partitive = next((w for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for w in c.children
-                      if w.dep_ == "pobj"), None) if noun.pos_ == "NUM" else None
-    if partitive is not None:  # "900 of its staff" counts staff
-        noun = partitive
-    elif noun.lower_ in ("percent", "%", "cent") or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
-        # A share or a bare number is of what the clause's subject names ("turnout was 61 percent").
-        verb = noun.head if noun.dep_ in ("attr", "dobj", "acomp", "oprd", "npadvmod") else None
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-        noun = subject if subject is not None else noun
-    restriction = set()
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound") and child.i not in inside and not child.like_num and not child.ent_type_:
-            # (a hedge the tagger puts beside the number, "fewer than 900", is in a numeric entity)
-            restriction.add(lemma(child.text))
-        elif child.dep_ == "prep" and child.lower_ != "of":
-            restriction.update(lemma(w.text) for w in child.subtree if w.is_alpha and not w.is_stop and w.ent_type_
-                               not in _TIME_LABELS)
-    predicate = noun
-    while predicate.pos_ not in ("VERB", "AUX") and predicate.head.i != predicate.i:
-        predicate = predicate.head
-    is_verb = predicate.pos_ in ("VERB", "AUX")
-    # A number the parse leaves without a noun ("an earthquake of magnitude 6.4 shook" read with
-    # "6.4" as the subject) counts nothing the parse can name: neither its noun nor its verb decides.
-    known = noun.pos_ in ("NOUN", "PROPN", "PRON")
-    name = ""
-    if is_verb and known and predicate.lemma_ != "be":
-        particle = [c.lower_ for c in predicate.children if c.dep_ == "prt"]
-        name = " ".join([predicate.lemma_.lower(), *particle])
-    prospect = is_verb and any(c.lower_ in PROSPECT_MODALS for c in predicate.children if c.dep_ == "aux")
-    simple = is_verb and not any(c.dep_ in ("aux", "auxpass") for c in predicate.children)
-    tense = {"VBZ": "present", "VBP": "present", "VBD": "past"}.get(predicate.tag_, "") if simple else ""
-    period: set[str] = set()
-    condition = False
-    if is_verb:
-        for child in predicate.children:
-            words = [w for w in child.subtree if w.ent_type_ in _TIME_LABELS or _TIME_WORD.match(w.text)]
-            if child.dep_ in ("npadvmod", "advmod", "prep", "obl") and words and not (
-                    child.dep_ == "prep" and child.lower_ in ("for", "during")):  # "for 48 hours" is a length
-                period.update(w.lower_ for w in words)
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
-                condition = True
-    return Frame(lemma(noun.text) if known else "", frozenset(restriction), name, prospect, tense, frozenset(period), condition)
-
-
-def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: frozenset[str], same_counted: bool) -> bool:
-    """Whether two figures can be rival values of one count: the same scope (no condition on one
-    side only, no narrowing words the other statement lacks), both facts or both prospects, the
-    same period when both give one, not a simple present against a simple past, and the same
-    predicate or the same counted thing ("1,200 workers joined" / "fewer than 900 staff stayed
-    away"). ``words_*`` are each statement's content words; ``same_counted`` whether the counted
-    nouns name one thing."""
-    if f.condition != g.condition or f.prospect != g.prospect:
-        return False
-    if {f.tense, g.tense} == {"present", "past"}:
-        return False  # a standing count ("employs 2,400") against a past event ("cut 1,200")
-    if f.period and g.period and not f.period & g.period:
-        return False
-    if f.restriction - words_g or g.restriction - words_f:
-        return False
-    return not (f.predicate and g.predicate and f.predicate != g.predicate and not same_counted)

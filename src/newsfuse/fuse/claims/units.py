@@ -45,6 +45,10 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_TYPES = frozenset({"PERSON"})
 _PIECE_CUT = re.compile(r"\s*(?:[;:]|,\s+(?:while|whereas|but)\b)\s*")
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|yet to)\b|n't\b", re.I)
+# "no" after a determiner names a side, not a denial: "the lone no vote", "the no campaign".
+_NO_AS_NAME = re.compile(r"\b(?:the|a|an|lone|one|his|her|their|its|our|single)\s+no\b(?!-)", re.I)
+# Curly apostrophes and quotes read as straight ones: "didn’t" and "didn't" are one word.
+_PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'})
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*(?:,|$)", re.I)
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{2,}|\d[\d,.]*")
 _STOP_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "reported", "also"}
@@ -237,7 +241,13 @@ def _pieces(text: str, start: int, end: int):
 def negation_count(text: str) -> int:
     """How many negating words a statement holds outside its relative clauses ("the child, who has
     not been identified, was taken to hospital" asserts); an odd count denies, an even one asserts."""
-    return len(_NEGATION.findall(_RELATIVE_CLAUSE.sub(",", text)))
+    plain = _NO_AS_NAME.sub(" ", _RELATIVE_CLAUSE.sub(",", plain_quotes(text)))
+    return len(_NEGATION.findall(plain))
+
+
+def plain_quotes(text: str) -> str:
+    """The text with curly apostrophes and quotes made straight, for comparing words (same length)."""
+    return text.translate(_PLAIN_QUOTES)
 
 
 def _according_to(text: str, start: int, end: int) -> tuple[str | None, tuple[int | None, int | None]]:
@@ -271,4 +281,4 @@ def _entity_at(analysis: ArticleAnalysis, mention_entity, start: int | None, end
 
 def content_words(text: str) -> frozenset[str]:
     """The words of a statement that carry its content: no function words, crudely singular."""
-    return frozenset(claim_slots.lemma(w) for w in _CONTENT_WORD.findall(text.lower()) if w not in _STOP_WORDS)
+    return frozenset(claim_slots.lemma(w) for w in _CONTENT_WORD.findall(plain_quotes(text).lower()) if w not in _STOP_WORDS)

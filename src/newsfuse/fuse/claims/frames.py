@@ -1,0 +1,105 @@
+"""What a figure counts and when, read from the parse of its statement (its frame)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsfuse.fuse.claims.slots import lemma
+from newsfuse.nlp.time.read import PART_OF_DAY_RE
+
+# Subordinators that put a count under a condition or widen what it covers ("1,800 jobs would go
+# once contractors are counted"): such a count is of another scope than a plain one. Grammar, not
+# vocabulary of any event. "including …" is left out: it lists what a count holds ("1,200 workers,
+# including crane operators"), it does not widen it.
+CONDITION_MARKS = frozenset({"if", "once", "unless", "when", "provided"})
+# Modals that make a figure a prospect (a plan, a forecast) rather than a fact of now or before.
+PROSPECT_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "'ll", "wo"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+# Time words the small tagger leaves outside any entity ("arrested 37 overnight"); the timex step's own.
+_TIME_WORD = re.compile(rf"^(?:{PART_OF_DAY_RE}|today|tonight|yesterday|tomorrow)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a figure counts and when, from the parse of its statement: two figures give rival values
+    only when their frames are compatible (``frames_comparable``)."""
+
+    counted: str  # crude lemma of the noun the number quantifies ("job"; "turnout" for "turnout was 61%")
+    restriction: frozenset[str]  # words narrowing the counted thing: modifiers, "in rural counties"
+    predicate: str  # lemma of the verb the count hangs on ("cut", "employ", "lay off"); "" under a copula
+    prospect: bool  # told as a plan or a forecast ("will cut", "would be lost")
+    tense: str  # "present" for a simple present ("employs"), "past" for a simple past ("cut"), else ""
+    period: frozenset[str]  # words of the time anchor on the predicate ("overnight", "sunday night")
+    condition: bool  # the count holds under a condition or a wider scope ("once contractors are counted")
+
+
+def figure_frame(doc, start: int, end: int) -> Frame | None:
+    """The frame of the figure at character offsets ``[start, end)`` of a parsed statement ``doc``
+    (a spaCy ``Doc``), or None when no token lies there."""
+    tokens = [t for t in doc if t.idx < end and start < t.idx + len(t.text)]
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    top = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+    noun = top.head if top.dep_ in ("nummod", "quantmod", "amod", "compound") and top.head.i != top.i else top
+    partitive = next((w for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for w in c.children
+                      if w.dep_ == "pobj"), None) if noun.pos_ == "NUM" else None
+    if partitive is not None:  # "900 of its staff" counts staff
+        noun = partitive
+    elif noun.lower_ in ("percent", "%", "cent") or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        # A share or a bare number is of what the clause's subject names ("turnout was 61 percent").
+        verb = noun.head if noun.dep_ in ("attr", "dobj", "acomp", "oprd", "npadvmod") else None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+        noun = subject if subject is not None else noun
+    restriction = set()
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.i not in inside and not child.like_num and not child.ent_type_:
+            # (a hedge the tagger puts beside the number, "fewer than 900", is in a numeric entity)
+            restriction.add(lemma(child.text))
+        elif child.dep_ == "prep" and child.lower_ != "of":
+            restriction.update(lemma(w.text) for w in child.subtree if w.is_alpha and not w.is_stop and w.ent_type_
+                               not in _TIME_LABELS)
+    predicate = noun
+    while predicate.pos_ not in ("VERB", "AUX") and predicate.head.i != predicate.i:
+        predicate = predicate.head
+    is_verb = predicate.pos_ in ("VERB", "AUX")
+    # A number the parse leaves without a noun ("an earthquake of magnitude 6.4 shook" read with
+    # "6.4" as the subject) counts nothing the parse can name: neither its noun nor its verb decides.
+    known = noun.pos_ in ("NOUN", "PROPN", "PRON")
+    name = ""
+    if is_verb and known and predicate.lemma_ != "be":
+        particle = [c.lower_ for c in predicate.children if c.dep_ == "prt"]
+        name = " ".join([predicate.lemma_.lower(), *particle])
+    prospect = is_verb and any(c.lower_ in PROSPECT_MODALS for c in predicate.children if c.dep_ == "aux")
+    simple = is_verb and not any(c.dep_ in ("aux", "auxpass") for c in predicate.children)
+    tense = {"VBZ": "present", "VBP": "present", "VBD": "past"}.get(predicate.tag_, "") if simple else ""
+    period: set[str] = set()
+    condition = False
+    if is_verb:
+        for child in predicate.children:
+            words = [w for w in child.subtree if w.ent_type_ in _TIME_LABELS or _TIME_WORD.match(w.text)]
+            if child.dep_ in ("npadvmod", "advmod", "prep", "obl") and words and not (
+                    child.dep_ == "prep" and child.lower_ in ("for", "during")):  # "for 48 hours" is a length
+                period.update(w.lower_ for w in words)
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+                condition = True
+    return Frame(lemma(noun.text) if known else "", frozenset(restriction), name, prospect, tense, frozenset(period), condition)
+
+
+def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: frozenset[str], same_counted: bool) -> bool:
+    """Whether two figures can be rival values of one count: the same scope (no condition on one
+    side only, no narrowing words the other statement lacks), both facts or both prospects, the
+    same period when both give one, not a simple present against a simple past, and the same
+    predicate or the same counted thing ("1,200 workers joined" / "fewer than 900 staff stayed
+    away"). ``words_*`` are each statement's content words; ``same_counted`` whether the counted
+    nouns name one thing."""
+    if f.condition != g.condition or f.prospect != g.prospect:
+        return False
+    if {f.tense, g.tense} == {"present", "past"}:
+        return False  # a standing count ("employs 2,400") against a past event ("cut 1,200")
+    if f.period and g.period and not f.period & g.period:
+        return False
+    if f.restriction - words_g or g.restriction - words_f:
+        return False
+    return not (f.predicate and g.predicate and f.predicate != g.predicate and not same_counted)

@@ -1,0 +1,58 @@
+"""Tests for figure frames: what a figure counts, by which verb, in which scope and when."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from newsfuse.fuse.claims.frames import figure_frame, frames_comparable
+from newsfuse.fuse.claims.units import content_words
+
+
+@functools.lru_cache(maxsize=1)
+def parser():
+    from newsfuse.nlp.models import load_nlp
+
+    return load_nlp()
+
+
+def frame_of(sentence: str, figure: str):
+    start = sentence.index(figure)
+    return figure_frame(parser()(sentence), start, start + len(figure)), content_words(sentence)
+
+
+def comparable(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    (f, wf), (g, wg) = frame_of(*one), frame_of(*other)
+    same = f.counted == g.counted or f.counted in g.counted or g.counted in f.counted
+    return frames_comparable(f, g, wf, wg, same)
+
+
+@pytest.mark.slow
+def test_a_frame_reads_what_is_counted_and_by_which_verb():
+    frame, _ = frame_of("The airline will lay off 300 pilots at its Leeds base.", "300")
+    assert frame.counted == "pilot" and frame.predicate == "lay off" and frame.prospect
+    share, _ = frame_of("Attendance among students was 40 percent.", "40 percent")
+    assert share.counted == "attendance" and "student" in share.restriction and share.predicate == ""
+
+
+@pytest.mark.slow
+def test_two_figures_of_one_count_are_comparable():
+    assert comparable(("The mill employs 800 people.", "800"), ("The mill employs 650 workers.", "650"))
+    assert comparable(("Rescuers pulled 12 survivors from the rubble.", "12"),
+                      ("Rescuers pulled nine survivors from the rubble.", "nine"))
+
+
+@pytest.mark.slow
+def test_figures_of_other_counts_scopes_or_times_are_not():
+    # Another predicate and another noun: a cut is not a headcount.
+    assert not comparable(("The mill cut 300 jobs last spring.", "300"), ("The mill employs 650 workers.", "650"))
+    # A share of a subset against the whole.
+    assert not comparable(("Attendance among students was 40 percent.", "40 percent"),
+                          ("Attendance was 25 percent, the lowest in a decade.", "25 percent"))
+    # A count under a condition against a plain one; a forecast against a fact.
+    assert not comparable(("As many as 900 homes would flood if the levee failed.", "900"),
+                          ("The storm flooded 400 homes.", "400"))
+    # Two periods: one night against another.
+    assert not comparable(("Firefighters rescued 15 people overnight.", "15"),
+                          ("Firefighters rescued 30 people on Friday morning.", "30"))
