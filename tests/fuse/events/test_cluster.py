@@ -12,8 +12,9 @@ from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.fuse.events.cluster import EventClusterer, attach_small, average_linkage, candidate_pairs
 from newsfuse.fuse.events.features import vectorize
 from newsfuse.fuse.events.profile import build_profile
-from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence
+from newsfuse.model import Article, ArticleAnalysis
 from tests.conftest import TEST_DATA, needs_seeds
+from tests.fuse.events.builders import analysis_of, visit
 
 EVENTS = TEST_DATA / "events" / "articles.jsonl"
 
@@ -84,17 +85,6 @@ def test_candidates_are_neighbourhoods_not_all_pairs():
 def test_small_corpus_takes_every_pair():
     i, j = candidate_pairs(_vectors(5), neighbours=10)
     assert len(i) == 10
-
-
-def _analysis(article: Article, mentions=(), times=()) -> ArticleAnalysis:
-    return ArticleAnalysis(
-        article_id=article.id,
-        content_hash="",
-        sentences=(Sentence(0, len(article.text)),),
-        mentions=tuple(mentions),
-        times=tuple(times),
-        lemmas=(article.text.lower(),),
-    )
 
 
 # --- the estimator on the fixture corpus (spaCy) --------------------------------------------------
@@ -204,7 +194,7 @@ def test_articles_without_analysis_are_left_out_and_duplicates_follow_their_orig
     a = Article(id="a", text="The river flooded the old town on Monday.", published="2024-05-06")
     b = Article(id="b", text="The river flooded the old town on Monday.", published="2024-05-06")
     c = Article(id="c", text="No analysis for this one.")
-    ev = EventClusterer(use_embeddings=False).fit(Corpus([a, b, c], [_analysis(a)], {"b": "a"}))
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a, b, c], [analysis_of(a)], {"b": "a"}))
     assert ev.article_event_ == {"a": ev.article_event_["a"], "b": ev.article_event_["a"]}
     assert ev.events_[0].articles == ("a", "b")
     assert ev.events_[0].date == "2024-05-06"
@@ -219,7 +209,7 @@ def test_missing_embedding_model_falls_back_to_the_other_evidence(monkeypatch):
 
     monkeypatch.setattr(embed, "embed_texts", unavailable)
     a = Article(id="a", text="The river flooded the old town on Monday.", published="2024-05-06")
-    ev = EventClusterer().fit(Corpus([a], [_analysis(a)]))
+    ev = EventClusterer().fit(Corpus([a], [analysis_of(a)]))
     assert ev.embedding_used_ is False
     assert ev.article_event_ == {"a": ev.events_[0].id}
 
@@ -279,29 +269,20 @@ def test_example_corpus_keeps_two_strikes_of_one_dispute_apart(examples_fused):
 # --- counted events: "his first visit" and "his second visit" are two events ----------------------
 
 
-def _visit(aid: str, count: str, published: str | None = None) -> tuple[Article, ArticleAnalysis]:
-    text = (
-        f"Prime Minister Ana Okafor made her {count} official visit to Lagos, where she met President "
-        "Bello at the state house to discuss trade, security and a new rail line between the two cities."
-    )
-    article = Article(id=aid, text=text, title=f"Okafor in Lagos on her {count} visit", published=published)
-    return article, _analysis(article, [Mention(text.index("Ana"), text.index("Ana") + 10, "Ana Okafor", "PERSON", 0)])
-
-
 def test_two_visits_of_the_same_people_do_not_merge():
-    rows = [_visit("a", "first"), _visit("b", "second"), _visit("c", "second"), _visit("d", "second")]
+    rows = [visit("a", "first"), visit("b", "second"), visit("c", "second"), visit("d", "second")]
     ev = EventClusterer(use_embeddings=False).fit(Corpus([a for a, _ in rows], [x for _, x in rows]))
     event = ev.article_event_
     assert event["b"] == event["c"] == event["d"] != event["a"]
     # the same texts without counts are one event: the split comes from the counts alone
-    plain = [_visit(aid, "latest") for aid in "abcd"]
+    plain = [visit(aid, "latest") for aid in "abcd"]
     ev = EventClusterer(use_embeddings=False).fit(Corpus([a for a, _ in plain], [x for _, x in plain]))
     assert len(set(ev.article_event_.values())) == 1
 
 
 def test_a_report_of_an_earlier_occurrence_does_not_mention_a_later_one():
     # "a" is undated, so only its count tells that it was written before the second visit
-    rows = [_visit("a", "first"), *(_visit(aid, "second", "2026-01-20") for aid in "bcd")]
+    rows = [visit("a", "first"), *(visit(aid, "second", "2026-01-20") for aid in "bcd")]
     ev = EventClusterer(use_embeddings=False).fit(Corpus([a for a, _ in rows], [x for _, x in rows]))
     second = next(e for e in ev.events_ if "b" in e.articles)
     first = next(e for e in ev.events_ if "a" in e.articles)
@@ -341,7 +322,7 @@ def test_event_and_story_ids_transliterate_accents():
     from newsfuse.fuse.events.stories import StoryLinker
 
     a = Article(id="a", text="Dockers in Setúbal walked out on Monday.", title="Strike at Setúbal port", published="2025-10-13")
-    ev = EventClusterer(use_embeddings=False).fit(Corpus([a], [_analysis(a)]))
+    ev = EventClusterer(use_embeddings=False).fit(Corpus([a], [analysis_of(a)]))
     assert ev.events_[0].id.startswith("2025-10-13-strike-at-setubal-port-")
     story = StoryLinker().fit(Corpus(), ev.events_).stories_[0]
     assert story.id.startswith("story-strike-at-setubal-port-")

@@ -6,38 +6,12 @@ import numpy as np
 
 from newsfuse.fuse.events.features import PAIR_FEATURES, cannot_link, pair_features, vectorize
 from newsfuse.fuse.events.profile import build_profile
-from newsfuse.model import Article, ArticleAnalysis, Mention, Sentence, TimeValue
-
-
-def _analysis(article: Article, mentions=(), times=()) -> ArticleAnalysis:
-    """One sentence holding the whole text, its lemmas the lower-cased text (no parse needed)."""
-    return ArticleAnalysis(
-        article_id=article.id,
-        content_hash="",
-        sentences=(Sentence(0, len(article.text)),),
-        mentions=tuple(mentions),
-        times=tuple(times),
-        lemmas=(article.text.lower(),),
-    )
-
-
-def _one_sentence(text: str, times: tuple[TimeValue, ...] = (), mentions: tuple[Mention, ...] = ()):
-    return ArticleAnalysis(
-        article_id="a", content_hash="h", sentences=(Sentence(0, len(text)),), times=times, mentions=mentions
-    )
-
-
-def _visit(aid: str, count: str, published: str | None = None) -> tuple[Article, ArticleAnalysis]:
-    text = (
-        f"Prime Minister Ana Okafor made her {count} official visit to Lagos, where she met President "
-        "Bello at the state house to discuss trade, security and a new rail line between the two cities."
-    )
-    article = Article(id=aid, text=text, title=f"Okafor in Lagos on her {count} visit", published=published)
-    return article, _analysis(article, [Mention(text.index("Ana"), text.index("Ana") + 10, "Ana Okafor", "PERSON", 0)])
+from newsfuse.model import Article, Mention, TimeValue
+from tests.fuse.events.builders import analysis_of, one_sentence, visit
 
 
 def test_the_pair_features_have_one_column_per_named_feature_and_copies_score_highest():
-    rows = [_visit("a", "first"), _visit("b", "first"), _visit("c", "second")]
+    rows = [visit("a", "first"), visit("b", "first"), visit("c", "second")]
     v = vectorize([build_profile(a, x) for a, x in rows], None)
     f = pair_features(v, np.array([0, 0]), np.array([1, 2]))
     assert f.shape == (2, len(PAIR_FEATURES))
@@ -53,7 +27,7 @@ def test_same_kind_of_event_on_other_dates_and_places_scores_lower():
     c = Article(id="c", text=text, published="2017-09-20")
     place = {"a": "Dayton", "b": "Dayton", "c": "Tulsa"}
     analyses = [
-        _analysis(x, [Mention(0, 6, place[x.id], "GPE", 0)], [TimeValue(0, 6, "Saturday", "DATE", x.published, sentence=0)])
+        analysis_of(x, [Mention(0, 6, place[x.id], "GPE", 0)], [TimeValue(0, 6, "Saturday", "DATE", x.published, sentence=0)])
         for x in (a, b, c)
     ]
     v = vectorize([build_profile(x, y) for x, y in zip((a, b, c), analyses)], None)
@@ -65,7 +39,7 @@ def test_same_kind_of_event_on_other_dates_and_places_scores_lower():
 
 
 def test_cannot_link_pairs_that_count_one_kind_of_event_differently():
-    rows = [_visit("a", "first"), _visit("b", "second"), _visit("c", "second")]
+    rows = [visit("a", "first"), visit("b", "second"), visit("c", "second")]
     v = vectorize([build_profile(a, x) for a, x in rows], None)
     assert list(cannot_link(v, np.array([0, 0, 1]), np.array([1, 2, 2]))) == [True, True, False]
 
@@ -77,7 +51,7 @@ def test_leads_counting_one_thing_differently_clash_unless_a_text_gives_the_othe
         "c": "The navy said it captured 23 pirates. Earlier reports said 26 pirates.",
         "d": "The navy captured pirates in the gulf.",
     }
-    profiles = [build_profile(Article(id=k, text=t), _one_sentence(t)) for k, t in text.items()]
+    profiles = [build_profile(Article(id=k, text=t), one_sentence(t)) for k, t in text.items()]
     v = vectorize(profiles, None)
     column = PAIR_FEATURES.index("count_clash")
     f = pair_features(v, np.array([0, 1, 0]), np.array([1, 2, 3]))[:, column]
@@ -90,7 +64,7 @@ def test_an_undated_report_naming_only_years_long_before_the_others_is_older_new
         times = [TimeValue(0, 6, "Sunday", "DATE", "XXXX-WXX-7", sentence=0)]
         times += [TimeValue(0, 4, y, "DATE", y, sentence=0) for y in year_values]
         article = Article(id=aid, text=text, published=published)
-        return build_profile(article, _analysis(article, times=times))
+        return build_profile(article, analysis_of(article, times=times))
 
     v = vectorize(
         [row("dated", "2012-07-07", []), row("old", None, ["2001", "2005"]), row("recent", None, ["2011", "2012"]),
@@ -108,7 +82,7 @@ def test_leads_naming_different_weekdays_clash():
         text = f"fire destroy church on {day}"
         article = Article(id=aid, text=text)
         times = [TimeValue(text.index(day), len(text), day, "DATE", value, sentence=0)] if day else []
-        return build_profile(article, _analysis(article, times=times))
+        return build_profile(article, analysis_of(article, times=times))
 
     # a resolved date counts by its weekday (2009-03-03 was a Tuesday)
     v = vectorize([row("a", "Friday", "XXXX-WXX-5"), row("b", "Tuesday", "2009-03-03"), row("c", "Friday", "XXXX-WXX-5"),
@@ -125,7 +99,7 @@ def test_weekdays_of_two_dated_reports_are_left_to_their_dates():
         text = f"man shot outside bar on {day}"
         article = Article(id=aid, text=text, published=published)
         times = [TimeValue(text.index(day), len(text), day, "DATE", value, sentence=0)]
-        return build_profile(article, _analysis(article, times=times))
+        return build_profile(article, analysis_of(article, times=times))
 
     v = vectorize([row("a", "2016-03-06", "Saturday", "2016-03-05"), row("b", "2016-03-09", "Tuesday", "2016-03-08"),
                    row("c", None, "Tuesday", "XXXX-WXX-2")], None)

@@ -7,24 +7,7 @@ from datetime import date
 
 from newsfuse.fuse.events.profile import build_profile, build_profiles, mention_key, place_keys
 from newsfuse.model import Article, ArticleAnalysis, Mention, Removed, Sentence, TimeValue
-
-
-def _analysis(article: Article, mentions=(), times=()) -> ArticleAnalysis:
-    """One sentence holding the whole text, its lemmas the lower-cased text (no parse needed)."""
-    return ArticleAnalysis(
-        article_id=article.id,
-        content_hash="",
-        sentences=(Sentence(0, len(article.text)),),
-        mentions=tuple(mentions),
-        times=tuple(times),
-        lemmas=(article.text.lower(),),
-    )
-
-
-def _one_sentence(text: str, times: tuple[TimeValue, ...] = (), mentions: tuple[Mention, ...] = ()):
-    return ArticleAnalysis(
-        article_id="a", content_hash="h", sentences=(Sentence(0, len(text)),), times=times, mentions=mentions
-    )
+from tests.fuse.events.builders import analysis_of, one_sentence
 
 
 def test_the_lead_is_the_title_and_first_sentences_and_the_event_day_a_date_just_before_publication():
@@ -48,7 +31,7 @@ def test_participants_and_places_are_keyed_by_entity_and_lead_mentions_weigh_mor
     again = Mention(text.index("Okafor", 20), text.index("Okafor", 20) + 6, "Okafor", "PERSON", 5)
     port = Mention(text.index("Setubal"), text.index("Setubal") + 7, "Setubal", "GPE", 0)
     article = Article(id="a", text=text)
-    analysis = _analysis(article, [okafor, again, port])
+    analysis = analysis_of(article, [okafor, again, port])
     keyed = build_profile(article, analysis, {("a", 0, 10): "okafor-1", ("a", again.start, again.end): "okafor-1"})
     assert keyed.who.split().count("okafor-1") > 1 and keyed.people == {"okafor-1"}
     # without entity ids a person is keyed by surname, so "Ana Okafor" and "Okafor" meet
@@ -60,7 +43,7 @@ def test_participants_and_places_are_keyed_by_entity_and_lead_mentions_weigh_mor
 def test_a_dateline_in_capitals_meets_the_place_as_the_text_spells_it():
     text = "Dockers in Setúbal walked out."
     article = Article(id="a", text=text, dateline="SETUBAL, Portugal")
-    analysis = _analysis(article, [Mention(11, 18, "Setúbal", "GPE", 0)])
+    analysis = analysis_of(article, [Mention(11, 18, "Setúbal", "GPE", 0)])
     keys = place_keys([article], [analysis], {("a", 11, 18): "setubal-gpe"})
     assert keys == {"setubal": "setubal-gpe"}
     profile = build_profiles([article], [analysis], {("a", 11, 18): "setubal-gpe"})[0]
@@ -71,7 +54,7 @@ def test_a_year_in_a_background_or_term_clause_is_not_the_events_year():
     def years(text: str, year: str) -> frozenset[int]:
         start = text.index(year)
         t = TimeValue(start, start + 4, year, "DATE", year, sentence=0)
-        return build_profile(Article(id="a", text=text), _one_sentence(text, (t,))).years
+        return build_profile(Article(id="a", text=text), one_sentence(text, (t,))).years
 
     assert years("Floods hit the valley in 2019, officials said.", "2019") == {2019}
     assert years("The talks are the first since the government fell in late 2024.", "2024") == frozenset()
@@ -85,8 +68,8 @@ def test_a_yearless_date_on_a_removed_header_line_dates_the_article_within_the_c
         removed=(Removed("Companies | Fri 6 Mar, 07:10", "section/time header"),),
     )
     dated = Article(id="d", text="Talks opened.", published="2026-03-03")
-    profiles = build_profiles([undated, dated], [_one_sentence(undated.text), _one_sentence(dated.text)])
+    profiles = build_profiles([undated, dated], [one_sentence(undated.text), one_sentence(dated.text)])
     assert profiles[0].anchor == date(2026, 3, 6)
     # a removed line of another kind is not read for a date
     other = Article(id="o", text=undated.text, removed=(Removed("Fri 6 Mar", "related-articles tail"),))
-    assert build_profiles([other, dated], [_one_sentence(other.text), _one_sentence(dated.text)])[0].anchor is None
+    assert build_profiles([other, dated], [one_sentence(other.text), one_sentence(dated.text)])[0].anchor is None
