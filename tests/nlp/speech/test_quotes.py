@@ -255,3 +255,24 @@ def test_blind_set_repairs(nlp):
     assert reported.text == "four people had been killed"
     doc, mentions = analyse(nlp, "The mayor won by 204 votes, the secretary of state's office said on Thursday.")
     assert [q.speaker_text for q in find_quotes(doc, mentions)] == ["the secretary of state's office"]
+
+
+@pytest.mark.slow
+def test_a_speaker_that_is_no_agent_is_left_unattributed(nlp):
+    # A thing, an unresolved pronoun and a work's title say nothing themselves.
+    assert _direct(nlp, "“Taxes will rise for every family,” the advertisement says.") == [
+        ("Taxes will rise for every family", None)]
+    said = [q for q in _quotes(nlp, "The river flooded again. “We lost everything in one night,” we were told.")]
+    assert all(q.speaker_text is None for q in said)
+    kept = _direct(nlp, "“The vote was fair,” the spokeswoman said. “We counted twice,” officials said.")
+    assert [s for _, s in kept] == ["the spokeswoman", "officials"]
+
+
+@pytest.mark.slow
+def test_the_dateline_is_never_the_speaker(nlp):
+    # A clause whose subject the parser finds only in the dateline: the outlet filed it, it did not say it.
+    text = "BERLIN (Reuters) — told reporters that the talks went well."
+    doc, mentions = analyse(nlp, text)
+    assert [q.speaker_text for q in find_quotes(doc, mentions)] == ["Reuters"]
+    assert [q.speaker_text for q in find_quotes(doc, mentions, dateline=(0, 18))] == [None]
+
