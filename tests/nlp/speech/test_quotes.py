@@ -276,3 +276,15 @@ def test_the_dateline_is_never_the_speaker(nlp):
     assert [q.speaker_text for q in find_quotes(doc, mentions)] == ["Reuters"]
     assert [q.speaker_text for q in find_quotes(doc, mentions, dateline=(0, 18))] == [None]
 
+
+
+@pytest.mark.slow
+def test_a_line_opening_with_a_name_and_a_colon_is_their_statement(nlp):
+    headline = "Graham: Trump’s Rhetoric Is Destroying the Party’s Chance\n\nOn Thursday, Lindsey Graham spoke."
+    assert [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, headline)][:1] == [
+        ("Trump’s Rhetoric Is Destroying the Party’s Chance", "Graham", ":")]
+    transcript = "The debate was heated. Mike Pence answered first.\nPENCE: Well, that is not what the record shows at all."
+    assert [(q.text, q.speaker_text) for q in _quotes(nlp, transcript) if q.cue == ":"] == [
+        ("Well, that is not what the record shows at all.", "PENCE")]
+    labels = "Update: The talks were delayed until Monday.\n10:22 p.m.: Results are in from Ohio now."
+    assert [q for q in _quotes(nlp, labels) if q.cue == ":"] == []

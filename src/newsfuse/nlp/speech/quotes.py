@@ -33,7 +33,7 @@ from newsfuse.nlp.speech.marks import (
     quoted_passages,
     sentence_breaks,
 )
-from newsfuse.nlp.speech.reported import ReportedSpeech, reported_speech
+from newsfuse.nlp.speech.reported import ReportedSpeech, line_statements, reported_speech
 
 # A quote with no speech cue is kept only when it is at least this long and reads as a sentence:
 # shorter ones are titles, names and scare quotes ("the so-called "peace plan"") (our fixtures, 2026-05).
@@ -61,7 +61,8 @@ def find_quotes(doc, mentions, dateline: tuple[int, int] | None = None) -> tuple
     2. give each the speech cue nearest to it in its sentence, and the cue's speaker;
     3. give a quote without a cue the speaker of the sentence or the quote just before it;
     4. drop titles and scare quotes (short, no cue);
-    5. add reported speech: clauses governed by reporting verbs or framed by "according to";
+    5. add reported speech: clauses governed by reporting verbs or framed by "according to", and
+       lines that open with a name and a colon ("PENCE: …");
     6. return them in text order with their sentence index.
     """
     text = doc_text(doc)
@@ -82,6 +83,8 @@ def find_quotes(doc, mentions, dateline: tuple[int, int] | None = None) -> tuple
     # 5. reported speech; a partial quote inside it whose "speaker" is a plain noun of the
     # reported clause itself ("X claimed officers were responding to "…"") is the reporter's
     reported = reported_speech(doc, attributor, kept, inside, dateline)
+    reported += [r for r in line_statements(text, mentions) if not any(
+        r.start < q.end and q.start < r.end for q in [*kept, *reported])]
     indirect = [_indirect_record(r, text, attributor, doc, dateline) for r in reported]
     for q in kept:
         _speaker_of_enclosing(q, indirect)
