@@ -288,3 +288,15 @@ def test_a_line_opening_with_a_name_and_a_colon_is_their_statement(nlp):
         ("Well, that is not what the record shows at all.", "PENCE")]
     labels = "Update: The talks were delayed until Monday.\n10:22 p.m.: Results are in from Ohio now."
     assert [q for q in _quotes(nlp, labels) if q.cue == ":"] == []
+
+
+@pytest.mark.slow
+def test_requests_promises_and_namings_are_reported_speech(nlp):
+    def reported(text):
+        return [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, text) if q.kind == "indirect"]
+
+    assert reported("Anna Novak called for a ban on new coal plants.") == [("a ban on new coal plants", "Anna Novak", "call")]
+    assert reported("Karl Weber urged voters to stay at home.") == [("voters to stay at home", "Karl Weber", "urge")]
+    assert reported("Anna Novak pledged to cut the budget.") == [("to cut the budget", "Anna Novak", "pledge")]
+    assert reported("Karl Weber called the plan a disaster.") == [("the plan a disaster", "Karl Weber", "call")]
+    assert reported("Karl Weber called her on Monday.") == []  # a telephone call says nothing
