@@ -67,13 +67,19 @@ AGENT_NOUNS = frozenset(
     school university college hospital church club league federation association institute
     foundation charity nonprofit coalition alliance movement regulator watchdog military army navy
     embassy consulate tribunal jury legislature parliament senate congress assembly cabinet
-    prosecution defense defence regime authorities
+    prosecution defense defence regime authorities media press crew operator agent customer client
+    passenger side buyer seller investor trader dealer broker user consumer shopper patient farmer
+    driver pilot docker
     """.split()
 )
 # Labels of name mentions that can speak: people, organisations, a people or country standing for
-# its government ("Moscow announced") and a building for its office ("the Vatican says", "the
-# White House said", which spaCy tags FAC); a song, a law or a region cannot.
-AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC"})
+# its government ("Moscow announced") and a building or site for its office ("the Vatican says",
+# "the White House said", "the Port of X Authority said", which spaCy tags FAC or LOC); a song, a
+# law, a product or an event cannot.
+AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+# Endings of nouns for people by what they do ("analyst", "historian", "participant", "resident");
+# not "-ment", which makes things ("statement", "argument").
+_AGENT_ENDINGS = ("ist", "ian", "ant", "ent")
 PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
 GROUP_PRONOUNS = frozenset("it its they them their itself themselves".split())
 # A pronoun or bare description refers back at most this many sentences (news keeps a speaker's
@@ -357,7 +363,7 @@ class Attributor:
             end_char -= 1  # "says Lopez." tokenised as one word with its full stop
         proper = token.pos_ == "PROPN" and label is None and not self.doc[start].ent_type_
         text = doc_text(self.doc)[span.start_char : end_char]
-        agent = label == "PERSON" or proper or token.lemma_.lower() in PERSON_NOUNS | AGENT_NOUNS
+        agent = label == "PERSON" or proper or _agent_noun(token)
         return Source(span.start_char, end_char, text, label, plural=token.tag_ in ("NNS", "NNPS"), proper=proper, agent=agent)
 
     def _is_description(self, token) -> bool:
@@ -412,6 +418,15 @@ class Attributor:
             if start < before:
                 return src if self.sentence_of(start) >= first_sentence else None
         return None
+
+
+def _agent_noun(token) -> bool:
+    """A noun for people or a body that speaks: a known one, one with a people ending, or a plural
+    ("two shipping agents", "forwarders": things in the plural seldom say anything)."""
+    lemma = token.lemma_.lower()
+    if lemma in PERSON_NOUNS or lemma in AGENT_NOUNS or token.tag_ in ("NNS", "NNPS"):
+        return True
+    return lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith("ment")
 
 
 def _phrase_tokens(token, keep_preps: bool = True, keep_poss: bool = True) -> list:
