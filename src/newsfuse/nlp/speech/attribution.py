@@ -342,7 +342,9 @@ class Attributor:
             while end - start > 1 and (self.doc[start].lower_.rstrip(".") in SHORT_TITLES | PERSON_NOUNS or self.doc[start].is_punct):
                 start += 1
         span = self.doc[start:end]
-        return Source(span.start_char, span.end_char, span.text, label, agent=label in AGENT_LABELS)
+        # spaCy tags some bodies as works or products ("The Port of X Authority"): its head noun tells.
+        agent = label in AGENT_LABELS or span[-1].lower_ in AGENT_NOUNS or span[-1].lower_ in PERSON_NOUNS
+        return Source(span.start_char, span.end_char, span.text, label, agent=agent)
 
     def _phrase(self, token) -> Source:
         """The noun phrase of ``token`` up to its head ("the White House press office", "Sources" of "Sources familiar with …")."""
