@@ -288,6 +288,8 @@ def test_a_line_opening_with_a_name_and_a_colon_is_their_statement(nlp):
         ("Well, that is not what the record shows at all.", "PENCE")]
     labels = "Update: The talks were delayed until Monday.\n10:22 p.m.: Results are in from Ohio now."
     assert [q for q in _quotes(nlp, labels) if q.cue == ":"] == []
+    contact = "The council met on Monday.\nAnna Novak: anovak@example.com or 555-0100.\nRELATED ARTICLES: Council Votes on Harbour Plan Tonight"
+    assert [q for q in _quotes(nlp, contact) if q.cue == ":"] == []
 
 
 @pytest.mark.slow

@@ -69,7 +69,7 @@ AGENT_NOUNS = frozenset(
     embassy consulate tribunal jury legislature parliament senate congress assembly cabinet
     prosecution defense defence regime authorities media press crew operator agent customer client
     passenger side buyer seller investor trader dealer broker user consumer shopper patient farmer
-    driver pilot docker
+    driver pilot docker boy girl baby teen teenager youth district dispatch enforcement
     """.split()
 )
 # Labels of name mentions that can speak: people, organisations, a people or country standing for

@@ -95,15 +95,18 @@ def line_statements(text: str, mentions) -> list[ReportedSpeech]:
     person_words = {w.casefold() for x in mentions if x.label == "PERSON" for w in x.text.split()}
     for m in _LINE_NAME.finditer(text):
         name_start, name_end = m.span(1)
-        names = [x for x in mentions if x.label in _LINE_SPEAKER_LABELS and name_start <= x.start and x.end == name_end]
         prefix = m.group(1)
+        # All capitals is a transcript's speaker or a page's label ("RELATED ARTICLES:"): only a person's name counts.
+        names = [x for x in mentions if x.label in _LINE_SPEAKER_LABELS and name_start <= x.start and x.end == name_end
+                 and not prefix.isupper()]
         if not names and prefix.isupper() and all(w.casefold() in person_words for w in prefix.split()):
             names = [Mention(name_start, name_end, prefix, "PERSON", 0)]
         if not names:
             continue
         line_end = text.find("\n", m.end())
         end = len(text[: line_end if line_end >= 0 else len(text)].rstrip())
-        if len(text[m.end() : end].split()) < MIN_LINE_STATEMENT_WORDS:
+        words = [w for w in text[m.end() : end].split() if w.strip(".,;:!?“”\"'‘’").isalpha()]
+        if len(words) < MIN_LINE_STATEMENT_WORDS:  # "Jane Roe: jroe@paper.com or 555-0100" is a contact line
             continue
         name = min(names, key=lambda x: x.start)
         out.append(ReportedSpeech(m.end(), end, ":", Source(name.start, name.end, name.text, name.label)))
