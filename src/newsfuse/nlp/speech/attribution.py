@@ -80,6 +80,8 @@ AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
 # Endings of nouns for people by what they do ("analyst", "historian", "participant", "resident");
 # not "-ment", which makes things ("statement", "argument").
 _AGENT_ENDINGS = ("ist", "ian", "ant", "ent")
+# Second halves of compound nouns for people or firms ("carmaker", "chairman", "shareholder").
+_AGENT_COMPOUNDS = ("maker", "man", "woman", "person", "holder", "owner", "worker", "seller", "builder", "producer")
 PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
 GROUP_PRONOUNS = frozenset("it its they them their itself themselves".split())
 # A pronoun or bare description refers back at most this many sentences (news keeps a speaker's
@@ -428,6 +430,8 @@ def _agent_noun(token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in PERSON_NOUNS or lemma in AGENT_NOUNS or token.tag_ in ("NNS", "NNPS"):
         return True
+    if lemma.endswith(_AGENT_COMPOUNDS):
+        return True  # "carmaker", "policymaker", "chairman", "shareholder"
     return lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith("ment")
 
 

@@ -79,8 +79,8 @@ def reported_speech(doc, attributor: Attributor, direct: list[MarkedQuote], insi
         if cue not in ("according to", "in the words of") and tok.dep_ == "advcl" and _quoted_share(quoted, start, end):
             # "…, "…," as he described": the "as" clause attributes the quote, which is found already.
             continue
-        if cue == "call" and _quoted_share(quoted, start, end):
-            # 'called the offer "an insult"': the quoted name is the direct quote, found already.
+        if cue == "call" and not _governs_clause(tok) and _quoted_share(quoted, start, end):
+            # 'called the offer "an insult"' read as a naming: the quoted name is the direct quote, found already.
             continue
         end = _through_open_quote(direct, start, end)
         out.append(ReportedSpeech(start, end, cue, attributor.source(source_token)))
@@ -156,6 +156,11 @@ def reported_clause(tok):
     if tokens and _same_paragraph_as(tokens[-1], tok):
         return _same_paragraph(tokens, tok, doc), tok.lemma_.lower(), subject_of(tok)
     return None
+
+
+def _governs_clause(verb) -> bool:
+    """Whether the parser gave ``verb`` a complement clause (not a naming or request read apart)."""
+    return any(c.dep_ == "ccomp" and not c.is_punct for c in verb.children) or that_clause(verb) is not None
 
 
 def _request_or_naming(verb) -> list:
