@@ -290,6 +290,9 @@ def test_a_line_opening_with_a_name_and_a_colon_is_their_statement(nlp):
     assert [q for q in _quotes(nlp, labels) if q.cue == ":"] == []
     contact = "The council met on Monday.\nAnna Novak: anovak@example.com or 555-0100.\nRELATED ARTICLES: Council Votes on Harbour Plan Tonight"
     assert [q for q in _quotes(nlp, contact) if q.cue == ":"] == []
+    doc, _ = analyse(nlp, "RELATED ARTICLES: Toledo man sentenced to 11 years in prison for robbery")
+    tagged = (Mention(0, 16, "RELATED ARTICLES", "PERSON", 0),)  # as the tagger can read a page label
+    assert [q for q in find_quotes(doc, tagged) if q.cue == ":"] == []
 
 
 @pytest.mark.slow

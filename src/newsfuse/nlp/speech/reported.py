@@ -92,7 +92,7 @@ def line_statements(text: str, mentions) -> list[ReportedSpeech]:
     their statement (cue ":"), in text order."""
     out = []
     # A transcript's "PENCE:" is seldom tagged; it names a person the article names elsewhere ("Mike Pence").
-    person_words = {w.casefold() for x in mentions if x.label == "PERSON" for w in x.text.split()}
+    person_words = {w.casefold() for x in mentions if x.label == "PERSON" and not x.text.isupper() for w in x.text.split()}
     for m in _LINE_NAME.finditer(text):
         name_start, name_end = m.span(1)
         prefix = m.group(1)
