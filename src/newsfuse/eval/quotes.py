@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.eval.polnear import PolnearArticle, Span, read_splits
+from newsfuse.ingest.meta import with_dateline_span
 from newsfuse.model import Article, ArticleAnalysis, QuoteSpan
 
 # Issue 12: "a quote counts as found when our quote overlaps the annotated content by half".
@@ -278,8 +279,9 @@ def evaluate(paths: Sequence[str | Path], nlp=None, mistakes: list[Mistake] | No
 
     articles = read_splits(paths)
     nlp = nlp if nlp is not None else load_nlp()
-    inputs = [Article(id=a.name, text=a.text, title=a.title, outlet=a.outlet, published=a.published,
-                      source=a.name) for a in articles]
+    # The dateline read as ingest reads it, so "WASHINGTON —" is where the story was filed, not a speaker.
+    inputs = [with_dateline_span(Article(id=a.name, text=a.text, title=a.title, outlet=a.outlet,
+                                         published=a.published, source=a.name)) for a in articles]
     outcomes: list[Outcome] = []
     docs = nlp.pipe(a.text for a in articles)
     for article, doc, analysis in zip(articles, docs, analyze_articles(inputs, nlp)):

@@ -418,3 +418,38 @@ def test_real_pipeline_keeps_acronym_and_country_apart(nlp):
     assert by_alias["SDF"].articles == ("a", "b")
     assert by_alias["Syria"].id != by_alias["SDF"].id
     assert by_alias["Kremlin"].id != by_alias["Syria"].id
+
+
+def test_honorifics_of_different_sex_keep_two_people_apart():
+    text = ("Hillary Clinton spoke first. Bill Clinton spoke after her. "
+            "Mrs. Clinton said the plan works. Mr. Clinton said he agreed.")
+    canon = fit(make("a", text, [("Hillary Clinton", "PERSON"), ("Bill Clinton", "PERSON"),
+                                 ("Clinton", "PERSON"), ("Clinton", "PERSON")]))
+    assert not same(canon, ("a", "Clinton", 0), ("a", "Clinton", 1))
+    assert not same(canon, ("a", "Clinton", 0), ("a", "Bill Clinton"))  # the nearest name is his, not hers
+
+
+def test_an_honorific_joins_the_one_person_of_its_surname():
+    text = "Hillary Clinton spoke in Ohio. Mrs. Clinton said the plan works. Clinton left."
+    canon = fit(make("a", text, [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON"), ("Clinton", "PERSON")]))
+    assert same(canon, ("a", "Clinton", 0), ("a", "Hillary Clinton"))
+    assert same(canon, ("a", "Clinton", 1), ("a", "Hillary Clinton"))
+
+
+def test_a_generation_keeps_son_and_father_apart():
+    text = "Donald Trump spoke. Trump Jr. said the meeting was short. Donald Trump Jr. denied it."
+    canon = fit(make("a", text, [("Donald Trump", "PERSON"), ("Trump Jr.", "PERSON"), ("Donald Trump Jr.", "PERSON")]))
+    assert not same(canon, ("a", "Trump Jr."), ("a", "Donald Trump"))
+    assert not same(canon, ("a", "Donald Trump Jr."), ("a", "Donald Trump"))
+    assert same(canon, ("a", "Trump Jr."), ("a", "Donald Trump Jr."))
+    other = make("b", "Trump Jr. said it was a short meeting with Donald Trump.", [("Trump Jr.", "PERSON"), ("Donald Trump", "PERSON")])
+    canon = fit(make("c", "Donald Trump spoke in Ohio.", [("Donald Trump", "PERSON")]), other)
+    assert not same(canon, ("b", "Trump Jr."), ("c", "Donald Trump"))
+
+
+def test_a_bare_surname_across_articles_never_bridges_two_given_names():
+    a = make("a", "Hillary Clinton spoke. Clinton left.", [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")])
+    b = make("b", "Bill Clinton spoke. Clinton left.", [("Bill Clinton", "PERSON"), ("Clinton", "PERSON")])
+    canon = fit(a, b)
+    assert not same(canon, ("a", "Hillary Clinton"), ("b", "Bill Clinton"))
+    assert same(canon, ("a", "Clinton"), ("a", "Hillary Clinton"))

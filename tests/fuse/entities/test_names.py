@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsfuse.fuse.entities import names
-from newsfuse.fuse.entities.names import clean, fold, is_acronym, name_key, names_match, skeleton, tokens_match
+from newsfuse.fuse.entities.names import clean, fold, given_names_differ, honorific_sex, is_acronym, name_key, names_match
+from newsfuse.fuse.entities.names import skeleton, tokens_match
 
 
 @pytest.mark.parametrize(
@@ -141,3 +142,22 @@ def test_a_nickname_inside_a_person_name_is_left_out():
     assert names.clean('Chin" Gigante', person=True) == "Gigante"  # a span that began inside the quotes
     assert names.clean("Shaquille O'Neal", person=True) == "Shaquille O'Neal"
     assert names.clean('Vincent "The Chin" Gigante') == 'Vincent "The Chin" Gigante'  # only for people
+
+
+def test_a_generation_is_kept_apart_from_the_core():
+    junior, father = name_key("Donald Trump Jr"), name_key("Donald Trump")
+    assert junior.core == father.core and junior.generation == "jr" and father.generation is None
+    assert junior.core_key != father.core_key
+    assert not names_match(junior, father)
+    assert names_match(junior, name_key("Donald J. Trump Junior"))  # "Junior" is "Jr."; an initial on one side only
+    assert name_key("W. Mark Felt Sr.").generation == "sr"
+
+
+def test_honorific_sex_and_given_names():
+    text = "Then Mrs. Clinton and Mr Trump and Dr. Smith spoke."
+    assert honorific_sex(text, text.index("Clinton"), text.index("Clinton") + 7) == "f"
+    assert honorific_sex(text, text.index("Trump"), text.index("Trump") + 5) == "m"
+    assert honorific_sex(text, text.index("Smith"), text.index("Smith") + 5) is None
+    assert honorific_sex("Mrs. Clinton", 0, 12) == "f"
+    assert given_names_differ("bill", "hillary")
+    assert not given_names_differ("ray", "raymond") and not given_names_differ("mohamed", "muhammad")

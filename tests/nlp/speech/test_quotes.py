@@ -255,3 +255,53 @@ def test_blind_set_repairs(nlp):
     assert reported.text == "four people had been killed"
     doc, mentions = analyse(nlp, "The mayor won by 204 votes, the secretary of state's office said on Thursday.")
     assert [q.speaker_text for q in find_quotes(doc, mentions)] == ["the secretary of state's office"]
+
+
+@pytest.mark.slow
+def test_a_speaker_that_is_no_agent_is_left_unattributed(nlp):
+    # A thing, an unresolved pronoun and a work's title say nothing themselves.
+    assert _direct(nlp, "“Taxes will rise for every family,” the advertisement says.") == [
+        ("Taxes will rise for every family", None)]
+    said = [q for q in _quotes(nlp, "The river flooded again. “We lost everything in one night,” we were told.")]
+    assert all(q.speaker_text is None for q in said)
+    kept = _direct(nlp, "“The vote was fair,” the spokeswoman said. “We counted twice,” officials said.")
+    assert [s for _, s in kept] == ["the spokeswoman", "officials"]
+
+
+@pytest.mark.slow
+def test_the_dateline_is_never_the_speaker(nlp):
+    # A clause whose subject the parser finds only in the dateline: the outlet filed it, it did not say it.
+    text = "BERLIN (Reuters) — told reporters that the talks went well."
+    doc, mentions = analyse(nlp, text)
+    assert [q.speaker_text for q in find_quotes(doc, mentions)] == ["Reuters"]
+    assert [q.speaker_text for q in find_quotes(doc, mentions, dateline=(0, 18))] == [None]
+
+
+
+@pytest.mark.slow
+def test_a_line_opening_with_a_name_and_a_colon_is_their_statement(nlp):
+    headline = "Graham: Trump’s Rhetoric Is Destroying the Party’s Chance\n\nOn Thursday, Lindsey Graham spoke."
+    assert [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, headline)][:1] == [
+        ("Trump’s Rhetoric Is Destroying the Party’s Chance", "Graham", ":")]
+    transcript = "The debate was heated. Mike Pence answered first.\nPENCE: Well, that is not what the record shows at all."
+    assert [(q.text, q.speaker_text) for q in _quotes(nlp, transcript) if q.cue == ":"] == [
+        ("Well, that is not what the record shows at all.", "PENCE")]
+    labels = "Update: The talks were delayed until Monday.\n10:22 p.m.: Results are in from Ohio now."
+    assert [q for q in _quotes(nlp, labels) if q.cue == ":"] == []
+    contact = "The council met on Monday.\nAnna Novak: anovak@example.com or 555-0100.\nRELATED ARTICLES: Council Votes on Harbour Plan Tonight"
+    assert [q for q in _quotes(nlp, contact) if q.cue == ":"] == []
+    doc, _ = analyse(nlp, "RELATED ARTICLES: Toledo man sentenced to 11 years in prison for robbery")
+    tagged = (Mention(0, 16, "RELATED ARTICLES", "PERSON", 0),)  # as the tagger can read a page label
+    assert [q for q in find_quotes(doc, tagged) if q.cue == ":"] == []
+
+
+@pytest.mark.slow
+def test_requests_promises_and_namings_are_reported_speech(nlp):
+    def reported(text):
+        return [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, text) if q.kind == "indirect"]
+
+    assert reported("Anna Novak called for a ban on new coal plants.") == [("a ban on new coal plants", "Anna Novak", "call")]
+    assert reported("Karl Weber urged voters to stay at home.") == [("voters to stay at home", "Karl Weber", "urge")]
+    assert reported("Anna Novak pledged to cut the budget.") == [("to cut the budget", "Anna Novak", "pledge")]
+    assert reported("Karl Weber called the plan a disaster.") == [("the plan a disaster", "Karl Weber", "call")]
+    assert reported("Karl Weber called her on Monday.") == []  # a telephone call says nothing

@@ -155,15 +155,24 @@ class EntityCanonicalizer:
     def _local_groups(self, items: list[Item], text: str | None) -> list[MentionGroup]:
         if not items:
             return []
-        uf = UnionFind(len(items))
-        first: dict[str, int] = {}
+        singles = [MentionGroup([it]) for it in items]
+        uf = UnionFind(singles)
+        # One spelling is one group, apart from the honorifics: "Mr. Clinton" and "Mrs. Clinton"
+        # stay apart, and a plain "Clinton" joins them only when the article has one of the two.
+        first: dict[tuple[str, str | None], int] = {}
+        sexes: dict[str, set[str]] = defaultdict(set)
         for i, it in enumerate(items):
-            uf.union(first.setdefault(it.key.compact, i), i)
-        groups = uf.merged([MentionGroup([it]) for it in items])
+            uf.union(first.setdefault((it.key.compact, it.sex), i), i)
+            if it.sex:
+                sexes[it.key.compact].add(it.sex)
+        for (compact, sex), i in first.items():
+            if sex is None and len(sexes[compact]) == 1:
+                uf.union(first[(compact, next(iter(sexes[compact])))], i)
+        groups = uf.merged(singles)
         if text is not None:
             groups = with_paren_acronyms(groups, text)
         groups.sort(key=MentionGroup.start)
-        uf = UnionFind(len(groups))
+        uf = UnionFind(groups)
         self._link_acronyms_local(groups, uf)
         self._link_bare_local(groups, uf)
         return uf.merged(groups)
@@ -202,6 +211,11 @@ class EntityCanonicalizer:
                     for c, other in enumerate(groups)
                     if other.label in _HEAD_LABELS and any(word in _heads_of(k) for k in other.full())
                 ]
+            candidates = [c for c in candidates if not uf.clashes(g, c)]
+            if len(candidates) > 1 and group.traits.sexes:
+                # "Mrs. Clinton" where Bill and Hillary Clinton are both named: only a candidate
+                # already known by the same honorific, else none (the nearest could be the other).
+                candidates = [c for c in candidates if uf.traits(c).sexes == group.traits.sexes]
             if candidates:
                 uf.union(g, nearest_before(groups, candidates, group.start()))
 
@@ -211,7 +225,7 @@ class EntityCanonicalizer:
     # -- steps 4 to 8: across articles --------------------------------------
 
     def _merge_exact(self, groups: list[MentionGroup], wait_bare: bool) -> list[MentionGroup]:
-        uf = UnionFind(len(groups))
+        uf = UnionFind(groups)
         first: dict[tuple[str, str], int] = {}
         for g, group in enumerate(groups):
             if wait_bare and group.bare_person():
@@ -232,7 +246,7 @@ class EntityCanonicalizer:
                     continue
                 block = (names.skeleton(key.core[0]), names.skeleton(key.core[-1]), str(min(len(key.core), 2)))
                 blocks[block].append((g, key))
-        uf = UnionFind(len(groups))
+        uf = UnionFind(groups)
         for members in blocks.values():
             if len(members) < 2 or len(members) > self.max_block:
                 continue
@@ -253,7 +267,7 @@ class EntityCanonicalizer:
             for key in group.full():
                 if len(key.core[-1]) >= self.min_fuzzy_length:
                     by_surname[key.core[-1]].append((g, key))
-        uf = UnionFind(len(groups))
+        uf = UnionFind(groups)
         for members in by_surname.values():
             if len(members) < 2 or len(members) > self.max_block:
                 continue
@@ -286,7 +300,7 @@ class EntityCanonicalizer:
                         whole[key.core_key].append(g)
                 else:
                     stems[stem].append(g)
-        uf = UnionFind(len(groups))
+        uf = UnionFind(groups)
         for stem, members in stems.items():
             members = members + whole.get(stem, [])
             if len(members) > self.max_block:
@@ -303,7 +317,7 @@ class EntityCanonicalizer:
             for key in group.heads:
                 for acronym in key.acronyms:
                     expansions[acronym].add(g)
-        uf = UnionFind(len(groups))
+        uf = UnionFind(groups)
         for g, group in enumerate(groups):
             if not group.is_acronym() or group.cls in ("PERSON", "NORP"):
                 continue
@@ -327,7 +341,7 @@ class EntityCanonicalizer:
                 elif group.label in _HEAD_LABELS:
                     for head in _heads_of(key):
                         heads[head].add(g)
-        uf = UnionFind(len(groups))
+        uf = UnionFind(groups)
         for g, group in enumerate(groups):
             word = group.bare()
             if word is None:
@@ -341,7 +355,7 @@ class EntityCanonicalizer:
                 }
             if not candidates and group.label not in _NOT_HEADS:
                 candidates = heads.get(word, set())
-            target = self._choose(g, sorted(candidates - {g}), groups, in_article)
+            target = self._choose(g, sorted(c for c in candidates - {g} if not uf.clashes(g, c)), groups, in_article)
             if target is not None:
                 uf.union(g, target)
         return uf.merged(groups)

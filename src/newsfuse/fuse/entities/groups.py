@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from newsfuse.fuse.entities import names
 from newsfuse.fuse.entities import propagate
@@ -19,7 +20,7 @@ _PAREN_ACRONYM = re.compile(r"^\s*[(\[]\s*((?:[A-Z]\.?){2,7}|[A-Z][A-Za-z]{1,3}[
 class MentionGroup:
     """Items believed to name one thing, with their votes and keys computed once."""
 
-    __slots__ = ("items", "extra", "labels", "label", "cls", "heads", "articles")
+    __slots__ = ("items", "extra", "labels", "label", "cls", "heads", "articles", "traits")
 
     def __init__(self, items: list[Item], extra: list[NameKey] | None = None):
         self.items = items
@@ -35,6 +36,7 @@ class MentionGroup:
         # The keys that identify the group: full names and acronyms, else its bare names.
         self.heads = full + self.extra if full else list(keys.values()) + self.extra
         self.articles = sorted({it.article for it in items})
+        self.traits = PersonTraits.of(items, self.cls == "PERSON")
 
     def start(self) -> int:
         return min(it.mention.start for it in self.items)
@@ -58,11 +60,71 @@ class MentionGroup:
         return person and self.bare() is not None
 
 
-class UnionFind:
-    """Disjoint sets of group indices: union those that name one thing, then merge their groups."""
+@dataclass(frozen=True, slots=True)
+class PersonTraits:
+    """What tells two people with one surname apart: the sex honorifics give, generations and given names.
 
-    def __init__(self, n: int):
+    Two groups whose traits clash are never merged, whatever their keys (issue 12: "Mrs. Clinton"
+    is not Bill Clinton, "Trump Jr." not Donald Trump, "Hillary Clinton" not "Bill Clinton").
+    """
+
+    sexes: frozenset[str] = frozenset()  # "m", "f" from "Mr.", "Mrs.", ... at its mentions
+    generations: frozenset[str] = frozenset()  # "jr", "sr", ... at the end of its names
+    plain_full: bool = False  # a full person name without a generation ("Donald Trump")
+    given: frozenset[str] = frozenset()  # first words of its full person names
+
+    @classmethod
+    def of(cls, items: list[Item], person: bool) -> PersonTraits:
+        full = [it.key for it in items if len(it.key.core) >= 2 and not it.key.acronym]
+        return cls(
+            sexes=frozenset(it.sex for it in items if it.sex),
+            generations=frozenset(it.key.generation for it in items if it.key.generation),
+            plain_full=person and any(k.generation is None for k in full),
+            given=frozenset(k.core[0] for k in full) if person else frozenset(),
+        )
+
+    def clashes(self, other: PersonTraits) -> bool:
+        if len(self.sexes) == 1 and len(other.sexes) == 1 and self.sexes != other.sexes:
+            return True
+        if self.generations != other.generations:
+            # A name without a generation may stand for one with it ("Comeaux" for "Arcade Comeaux
+            # Jr."), unless it is a full name of its own ("Donald Trump" is not "Donald Trump Jr.").
+            if (self.generations and other.generations) or (self.generations and other.plain_full) or (
+                other.generations and self.plain_full
+            ):
+                return True
+        if self.given and other.given:
+            return all(names.given_names_differ(a, b) for a in self.given for b in other.given)
+        return False
+
+    def joined(self, other: PersonTraits) -> PersonTraits:
+        return PersonTraits(
+            self.sexes | other.sexes,
+            self.generations | other.generations,
+            self.plain_full or other.plain_full,
+            self.given | other.given,
+        )
+
+
+class UnionFind:
+    """Disjoint sets of group indices: union those that name one thing, then merge their groups.
+
+    Built on groups, a union whose sets' ``PersonTraits`` clash is refused."""
+
+    def __init__(self, groups: int | list[MentionGroup]):
+        n = groups if isinstance(groups, int) else len(groups)
         self.parent = list(range(n))
+        self._traits = None if isinstance(groups, int) else {i: g.traits for i, g in enumerate(groups)}
+
+    def traits(self, i: int) -> PersonTraits:
+        """The joined traits of the set of ``i`` (none without groups)."""
+        return PersonTraits() if self._traits is None else self._traits[self.find(i)]
+
+    def clashes(self, a: int, b: int) -> bool:
+        """Whether the sets of ``a`` and ``b`` hold people that must stay apart."""
+        if self._traits is None:
+            return False
+        return self._traits[self.find(a)].clashes(self._traits[self.find(b)])
 
     def find(self, i: int) -> int:
         root = i
@@ -74,8 +136,12 @@ class UnionFind:
 
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:  # the smaller index wins, so results do not depend on union order
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb or self.clashes(ra, rb):
+            return
+        # the smaller index wins, so results do not depend on union order
+        self.parent[max(ra, rb)] = min(ra, rb)
+        if self._traits is not None:
+            self._traits[min(ra, rb)] = self._traits[ra].joined(self._traits[rb])
 
     def merged(self, groups: list[MentionGroup]) -> list[MentionGroup]:
         members: dict[int, list[int]] = defaultdict(list)

@@ -57,6 +57,7 @@ class Item:
     cue: str | None = None  # what the words around it say it is (``entity_types.context_cue``)
     found: bool = False  # an untagged occurrence found in the text: no vote on the type
     full_name: bool = False  # two name words or more, all proper nouns ("Muammar al-Gaddafi", not "Warship Sukanya")
+    sex: str | None = None  # "m" or "f" from an honorific at the mention ("Mrs. Clinton"; ``names.honorific_sex``)
 
     def vote(self) -> entity_types.Vote:
         return entity_types.Vote(self.article, self.mention.label, self.full_name, self.cue)
@@ -72,7 +73,8 @@ def items_of(analysis: ArticleAnalysis, text: str | None, common: frozenset[str]
             continue
         cue = entity_types.context_cue(text, mention.start, mention.end) if text is not None else None
         key = names.name_key(form, person=person)
-        items.append(Item(analysis.article_id, mention, key, cue=cue, full_name=full_name(key, common)))
+        sex = names.honorific_sex(text, mention.start, mention.end) if text is not None else None
+        items.append(Item(analysis.article_id, mention, key, cue=cue, full_name=full_name(key, common), sex=sex))
     if text is not None:
         _join_nicknamed(items, text, common)
     return items
@@ -201,7 +203,7 @@ def _extend_cut_short(
                 continue
             longer = _known_extension(text, it.mention, it.mention.label == "PERSON", known)
             if longer is not None:
-                items[i] = Item(it.article, it.mention, longer, cue=it.cue, full_name=full_name(longer, common))
+                items[i] = Item(it.article, it.mention, longer, cue=it.cue, full_name=full_name(longer, common), sex=it.sex)
 
 
 def _cut_joined(per_article: list[list[Item]], known: Counter[str], common: frozenset[str]) -> None:
@@ -238,12 +240,12 @@ def _join_nicknamed(items: list[Item], text: str, common: frozenset[str]) -> Non
         form = names.clean(text[first.mention.start : last.mention.end], person=True)
         key = names.name_key(form, person=True)
         if len(key.core) >= 2:
-            items[i] = Item(first.article, first.mention, key, cue=first.cue, full_name=full_name(key, common))
+            items[i] = Item(first.article, first.mention, key, cue=first.cue, full_name=full_name(key, common), sex=first.sex)
 
 
 def _trimmed(item: Item, part: NameKey, common: frozenset[str]) -> Item:
     """An item whose run-on span is cut back to the known name ``part``."""
-    return Item(item.article, item.mention, part, trimmed=True, cue=item.cue, full_name=full_name(part, common))
+    return Item(item.article, item.mention, part, trimmed=True, cue=item.cue, full_name=full_name(part, common), sex=item.sex)
 
 
 def _all_proper(form: str, common: frozenset[str]) -> bool:

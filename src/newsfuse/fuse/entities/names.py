@@ -34,6 +34,14 @@ ACRONYM_SKIP = PARTICLES | {"of", "the", "and", "for", "in", "on", "at", "to", "
 # ("Arcade Comeaux Jr" / "Comeaux", "Microsoft Corp." / "Microsoft").
 SUFFIXES = frozenset("jr sr ii iii iv junior senior inc corp co ltd llc plc gmbh".split())
 
+# Generation endings, folded, and the one each stands for. Unlike a company form they tell two
+# people apart: "Donald Trump Jr." is not "Donald Trump", "Trump Jr." not "Trump" (issue 12).
+GENERATIONS = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", "iii": "iii", "iv": "iv"}
+
+# Honorifics that say a person's sex: "Mrs. Clinton" is not "Mr. Clinton" (issue 12).
+HONORIFIC_SEX = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame|MR|MRS|MS)\.?\s+$")
+
 # Abbreviations spelled out in keys ("Mt Cook" / "Mount Cook", "Ft. Hood" / "Fort Hood").
 ABBREVIATIONS = {"mt": "mount", "mtn": "mountain", "ft": "fort", "pt": "point", "st": "saint"}
 
@@ -151,6 +159,23 @@ def surface(text: str) -> tuple[str, str]:
     return text, ""
 
 
+def honorific_sex(text: str, start: int, end: int) -> str | None:
+    """"m" or "f" when an honorific that says so opens the mention ``text[start:end]`` or stands
+    right before it ("Mrs. Clinton", "Mr Trump"), else None."""
+    first = text[start:end].split(" ", 1)[0]
+    sex = HONORIFIC_SEX.get(fold(first)) if " " in text[start:end].strip() else None
+    if sex is None:
+        hit = _HONORIFIC_BEFORE.search(text[max(0, start - 6) : start])
+        sex = HONORIFIC_SEX.get(fold(hit.group(1))) if hit else None
+    return sex
+
+
+def given_names_differ(a: str, b: str) -> bool:
+    """Whether two folded given names name different people: neither a spelling nor a short form of
+    the other ("bill" / "hillary"; not "mohamed" / "muhammad", "ray" / "raymond")."""
+    return not (tokens_match(a, b) or nickname_of(a, b) or nickname_of(b, a))
+
+
 def is_acronym(form: str) -> bool:
     """"NRA", "U.S.", "NATO": a single word of two to seven capitals, dotted or not."""
     return " " not in form and bool(_ACRONYM.match(form))
@@ -166,10 +191,12 @@ class NameKey:
     initials: tuple[str, ...]  # one-letter words left out of ``core``: "W. Mark Felt" → ("w",)
     acronym: str | None  # "nra" for an acronym form, else None
     acronyms: tuple[str, ...]  # acronyms a multi-word form could have: "National Rifle Association" → ("nra",)
+    generation: str | None = None  # "jr" of "Trump Jr.", "sr" of "W. Mark Felt Sr."; left out of ``core``
 
     @property
     def core_key(self) -> str:
-        return " ".join(self.core) + ("|" + "".join(self.initials) if self.initials else "")
+        initials = "|" + "".join(self.initials) if self.initials else ""
+        return " ".join(self.core) + initials + ("#" + self.generation if self.generation else "")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -179,6 +206,7 @@ def name_key(form: str, person: bool = False) -> NameKey:
     hyphen_before = _hyphen_flags(form, raw)
     core: list[str] = []
     initials: list[str] = []
+    generation = None
     for i, tok in enumerate(raw):
         folded = fold(tok)
         last = i + 1 == len(raw)
@@ -190,6 +218,7 @@ def name_key(form: str, person: bool = False) -> NameKey:
             initials.append(folded)
             continue
         if folded in SUFFIXES and i > 0 and last:
+            generation = GENERATIONS.get(folded)
             continue
         if folded in ABBREVIATIONS and not last and (folded != "st" or i == 0):
             folded = ABBREVIATIONS[folded]
@@ -205,6 +234,7 @@ def name_key(form: str, person: bool = False) -> NameKey:
         initials=tuple(initials),
         acronym=acronym,
         acronyms=_acronyms(raw),
+        generation=generation,
     )
 
 
@@ -294,6 +324,8 @@ def names_match(a: NameKey, b: NameKey, min_fuzzy_length: int = MIN_FUZZY_LENGTH
     """Whether two names agree word by word; middle names and initials may be missing from one."""
     if a.initials and b.initials and a.initials != b.initials:
         return False  # "George W. Bush" is not "George H. W. Bush"
+    if a.generation != b.generation:
+        return False  # "Donald Trump Jr." is not "Donald Trump"
     if a.core == b.core:
         return True
     if len(a.core) == 1 or len(b.core) == 1:

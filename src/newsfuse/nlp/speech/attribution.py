@@ -52,6 +52,36 @@ GENERIC_PERSON_NOUNS = frozenset(
     grandfather aunt uncle cousin nephew niece teacher student resident worker employee
     """.split()
 )
+# Nouns for people in general and for bodies that speak as one (issue 12: a speaker is an agent).
+# With PERSON_NOUNS they are the heads an unnamed speaker may have ("officials", "the campaign",
+# "a source"); a phrase with another head ("the ad", "that argument", "a state") is no speaker.
+AGENT_NOUNS = frozenset(
+    """
+    source people person critic supporter opponent voter member staffer operative ally associate
+    colleague insider observer scholar historian organizer organiser protester demonstrator
+    investigator authority pollster spokespeople staff family parent child kid
+    campaign committee government administration agency department ministry office police court
+    party company firm group organization organisation union team board council commission panel
+    network newspaper magazine paper outlet station channel publication website broadcaster publisher
+    airline carrier bank lender insurer retailer manufacturer maker corporation business employer
+    school university college hospital church club league federation association institute
+    foundation charity nonprofit coalition alliance movement regulator watchdog military army navy
+    embassy consulate tribunal jury legislature parliament senate congress assembly cabinet
+    prosecution defense defence regime authorities media press crew operator agent customer client
+    passenger side buyer seller investor trader dealer broker user consumer shopper patient farmer
+    driver pilot docker boy girl baby teen teenager youth district dispatch enforcement
+    """.split()
+)
+# Labels of name mentions that can speak: people, organisations, a people or country standing for
+# its government ("Moscow announced") and a building or site for its office ("the Vatican says",
+# "the White House said", "the Port of X Authority said", which spaCy tags FAC or LOC); a song, a
+# law, a product or an event cannot.
+AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"})
+# Endings of nouns for people by what they do ("analyst", "historian", "participant", "resident");
+# not "-ment", which makes things ("statement", "argument").
+_AGENT_ENDINGS = ("ist", "ian", "ant", "ent")
+# Second halves of compound nouns for people or firms ("carmaker", "chairman", "shareholder").
+_AGENT_COMPOUNDS = ("maker", "man", "woman", "person", "holder", "owner", "worker", "seller", "builder", "producer")
 PERSONAL_PRONOUNS = frozenset("he she him her his hers himself herself".split())
 GROUP_PRONOUNS = frozenset("it its they them their itself themselves".split())
 # A pronoun or bare description refers back at most this many sentences (news keeps a speaker's
@@ -86,6 +116,7 @@ class Source:
     via: str | None = None  # the pronoun or description the text used, when the span is its antecedent
     plural: bool = False
     proper: bool = False  # a proper noun the tagger did not label ("Waters sent a letter")
+    agent: bool = True  # a person or body that can speak, not a thing ("the ad"), an unresolved pronoun or a song
 
     @property
     def is_person(self) -> bool:
@@ -228,8 +259,8 @@ class Attributor:
             else:
                 found = None
             if found is None:
-                return Source(token.idx, token.idx + len(token), token.text, None)
-            return Source(found.start, found.end, found.text, found.label, via=token.text)
+                return Source(token.idx, token.idx + len(token), token.text, None, agent=False)
+            return Source(found.start, found.end, found.text, found.label, via=token.text, agent=found.agent)
         name = self._name_in(token)
         if name is not None and name.is_person:
             return name
@@ -238,7 +269,7 @@ class Attributor:
             # "The White House spokesman" is a person named before, not the White House.
             found = self._describe(token, phrase)
             if found is not None:
-                return Source(found.start, found.end, found.text, found.label, via=phrase.text)
+                return Source(found.start, found.end, found.text, found.label, via=phrase.text, agent=found.agent)
         return name if name is not None else phrase
 
     def _name_after_title(self, token):
@@ -313,7 +344,9 @@ class Attributor:
             while end - start > 1 and (self.doc[start].lower_.rstrip(".") in SHORT_TITLES | PERSON_NOUNS or self.doc[start].is_punct):
                 start += 1
         span = self.doc[start:end]
-        return Source(span.start_char, span.end_char, span.text, label)
+        # spaCy tags some bodies as works or products ("The Port of X Authority"): its head noun tells.
+        agent = label in AGENT_LABELS or span[-1].lower_ in AGENT_NOUNS or span[-1].lower_ in PERSON_NOUNS
+        return Source(span.start_char, span.end_char, span.text, label, agent=agent)
 
     def _phrase(self, token) -> Source:
         """The noun phrase of ``token`` up to its head ("the White House press office", "Sources" of "Sources familiar with …")."""
@@ -334,7 +367,8 @@ class Attributor:
             end_char -= 1  # "says Lopez." tokenised as one word with its full stop
         proper = token.pos_ == "PROPN" and label is None and not self.doc[start].ent_type_
         text = doc_text(self.doc)[span.start_char : end_char]
-        return Source(span.start_char, end_char, text, label, plural=token.tag_ in ("NNS", "NNPS"), proper=proper)
+        agent = label == "PERSON" or proper or _agent_noun(token)
+        return Source(span.start_char, end_char, text, label, plural=token.tag_ in ("NNS", "NNPS"), proper=proper, agent=agent)
 
     def _is_description(self, token) -> bool:
         if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS"):
@@ -388,6 +422,17 @@ class Attributor:
             if start < before:
                 return src if self.sentence_of(start) >= first_sentence else None
         return None
+
+
+def _agent_noun(token) -> bool:
+    """A noun for people or a body that speaks: a known one, one with a people ending, or a plural
+    ("two shipping agents", "forwarders": things in the plural seldom say anything)."""
+    lemma = token.lemma_.lower()
+    if lemma in PERSON_NOUNS or lemma in AGENT_NOUNS or token.tag_ in ("NNS", "NNPS"):
+        return True
+    if lemma.endswith(_AGENT_COMPOUNDS):
+        return True  # "carmaker", "policymaker", "chairman", "shareholder"
+    return lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith("ment")
 
 
 def _phrase_tokens(token, keep_preps: bool = True, keep_poss: bool = True) -> list:

@@ -33,7 +33,7 @@ from newsfuse.nlp.speech.marks import (
     quoted_passages,
     sentence_breaks,
 )
-from newsfuse.nlp.speech.reported import ReportedSpeech, reported_speech
+from newsfuse.nlp.speech.reported import ReportedSpeech, line_statements, reported_speech
 
 # A quote with no speech cue is kept only when it is at least this long and reads as a sentence:
 # shorter ones are titles, names and scare quotes ("the so-called "peace plan"") (our fixtures, 2026-05).
@@ -61,7 +61,8 @@ def find_quotes(doc, mentions, dateline: tuple[int, int] | None = None) -> tuple
     2. give each the speech cue nearest to it in its sentence, and the cue's speaker;
     3. give a quote without a cue the speaker of the sentence or the quote just before it;
     4. drop titles and scare quotes (short, no cue);
-    5. add reported speech: clauses governed by reporting verbs or framed by "according to";
+    5. add reported speech: clauses governed by reporting verbs or framed by "according to", and
+       lines that open with a name and a colon ("PENCE: …");
     6. return them in text order with their sentence index.
     """
     text = doc_text(doc)
@@ -82,10 +83,12 @@ def find_quotes(doc, mentions, dateline: tuple[int, int] | None = None) -> tuple
     # 5. reported speech; a partial quote inside it whose "speaker" is a plain noun of the
     # reported clause itself ("X claimed officers were responding to "…"") is the reporter's
     reported = reported_speech(doc, attributor, kept, inside, dateline)
-    indirect = [_indirect_record(r, text, attributor, doc) for r in reported]
+    reported += [r for r in line_statements(text, mentions) if not any(
+        r.start < q.end and q.start < r.end for q in [*kept, *reported])]
+    indirect = [_indirect_record(r, text, attributor, doc, dateline) for r in reported]
     for q in kept:
         _speaker_of_enclosing(q, indirect)
-    out = [_direct_record(q, text, attributor, doc) for q in kept] + indirect
+    out = [_direct_record(q, text, attributor, doc, dateline) for q in kept] + indirect
     # 6. order
     out.sort(key=lambda r: (r.start, r.kind != "direct"))
     return tuple(out)
@@ -279,20 +282,22 @@ def _nickname(q: MarkedQuote, text: str) -> bool:
     return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
 
 
-def _direct_record(q: MarkedQuote, text: str, attributor: Attributor, doc) -> QuoteSpan:
+def _direct_record(q: MarkedQuote, text: str, attributor: Attributor, doc, dateline=None) -> QuoteSpan:
     parts = [text[q.pieces[0][0] : q.pieces[0][1]]]
     for (_, prev_end), (s, e) in zip(q.pieces, q.pieces[1:]):
         parts.append("".join(ch for ch in text[prev_end:s] if ch.isspace()) or " ")
         parts.append(text[s:e])
-    return _record(q.start, q.end, "".join(parts), q.speaker, "direct", q.cue, _sentence_at(doc, attributor, q.start))
+    return _record(q.start, q.end, "".join(parts), q.speaker, "direct", q.cue, _sentence_at(doc, attributor, q.start), dateline)
 
 
-def _indirect_record(r: ReportedSpeech, text: str, attributor: Attributor, doc) -> QuoteSpan:
+def _indirect_record(r: ReportedSpeech, text: str, attributor: Attributor, doc, dateline=None) -> QuoteSpan:
     sentence = _sentence_at(doc, attributor, r.start)
-    return _record(r.start, r.end, text[r.start : r.end], r.speaker, "indirect", r.cue, sentence)
+    return _record(r.start, r.end, text[r.start : r.end], r.speaker, "indirect", r.cue, sentence, dateline)
 
 
-def _record(start, end, text, speaker: Source | None, kind, cue, sentence) -> QuoteSpan:
+def _record(start, end, text, speaker: Source | None, kind, cue, sentence, dateline=None) -> QuoteSpan:
+    if speaker is not None and not _speaks(speaker, dateline):
+        speaker = None  # precision first: no speaker rather than a thing, a place or a bare pronoun
     return QuoteSpan(
         start=start,
         end=end,
@@ -305,6 +310,15 @@ def _record(start, end, text, speaker: Source | None, kind, cue, sentence) -> Qu
         sentence=sentence,
         speaker_ref=speaker.via if speaker else None,
     )
+
+
+def _speaks(speaker: Source, dateline: tuple[int, int] | None) -> bool:
+    """Whether a speaker span names someone who can speak: an agent (``Source.agent``) and not the
+    place or outlet of the dateline ("WASHINGTON (AP) —" is where and by whom the story was filed).
+    A person is kept even there: "Sen. Jane Roe (D-Mass.) said" can read as a dateline."""
+    if dateline is not None and dateline[0] <= speaker.start < dateline[1] and not speaker.is_person:
+        return False
+    return speaker.agent
 
 
 def _sentence_at(doc, attributor: Attributor, char: int) -> int:
