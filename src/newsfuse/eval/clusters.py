@@ -287,10 +287,9 @@ def cluster_corpus(
 
 
 def _with_entities(corpus):
-    try:
-        from newsfuse.fuse.entities.canon import EntityCanonicalizer
-    except ImportError:  # entity canonicalisation not installed in this build: events fall back to names
-        return corpus
+    """The corpus with its entities canonicalised, as the pipeline's step 5 gives them."""
+    from newsfuse.fuse.entities.canon import EntityCanonicalizer
+
     canon = EntityCanonicalizer().fit(corpus)
     return corpus.with_entities(canon.entities_, canon.mention_entity_)
 
