@@ -71,10 +71,6 @@ def test_units_years_and_stop_words_are_not_counted_things(text):
     assert counted_things(text) == ()
 
 
-@pytest.mark.xfail(
-    reason="WORD splits '1,200' at the comma, so the count read is 200 (reported in the tests branch's report)",
-    strict=True,
-)
 def test_a_number_with_thousands_commas_is_counted_whole():
     assert counted_things("Some 1,200 workers marched.") == (("worker", frozenset({1200})),)
 

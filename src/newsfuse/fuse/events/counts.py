@@ -62,8 +62,8 @@ MAX_COUNT_WORD = 12
 _COUNT_WORDS = {w: n for w, n in SMALL_NUMBERS.items() if 1 <= n <= MAX_COUNT_WORD}
 
 POSSESSIVE = re.compile(r"['’]s$")
-# Words and punctuation marks, hyphenated words whole.
-WORD = re.compile(r"[^\W_][\w'’]*(?:-[\w'’]+)*|[^\w\s]")
+# Words and punctuation marks, hyphenated words and numbers with thousands commas whole.
+WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|[^\W_][\w'’]*(?:-[\w'’]+)*|[^\w\s]")
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 # Words that end the search for the counted noun ("the first time in years", "second of the").
 _ORDINAL_STOP = frozenset({"of", "in", "to", "for", "the", "a", "an", "and", "or", "at", "on", "by", "with", "time"})
