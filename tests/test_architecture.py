@@ -29,8 +29,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "store": BASE,
     "run": BASE | {"nlp"},
     "pipeline": BASE | {"", "ingest", "nlp", "fuse", "run", "store"},
+    "watch": BASE | {"", "ingest", "store", "pipeline"},
     "eval": BASE | {"", "ingest", "nlp", "fuse", "run", "store", "render", "pipeline"},
-    "cli": BASE | {"", "ingest", "nlp", "fuse", "run", "store", "render", "pipeline", "eval"},
+    "cli": BASE | {"", "ingest", "nlp", "fuse", "run", "store", "render", "pipeline", "eval", "watch"},
 }
 # Inside fuse and nlp, the steps in the order they run: a step may import itself and earlier ones.
 STEP_ORDER = {

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from newsfuse import __version__
 from newsfuse.config import SETTINGS, load_config
-from newsfuse.errors import NewsfuseError
+from newsfuse.errors import NewsfuseError, NoUsableInput, StoreError
 
 EXIT_INTERRUPTED = 130
 
@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     analyze = commands.add_parser("analyze", help="analyse articles and write report.json and report.md")
-    analyze.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or JSONL files")
+    analyze.add_argument(
+        "inputs", nargs="*", metavar="INPUT", help="files, folders or JSONL files (none: report what --store holds)"
+    )
     analyze.add_argument("--out", required=True, type=Path, help="folder for report.json and report.md")
     analyze.add_argument("--config", type=Path, help="settings file (TOML); see newsfuse.toml.example")
     analyze.add_argument("--no-cache", action="store_true", help="recompute every analysis")
@@ -40,6 +42,20 @@ def build_parser() -> argparse.ArgumentParser:
         analyze.add_argument(
             flag, dest=setting.name, type=kind, default=None, choices=setting.choices or None, help=setting.help
         )
+
+    watch = commands.add_parser("watch", help="follow RSS/Atom feeds: poll them and keep their new articles in a store")
+    watch.add_argument("sources", type=Path, help="an OPML file, or a text file of feed URLs (one a line)")
+    watch.add_argument("--store", required=True, type=Path, help="SQLite file for the articles and the feeds' state")
+    watch.add_argument("--every", default="15m", type=_duration, help="time between rounds: 90s, 15m, 1h (default 15m)")
+    watch.add_argument("--once", action="store_true", help="one round of polling, then exit")
+    watch.add_argument(
+        "--allow-private", nargs="*", metavar="NETWORK", default=None,
+        help="allow requests to private, loopback and link-local addresses: all, or only the networks named",
+    )
+    watch.add_argument("--config", type=Path, help="settings file (TOML); see newsfuse.toml.example")
+    watch.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    feeds = commands.add_parser("feeds", help="show the state of the feeds a store follows")
+    feeds.add_argument("--store", required=True, type=Path, help="the SQLite file newsfuse watch writes")
 
     evaluate = commands.add_parser("eval", help="score newsfuse against annotated gold data")
     targets = evaluate.add_subparsers(dest="target", required=True)
@@ -81,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return _analyze(args)
+        if args.command == "watch":
+            return _watch(args)
+        if args.command == "feeds":
+            return _feeds(args)
         return _eval(args)
     except NewsfuseError as exc:
         print(f"newsfuse: error: {exc}", file=sys.stderr)
@@ -96,6 +116,8 @@ def _analyze(args: argparse.Namespace) -> int:
     from newsfuse.render.html import write_html
     from newsfuse.render.markdown import write_markdown
 
+    if not args.inputs and not args.store:
+        raise NoUsableInput("no input given (name files or folders, or a --store to report on)")
     overrides = {s.name: getattr(args, s.name) for s in SETTINGS if hasattr(args, s.name)}
     if args.no_cache:
         overrides["use_cache"] = False
@@ -115,6 +137,68 @@ def _analyze(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(_overview(data, args.out))
     return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from newsfuse.store import open_store
+    from newsfuse.watch.fetch import Fetcher, Policy
+    from newsfuse.watch.poll import follow
+    from newsfuse.watch.sources import read_sources
+
+    sources, warnings = read_sources(args.sources)
+    for warning in warnings:
+        print(f"newsfuse: warning: {warning}", file=sys.stderr)
+    config = load_config(args.config)
+    allow = False if args.allow_private is None else (args.allow_private or True)
+
+    def report(result) -> None:
+        for skip in result.skipped:
+            print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
+        for feed in result.feeds:
+            if feed.last_error:
+                print(f"newsfuse: warning: feed {feed.url}: {feed.last_error}", file=sys.stderr)
+        if not args.quiet:
+            failed = sum(1 for f in result.feeds if f.last_error)
+            print(f"{len(result.feeds)} feeds polled ({failed} failed), {len(result.added)} new articles, "
+                  f"{len(result.skipped)} pages skipped")
+
+    try:
+        with open_store(str(args.store)) as store, Fetcher(Policy(allow_private=allow)) as fetcher:
+            follow(sources, store, config, fetcher, args.every, rounds=1 if args.once else None, on_round=report)
+    except KeyboardInterrupt:
+        print("newsfuse: stopped; every article stored before is kept", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return 0
+
+
+def _feeds(args: argparse.Namespace) -> int:
+    from newsfuse.store import open_store
+
+    if not args.store.is_file():
+        raise StoreError(f"store {args.store}: no such file")
+    with open_store(str(args.store)) as store:
+        rows = store.feeds()
+    if not rows:
+        print("no feeds followed yet")
+    for feed in rows:
+        state = f"error: {feed.last_error}" if feed.last_error else "ok"
+        print(f"{feed.url}\t{feed.title or '-'}\t{state}\tlast success {feed.last_success or 'never'}"
+              f"\tchecked {feed.last_checked or 'never'}\t{feed.articles_added} articles")
+    return 0
+
+
+def _duration(text: str) -> float:
+    units = {"s": 1, "m": 60, "h": 3600}
+    value, unit = text[:-1], text[-1:].lower()
+    if unit.isdigit():
+        value, unit = text, "s"
+    try:
+        seconds = float(value) * units[unit]
+    except (KeyError, ValueError):
+        raise argparse.ArgumentTypeError(f"not a duration: {text!r} (write 90s, 15m or 1h)") from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError(f"not a positive duration: {text!r}")
+    return seconds
 
 
 def _overview(data: dict, out: Path) -> str:

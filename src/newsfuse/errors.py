@@ -10,7 +10,8 @@
     │   ├── BinaryInput            not text (NUL bytes, an image, an archive)
     │   ├── OversizedInput         larger than the ``max_input_bytes`` setting
     │   ├── UndecodableInput       no encoding decodes it to sensible text
-    │   └── MalformedRecord        a JSONL line that is not a valid article record
+    │   ├── MalformedRecord        a JSONL line that is not a valid article record
+    │   └── FetchError             a feed or page that cannot be fetched (refused, too large, timed out, HTTP error)
     ├── NoUsableInput              every input was skipped: nothing to analyse
     ├── ModelError                 a required model package is missing or broken
     ├── EvalError                  gold data for an evaluation cannot be read
@@ -64,6 +65,14 @@ class UndecodableInput(InputError):
 
 class MalformedRecord(InputError):
     pass
+
+
+class FetchError(InputError):
+    """``status`` is the HTTP status when the server answered with an error, else 0."""
+
+    def __init__(self, input: str, reason: str, status: int = 0):
+        super().__init__(input, reason)
+        self.status = status
 
 
 class NoUsableInput(NewsfuseError):

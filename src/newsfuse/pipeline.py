@@ -80,7 +80,7 @@ def _analyze(
     """The steps of ``analyze``, numbered as in its docstring."""
     # 1. ingest
     articles, skipped = read_inputs(paths, config)
-    if not articles:
+    if not articles and (store is None or not store.known_hashes()):
         reasons = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:5]) or "no input files found"
         raise NoUsableInput(f"no usable input among {len(paths)} path(s) ({reasons})")
     # 2. analyse (with a store: only what it does not hold yet, then all it holds)
@@ -227,7 +227,7 @@ def analyze_corpus(
     return [r for r in results if r is not None]
 
 
-def progress_bar(total: int, desc: str, mode: str = "auto", initial: int = 0):
+def progress_bar(total: int, desc: str, mode: str = "auto", initial: int = 0, unit: str = "article"):
     """A tqdm bar on a terminal (or when asked for), silent otherwise and in CI."""
     from tqdm import tqdm
 
@@ -237,5 +237,5 @@ def progress_bar(total: int, desc: str, mode: str = "auto", initial: int = 0):
         disable = True
     else:
         disable = not sys.stderr.isatty() or bool(os.environ.get("CI"))
-    return tqdm(total=total, initial=initial, desc=desc, unit="article", disable=disable, leave=False)
+    return tqdm(total=total, initial=initial, desc=desc, unit=unit, disable=disable, leave=False)
 

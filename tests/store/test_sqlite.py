@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.errors import StoreError
-from newsfuse.model import Article, ArticleAnalysis, Mention, Removed, Sentence
+from newsfuse.model import Article, ArticleAnalysis, FeedStatus, Mention, Removed, Sentence
 from newsfuse.store import open_store
 from newsfuse.store.sqlite import SQLiteStore
 
@@ -66,3 +66,17 @@ def test_newer_store_version_is_refused(tmp_path):
         db.execute("UPDATE meta SET value='99' WHERE key='version'")
     with pytest.raises(StoreError, match="version 99"):
         SQLiteStore(path)
+
+
+def test_feed_states_and_fetched_pages_survive_reopening(tmp_path):
+    path = tmp_path / "news.db"
+    status = FeedStatus("https://g.example/rss", "Gazette", etag='"v1"', last_success="2026-12-07T08:00:00+00:00",
+                        articles_added=3)
+    with open_store(str(path)) as store:
+        store.save_feed(status)
+        store.save_feed(FeedStatus("https://a.example/atom", last_error="HTTP 404"))
+        store.mark_fetched({"https://g.example/a": "g-a", "https://g.example/gone": ""})
+    with open_store(str(path)) as store:
+        assert store.feeds() == [FeedStatus("https://a.example/atom", last_error="HTTP 404"), status]
+        urls = ["https://g.example/a", "https://g.example/b", "https://g.example/gone"] + [f"u{n}" for n in range(1200)]
+        assert store.fetched(urls) == {"https://g.example/a", "https://g.example/gone"}

@@ -3,7 +3,7 @@
 Every record is a frozen, slotted dataclass; spans are character offsets ``[start, end)`` into
 ``Article.text``, so any report item traces back to its words. ``from newsfuse.model import X``
 reaches every record: per-article ones (``article``), fused ones and the Report (``fused``),
-and ``to_dict``/``from_dict`` (``serial``).
+a followed feed's state (``feed``), and ``to_dict``/``from_dict`` (``serial``).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from newsfuse.model.article import (
     TimeValue,
     skip_dateline,
 )
+from newsfuse.model.feed import FeedStatus
 from newsfuse.model.fused import (
     SCHEMA_VERSION,
     ClaimGroup,
@@ -71,6 +72,7 @@ __all__ = [
     "EntityMention",
     "Event",
     "FUTURE",
+    "FeedStatus",
     "FramedActor",
     "FramedEvent",
     "FramedHappening",

@@ -1,11 +1,11 @@
-"""Stores keep articles, analyses and clusters between runs, so new articles can be added later."""
+"""Stores keep articles, analyses, clusters and followed feeds between runs, so new articles can be added later."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.model import Article, ArticleAnalysis, FeedStatus
 
 
 class Store(Protocol):
@@ -28,6 +28,22 @@ class Store(Protocol):
         ...
 
     def assignments(self, kind: str) -> dict[str, str]: ...
+
+    def feeds(self) -> list[FeedStatus]:
+        """The followed feeds, by URL."""
+        ...
+
+    def save_feed(self, status: FeedStatus) -> None:
+        """Keep one feed's state (validators, last success or error, articles added)."""
+        ...
+
+    def fetched(self, urls: Sequence[str]) -> set[str]:
+        """Those of ``urls`` whose page was fetched and stored before."""
+        ...
+
+    def mark_fetched(self, url_article: Mapping[str, str]) -> None:
+        """Record fetched page URLs with the id of the article each became."""
+        ...
 
     def close(self) -> None: ...
 

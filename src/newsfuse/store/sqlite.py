@@ -1,4 +1,4 @@
-"""The SQLite store: one file holding articles, analyses and cluster assignments."""
+"""The SQLite store: one file holding articles, analyses, cluster assignments and followed feeds."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from newsfuse.errors import StoreError
-from newsfuse.model import Article, ArticleAnalysis, from_dict, to_dict
+from newsfuse.model import Article, ArticleAnalysis, FeedStatus, from_dict, to_dict
 
+# SQLite's default limit on the parameters of one statement is 999 in older builds.
+_SQL_BATCH = 500
 # Bump on an incompatible change of the tables below; an older file is refused with a clear message.
 STORE_VERSION = 1
 
@@ -31,6 +33,8 @@ CREATE TABLE IF NOT EXISTS assignments (
     cluster TEXT NOT NULL,
     PRIMARY KEY (kind, article_id)
 );
+CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS fetched (url TEXT PRIMARY KEY, article_id TEXT NOT NULL);
 """
 
 
@@ -102,6 +106,27 @@ class SQLiteStore:
     def assignments(self, kind: str) -> dict[str, str]:
         return dict(self._query("SELECT article_id, cluster FROM assignments WHERE kind = ?", (kind,)))
 
+    def feeds(self) -> list[FeedStatus]:
+        return [from_dict(FeedStatus, json.loads(row[0])) for row in self._query("SELECT data FROM feeds ORDER BY url")]
+
+    def save_feed(self, status: FeedStatus) -> None:
+        self._write(
+            f"cannot save the state of feed {status.url}",
+            "INSERT OR REPLACE INTO feeds VALUES (?, ?)",
+            [(status.url, json.dumps(to_dict(status)))],
+        )
+
+    def fetched(self, urls: Sequence[str]) -> set[str]:
+        known = set()
+        for start in range(0, len(urls), _SQL_BATCH):
+            batch = list(urls[start : start + _SQL_BATCH])
+            marks = ",".join("?" * len(batch))
+            known |= {row[0] for row in self._query(f"SELECT url FROM fetched WHERE url IN ({marks})", tuple(batch))}
+        return known
+
+    def mark_fetched(self, url_article: Mapping[str, str]) -> None:
+        self._write("cannot record fetched pages", "INSERT OR REPLACE INTO fetched VALUES (?, ?)", list(url_article.items()))
+
     def close(self) -> None:
         self._db.close()
 
@@ -110,6 +135,13 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _write(self, what: str, sql: str, rows: list[tuple]) -> None:
+        try:
+            with self._db:
+                self._db.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise StoreError(f"store {self.path}: {what} ({exc})") from exc
 
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
         try:
