@@ -93,6 +93,57 @@ def config():
     return load_config(jobs=1, progress="never")
 
 
+# --- the stores: SQLite in a temporary file, PostgreSQL in a throwaway server -------------------------
+# .ci/run starts a server (scripts/pg-test-server.sh) and names it in NEWSFUSE_TEST_POSTGRES; without
+# it the tests start one themselves where Debian's PostgreSQL is installed, and skip, saying why,
+# where it is not. In CI (CI set) they never skip: a missing server fails them.
+PG_SERVER_SCRIPT = REPO / "scripts" / "pg-test-server.sh"
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of a PostgreSQL server whose user may create databases."""
+    import os
+    import subprocess
+
+    url = os.environ.get("NEWSFUSE_TEST_POSTGRES")
+    if url:
+        yield url
+        return
+    started = subprocess.run(["bash", str(PG_SERVER_SCRIPT), "start"], capture_output=True, text=True)
+    if started.returncode != 0:
+        reason = f"no PostgreSQL server for the store tests ({started.stderr.strip()[-300:] or 'it did not start'})"
+        if os.environ.get("CI"):
+            pytest.fail(reason + "; CI must start one (see .ci/run)")
+        pytest.skip(reason)
+    url = started.stdout.strip()
+    yield url
+    subprocess.run(["bash", str(PG_SERVER_SCRIPT), "stop", url], capture_output=True)
+
+
+_DATABASES = iter(range(1, 1_000_000))
+
+
+def fresh_postgres_database(server_url: str) -> str:
+    """A new empty database on the test server; its URL."""
+    import psycopg
+
+    name = f"newsfuse_test_{next(_DATABASES)}"
+    with psycopg.connect(server_url, autocommit=True) as db:
+        db.execute(f"DROP DATABASE IF EXISTS {name}")
+        db.execute(f"CREATE DATABASE {name}")
+    base, _, query = server_url.partition("?")
+    return f"{base.rsplit('/', 1)[0]}/{name}" + (f"?{query}" if query else "")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_location(request, tmp_path):
+    """Where an empty store lives: a SQLite file, or a new PostgreSQL database (one test each)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "news.db")
+    return fresh_postgres_database(request.getfixturevalue("postgres_server"))
+
+
 # --- the seeds and the example corpus, fused once per test run ---------------------------------------
 # A test that needs other settings runs the pipeline itself; these are the default settings with one job.
 

@@ -8,7 +8,7 @@ import pytest
 
 from newsfuse.config import load_config
 from newsfuse.pipeline import analyze
-from newsfuse.store.sqlite import SQLiteStore
+from newsfuse.store import open_store
 from tests.conftest import EXAMPLES
 
 
@@ -20,7 +20,7 @@ def _partition(report):
 
 
 @pytest.mark.slow
-def test_adding_in_two_steps_matches_the_batch_run(tmp_path):
+def test_adding_in_two_steps_matches_the_batch_run(tmp_path, store_location):
     config = load_config(jobs=1, progress="never")
     files = sorted(p for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html"})
     first, second = tmp_path / "first", tmp_path / "second"
@@ -31,7 +31,7 @@ def test_adding_in_two_steps_matches_the_batch_run(tmp_path):
     cache = tmp_path / "cache"
 
     batch = analyze([first, second], config, cache_dir=cache)
-    with SQLiteStore(tmp_path / "store.db") as store:
+    with open_store(store_location) as store:
         step1 = analyze([first], config, cache_dir=cache, store=store)
         step2 = analyze([second], config, cache_dir=cache, store=store)
         again = analyze([second], config, cache_dir=cache, store=store)

@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--config", type=Path, help="settings file (TOML); see newsfuse.toml.example")
     analyze.add_argument("--no-cache", action="store_true", help="recompute every analysis")
     analyze.add_argument(
-        "--store", type=Path, help="SQLite file that keeps articles and clusters; new inputs are added to it"
+        "--store", help="SQLite file or postgresql:// URL that keeps articles and clusters; new inputs are added to it"
     )
     analyze.add_argument("--quiet", action="store_true", help="print nothing but errors")
     for setting in SETTINGS:
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     watch = commands.add_parser("watch", help="follow RSS/Atom feeds: poll them and keep their new articles in a store")
     watch.add_argument("sources", type=Path, help="an OPML file, or a text file of feed URLs (one a line)")
-    watch.add_argument("--store", required=True, type=Path, help="SQLite file for the articles and the feeds' state")
+    watch.add_argument("--store", required=True, help="SQLite file or postgresql:// URL for the articles and the feeds' state")
     watch.add_argument("--every", default="15m", type=_duration, help="time between rounds: 90s, 15m, 1h (default 15m)")
     watch.add_argument("--once", action="store_true", help="one round of polling, then exit")
     watch.add_argument(
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--config", type=Path, help="settings file (TOML); see newsfuse.toml.example")
     watch.add_argument("--quiet", action="store_true", help="print nothing but errors")
     feeds = commands.add_parser("feeds", help="show the state of the feeds a store follows")
-    feeds.add_argument("--store", required=True, type=Path, help="the SQLite file newsfuse watch writes")
+    feeds.add_argument("--store", required=True, help="the SQLite file or postgresql:// URL newsfuse watch writes")
 
     evaluate = commands.add_parser("eval", help="score newsfuse against annotated gold data")
     targets = evaluate.add_subparsers(dest="target", required=True)
@@ -125,7 +125,7 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.store:
         from newsfuse.store import open_store
 
-        with open_store(str(args.store)) as store:
+        with open_store(args.store) as store:
             report = analyze(args.inputs, config, cache_dir=args.out / ".cache", store=store)
     else:
         report = analyze(args.inputs, config, cache_dir=args.out / ".cache")
@@ -163,7 +163,7 @@ def _watch(args: argparse.Namespace) -> int:
                   f"{len(result.skipped)} pages skipped")
 
     try:
-        with open_store(str(args.store)) as store, Fetcher(Policy(allow_private=allow)) as fetcher:
+        with open_store(args.store) as store, Fetcher(Policy(allow_private=allow)) as fetcher:
             follow(sources, store, config, fetcher, args.every, rounds=1 if args.once else None, on_round=report)
     except KeyboardInterrupt:
         print("newsfuse: stopped; every article stored before is kept", file=sys.stderr)
@@ -172,11 +172,11 @@ def _watch(args: argparse.Namespace) -> int:
 
 
 def _feeds(args: argparse.Namespace) -> int:
-    from newsfuse.store import open_store
+    from newsfuse.store import is_postgres_url, open_store
 
-    if not args.store.is_file():
+    if not is_postgres_url(args.store) and not Path(args.store).is_file():
         raise StoreError(f"store {args.store}: no such file")
-    with open_store(str(args.store)) as store:
+    with open_store(args.store) as store:
         rows = store.feeds()
     if not rows:
         print("no feeds followed yet")

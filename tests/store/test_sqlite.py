@@ -1,55 +1,13 @@
-"""The SQLite store over a real file: lossless round-trips, idempotent adds, clear errors."""
+"""What is SQLite's own: a file that is no database, a version and migrations written in the file."""
 
 from __future__ import annotations
 
 import sqlite3
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from newsfuse.errors import StoreError
-from newsfuse.model import Article, ArticleAnalysis, FeedStatus, Mention, Removed, Sentence
-from newsfuse.store import open_store
-from newsfuse.store.sqlite import SQLiteStore
-
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
-
-
-def _pair(i, text):
-    article = Article(
-        id=f"a{i}", text=f"{i}:{text}", title=text[:10], outlet="Wire", removed=(Removed("Share this", "prompt"),)
-    )
-    analysis = ArticleAnalysis(
-        article.id, article.content_hash, sentences=(Sentence(0, len(article.text)),), mentions=(Mention(0, 1, "x", "ORG", 0),)
-    )
-    return article, analysis
-
-
-@settings(max_examples=25, deadline=None)
-@given(st.lists(texts, max_size=6))
-def test_round_trip_is_lossless_and_re_adding_changes_nothing(tmp_path_factory, bodies):
-    path = tmp_path_factory.mktemp("s") / "store.db"
-    pairs = [_pair(i, t) for i, t in enumerate(bodies)]
-    with open_store(str(path)) as store:
-        assert store.add([p[0] for p in pairs], [p[1] for p in pairs]) == [p[0].id for p in pairs]
-        store.save_assignments("event", {p[0].id: "e1" for p in pairs})
-    with SQLiteStore(path) as store:
-        assert store.articles() == [p[0] for p in pairs]
-        assert store.analyses() == [p[1] for p in pairs]
-        assert store.add([p[0] for p in pairs], [p[1] for p in pairs]) == []
-        assert store.articles() == [p[0] for p in pairs]
-        assert store.assignments("event") == {p[0].id: "e1" for p in pairs}
-        assert store.assignments("story") == {}
-
-
-def test_same_text_under_another_id_is_not_added_twice(tmp_path):
-    article, analysis = _pair(1, "same")
-    with SQLiteStore(tmp_path / "s.db") as store:
-        store.add([article], [analysis])
-        copy = Article(id="other", text=article.text, title=article.title)
-        assert store.add([copy], []) == []
-        assert len(store.articles()) == 1
+from newsfuse.store.sqlite import STORE_VERSION, SQLiteStore
 
 
 def test_not_a_database_is_a_store_error(tmp_path):
@@ -68,15 +26,21 @@ def test_newer_store_version_is_refused(tmp_path):
         SQLiteStore(path)
 
 
-def test_feed_states_and_fetched_pages_survive_reopening(tmp_path):
-    path = tmp_path / "news.db"
-    status = FeedStatus("https://g.example/rss", "Gazette", etag='"v1"', last_success="2026-12-07T08:00:00+00:00",
-                        articles_added=3)
-    with open_store(str(path)) as store:
-        store.save_feed(status)
-        store.save_feed(FeedStatus("https://a.example/atom", last_error="HTTP 404"))
-        store.mark_fetched({"https://g.example/a": "g-a", "https://g.example/gone": ""})
-    with open_store(str(path)) as store:
-        assert store.feeds() == [FeedStatus("https://a.example/atom", last_error="HTTP 404"), status]
-        urls = ["https://g.example/a", "https://g.example/b", "https://g.example/gone"] + [f"u{n}" for n in range(1200)]
-        assert store.fetched(urls) == {"https://g.example/a", "https://g.example/gone"}
+
+def test_a_store_of_the_first_version_is_migrated_in_place(tmp_path):
+    path = tmp_path / "v1.db"
+    with sqlite3.connect(path) as db:
+        db.executescript(
+            """CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            INSERT INTO meta VALUES ('version', '1');
+            CREATE TABLE articles (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
+                content_hash TEXT NOT NULL UNIQUE, data TEXT NOT NULL);
+            CREATE TABLE analyses (article_id TEXT PRIMARY KEY REFERENCES articles(id), data TEXT NOT NULL);
+            CREATE TABLE assignments (kind TEXT NOT NULL, article_id TEXT NOT NULL, cluster TEXT NOT NULL,
+                PRIMARY KEY (kind, article_id));
+            INSERT INTO assignments VALUES ('event', 'a1', 'e1');"""
+        )
+    with SQLiteStore(path) as store:
+        assert store.assignments("event") == {"a1": "e1"} and store.feeds() == []
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT value FROM meta WHERE key='version'").fetchone() == (str(STORE_VERSION),)

@@ -9,7 +9,7 @@ from newsfuse.model import Article, ArticleAnalysis, FeedStatus
 
 
 class Store(Protocol):
-    """What the pipeline needs from a store; ``SQLiteStore`` is the default implementation."""
+    """What the pipeline needs from a store: ``SQLiteStore`` (the default) or ``PostgresStore``."""
 
     def add(self, articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[str]:
         """Keep new articles with their analyses; returns the ids that were new."""
@@ -53,7 +53,16 @@ class Store(Protocol):
 
 
 def open_store(path: str) -> Store:
-    """The store at ``path`` (a SQLite file; created when missing)."""
+    """The store at ``path``: a ``postgresql://`` URL, else a SQLite file (created when missing)."""
+    if is_postgres_url(path):
+        from newsfuse.store.postgres import PostgresStore
+
+        return PostgresStore(path)
     from newsfuse.store.sqlite import SQLiteStore
 
     return SQLiteStore(path)
+
+
+def is_postgres_url(path: str) -> bool:
+    """Whether ``path`` names a PostgreSQL database rather than a file."""
+    return str(path).startswith(("postgresql://", "postgres://"))

@@ -2,149 +2,43 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from newsfuse.errors import StoreError
-from newsfuse.model import Article, ArticleAnalysis, FeedStatus, from_dict, to_dict
+from newsfuse.store.sql import STORE_VERSION, SQLStore
 
-# SQLite's default limit on the parameters of one statement is 999 in older builds.
-_SQL_BATCH = 500
-# Bump on an incompatible change of the tables below; an older file is refused with a clear message.
-STORE_VERSION = 1
-
-_TABLES = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    id TEXT NOT NULL UNIQUE,
-    content_hash TEXT NOT NULL UNIQUE,
-    data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS analyses (
-    article_id TEXT PRIMARY KEY REFERENCES articles(id),
-    data TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS assignments (
-    kind TEXT NOT NULL,
-    article_id TEXT NOT NULL,
-    cluster TEXT NOT NULL,
-    PRIMARY KEY (kind, article_id)
-);
-CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, data TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS fetched (url TEXT PRIMARY KEY, article_id TEXT NOT NULL);
-"""
+__all__ = ["SQLiteStore", "STORE_VERSION"]
 
 
-class SQLiteStore:
-    """A store in one SQLite file. Every write is one transaction: a crash leaves the last good state."""
+class SQLiteStore(SQLStore):
+    """A store in one SQLite file (WAL: readers never wait for the writer)."""
+
+    ERROR = sqlite3.Error
 
     def __init__(self, path: str | Path):
+        super().__init__(str(path))
         self.path = str(path)
         try:
-            self._db = sqlite3.connect(self.path)
+            # Transactions are opened explicitly (BEGIN IMMEDIATE), so two writers queue instead of failing late.
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            with self._db:
-                self._db.executescript(_TABLES)
-                row = self._db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-                if row is None:
-                    self._db.execute("INSERT INTO meta VALUES ('version', ?)", (str(STORE_VERSION),))
-                elif row[0] != str(STORE_VERSION):
-                    raise StoreError(f"store {self.path}: version {row[0]}, this newsfuse reads {STORE_VERSION}")
         except sqlite3.Error as exc:
             raise StoreError(f"store {self.path}: {exc}") from exc
+        self._migrate()
 
-    def add(self, articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[str]:
-        by_id = {a.article_id: a for a in analyses}
-        new: list[str] = []
+    @contextmanager
+    def _transaction(self):
+        cursor = self._db.cursor()
+        cursor.execute("BEGIN IMMEDIATE")
         try:
-            with self._db:
-                for article in articles:
-                    # The same text under any id is the same article: adding it again changes nothing.
-                    cursor = self._db.execute(
-                        "INSERT OR IGNORE INTO articles (id, content_hash, data) VALUES (?, ?, ?)",
-                        (article.id, article.content_hash, json.dumps(to_dict(article))),
-                    )
-                    if cursor.rowcount == 0:
-                        continue
-                    new.append(article.id)
-                    analysis = by_id.get(article.id)
-                    if analysis is not None:
-                        self._db.execute(
-                            "INSERT OR REPLACE INTO analyses VALUES (?, ?)",
-                            (article.id, json.dumps(to_dict(analysis))),
-                        )
-        except sqlite3.Error as exc:
-            raise StoreError(f"store {self.path}: cannot add articles ({exc})") from exc
-        return new
-
-    def known_hashes(self) -> set[str]:
-        return {row[0] for row in self._query("SELECT content_hash FROM articles")}
-
-    def articles(self) -> list[Article]:
-        return [from_dict(Article, json.loads(row[0])) for row in self._query("SELECT data FROM articles ORDER BY seq")]
-
-    def analyses(self) -> list[ArticleAnalysis]:
-        rows = self._query(
-            "SELECT analyses.data FROM analyses JOIN articles ON articles.id = analyses.article_id ORDER BY seq"
-        )
-        return [from_dict(ArticleAnalysis, json.loads(row[0])) for row in rows]
-
-    def save_assignments(self, kind: str, assignments: Mapping[str, str]) -> None:
-        try:
-            with self._db:
-                self._db.execute("DELETE FROM assignments WHERE kind = ?", (kind,))
-                self._db.executemany(
-                    "INSERT INTO assignments VALUES (?, ?, ?)", [(kind, a, c) for a, c in assignments.items()]
-                )
-        except sqlite3.Error as exc:
-            raise StoreError(f"store {self.path}: cannot save {kind} assignments ({exc})") from exc
-
-    def assignments(self, kind: str) -> dict[str, str]:
-        return dict(self._query("SELECT article_id, cluster FROM assignments WHERE kind = ?", (kind,)))
-
-    def feeds(self) -> list[FeedStatus]:
-        return [from_dict(FeedStatus, json.loads(row[0])) for row in self._query("SELECT data FROM feeds ORDER BY url")]
-
-    def save_feed(self, status: FeedStatus) -> None:
-        self._write(
-            f"cannot save the state of feed {status.url}",
-            "INSERT OR REPLACE INTO feeds VALUES (?, ?)",
-            [(status.url, json.dumps(to_dict(status)))],
-        )
-
-    def fetched(self, urls: Sequence[str]) -> set[str]:
-        known = set()
-        for start in range(0, len(urls), _SQL_BATCH):
-            batch = list(urls[start : start + _SQL_BATCH])
-            marks = ",".join("?" * len(batch))
-            known |= {row[0] for row in self._query(f"SELECT url FROM fetched WHERE url IN ({marks})", tuple(batch))}
-        return known
-
-    def mark_fetched(self, url_article: Mapping[str, str]) -> None:
-        self._write("cannot record fetched pages", "INSERT OR REPLACE INTO fetched VALUES (?, ?)", list(url_article.items()))
-
-    def close(self) -> None:
-        self._db.close()
-
-    def __enter__(self) -> "SQLiteStore":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def _write(self, what: str, sql: str, rows: list[tuple]) -> None:
-        try:
-            with self._db:
-                self._db.executemany(sql, rows)
-        except sqlite3.Error as exc:
-            raise StoreError(f"store {self.path}: {what} ({exc})") from exc
-
-    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
-        try:
-            return self._db.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
-            raise StoreError(f"store {self.path}: {exc}") from exc
+            yield cursor
+        except BaseException:
+            self._db.rollback()
+            raise
+        else:
+            self._db.commit()
+        finally:
+            cursor.close()

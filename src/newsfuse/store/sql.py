@@ -1,0 +1,190 @@
+"""The store's tables and queries, once, over any SQL database; sqlite and postgres give the connection.
+
+Schema changes are migrations: a database at version N runs migrations N+1 ... in order, each
+in its own transaction, and a database newer than this newsfuse is refused. Every write is
+one transaction, so a crash leaves the last good state; adds that race (two workers adding
+the same article) settle on the table's unique keys, never on a read-then-write.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+
+from newsfuse.errors import StoreError
+from newsfuse.model import Article, ArticleAnalysis, FeedStatus, from_dict, to_dict
+
+# Each entry is one migration, in order; the store's version is how many it has run.
+# ``{seq}`` is the dialect's auto-numbered primary key.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (  # 1: articles, their analyses and cluster assignments
+        """CREATE TABLE IF NOT EXISTS articles (
+            seq {seq}, id TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL UNIQUE, data TEXT NOT NULL)""",
+        "CREATE TABLE IF NOT EXISTS analyses (article_id TEXT PRIMARY KEY REFERENCES articles(id), data TEXT NOT NULL)",
+        """CREATE TABLE IF NOT EXISTS assignments (
+            kind TEXT NOT NULL, article_id TEXT NOT NULL, cluster TEXT NOT NULL, PRIMARY KEY (kind, article_id))""",
+    ),
+    (  # 2: followed feeds and the pages fetched from them
+        "CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, data TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS fetched (url TEXT PRIMARY KEY, article_id TEXT NOT NULL)",
+    ),
+)
+STORE_VERSION = len(MIGRATIONS)
+# Parameters in one statement: SQLite's default limit is 999 in older builds.
+_BATCH = 500
+
+
+class SQLStore:
+    """A store in one SQL database. Subclasses open ``self._db`` and name the dialect's differences."""
+
+    #: the dialect's auto-numbered primary key, for ``{seq}`` in MIGRATIONS
+    SEQ = "INTEGER PRIMARY KEY AUTOINCREMENT"
+    #: the DB-API parameter marker
+    MARK = "?"
+    #: the driver's error base class
+    ERROR: type[Exception] = Exception
+
+    def __init__(self, name: str):
+        self.name = name  # how messages name this store (never a password)
+
+    # --- the Store protocol -------------------------------------------------------------------------
+
+    def add(self, articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[str]:
+        by_id = {a.article_id: a for a in analyses}
+        new: list[str] = []
+        with self._write("cannot add articles") as cursor:
+            for article in articles:
+                # The same text under any id is the same article: adding it again changes nothing.
+                cursor.execute(
+                    self._sql("INSERT INTO articles (id, content_hash, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+                    (article.id, article.content_hash, json.dumps(to_dict(article))),
+                )
+                if cursor.rowcount == 0:
+                    continue
+                new.append(article.id)
+                analysis = by_id.get(article.id)
+                if analysis is not None:
+                    cursor.execute(
+                        self._sql(
+                            "INSERT INTO analyses VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET data = excluded.data"
+                        ),
+                        (article.id, json.dumps(to_dict(analysis))),
+                    )
+        return new
+
+    def known_hashes(self) -> set[str]:
+        return {row[0] for row in self._query("SELECT content_hash FROM articles")}
+
+    def articles(self) -> list[Article]:
+        return [from_dict(Article, json.loads(row[0])) for row in self._query("SELECT data FROM articles ORDER BY seq")]
+
+    def analyses(self) -> list[ArticleAnalysis]:
+        rows = self._query(
+            "SELECT analyses.data FROM analyses JOIN articles ON articles.id = analyses.article_id ORDER BY seq"
+        )
+        return [from_dict(ArticleAnalysis, json.loads(row[0])) for row in rows]
+
+    def save_assignments(self, kind: str, assignments: Mapping[str, str]) -> None:
+        with self._write(f"cannot save {kind} assignments") as cursor:
+            cursor.execute(self._sql("DELETE FROM assignments WHERE kind = ?"), (kind,))
+            cursor.executemany(
+                self._sql("INSERT INTO assignments VALUES (?, ?, ?)"), [(kind, a, c) for a, c in assignments.items()]
+            )
+
+    def assignments(self, kind: str) -> dict[str, str]:
+        return dict(self._query("SELECT article_id, cluster FROM assignments WHERE kind = ?", (kind,)))
+
+    def feeds(self) -> list[FeedStatus]:
+        return [from_dict(FeedStatus, json.loads(row[0])) for row in self._query("SELECT data FROM feeds ORDER BY url")]
+
+    def save_feed(self, status: FeedStatus) -> None:
+        with self._write(f"cannot save the state of feed {status.url}") as cursor:
+            cursor.execute(
+                self._sql("INSERT INTO feeds VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET data = excluded.data"),
+                (status.url, json.dumps(to_dict(status))),
+            )
+
+    def fetched(self, urls: Sequence[str]) -> set[str]:
+        known: set[str] = set()
+        for start in range(0, len(urls), _BATCH):
+            batch = tuple(urls[start : start + _BATCH])
+            marks = ",".join("?" * len(batch))
+            known |= {row[0] for row in self._query(f"SELECT url FROM fetched WHERE url IN ({marks})", batch)}
+        return known
+
+    def mark_fetched(self, url_article: Mapping[str, str]) -> None:
+        with self._write("cannot record fetched pages") as cursor:
+            cursor.executemany(
+                self._sql("INSERT INTO fetched VALUES (?, ?) ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id"),
+                list(url_article.items()),
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- for the backends ---------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Bring the database to STORE_VERSION, one transaction a migration; refuse a newer one.
+
+        The connection is closed when this fails, since the store is never handed out.
+        """
+        try:
+            self._run_migrations()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _run_migrations(self) -> None:
+        with self._write("cannot create its tables") as cursor:
+            self._lock_schema(cursor)
+            cursor.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        version = self._version()
+        if version > STORE_VERSION:
+            raise StoreError(f"store {self.name}: version {version}, this newsfuse reads {STORE_VERSION}")
+        for number in range(version + 1, STORE_VERSION + 1):
+            with self._write(f"cannot migrate to version {number}") as cursor:
+                self._lock_schema(cursor)
+                if self._version(cursor) >= number:
+                    continue  # another process migrated it meanwhile
+                for statement in MIGRATIONS[number - 1]:
+                    cursor.execute(statement.format(seq=self.SEQ))
+                cursor.execute(
+                    self._sql("INSERT INTO meta VALUES ('version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                    (str(number),),
+                )
+
+    def _version(self, cursor=None) -> int:
+        sql = "SELECT value FROM meta WHERE key = 'version'"
+        rows = cursor.execute(sql).fetchall() if cursor is not None else self._query(sql)
+        return int(rows[0][0]) if rows else 0
+
+    def _lock_schema(self, cursor) -> None:
+        """Hold off other processes migrating the same database until this transaction ends."""
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator:
+        try:
+            with self._transaction() as cursor:
+                yield cursor
+        except self.ERROR as exc:
+            raise StoreError(f"store {self.name}: {what} ({exc})") from exc
+
+    def _transaction(self):
+        raise NotImplementedError
+
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        try:
+            return self._db.execute(self._sql(sql), params).fetchall()
+        except self.ERROR as exc:
+            raise StoreError(f"store {self.name}: {exc}") from exc
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.MARK == "?" else sql.replace("?", self.MARK)
