@@ -453,3 +453,42 @@ def test_a_bare_surname_across_articles_never_bridges_two_given_names():
     canon = fit(a, b)
     assert not same(canon, ("a", "Hillary Clinton"), ("b", "Bill Clinton"))
     assert same(canon, ("a", "Clinton"), ("a", "Hillary Clinton"))
+
+
+def test_a_usual_short_form_of_a_given_name_joins_its_full_name():
+    canon = fit(
+        make("a", "Rep. Liz Cheney lost her primary.", [("Liz Cheney", "PERSON")]),
+        make("b", "Elizabeth Cheney conceded. Her father Dick Cheney spoke.", [("Elizabeth Cheney", "PERSON"), ("Dick Cheney", "PERSON")]),
+    )
+    assert same(canon, ("a", "Liz Cheney"), ("b", "Elizabeth Cheney"))
+    assert not same(canon, ("a", "Liz Cheney"), ("b", "Dick Cheney"))
+
+
+def test_a_bare_word_before_a_longer_name_or_heading_two_names_stays_apart():
+    canon = fit(
+        make("a", "The House committee met. The White House declined to comment.", [("House", "ORG"), ("White House", "ORG")]),
+        make("b", "The House of Representatives returns. The House must act, the White House said.",
+             [("House of Representatives", "ORG"), ("House", "ORG"), ("White House", "ORG")]),
+    )
+    assert not same(canon, ("a", "House"), ("a", "White House"))
+    assert not same(canon, ("b", "House"), ("b", "White House"))
+
+
+def test_a_short_form_after_its_full_name_still_joins_it():
+    canon = fit(make("a", "The New Orleans Saints won. The Saints scored twice.", [("New Orleans Saints", "ORG"), ("Saints", "ORG")]))
+    assert same(canon, ("a", "New Orleans Saints"), ("a", "Saints"))
+
+
+def test_a_state_named_as_such_is_not_the_city_of_its_name():
+    canon = fit(
+        make("a", "WASHINGTON (AP) — Officials met.", [("WASHINGTON", "GPE")]),
+        make("b", "In Washington state, a primary was held. Washington voters went out.", [("Washington", "GPE"), ("Washington", "GPE")]),
+    )
+    assert entity_of(canon, "b", "Washington").name == "Washington State"
+    assert not same(canon, ("a", "WASHINGTON"), ("b", "Washington"))
+
+
+def test_a_span_running_past_a_sentence_end_is_named_by_its_first_part():
+    text = 'She said the House must defend the Constitution. "Our republic depends on it," she said.'
+    canon = fit(make("a", text, [('Constitution. "Our republic depends on it', "LAW")]))
+    assert [e.name for e in canon.entities_] == ["Constitution"]

@@ -161,3 +161,9 @@ def test_honorific_sex_and_given_names():
     assert honorific_sex("Mrs. Clinton", 0, 12) == "f"
     assert given_names_differ("bill", "hillary")
     assert not given_names_differ("ray", "raymond") and not given_names_differ("mohamed", "muhammad")
+
+
+def test_usual_short_forms_are_nicknames_and_other_names_differ():
+    assert names.nickname_of("bill", "william") and names.nickname_of("peggy", "margaret")
+    assert not names.nickname_of("bill", "robert") and not names.nickname_of("jon", "james")
+    assert not given_names_differ("liz", "elizabeth") and given_names_differ("dick", "elizabeth")

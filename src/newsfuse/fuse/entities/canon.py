@@ -206,10 +206,14 @@ class EntityCanonicalizer:
             if not candidates and ("PERSON" in group.labels or group.label not in _NOT_HEADS):
                 candidates = [p for p in people if any(word == k.core[0] for k in groups[p].full())]
             if not candidates and group.label not in _NOT_HEADS:
+                # A short form is used after its full name ("the New Orleans Saints ... the Saints"; a
+                # headline may use it first); a bare word only ever before a longer name is a name of
+                # its own ("the House committee ... the White House").
+                last = max(it.mention.start for it in group.items)
                 candidates = [
                     c
                     for c, other in enumerate(groups)
-                    if other.label in _HEAD_LABELS and any(word in _heads_of(k) for k in other.full())
+                    if other.label in _HEAD_LABELS and any(word in _heads_of(k) for k in other.full()) and other.start() < last
                 ]
             candidates = [c for c in candidates if not uf.clashes(g, c)]
             if len(candidates) > 1 and group.traits.sexes:
@@ -353,9 +357,13 @@ class EntityCanonicalizer:
                     for c in skeletons.get(names.skeleton(word), ())
                     if self._surname_of(word, groups[c])
                 }
+            by_head = False
             if not candidates and group.label not in _NOT_HEADS:
-                candidates = heads.get(word, set())
-            target = self._choose(g, sorted(c for c in candidates - {g} if not uf.clashes(g, c)), groups, in_article)
+                candidates, by_head = heads.get(word, set()), True
+            candidates = sorted(c for c in candidates - {g} if not uf.clashes(g, c))
+            if by_head and len(candidates) > 1:
+                continue  # "House" of "White House" or of "House of Representatives": unclear, so neither
+            target = self._choose(g, candidates, groups, in_article)
             if target is not None:
                 uf.union(g, target)
         return uf.merged(groups)

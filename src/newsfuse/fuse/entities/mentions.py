@@ -35,6 +35,8 @@ from newsfuse.model import ArticleAnalysis, Mention
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_MIN_WORDS = 3
 
+# A place name followed by a lower-case "state" names the state, not the city of that name.
+_STATE_AFTER = re.compile(r"\s+state\b")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 _ANY_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
@@ -71,6 +73,8 @@ def items_of(analysis: ArticleAnalysis, text: str | None, common: frozenset[str]
         form = names.clean(mention.text, person=person)
         if not names.fold(form):
             continue
+        if mention.label in ("GPE", "LOC") and text is not None and _STATE_AFTER.match(text, mention.end):
+            form = f"{form} State"  # "Washington state" is not the capital, "New York state" not the city
         cue = entity_types.context_cue(text, mention.start, mention.end) if text is not None else None
         key = names.name_key(form, person=person)
         sex = names.honorific_sex(text, mention.start, mention.end) if text is not None else None

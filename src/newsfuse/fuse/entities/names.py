@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from newsfuse.lexicon import NAME_TITLES
+from newsfuse.lexicon import NAME_TITLES, SHORT_FORM_OF
 
 # Lower-case name particles ("Muammar al-Gaddafi", "Ludwig van Beethoven"). A particle
 # is left out of the name's core key, so "al-Gaddafi", "Al-Gaddafi" and "Gaddafi" agree;
@@ -84,6 +84,10 @@ _POSSESSIVE = re.compile(r"['’`ʼ][sS]?$")  # "Obama's", "al-Gaddafi’s", "Fo
 _EDGE_PUNCT = "\"'“”‘’`«»()[]{}<>,.;:!?*_|/\\-–—#@ "
 _SURFACE_EDGE = "\"'“”‘’`«»()[]{}<>,;:!?*_|/\\ "
 _SCORE = re.compile(r"\s+\d+\s*[-–]\s*\d+$")  # "Evansville 91-73": a score run into the name
+# A sentence end inside a tagged span: a full stop, ? or ! before an opening quote, or a line
+# break ('the Constitution. "Our republic ...'); a name never runs on past one. The marks
+# alone do not end it: "U.S. Army", "St. Louis", "Yahoo! News".
+_SENTENCE_END = re.compile(r"[.?!][\"'”’]?\s+[\"“‘]|\n")
 # A nickname set off inside a name: "The Chin" in quotes, or (Jerry); a single quote must
 # open after a space and close before one, so "O'Brien" and "Shaquille O'Neal" stay whole.
 _NICKNAME = re.compile(r"\s+(?:[\"“”][^\"“”]{1,30}[\"“”]|['‘][^'‘’]{1,30}['’](?=\s)|\([^()]{1,30}\))\s+")
@@ -114,6 +118,7 @@ def clean(text: str, person: bool = False) -> str:
     """A mention's surface without possessive, edge punctuation, a leading article, what
     follows a comma ("Regina Benjamin, MD", "Biloxi, Miss.") or, for people, titles and a
     nickname inside the name ("Vincent 'The Chin' Gigante")."""
+    text = _SENTENCE_END.split(text, maxsplit=1)[0]
     text = " ".join(text.split())
     text = text.strip(_EDGE_PUNCT)
     head = text.split(",", 1)[0]
@@ -151,7 +156,7 @@ def surface(text: str) -> tuple[str, str]:
     comma stay, as spelled. The article is returned apart so the caller can decide
     whether it is part of the name ("The Hague") or not ("the National Rifle Association").
     """
-    text = " ".join(text.split()).strip(_SURFACE_EDGE)
+    text = " ".join(_SENTENCE_END.split(text, maxsplit=1)[0].split()).strip(_SURFACE_EDGE)
     text = _POSSESSIVE.sub("", text).strip(_SURFACE_EDGE) or text
     first, _, rest = text.partition(" ")
     if rest and first.casefold() == "the":
@@ -315,8 +320,11 @@ def tokens_match(a: str, b: str, min_fuzzy_length: int = MIN_FUZZY_LENGTH) -> bo
 
 
 def nickname_of(short: str, full: str) -> bool:
-    """Whether the folded given name ``short`` is a short form of ``full`` that begins it:
-    "chris" of "christopher", "ray" of "raymond", "ty" of "tywon" (not "jon" of "james")."""
+    """Whether the folded given name ``short`` is a short form of ``full``: one that begins it
+    ("chris" of "christopher", "ty" of "tywon"; not "jon" of "james"), or one English usage
+    gives it ("liz" of "elizabeth", "bill" of "william"; ``lexicon.SHORT_FORM_OF``)."""
+    if full in SHORT_FORM_OF.get(short, ()):
+        return True
     return MIN_NICKNAME <= len(short) < len(full) and full.startswith(short)
 
 
