@@ -103,7 +103,8 @@ def main(path: Path, write: bool, cache: Path | None) -> dict:
     out = {
         "pairs": {"fit": int(fit.sum()), "held_out": int(held.sum())},
         "thresholds": {"align": align_t, "cite": cite_t, "jaccard_align": jac_align, "jaccard_cite": jac_cite},
-        "fit_out_of_fold": {"align": scores(oof[fit] >= align_t, gold[fit]), "cite": scores(oof[fit] >= cite_t, gold[fit])},
+        "fit_out_of_fold": {"align": scores(oof[fit] >= align_t, gold[fit]),
+                            "cite": scores(oof[fit] >= cite_t, gold[fit])},
         "held_out": {
             "align": scores(prob[held] >= align_t, gold[held]),
             "cite": scores(prob[held] >= cite_t, gold[held]),

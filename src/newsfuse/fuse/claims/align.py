@@ -28,7 +28,7 @@ from newsfuse.errors import ModelError
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.groups import describe
 from newsfuse.fuse.claims.neighbours import neighbour_pairs, tfidf_vectors
-from newsfuse.fuse.claims.pairs import figures_differ, shipped, unit_side
+from newsfuse.fuse.claims.pairs import COUNT_KINDS, PairSide, figures_differ, shipped, unit_side
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.claims.units import ClaimUnit, collect_units, content_words, days_apart
 from newsfuse.fuse.corpus import Corpus
@@ -43,7 +43,8 @@ __all__ = ["ClaimAligner", "ClaimUnit", "Pair", "content_words", "days_apart"]
 # members stays at least GROUP_COSINE (so one close pair cannot chain two claims together).
 # ``learnt=True`` decides with the pair model (pairs.py, its alignment threshold) instead: better
 # on MRPC's held-out pairs at precision 0.9, far short on the blind set's clause-level statements
-# of one event (docs/quality.md, "Claims across outlets", 2026-12-07), so not the default. Grid over LINK_SCORE 0.35-1.0, GROUP_COSINE 0.3-0.6, CENTRING 0-1, ENTITY_WEIGHT 0-0.4 and
+# of one event (docs/quality.md, "Claims across outlets", 2026-12-07), so not the default.
+# Grid over LINK_SCORE 0.35-1.0, GROUP_COSINE 0.3-0.6, CENTRING 0-1, ENTITY_WEIGHT 0-0.4 and
 # WORD_WEIGHT 0-0.6 for the best sum of pairwise F1 on the annotated fixtures (tests/data/align)
 # and hand-grouped seed statements, ECB+ train as a check (precision 0.93-0.97 and recall
 # 0.11-0.13 throughout), 2026-11; docs/quality.md "Claims across outlets".
@@ -152,7 +153,7 @@ class ClaimAligner:
         self.vectors_ = self._vectors(_embedding_texts(self.units_, corpus.articles, corpus.analyses), comparable)
         self.close_units_ = self._close_units([self.units_[i] for i in comparable])
         self.ordinals_ = _ordinals(self.units_)
-        self.sides_: dict[int, object] = {}
+        self.sides_: dict[int, PairSide] = {}
         # 3. pairs
         self.pairs_ = self._pairs(self.vectors_, blocks)
         # 4. and 5. groups and claims
@@ -408,9 +409,6 @@ def _mutual_best(units: Sequence[ClaimUnit], scored: list[tuple[float, Pair]]) -
             if score >= best[(p.a, units[p.b].article)] and score >= best[(p.b, units[p.a].article)]]
 
 
-_COUNTS = frozenset({"cardinal", "money", "percent", "quantity"})
-
-
 def _ordinals(units: Sequence[ClaimUnit]) -> dict[str, list[Amount]]:
     """Article → the ordinal figures of its statements (see ClaimAligner._other_instance)."""
     out: dict[str, list[Amount]] = defaultdict(list)
@@ -426,8 +424,8 @@ def _figures_differ(a: ClaimUnit, b: ClaimUnit) -> bool:
 
 
 def _figures_apart(a: ClaimUnit, b: ClaimUnit) -> bool:
-    xs = [x for x in a.amounts if x.kind in _COUNTS]
-    ys = [y for y in b.amounts if y.kind in _COUNTS]
+    xs = [x for x in a.amounts if x.kind in COUNT_KINDS]
+    ys = [y for y in b.amounts if y.kind in COUNT_KINDS]
     return bool(xs and ys) and not any(x.kind == y.kind and x.meets(y) for x in xs for y in ys)
 
 

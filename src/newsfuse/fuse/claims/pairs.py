@@ -31,7 +31,7 @@ FEATURES = (
     "date_clash", "date_one_side", "names_apart", "names_one_side", "negations_apart", "denial_differs",
 )
 # Kinds of figure that count something: two of one kind that no reading lets meet are two facts.
-_COUNTS = frozenset({"cardinal", "money", "percent", "quantity"})
+COUNT_KINDS = frozenset({"cardinal", "money", "percent", "quantity"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ def figures_differ(xs: Sequence[Amount], ys: Sequence[Amount]) -> bool:
     meets any of the other's: "sold for $2.5 billion" and "for $1.8 billion". A claim never spans
     different figures (the README), however alike the words; a rounded figure ("$43 million"), an
     open bound ("at least 14") or an approximation meets its exact form (slots.bounds)."""
-    for kind in _COUNTS:
+    for kind in COUNT_KINDS:
         a = [x for x in xs if x.kind == kind]
         b = [y for y in ys if y.kind == kind]
         if a and b and not any(x.meets(y) for x in a for y in b):
