@@ -18,7 +18,7 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = REPO / "examples" / "setubal"
 # Fixtures that load the models (directly or through the pipeline): a test using one is marked slow,
 # so that `pytest -m "not slow"` stays the quick loop.
-MODEL_FIXTURES = frozenset({"nlp", "seeds_fused", "examples_fused"})
+MODEL_FIXTURES = frozenset({"nlp", "seeds_fused", "examples_fused", "mrpc_check_pairs"})
 # Names a test may connect to besides loopback addresses (the local HTTP servers and Chromium's driver).
 LOCAL_HOST_NAMES = frozenset({"localhost", "ip6-localhost", "ip6-loopback"})
 
@@ -84,6 +84,19 @@ def nlp():
     from newsfuse.nlp.models import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def mrpc_check_pairs(nlp):
+    """The held-out fifth of MRPC train (``SentencePair.part == "check"``) and each pair analysed as the
+    pair model and the aligner read it (eval.paraphrase.analyse_pairs), once per run; skips without the data."""
+    from newsfuse.eval.paraphrase import analyse_pairs, read_pairs
+
+    path = SHARED_DATA / "mrpc"
+    if not path.is_dir():
+        pytest.skip("needs ../shared/data/mrpc")
+    pairs = [p for p in read_pairs(path) if p.part == "check"]
+    return pairs, analyse_pairs(pairs, nlp)
 
 
 @pytest.fixture()

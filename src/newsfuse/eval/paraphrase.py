@@ -12,6 +12,10 @@ What is scored (``evaluate``, as ``newsfuse eval align`` does):
   same verb, less the penalty for figures apart) reaches the threshold and no slot keeps them
   apart (a different figure or date, a denial, different people or places). MRPC pairs come
   without their event, so the centred cosine is the plain one.
+* **The pair model** (``fuse/claims/pairs.py``): the aligner deciding with it (``learnt=True``, its
+  alignment threshold, the slot vetoes as before), and the summary's citation check (the model at
+  its citation threshold; beside it the word rule ``support.says`` it replaced and word Jaccard fit
+  for precision ``CITE_PRECISION``).
 * **Baseline**: the Jaccard of the two sentences' lower-cased words at a threshold.
 * **Parts**: a pair is in the check part when the CRC-32 of its ids is divisible by
   ``CHECK_EVERY`` (a fifth), else in the fit part. Thresholds are fit on the fit part
@@ -38,6 +42,8 @@ PAIR_FILE = "msr_paraphrase_train.txt"
 CHECK_EVERY = 5
 # A link asserts "corroborated" to a reader: thresholds are fit for this precision first.
 TARGET_PRECISION = 0.9
+# A citation tells a reader the source says the line: the citation check is held to this.
+CITE_PRECISION = 0.95
 _WORD = re.compile(r"\w+")
 
 
@@ -109,17 +115,28 @@ def best_f1(values: Sequence[float], gold: Sequence[bool]) -> float:
     return max(finite, key=lambda t: (scores_at(values, gold, t).f1, -t)) if finite else 0.0
 
 
-def aligner_values(pairs: Sequence[SentencePair], nlp: Any, aligner: Any = None) -> list[tuple[float, str | None]]:
-    """Each pair's link score and what keeps its sentences apart (None when nothing does)."""
+@dataclass(frozen=True, slots=True)
+class AnalysedPair:
+    """A pair as the aligner and the pair model see it: each sentence's statements taken together
+    (None when it has none), each sentence's side for the pair model, and their encoder cosine."""
+
+    first: Any
+    second: Any
+    sides: tuple[Any, Any]
+    cosine: float
+
+
+def analyse_pairs(pairs: Sequence[SentencePair], nlp: Any) -> list[AnalysedPair]:
+    """Each pair's sentences analysed as one-sentence reports of one event, their entities made one
+    (a name in both is one entity), and encoded once."""
     from newsfuse.errors import ModelError
-    from newsfuse.fuse.claims.align import ClaimAligner
+    from newsfuse.fuse.claims.pairs import text_side
     from newsfuse.fuse.claims.units import collect_units
     from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
     from newsfuse.nlp.analyze import analyze_articles
     from newsfuse.nlp.encoder import embed_texts
 
-    aligner = aligner or ClaimAligner()
     articles = [Article(f"{p.id}/{k}", text, outlet=f"outlet {k}") for p in pairs
                 for k, text in ((1, p.first), (2, p.second))]
     analyses = list(analyze_articles(articles, nlp))
@@ -134,12 +151,19 @@ def aligner_values(pairs: Sequence[SentencePair], nlp: Any, aligner: Any = None)
         canon = EntityCanonicalizer().fit(corpus)
         corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
         units = collect_units(corpus, {a.id: "pair", b.id: "pair"})
-        first, second = _whole(units, a), _whole(units, b)
-        if first is None or second is None:
-            out.append((float("-inf"), "empty"))
-            continue
-        out.append(aligner.link(first, second, float(vectors[2 * k] @ vectors[2 * k + 1])))
+        sides = tuple(text_side(x.text, y, mention_entity=corpus.mention_entity)
+                      for x, y in zip((a, b), analyses[2 * k: 2 * k + 2]))
+        out.append(AnalysedPair(_whole(units, a), _whole(units, b), sides, float(vectors[2 * k] @ vectors[2 * k + 1])))
     return out
+
+
+def aligner_values(analysed: Sequence[AnalysedPair], aligner: Any = None) -> list[tuple[float, str | None]]:
+    """Each pair's link score and what keeps its sentences apart (None when nothing does)."""
+    from newsfuse.fuse.claims.align import ClaimAligner
+
+    aligner = aligner or ClaimAligner()
+    return [(float("-inf"), "empty") if p.first is None or p.second is None
+            else aligner.link(p.first, p.second, p.cosine) for p in analysed]
 
 
 def _whole(units: Iterable[Any], article: Article) -> Any:
@@ -160,13 +184,28 @@ def _whole(units: Iterable[Any], article: Article) -> Any:
 
 
 def evaluate(paths: Sequence[str | Path], nlp: Any = None, link_score: float | None = None) -> dict[str, Any]:
-    """Our pair decision and the word-overlap baseline on the fit and check parts of MRPC."""
-    from newsfuse.fuse.claims.align import LINK_SCORE
+    """Our pair decision (the aligner's, with the pair model and its slot vetoes), the citation check
+    (the pair model at its citation threshold; the word rule it replaced) and the word-overlap
+    baseline on the fit and check parts of MRPC."""
     from newsfuse.nlp.models import load_nlp
 
     pairs = [p for path in paths for p in read_pairs(path)]
-    values = aligner_values(pairs, nlp or load_nlp())
+    return score_analysed(pairs, analyse_pairs(pairs, nlp or load_nlp()), link_score)
+
+
+def score_analysed(pairs: Sequence[SentencePair], analysed: Sequence[AnalysedPair],
+                   link_score: float | None = None) -> dict[str, Any]:
+    """``evaluate`` on pairs already analysed (``analyse_pairs``)."""
+    from newsfuse.fuse.claims.align import LINK_SCORE, ClaimAligner
+    from newsfuse.fuse.claims.pairs import shipped
+    from newsfuse.fuse.summary.support import says
+
+    values = aligner_values(analysed)
     ours = [v if clash is None else float("-inf") for v, clash in values]
+    learnt = [v if clash is None else float("-inf") for v, clash in aligner_values(analysed, ClaimAligner(learnt=True))]
+    model = shipped()
+    cite = [model.probability(p.sides[0], p.sides[1], p.cosine) for p in analysed]
+    rule = [float(says(p.first, p.second)) for p in pairs]
     base = [word_jaccard(p.first, p.second) for p in pairs]
     parts = {name: [k for k, p in enumerate(pairs) if p.part == name] for name in ("fit", "check")}
     fit = parts["fit"]
@@ -178,13 +217,16 @@ def evaluate(paths: Sequence[str | Path], nlp: Any = None, link_score: float | N
     ours_t = precision_first([ours[k] for k in fit], [gold[k] for k in fit])
     base_t = precision_first([base[k] for k in fit], [gold[k] for k in fit])
     base_f1 = best_f1([base[k] for k in fit], [gold[k] for k in fit])
+    base_cite = precision_first([base[k] for k in fit], [gold[k] for k in fit], CITE_PRECISION)
     current = LINK_SCORE if link_score is None else link_score
     vetoed = [k for k, (_, clash) in enumerate(values) if clash not in (None, "empty")]
     result: dict[str, Any] = {
         "pairs": {name: len(rows) for name, rows in parts.items()},
         "same": {name: sum(gold[k] for k in rows) for name, rows in parts.items()},
         "thresholds": {"ours_precision_first": ours_t, "ours_current": current,
-                       "baseline_precision_first": base_t, "baseline_best_f1": base_f1},
+                       "baseline_precision_first": base_t, "baseline_best_f1": base_f1,
+                       "ours_model": model.align_threshold, "cite_model": model.cite_threshold,
+                       "cite_rule": 1.0, "baseline_cite": base_cite},
         "kept_apart": {"pairs": len(vetoed), "not_same": sum(not gold[k] for k in vetoed),
                        "by_kind": _count(values[k][1] for k in vetoed),
                        "same_by_kind": _count(values[k][1] for k in vetoed if gold[k])},
@@ -195,6 +237,10 @@ def evaluate(paths: Sequence[str | Path], nlp: Any = None, link_score: float | N
             "ours_current": on(ours, rows, current),
             "baseline_precision_first": on(base, rows, base_t),
             "baseline_best_f1": on(base, rows, base_f1),
+            "ours_model": on(learnt, rows, model.align_threshold),
+            "cite_model": on(cite, rows, model.cite_threshold),
+            "cite_rule": on(rule, rows, 1.0),
+            "baseline_cite": on(base, rows, base_cite),
         }
     return result
 
@@ -214,8 +260,12 @@ def format_scores(result: dict[str, Any]) -> str:
              f"{'decision':<34}{'threshold':>10}   fit P/R/F1           check P/R/F1"]
     for key, label in (("ours_current", "aligner, its link score"),
                        ("ours_precision_first", f"aligner, precision {TARGET_PRECISION} on fit"),
+                       ("ours_model", "aligner with the pair model"),
                        ("baseline_precision_first", f"word Jaccard, precision {TARGET_PRECISION} on fit"),
-                       ("baseline_best_f1", "word Jaccard, best F1 on fit")):
+                       ("baseline_best_f1", "word Jaccard, best F1 on fit"),
+                       ("cite_model", "citation: pair model, its threshold"),
+                       ("cite_rule", "citation: word rule (support.says)"),
+                       ("baseline_cite", f"word Jaccard, precision {CITE_PRECISION} on fit")):
         cells = [" ".join(f"{result[part][key][m]:.3f}" for m in ("precision", "recall", "f1"))
                  for part in ("fit", "check")]
         lines.append(f"{label:<34}{t[key]:>10.3f}   {cells[0]}    {cells[1]}")

@@ -28,3 +28,22 @@ def test_a_denial_does_not_say_what_it_denies():
 
 def test_content_words_leave_out_stop_words_plurals_and_possessives():
     assert content_words("The residents of Alderby's flooded homes") == {"resident", "alderby", "flooded", "home"}
+
+
+def test_sentence_check_uses_the_pair_model_with_vectors_and_the_word_rule_without():
+    import numpy as np
+
+    from newsfuse.fuse.summary.support import SentenceCheck
+
+    texts = ["The storm killed three people in the coastal town on Monday.",
+             "Three people were killed in the coastal town by the storm on Monday.",
+             "The storm killed five people in the coastal town on Monday."]
+    places = [(None, 0, len(t)) for t in texts]
+    close = np.array([[1.0, 0.0], [0.95, 0.312], [0.99, 0.141]])
+    close /= np.linalg.norm(close, axis=1, keepdims=True)
+    learnt = SentenceCheck(texts, places, close, {})
+    assert learnt(0, 1) and learnt(1, 0)  # a restatement in other words
+    assert not learnt(0, 2)  # another figure, however close the vectors
+    rule = SentenceCheck(texts, places, None, {})
+    assert rule(0, 1) == says(texts[0], texts[1])
+    assert rule(0, 2)  # the word rule reads figures in digits only: "three" and "five" pass it

@@ -28,6 +28,7 @@ from newsfuse.errors import ModelError
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.groups import describe
 from newsfuse.fuse.claims.neighbours import neighbour_pairs, tfidf_vectors
+from newsfuse.fuse.claims.pairs import COUNT_KINDS, PairSide, figures_differ, shipped, unit_side
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.claims.units import ClaimUnit, collect_units, content_words, days_apart
 from newsfuse.fuse.corpus import Corpus
@@ -40,6 +41,9 @@ __all__ = ["ClaimAligner", "ClaimUnit", "Pair", "content_words", "days_apart"]
 # Two units link when their score (see ClaimAligner.score) reaches LINK_SCORE, each the other's
 # best match in its article, and two groups merge only while the mean cosine between their
 # members stays at least GROUP_COSINE (so one close pair cannot chain two claims together).
+# ``learnt=True`` decides with the pair model (pairs.py, its alignment threshold) instead: better
+# on MRPC's held-out pairs at precision 0.9, far short on the blind set's clause-level statements
+# of one event (docs/quality.md, "Claims across outlets", 2026-12-07), so not the default.
 # Grid over LINK_SCORE 0.35-1.0, GROUP_COSINE 0.3-0.6, CENTRING 0-1, ENTITY_WEIGHT 0-0.4 and
 # WORD_WEIGHT 0-0.6 for the best sum of pairwise F1 on the annotated fixtures (tests/data/align)
 # and hand-grouped seed statements, ECB+ train as a check (precision 0.93-0.97 and recall
@@ -87,6 +91,7 @@ class Pair:
     apart: bool  # both give figures and none of them meet
     verb: bool  # the same main verb
     clash: str | None  # number | date | duration | ordinal | negation | actor | place | time, or None
+    probability: float | None = None  # the pair model's, when the encoder's cosine was there to read
 
 
 class ClaimAligner:
@@ -101,15 +106,19 @@ class ClaimAligner:
     ``units_`` the ClaimUnit of every statement compared; ``group_`` the claim id of each unit;
     ``vectors_`` their embeddings (rows of ``units_``);
     ``pairs_`` the close pairs looked at (for contradiction finding);
-    ``embedding_used_`` whether sentence embeddings compared the statements.
+    ``embedding_used_`` whether sentence embeddings compared the statements (with ``learnt``, also
+    whether the pair model, not the score, decided which pairs link).
     """
 
     def __init__(self, link_score: float = LINK_SCORE, group_cosine: float = GROUP_COSINE,
                  entity_weight: float = ENTITY_WEIGHT, word_weight: float = WORD_WEIGHT,
                  apart_penalty: float = FIGURES_APART_PENALTY, centring: float = CENTRING,
                  mutual_best: bool = True, neighbours: int = NEIGHBOURS, use_embeddings: bool = True,
-                 veto_actors: bool = True, veto_places: bool = True):
+                 veto_actors: bool = True, veto_places: bool = True, learnt: bool = False,
+                 link_probability: float | None = None):
         self.link_score = link_score
+        self.learnt = learnt
+        self.link_probability = link_probability
         self.entity_weight = entity_weight
         self.word_weight = word_weight
         self.apart_penalty = apart_penalty
@@ -144,6 +153,7 @@ class ClaimAligner:
         self.vectors_ = self._vectors(_embedding_texts(self.units_, corpus.articles, corpus.analyses), comparable)
         self.close_units_ = self._close_units([self.units_[i] for i in comparable])
         self.ordinals_ = _ordinals(self.units_)
+        self.sides_: dict[int, PairSide] = {}
         # 3. pairs
         self.pairs_ = self._pairs(self.vectors_, blocks)
         # 4. and 5. groups and claims
@@ -238,6 +248,13 @@ class ClaimAligner:
 
     def _score(self, i: int, j: int, cos: float, centred: float) -> Pair:
         a, b = self.units_[i], self.units_[j]
+        probability = None
+        if self._learnt():
+            sides = self.sides_
+            for k in (i, j):
+                if k not in sides:
+                    sides[k] = unit_side(self.units_[k])
+            probability = shipped().probability(sides[i], sides[j], cos)
         return Pair(
             i, j, cos, centred,
             entities=jaccard(a.entities, b.entities),
@@ -246,20 +263,35 @@ class ClaimAligner:
             apart=_figures_apart(a, b),
             verb=bool(a.verb) and a.verb == b.verb,
             clash=self.clash(a, b),
+            probability=probability,
         )
 
+    def _learnt(self) -> bool:
+        return self.learnt and self.embedding_used_
+
+    def strength(self, p: Pair) -> float:
+        """What decides whether a pair links: the pair model's probability (``learnt``), else the score."""
+        return self.score(p) if p.probability is None else p.probability
+
+    def threshold(self) -> float:
+        """The strength at which a pair links: the model's alignment threshold (``learnt``), else ``link_score``."""
+        if not self._learnt():
+            return self.link_score
+        return shipped().align_threshold if self.link_probability is None else self.link_probability
+
     def link(self, a: ClaimUnit, b: ClaimUnit, cosine: float, centred: float | None = None) -> tuple[float, str | None]:
-        """The link score of two statements of different articles and what keeps them apart (None when
-        nothing does), as ``fit`` compares a pair; ``centred`` defaults to ``cosine`` (no event to
-        centre on). They are one claim when the score reaches ``link_score`` and nothing keeps them
-        apart. For scoring the pair decision on labelled sentence pairs (eval.paraphrase)."""
+        """The strength of two statements of different articles (see ``strength``) and what keeps them
+        apart (None when nothing does), as ``fit`` compares a pair; ``centred`` defaults to ``cosine``
+        (no event to centre on). They are one claim when the strength reaches ``threshold()`` and
+        nothing keeps them apart. For scoring the pair decision on labelled sentence pairs (eval.paraphrase)."""
         probe = copy.copy(self)
         probe.units_ = [a, b]
         probe.embedding_used_ = self.use_embeddings
         probe.close_units_ = probe._close_units(probe.units_)
         probe.ordinals_ = _ordinals(probe.units_)
+        probe.sides_ = {}
         p = probe._score(0, 1, cosine, cosine if centred is None else centred)
-        return self.score(p), p.clash
+        return probe.strength(p), p.clash
 
     def score(self, p: Pair) -> float:
         """The link score of a pair: its plain and centred cosines plus the evidence the embedding misses."""
@@ -333,12 +365,13 @@ class ClaimAligner:
             if p.clash is not None:
                 cannot[p.a].add(p.b)
                 cannot[p.b].add(p.a)
-        scored = [(self.score(p), p) for p in self.pairs_ if p.clash is None]
+        scored = [(self.strength(p), p) for p in self.pairs_ if p.clash is None]
         if self.mutual_best:
             scored = _mutual_best(self.units_, scored)
         scored.sort(key=lambda x: -x[0])
+        threshold = self.threshold()
         for score, p in scored:
-            if score < self.link_score:
+            if score < threshold:
                 break
             ga, gb = labels[p.a], labels[p.b]
             if ga == gb or gb in cannot[ga]:
@@ -376,9 +409,6 @@ def _mutual_best(units: Sequence[ClaimUnit], scored: list[tuple[float, Pair]]) -
             if score >= best[(p.a, units[p.b].article)] and score >= best[(p.b, units[p.a].article)]]
 
 
-_COUNTS = frozenset({"cardinal", "money", "percent", "quantity"})
-
-
 def _ordinals(units: Sequence[ClaimUnit]) -> dict[str, list[Amount]]:
     """Article → the ordinal figures of its statements (see ClaimAligner._other_instance)."""
     out: dict[str, list[Amount]] = defaultdict(list)
@@ -388,23 +418,14 @@ def _ordinals(units: Sequence[ClaimUnit]) -> dict[str, list[Amount]]:
 
 
 def _figures_differ(a: ClaimUnit, b: ClaimUnit) -> bool:
-    """Both statements give figures of one kind (counts, money, shares, quantities) and no figure of
-    one meets any of the other's, whatever they are said to count: "sold for $2.5 billion" and
-    "for $1.8 billion", "1,200 workers" and "1,500 people". A claim never spans different figures
-    (the README), so such statements are never one claim, however alike their words; a figure
-    that rounds ("$43 million"), an open bound ("at least 14") or an approximation meets its
-    exact form (slots.bounds)."""
-    for kind in _COUNTS:
-        xs = [x for x in a.amounts if x.kind == kind]
-        ys = [y for y in b.amounts if y.kind == kind]
-        if xs and ys and not any(x.meets(y) for x in xs for y in ys):
-            return True
-    return False
+    """Both statements give different figures of one kind, whatever they are said to count ("1,200
+    workers" and "1,500 people"): never one claim (pairs.figures_differ)."""
+    return figures_differ(a.amounts, b.amounts)
 
 
 def _figures_apart(a: ClaimUnit, b: ClaimUnit) -> bool:
-    xs = [x for x in a.amounts if x.kind in _COUNTS]
-    ys = [y for y in b.amounts if y.kind in _COUNTS]
+    xs = [x for x in a.amounts if x.kind in COUNT_KINDS]
+    ys = [y for y in b.amounts if y.kind in COUNT_KINDS]
     return bool(xs and ys) and not any(x.kind == y.kind and x.meets(y) for x in xs for y in ys)
 
 

@@ -13,7 +13,7 @@ import numpy as np
 from newsfuse.errors import ModelError
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.summary.sentences import ReportSentence, is_dangling, report_sentences
-from newsfuse.fuse.summary.support import says
+from newsfuse.fuse.summary.support import SentenceCheck, says
 from newsfuse.model import (
     ClaimGroup, ClaimSource, Contradiction, Dispute, Event, SentenceRef, Story, SummaryLine,
 )
@@ -87,7 +87,7 @@ class Summarizer:
     Steps: 1. collect the candidate sentences of each event's reports (copies left out);
     2. vectorise them; 3. score relevance (centrality, lead position, how many reports say
     the same, corroborated claims); 4. choose with MMR; 5. cite every sentence of the event's
-    reports (copies included) that is similar and whose own words say the line (``support.says``:
+    reports (copies included) that is similar and says the line (``support.SentenceCheck``, the pair model:
     each citation is checked against its own sentence, a claim group's sources too), and the
     other side of any contradiction; 6. put the chosen in time order; 7. leave out a line that
     states a date in another month than its event's, and one that repeats a line shown before it (its
@@ -194,6 +194,7 @@ class Summarizer:
                 return lexical
             return EMBEDDING_WEIGHT * _cos(embedded[a], embedded[b]) + (1 - EMBEDDING_WEIGHT) * lexical
 
+        check = _check(pool, group, embedded, corpus)
         origin = [corpus.original(s.key[0]) for s in pool]
         cand = np.array(candidates)
         everything = np.arange(len(pool))
@@ -229,12 +230,12 @@ class Summarizer:
         for row, k in enumerate(chosen):
             i = candidates[k]
             lines.append(
-                (pool[i], _cite(pool, i, sim_cp[row], threshold, claim_sources.get(pool[i].key, ())))
+                (pool[i], _cite(pool, i, sim_cp[row], threshold, claim_sources.get(pool[i].key, ()), check))
             )
         # 6. time order: the date the sentence gives, else its report's; lead sentences first
         lines.sort(key=lambda line: (line[0].date or group.date or "", line[0].rank))
         # 8. the headline: a report states it only in a sentence that says it, and not before it happened
-        out = [_line("headline", group, group.title, _headline_sources(pool, group, corpus), corpus)]
+        out = [_line("headline", group, group.title, _headline_sources(pool, group, corpus, check), corpus)]
         out += [_line("sentence", group, s.text, sources, corpus) for s, sources in lines]
         return out
 
@@ -273,36 +274,49 @@ def _mmr(relevance: np.ndarray, sim: np.ndarray, target: int, diversity: float, 
     return chosen
 
 
-def _cite(pool: list[ReportSentence], own: int, sims: np.ndarray, threshold: float, extra) -> list[tuple[str, int]]:
+def _check(pool: list[ReportSentence], group: _Group, embedded: np.ndarray | None, corpus: Corpus) -> SentenceCheck:
+    """The citation check over the pool's sentences and, last, the group's headline."""
+    places = []
+    for s in pool:
+        analysis = corpus.analysis(s.key[0])
+        span = analysis.sentences[s.key[1]] if analysis is not None else None
+        places.append((analysis, span.start, span.end) if span is not None else (None, 0, len(s.text)))
+    places.append((None, 0, len(group.title)))
+    return SentenceCheck([s.text for s in pool] + [group.title], places, embedded, corpus.mention_entity)
+
+
+def _cite(pool: list[ReportSentence], own: int, sims: np.ndarray, threshold: float, extra,
+          check: SentenceCheck) -> list[tuple[str, int]]:
     """The line's own sentence, then each other report's most similar sentence that says the line,
     then the claim group's sources whose own sentence says it (a group's sources are not inherited)."""
     line = pool[own]
     best: dict[str, tuple[float, int]] = {}
     for j in np.flatnonzero(sims >= threshold):
         aid = pool[j].key[0]
-        if j == own or aid == line.key[0] or _clash(line, pool[j]) or not says(line.text, pool[j].text):
+        if j == own or aid == line.key[0] or _clash(line, pool[j]) or not check(own, int(j)):
             continue
         if aid not in best or sims[j] > best[aid][0]:
             best[aid] = (float(sims[j]), int(j))
     sources = [line.key]
     sources += [pool[j].key for _, j in sorted(best.values(), reverse=True)]
-    text_of = {s.key: s for s in pool}
+    index_of = {s.key: k for k, s in enumerate(pool)}
     for key in extra:
-        other = text_of.get(key)
+        k = index_of.get(key)
         # a sentence we cannot read (outside the scanned lead) cannot be checked, so it is not cited
-        if key not in sources and other is not None and not _clash(line, other) and says(line.text, other.text):
+        if key not in sources and k is not None and not _clash(line, pool[k]) and check(own, k):
             sources.append(key)
     return sources
 
 
-def _headline_sources(pool: list[ReportSentence], group: _Group, corpus: Corpus) -> list[tuple[str, int]]:
+def _headline_sources(pool: list[ReportSentence], group: _Group, corpus: Corpus,
+                      check: SentenceCheck) -> list[tuple[str, int]]:
     """Per report, the first sentence that says the headline, of reports not published before the group's date."""
     out: dict[str, tuple[str, int]] = {}
-    for s in pool:
+    for k, s in enumerate(pool):
         article = corpus.article(s.key[0])
         if s.key[0] in out or _before(article.published if article else "", group.date):
             continue
-        if says(group.title, s.text):
+        if check(len(pool), k):
             out[s.key[0]] = s.key
     return list(out.values())
 
