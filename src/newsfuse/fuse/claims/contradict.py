@@ -98,6 +98,8 @@ _WORD = re.compile(r"[a-z]+")
 WEEK_DAYS = 7
 _PARTITIVE = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the|them|those|these|his|her|their|its|our|all|us)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+$", re.I)
+_AND_BEFORE = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+$", re.I)
+_AND_AFTER = re.compile(r"^\s+[a-z]+\s+(?:and|with)\s+(?:a|an|one|his|her|their|\d+|two|three|four|five|six)\b", re.I)
 OPEN_LOWER_BOUND = re.compile(r"^(?:at least|more than|over)\b", re.I)
 # Two figures more than this many times apart measure different things ("130 people shot this
 # year" / "four wounded"; "three bodies" / "eight children shot in 17 months"), not one count given
@@ -296,13 +298,17 @@ def rival_figures(a: ClaimUnit, b: ClaimUnit, same_time: bool = False,
 
 
 def _part(u: ClaimUnit, x: Amount) -> bool:
-    """A count of part of a group ("two of the victims", "five of them", "the other three victims"):
-    no rival of the group's total, which another report gives (GVA train: the commonest false
-    alarm among reports of one shooting; docs/quality.md)."""
+    """A count of part of a group ("two of the victims", "five of them", "the other three victims",
+    one side of people joined: "a man and his two children", "two children and one adult"): no
+    rival of the group's total, which another report gives (GVA train: the commonest false alarm
+    among reports of one shooting; docs/quality.md)."""
     if x.kind != "cardinal":
         return False
-    return bool(_PARTITIVE.match(u.text[x.end - u.start : x.end - u.start + 24])
-                or _THE_OTHER.search(u.text[max(0, x.start - u.start - 16) : x.start - u.start]))
+    before, after = u.text[max(0, x.start - u.start - 16) : x.start - u.start], u.text[x.end - u.start : x.end - u.start + 40]
+    # (a count coordinated with its own people, not "two dead and three wounded": two slots)
+    joined = _AND_AFTER.match(after)
+    joined = joined is not None and not RUNNING_COUNT.search(joined.group(0))
+    return bool(_PARTITIVE.match(after) or _THE_OTHER.search(before) or _AND_BEFORE.search(before) or joined)
 
 
 def _developing(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, same_time: bool = False) -> bool:
