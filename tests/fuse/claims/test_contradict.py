@@ -154,9 +154,9 @@ def test_example_corpus_planted_contradictions(examples_report):
     flat = [" ".join(v) for v in values]
     # The pay rise: 6.5% against 6% for one deal.
     assert any("6%" in v and "6.5%" in v for v in flat), flat
-    # Turnout: the union's about 1,200 (Tuesday's report) and the operator's fewer than 900 (Thursday's)
-    # are figures of reports of different days, which are not compared (SAME_MOMENT_DAYS).
-    assert not any("1,200" in v and "900" in v for v in flat), flat
+    # Turnout: the union's about 1,200 against the port authority's about 1,500 or the operator's fewer than 900
+    # (a workforce is no running tally: reports two days apart are compared).
+    assert any("1,200" in v and ("1,500" in v or "900" in v) for v in flat), flat
     # "at least 14 vessels" on the first day and 17 the next: an open bound and its update, no conflict.
     assert not any("17" in v and "14" in v for v in flat), flat
     # The trap: diverted ships of the second strike grow from 22 to more than 30 over the week.
