@@ -45,6 +45,9 @@ EXCEPTIONS = {
     ("newsfuse.fuse.events.profile", "newsfuse.ingest.meta"),
     # Claims are embedded in the summary's wording of their sentence; the cleaner belongs below both.
     ("newsfuse.fuse.claims.align", "newsfuse.fuse.summary.sentences"),
+    # An agency named in an attribution ("AP reported") goes by the outlet table's one name, the
+    # name ingest gives a dateline's agency; the table belongs to ingest.
+    ("newsfuse.fuse.claims.units", "newsfuse.ingest.outlets"),
 }
 
 

@@ -70,3 +70,14 @@ def test_a_copy_of_a_copy_follows_the_chain_and_a_loop_or_a_missing_original_end
     # a copy of an article not in the corpus keeps its own source
     assert Corpus(articles, duplicate_of={"c": "missing"}).source("c") == "outlet:harbour freight"
     assert Corpus(articles, duplicate_of={"c": "o", "o": "c"}).source("c").startswith("outlet:")  # a loop ends
+
+
+def test_an_agency_own_article_and_its_copy_in_a_paper_are_one_source():
+    corpus = Corpus([
+        Article("wire", "t", outlet="Associated Press"),
+        Article("paper", "t", outlet="Marlow Gazette", agency="Associated Press"),
+        Article("other", "t", outlet="Marlow Gazette"),
+    ])
+    assert corpus.source("wire") == corpus.source("paper") == "agency:associated press"
+    assert corpus.source("other") == "outlet:marlow gazette"
+    assert len(corpus.sources(["wire", "paper", "other"])) == 2

@@ -154,3 +154,9 @@ def test_no_dateline_no_span():
     article = build_article(doc(MORE + " " + MORE), "a", 80)
     assert (article.dateline, article.dateline_span) == (None, None)
     assert article.after_dateline(0) == 0
+
+
+def test_a_dateline_agency_goes_by_its_one_canonical_name():
+    lead = "WASHINGTON (AP) — The committee will vote on Thursday on the spending bill, its chairman told reporters."
+    article = build_article(doc(lead, MORE, outlet="Marlow Gazette"), "a", 80)
+    assert (article.outlet, article.agency) == ("Marlow Gazette", "Associated Press")

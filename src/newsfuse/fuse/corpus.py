@@ -31,6 +31,7 @@ class Corpus:
     mention_entity: Mapping[tuple[str, int, int], str] = field(default_factory=dict)
     _article_by_id: dict[str, Article] = field(init=False, repr=False, compare=False)
     _analysis_by_id: dict[str, ArticleAnalysis] = field(init=False, repr=False, compare=False)
+    _agencies: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Frozen: the derived lookups are set once, here, and the inputs copied so no caller can
@@ -45,6 +46,7 @@ class Corpus:
             by_id.setdefault(article.id, article)
         object.__setattr__(self, "_article_by_id", by_id)
         object.__setattr__(self, "_analysis_by_id", {a.article_id: a for a in self.analyses})
+        object.__setattr__(self, "_agencies", frozenset(source_key(a.agency) for a in self.articles if a.agency))
 
     # -- growing it --------------------------------------------------------------------------
 
@@ -84,7 +86,9 @@ class Corpus:
 
         A copy follows its original; then an agency's copy is that agency ("agency:reuters"), any
         other article its outlet ("outlet:tass"), and an article of unknown outlet stands alone
-        ("article:<id>"). Two reports from one agency, or one outlet, are one source.
+        ("article:<id>"). Two reports from one agency, or one outlet, are one source; an outlet that
+        is some article's agency is that agency (the agency's own article and its copy elsewhere
+        count once; ingest gives both one canonical name).
         """
         article = self._article_by_id.get(article_id)
         seen: set[str] = set()
@@ -99,7 +103,8 @@ class Corpus:
         if article.agency:
             return "agency:" + source_key(article.agency)
         if article.outlet:
-            return "outlet:" + source_key(article.outlet)
+            key = source_key(article.outlet)
+            return ("agency:" if key in self._agencies else "outlet:") + key
         return "article:" + article.id
 
     def sources(self, article_ids: Iterable[str]) -> set[str]:

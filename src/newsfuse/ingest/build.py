@@ -79,7 +79,7 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
         title_basis=title_basis,
         outlet=outlet,
         outlet_basis=outlet_basis,
-        agency=dateline.agency if dateline else None,
+        agency=canonical_outlet(dateline.agency) if dateline else None,
         url=raw.url,
         published=published,
         published_basis=published_basis,

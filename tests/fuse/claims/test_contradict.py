@@ -59,8 +59,8 @@ def test_a_count_that_grows_is_news_not_a_contradiction():
 @pytest.mark.slow
 def test_over_as_a_preposition_does_not_mark_a_count_as_moving():
     finder = found([
-        Article("a", "Inspectors seized about 400 cars over safety faults.", outlet="A", published="2024-09-03"),
-        Article("b", "Inspectors seized 900 cars over safety faults.", outlet="B", published="2024-09-04"),
+        Article("a", "Inspectors seized about 400 cars over safety faults on Tuesday.", outlet="A", published="2024-09-03"),
+        Article("b", "Inspectors seized 700 cars over safety faults on Tuesday.", outlet="B", published="2024-09-04"),
     ])
     assert kinds(finder) == ["number"]
 
@@ -152,7 +152,10 @@ def test_example_corpus_planted_contradictions(examples_report):
     data = examples_report
     values = [sorted(s["value"] for s in c["sides"]) for c in data["contradictions"] if c["kind"] == "number"]
     flat = [" ".join(v) for v in values]
-    # Turnout: the union's about 1,200 against the port authority's about 1,500 or the operator's fewer than 900.
+    # The pay rise: 6.5% against 6% for one deal.
+    assert any("6%" in v and "6.5%" in v for v in flat), flat
+    # Turnout: the union's about 1,200 against the port authority's about 1,500 or the operator's fewer than 900
+    # (a workforce is no running tally: reports two days apart are compared).
     assert any("1,200" in v and ("1,500" in v or "900" in v) for v in flat), flat
     # "at least 14 vessels" on the first day and 17 the next: an open bound and its update, no conflict.
     assert not any("17" in v and "14" in v for v in flat), flat
@@ -185,3 +188,81 @@ def test_sentence_pairs_conflict_only_when_incompatible(pair):
         Article("b", pair["b"]["text"], outlet="Daily", published=pair["b"]["published"]),
     ])
     assert kinds(finder) == ([pair["conflict"]] if pair["conflict"] else []), pair["why"]
+
+
+# --- places and relations: statements of real parses (spaCy) -----------------------------------------
+
+
+def found_analysed(nlp, *texts: tuple[str, str]) -> ContradictionFinder:
+    """The contradictions between one-article reports (text, published) of two outlets, each
+    analysed by spaCy and its entities canonicalised, as the pipeline does."""
+    from newsfuse.fuse.claims.align import ClaimAligner
+    from newsfuse.fuse.entities.canon import EntityCanonicalizer
+    from newsfuse.nlp.analyze import analyze_articles
+
+    articles = [Article(f"r{k}", text, outlet=outlet, published=day)
+                for k, ((text, day), outlet) in enumerate(zip(texts, ("Wire", "Daily", "Post")))]
+    corpus = Corpus(articles, list(analyze_articles(articles, nlp)))
+    canon = EntityCanonicalizer().fit(corpus)
+    corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
+    aligner = ClaimAligner(use_embeddings=False).fit(corpus, {a.id: "event" for a in articles})
+    return ContradictionFinder().fit(corpus, aligner)
+
+
+@pytest.mark.slow
+def test_one_happening_in_two_towns_is_a_place_conflict(nlp):
+    finder = found_analysed(
+        nlp,
+        ("The mediated talks between the union and the operator opened on Tuesday in the city of Braga.", "2026-03-03"),
+        ("The mediated talks between the union and the operator opened on Tuesday in the town of Faro.", "2026-03-03"),
+    )
+    assert kinds(finder) == ["place"]
+    record = finder.contradictions_[0]
+    assert sorted(s.value for s in record.sides) == ["in Braga", "in Faro"]
+    assert {s.outlet for s in record.sides} == {"Wire", "Daily"}
+    assert "Braga" in record.explanation and "Faro" in record.explanation
+
+
+@pytest.mark.slow
+def test_a_town_and_its_region_or_country_are_one_place(nlp):
+    finder = found_analysed(
+        nlp,
+        ("The mediated talks between the union and the operator opened on Tuesday in Braga, Portugal.", "2026-03-03"),
+        ("The mediated talks between the union and the operator opened on Tuesday in Portugal.", "2026-03-03"),
+    )
+    assert "place" not in kinds(finder)
+
+
+@pytest.mark.slow
+def test_places_the_corpus_does_not_show_to_be_towns_abstain(nlp):
+    finder = found_analysed(
+        nlp,
+        ("The mediated talks between the union and the operator opened on Tuesday in Braga.", "2026-03-03"),
+        ("The mediated talks between the union and the operator opened on Tuesday in Minho.", "2026-03-03"),
+    )
+    assert "place" not in kinds(finder)
+
+
+@pytest.mark.slow
+def test_older_and_younger_sister_of_one_person_is_a_relation_conflict(nlp):
+    finder = found_analysed(
+        nlp,
+        ("Tomas Varga was arrested on Friday. Maria Varga, his older sister, was arrested on Saturday.", "2026-03-06"),
+        ("Tomas Varga was arrested on Friday. His younger sister, Maria Varga, was arrested on Saturday.", "2026-03-06"),
+    )
+    assert kinds(finder) == ["relation"]
+    record = finder.contradictions_[0]
+    assert sorted(s.value for s in record.sides) == ["His younger sister", "his older sister"]
+    assert "older sister" in record.explanation and "younger sister" in record.explanation
+
+
+@pytest.mark.slow
+def test_ranks_that_can_both_hold_are_no_relation_conflict(nlp):
+    finder = found_analysed(
+        nlp,
+        ("Tomas Varga was arrested on Friday. Maria Varga, his older sister, was arrested on Saturday.", "2026-03-06"),
+        ("Tomas Varga was arrested on Friday. His eldest sister, Maria Varga, was arrested on Saturday.", "2026-03-06"),
+        ("Tomas Varga was arrested on Friday. Maria Varga, Ana Varga's younger sister, was arrested on Saturday.",
+         "2026-03-06"),
+    )
+    assert "relation" not in kinds(finder)

@@ -91,3 +91,14 @@ def test_days_apart_reads_the_statements_own_date_first(nlp):
     [u_late] = [u for u in _units(nlp, late) if u.claim >= 0][:1]
     assert u_early.when == "2025-10-14" and u_late.when == "2025-10-24"
     assert days_apart(u_early, u_late) == 10
+
+
+@pytest.mark.slow
+def test_an_agency_named_by_its_code_is_the_source_of_its_own_dateline_copy(nlp):
+    wire = Article(id="w", text="Some 1,200 workers joined the strike on Tuesday, the union said.",
+                   outlet="Iberia Post", agency="Associated Press", published="2025-10-15")
+    other = Article(id="o", text="Some 1,200 workers joined the strike on Tuesday, AP reported.",
+                    outlet="Coastline News", published="2025-10-15")
+    units = _units(nlp, wire, other)
+    sources = {u.article: u.source for u in units if "1,200" in u.text}
+    assert sources == {"w": "agency:associated press", "o": "agency:associated press"}

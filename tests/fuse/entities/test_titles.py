@@ -38,3 +38,12 @@ def test_words_that_are_not_titles_are_left_out():
     assert titles_of("Putin congratulated Ahmed al-Sharaa on the progress.", {"Ahmed al-Sharaa": "PERSON"}) == []
     assert titles_of("MOSCOW, January 28. /TASS/. President Ahmed al-Sharaa arrived.",
                      {"Ahmed al-Sharaa": "PERSON"}) == ["President"]
+
+
+def test_the_role_a_relative_clause_hangs_on_is_another_persons_office():
+    assert titles_of("He said the president Ahmed al-Sharaa worked for, a general, had fled.",
+                     {"Ahmed al-Sharaa": "PERSON"}) == []
+    assert titles_of("He praised the minister Ahmed al-Sharaa served had praised him.",
+                     {"Ahmed al-Sharaa": "PERSON"}) == []
+    assert titles_of("The interim president Ahmed al-Sharaa said the talks had failed.",
+                     {"Ahmed al-Sharaa": "PERSON"}) == ["interim president"]

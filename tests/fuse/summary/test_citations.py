@@ -120,3 +120,16 @@ def test_the_headline_cites_only_reports_that_state_it_on_or_after_its_day():
     summary = _summary([a, early, other], [_event("e", ["a", "early", "c"], title=title)])
     headline = next(line for line in summary if line.kind == "headline")
     assert [ref.article for ref in headline.sources] == ["a"]
+
+
+def test_the_report_whose_title_is_the_headline_states_it_from_its_day_on():
+    a, analysis = _article("a", [LEAD, *REST], "Alderby Courier", published="2026-03-02")
+    a = Article(id=a.id, text=a.text, title="Alderby under water", outlet=a.outlet, published=a.published)
+    early, early_analysis = _article("early", [LEAD, *REST[1:]], "Dale Times", published="2026-02-27")
+    early = Article(id=early.id, text=early.text, title="Alderby under water", outlet=early.outlet,
+                    published=early.published)
+    other = _article("c", [LEAD, *REST[2:]], "Hill Post", published="2026-03-02")
+    summary = _summary([(a, analysis), (early, early_analysis), other],
+                       [_event("e", ["a", "early", "c"], title="Alderby under water")])
+    headline = next(line for line in summary if line.kind == "headline")
+    assert headline.sources == (SentenceRef("a", 0),)

@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.corpus import Corpus, source_key
+from newsfuse.ingest.outlets import canonical_outlet
 from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.nlp.time import TimexValue
 
@@ -215,7 +216,9 @@ def _agency_keys(articles: Sequence[Article]) -> dict[str, str]:
     An outlet of the corpus that also writes agency copy (one whose name is some article's
     agency) is keyed as that agency, so "X reported" and X's own report count once.
     """
-    keys = {source_key(name): "agency:" + source_key(name) for name in NEWS_AGENCIES}
+    # Each wire by its one canonical name (ingest's outlet table), as ``Corpus.source`` keys a
+    # dateline's agency: "AP reported" and an "(AP) —" dateline are one source.
+    keys = {source_key(name): "agency:" + source_key(canonical_outlet(name) or name) for name in NEWS_AGENCIES}
     for a in articles:
         if a.agency:
             keys[source_key(a.agency)] = "agency:" + source_key(a.agency)

@@ -23,6 +23,13 @@ _ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 # Words, and every other mark on its own (a slash, a digit, a dash stops a title).
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*\.?|\S")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+# What follows a name that is the subject of a relative clause on the role before it ("the president
+# Comey worked for, …", "the minister Ruiz served had …"): a verb and a stranded preposition, or a
+# verb and then the outer clause's auxiliary. English syntax, not a fit.
+_AUXILIARY = r"(?:had|has|have|was|were|is|are|would|will|could|did|does|do)\b"
+_RELATIVE_AFTER = re.compile(
+    r"^\s+[a-z]+\s+(?:(?:for|with|under|about|alongside|beside|to)\s*(?:[,.;:)]|$|" + _AUXILIARY + r")|"
+    + _AUXILIARY + r")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +65,8 @@ def entity_titles(
             entity = mention_entity.get((analysis.article_id, m.start, m.end))
             if entity is None or m.label not in _ACTOR_TYPES - {"NORP"}:
                 continue
-            for span in (_before(text, m.start, persons), _apposition_after(text, m.end), _apposition_before(text, m.start)):
+            for span in (_before(text, m.start, m.end, persons), _apposition_after(text, m.end),
+                         _apposition_before(text, m.start)):
                 if span is None:
                     continue
                 words = _clean(text, span, drop)
@@ -72,14 +80,21 @@ def _tokens(piece: str, offset: int) -> list[tuple[str, int, int]]:
     return [(t.group(0), offset + t.start(), offset + t.end()) for t in _TOKEN.finditer(piece)]
 
 
-def _before(text: str, start: int, persons: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """A title right before a name: "Peruvian interim leader [Ana Ruiz]"."""
+def _before(text: str, start: int, end: int, persons: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A title right before a name: "Peruvian interim leader [Ana Ruiz]"; not the head of a relative
+    clause whose subject the name is ("the president [Comey] worked for": another person's office)."""
     lo = max(0, start - 80)
     line_start = text.rfind("\n", lo, start) + 1
     toks = _tokens(text[max(lo, line_start) : start], max(lo, line_start))
     if not toks or text[toks[-1][2] : start].strip():
         return None
-    return _title_ending_at(toks, len(toks) - 1, persons)
+    span = _title_ending_at(toks, len(toks) - 1, persons)
+    if span is None:
+        return None
+    first = next(k for k, t in enumerate(toks) if t[1] == span[0])
+    if first > 0 and toks[first - 1][0].lower() in _DETERMINERS and _RELATIVE_AFTER.match(text[end : end + 60]):
+        return None
+    return span
 
 
 def _apposition_before(text: str, start: int) -> tuple[int, int] | None:

@@ -310,15 +310,26 @@ def _cite(pool: list[ReportSentence], own: int, sims: np.ndarray, threshold: flo
 
 def _headline_sources(pool: list[ReportSentence], group: _Group, corpus: Corpus,
                       check: SentenceCheck) -> list[tuple[str, int]]:
-    """Per report, the first sentence that says the headline, of reports not published before the group's date."""
+    """Per report, the first sentence that says the headline, of reports not published before the
+    group's date; the report whose title (or lead) the headline is states it in its lead sentence."""
     out: dict[str, tuple[str, int]] = {}
     for k, s in enumerate(pool):
         article = corpus.article(s.key[0])
         if s.key[0] in out or _before(article.published if article else "", group.date):
             continue
-        if check(len(pool), k):
+        if check(len(pool), k) or (s.rank == 0 and _headline_of(group.title, article, s.text)):
             out[s.key[0]] = s.key
     return list(out.values())
+
+
+def _headline_of(headline: str, article, lead: str) -> bool:
+    """Whether the headline is the report's own title, or its lead's opening words (the event's
+    title is its central report's title, else its lead, cut to a length)."""
+    head = " ".join(headline.split())
+    if not head:
+        return False
+    own = " ".join((article.title if article and article.title else lead).split())
+    return own[: len(head)] == head
 
 
 def _before(published: str, date: str) -> bool:
