@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.nlp.time.read import DATE_READERS, Spec, ends_phrase, mod_of, part_of_day, position_of, year_of
+from newsfuse.nlp.time.read import DATE_READERS
+from newsfuse.nlp.time.spec import Spec, ends_phrase, mod_of, part_of_day, position_of, year_of
 from newsfuse.nlp.time.rules import candidates, select
 
 

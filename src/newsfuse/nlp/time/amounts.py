@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from newsfuse.lexicon import month_number, weekday_number
-from newsfuse.nlp.time.read import Spec, ends_phrase, mod_of, part_of_day
+from newsfuse.nlp.time.spec import Spec, ends_phrase, mod_of, part_of_day
 from newsfuse.nlp.time.words import (
     FORTNIGHT_WEEKS,
     FUZZY_RE,

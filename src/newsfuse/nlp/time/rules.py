@@ -7,7 +7,9 @@ from dataclasses import dataclass, replace
 
 from newsfuse.lexicon import MONTH_WORDS, SMALL_NUMBERS, WEEKDAY_NAMES
 from newsfuse.nlp.time.amounts import AMOUNT_READERS, DURATION_FILLERS_RE, SET_ADVERBS
-from newsfuse.nlp.time.read import DATE_READERS, DECADE_WORDS, MOD_RE, PART_OF_DAY_RE, POSITION_RE, Spec
+from newsfuse.nlp.time.read import DATE_READERS
+from newsfuse.nlp.time.spec import MOD_RE, PART_OF_DAY_RE, POSITION_RE, Spec
+from newsfuse.nlp.time.years import DECADE_WORDS
 from newsfuse.nlp.time.words import (
     DAYNUM_RE,
     FUZZY_RE,
