@@ -64,15 +64,17 @@ DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixti
 
 
 def _h_decade(m: re.Match, text: str) -> Spec | None:
+    """'the 1990s' is "199", the decade's first three digits, as the TimeML guidelines and TimeBank
+    write it (AQUAINT writes "199X": cross-fit of 2026-12-07, TimeBank +5 right, AQUAINT -4)."""
     d = m["dec"].lower()
     mod = position_of(m["pre"])
     if d in DECADE_WORDS:
-        return Spec("DATE", value=f"19{DECADE_WORDS[d]}X", mod=mod)
+        return Spec("DATE", value=f"19{DECADE_WORDS[d]}", mod=mod)
     digits = d.rstrip("s").lstrip("'")
     if len(digits) == 2:
         century = "20" if int(digits) < 30 else "19"
-        return Spec("DATE", value=f"{century}{digits[0]}X", mod=mod)
-    return Spec("DATE", value=f"{digits[:3]}X", mod=mod)
+        return Spec("DATE", value=f"{century}{digits[0]}", mod=mod)
+    return Spec("DATE", value=f"{digits[:3]}", mod=mod)
 
 
 def _h_century(m: re.Match, text: str) -> Spec | None:
