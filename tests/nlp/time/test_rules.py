@@ -122,3 +122,10 @@ def test_spans_stay_inside_the_text_and_never_overlap(pieces, noise):
 )
 def test_a_bare_plural_is_a_duration_only_when_placed_or_lasting(text, expected):
     assert _spans(text) == expected
+
+
+def test_a_part_of_day_before_its_day_word_is_part_of_it():
+    text = "In London at mid-afternoon yesterday, shares were up."
+    [c] = select(candidates(text))
+    assert text[c.start : c.end] == "mid-afternoon yesterday"
+    assert (c.spec.tod, c.spec.mod, c.spec.shift) == ("TAF", "MID", -1)

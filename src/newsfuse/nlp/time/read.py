@@ -200,7 +200,8 @@ def _h_day_word(m: re.Match, text: str) -> Spec | None:
     if m["both"]:
         shift = -2 if "yesterday" in m["both"].lower() else 2
     mod = position_of(m["pre"])
-    tod = part_of_day(m["pod"]) if m["pod"] else ("TNI" if w == "tonight" else "")
+    pod = m["pod"] or m["pod0"]
+    tod = part_of_day(pod) if pod else ("TNI" if w == "tonight" else "")
     return Spec("TIME" if tod else "DATE", anchor="dct", unit="D", shift=shift, tod=tod, mod=mod)
 
 
