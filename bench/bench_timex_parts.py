@@ -36,9 +36,17 @@ def _patched(module, name, value):
     return ctx
 
 
+def _both(first, second):
+    @contextlib.contextmanager
+    def ctx():
+        with first(), second():
+            yield
+    return ctx
+
+
 def _ablations():
     """(name, context manager factory) for each rule or constant that can be switched off."""
-    from newsfuse.nlp.time import anchor, rules
+    from newsfuse.nlp.time import anchor, rules, years
 
     out = [
         ("QUARTER_CONTEXT_SENTENCES=-1", _patched(tag, "QUARTER_CONTEXT_SENTENCES", -1)),
@@ -50,7 +58,7 @@ def _ablations():
         ("WEEKDAY_TENSE_PENALTY_DAYS=0", _patched(tag, "WEEKDAY_TENSE_PENALTY_DAYS", 0)),
         ("CLOCK_DAY_CHARS=0", _patched(tag, "CLOCK_DAY_CHARS", -1)),
         ("no range end after start", _patched(tag, "_ends_range", lambda *a: False)),
-        ("no quarter from end date", _patched(tag, "_period_from_end_date", lambda *a: None)),
+        ("relative dates from the DCT only", _patched(tag, "_base_day", lambda anchor_, state: state.anchor)),
         ("no game quarters", _patched(tag, "_in_game", lambda *a: False)),
         ("no title check", _patched(tag, "_in_title", lambda *a: False)),
         ("no time+day join", _patched(tag, "_join_time_and_day", lambda chosen, text: chosen)),
@@ -59,6 +67,14 @@ def _ablations():
         ("tense unknown", _patched(tag, "tense_of", lambda *a: None)),
         ("MAX_HEAD_STEPS=1", _patched(anchor, "MAX_HEAD_STEPS", 1)),
         ("MAX_GOVERNOR_HOPS=0", _patched(anchor, "MAX_GOVERNOR_HOPS", 0)),
+        ("no future markers (payable, due)", _patched(anchor, "FUTURE_MARKERS", frozenset())),
+        ("no future governors (plan to)", _patched(anchor, "FUTURE_GOVERNORS", frozenset())),
+        ("no schedule verbs", _both(_patched(anchor, "_SCHEDULE_FORMS", frozenset()),
+                                    _patched(anchor, "SCHEDULE_VERBS", frozenset()))),
+        ("no past perfect", _patched(anchor, "_past_perfect", lambda verb: False)),
+        ("no same-in-the-past verbs", _patched(anchor, "_SAME_IN_THE_PAST", frozenset())),
+        ("IDENTIFIER_WINDOW=0", _patched(years, "IDENTIFIER_WINDOW", 0)),
+        ("WINDOW_BEFORE=40", _patched(rules, "WINDOW_BEFORE", 40)),
     ]
     for rule in sorted({r[0] for r in rules.RULES}):
         out.append((f"rule {rule} off", _without_rule(rules, rule)))

@@ -136,16 +136,24 @@ def test_evaluate_on_the_fixtures(nlp):
     assert s["strict_f1"] == pytest.approx(1.0)
 
 
-# Floors pinned a little under the figures in docs/quality.md (2026-12: value F1 0.780 on
-# AQUAINT, 0.825 on TimeBank); the runs are deterministic, the room is for parser updates.
-AQUAINT_VALUE_F1 = 0.775
-TIMEBANK_VALUE_F1 = 0.82
+# Floors pinned a little under the figures in docs/quality.md (2026-12-07: value F1 0.781 on
+# AQUAINT, 0.834 on TimeBank; on the check halves 0.759 and 0.818); the runs are deterministic,
+# the room is for parser updates.
+AQUAINT_VALUE_F1 = 0.778
+TIMEBANK_VALUE_F1 = 0.83
+AQUAINT_CHECK_VALUE_F1 = 0.755
+TIMEBANK_CHECK_VALUE_F1 = 0.815
 
 
 @pytest.mark.slow
 @needs_data
-@pytest.mark.parametrize(("part", "floor"), [("AQUAINT", AQUAINT_VALUE_F1), ("TimeBank", TIMEBANK_VALUE_F1)])
-def test_tbaq_value_f1_floor(nlp, part, floor):
-    s = evaluate([Path(TBAQ / part)], nlp=nlp)
+@pytest.mark.parametrize(
+    ("part", "half", "floor"),
+    [("AQUAINT", None, AQUAINT_VALUE_F1), ("TimeBank", None, TIMEBANK_VALUE_F1),
+     ("AQUAINT", "check", AQUAINT_CHECK_VALUE_F1), ("TimeBank", "check", TIMEBANK_CHECK_VALUE_F1)],
+)
+def test_tbaq_value_f1_floor(nlp, part, half, floor):
+    s = evaluate([Path(TBAQ / part)], nlp=nlp, part=half)
     assert s["value_f1"] >= floor
+    assert s["value_precision"] >= floor - 0.03  # precision first: not bought with extras
     assert s["relaxed_f1"] >= 0.9
