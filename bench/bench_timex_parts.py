@@ -3,6 +3,7 @@
     python bench/bench_timex_parts.py [TBAQ folder]            # the four parts
     python bench/bench_timex_parts.py --ablate                  # and each rule switched off, as deltas
     python bench/bench_timex_parts.py --errors TimeBank fit     # the mistakes of one part
+    python bench/bench_timex_parts.py --by-rule                 # right/wrong/extra of each pattern on each part
 
 Each file is parsed once; every rule switched off is scored on all four parts, so a reader sees
 which part a rule helps (a rule read on one part must not help only there).
@@ -16,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from newsfuse.eval.timex import PARTS, _mistakes, format_mistakes, part_of, read_timeml, score, timeml_files
+from newsfuse.eval.timex import PARTS, format_mistakes, mistakes_in, pair_spans, part_of, read_timeml, score, timeml_files
 from newsfuse.nlp.models import load_nlp
 from newsfuse.nlp.time import tag
 
@@ -120,18 +121,47 @@ def _row(name: str, s, base=None) -> str:
     return f"| {name} | " + " | ".join(cells) + " |"
 
 
+
+def _by_rule(parts) -> dict[str, dict[tuple[str, str], list[int]]]:
+    """Per pattern and part: [right values, wrong values, extras] of what it found."""
+    from newsfuse.nlp.time.rules import candidates, select
+
+    out: dict[str, dict[tuple[str, str], list[int]]] = {}
+    for key, docs in parts.items():
+        for d, doc in docs:
+            system = tag.find_times(doc, d.dct_date)
+            rule_at = {c.end: c.rule for c in select(candidates(d.text))}
+            pairs, _ = pair_spans(d.timexes, system)
+            paired = {si: gi for gi, si in pairs}
+            for si, s in enumerate(system):
+                cell = out.setdefault(rule_at.get(s.end, "joined"), {}).setdefault(key, [0, 0, 0])
+                if si not in paired:
+                    cell[2] += 1
+                else:
+                    cell[0 if d.timexes[paired[si]].value == s.value else 1] += 1
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("tbaq", nargs="?", type=Path, default=DEFAULT_TBAQ)
     ap.add_argument("--ablate", action="store_true", help="score each rule switched off")
+    ap.add_argument("--by-rule", action="store_true", help="right values / wrong values / extras of each pattern")
     ap.add_argument("--errors", nargs=2, metavar=("CORPUS", "PART"), help="print the mistakes of one part")
     args = ap.parse_args(argv)
     nlp = load_nlp()
     parts = _load(args.tbaq, nlp)
     if args.errors:
         key = tuple(args.errors)
-        mistakes = [m for d, doc in parts[key] for m in _mistakes(d, tag.find_times(doc, d.dct_date))]
+        mistakes = [m for d, doc in parts[key] for m in mistakes_in(d, tag.find_times(doc, d.dct_date))]
         print(format_mistakes(mistakes))
+        return 0
+    if args.by_rule:
+        keys = [(c, p) for c in CORPORA for p in PARTS]
+        print("| pattern | " + " | ".join(f"{c} {p}" for c, p in keys) + " |")
+        print("|---|" + "---|" * len(keys))
+        for rule, cells in sorted(_by_rule(parts).items(), key=lambda kv: -sum(map(sum, kv[1].values()))):
+            print(f"| {rule} | " + " | ".join("/".join(map(str, cells.get(k, [0, 0, 0]))) for k in keys) + " |")
         return 0
     started = time.process_time()
     base = _scores(parts)
@@ -150,24 +180,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-def _by_rule(parts) -> dict[str, dict[tuple[str, str], list[int]]]:
-    """Per pattern and part: [right values, wrong values, extras] of what it found."""
-    from newsfuse.eval.timex import _match
-    from newsfuse.nlp.time.rules import candidates, select
-
-    out: dict[str, dict[tuple[str, str], list[int]]] = {}
-    for key, docs in parts.items():
-        for d, doc in docs:
-            system = tag.find_times(doc, d.dct_date)
-            rule_at = {c.end: c.rule for c in select(candidates(d.text))}
-            pairs, _ = _match(d.timexes, system)
-            paired = {si: gi for gi, si in pairs}
-            for si, s in enumerate(system):
-                cell = out.setdefault(rule_at.get(s.end, "joined"), {}).setdefault(key, [0, 0, 0])
-                if si not in paired:
-                    cell[2] += 1
-                else:
-                    cell[0 if d.timexes[paired[si]].value == s.value else 1] += 1
-    return out

@@ -120,7 +120,7 @@ def select_part(files: Sequence[Path], part: str | None) -> list[Path]:
     return chosen
 
 
-def _match(gold: Sequence[GoldTimex], system: Sequence[TimeValue]) -> tuple[list[tuple[int, int]], int]:
+def pair_spans(gold: Sequence[GoldTimex], system: Sequence[TimeValue]) -> tuple[list[tuple[int, int]], int]:
     """One-to-one pairs (gold index, system index) of overlapping spans, exact matches first,
     then the largest overlap; and the number of exact (strict) matches."""
     pairs: list[tuple[int, int]] = []
@@ -172,7 +172,7 @@ def score(pairs: Iterable[tuple[Sequence[GoldTimex], Sequence[TimeValue]]]) -> d
         docs += 1
         n_gold += len(gold)
         n_sys += len(system)
-        matched, exact = _match(gold, system)
+        matched, exact = pair_spans(gold, system)
         strict += exact
         relaxed += len(matched)
         typed += sum(gold[g].type == system[s].type for g, s in matched)
@@ -205,7 +205,7 @@ def evaluate(paths: Sequence[Path], nlp=None, mistakes: list[Mistake] | None = N
     pairs = [(d, find_times(doc, d.dct_date)) for d, doc in zip(documents, parsed)]
     if mistakes is not None:
         for d, system in pairs:
-            mistakes.extend(_mistakes(d, system))
+            mistakes.extend(mistakes_in(d, system))
     return score((d.timexes, system) for d, system in pairs)
 
 
@@ -227,8 +227,9 @@ class Mistake:
 CONTEXT_CHARS = 50
 
 
-def _mistakes(document: TimeMLDocument, system: Sequence[TimeValue]) -> list[Mistake]:
-    pairs, _ = _match(document.timexes, system)
+def mistakes_in(document: TimeMLDocument, system: Sequence[TimeValue]) -> list[Mistake]:
+    """Every wrong value, miss and extra of ``system`` against ``document``'s gold."""
+    pairs, _ = pair_spans(document.timexes, system)
     text = document.text
     name = Path(document.path).name
 
