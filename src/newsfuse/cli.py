@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     tmx.add_argument("--json", action="store_true", help="print the scores as JSON")
     tmx.add_argument("--errors", action="store_true",
                      help="after the scores, list every wrong value, miss and extra expression (tab-separated)")
+    tmx.add_argument("--part", choices=("fit", "check"), default=None,
+                     help="score only one deterministic half of the files (by the CRC-32 of the file name)")
     qt = targets.add_parser("quotes", help="quotes and speakers: recall and speaker accuracy against PolNeAR, beside a baseline")
     qt.add_argument("paths", nargs="+", type=Path, help="PolNeAR split folders (with text/ and attributions/)")
     qt.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -245,7 +247,8 @@ def _eval(args: argparse.Namespace) -> int:
             from newsfuse.eval import timex as module
 
         mistakes = [] if args.errors else None
-        scores = module.evaluate(args.paths, mistakes=mistakes)
+        part = {"part": args.part} if getattr(args, "part", None) else {}
+        scores = module.evaluate(args.paths, mistakes=mistakes, **part)
         if mistakes is not None and args.json:
             scores = {**scores, "mistakes": [dataclasses.asdict(m) for m in mistakes]}
     print(json.dumps(scores, indent=1) if args.json else module.format_scores(scores))

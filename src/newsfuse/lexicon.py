@@ -37,6 +37,12 @@ WEEKDAY_ABBREVIATIONS = {
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
 }
 WEEKDAY_WORDS = {**WEEKDAY_NAMES, **WEEKDAY_ABBREVIATIONS}
+# Words that tell a date is still to come ("will meet on", "the upcoming vote on", "scheduled
+# for"): read by ingest (tense of a date before parsing) and by the report-date inference.
+FUTURE_WORDS = frozenset(
+    {"will", "would", "shall", "'ll", "upcoming", "next", "scheduled", "planned", "plans", "plan", "expected",
+     "expects", "due", "set", "going", "forthcoming", "slated", "deadline"}
+)
 
 # ---------------------------------------------------------------- titles and roles
 # Honorifics: stay a person's even inside a span spaCy tagged ORG ("Ms Page").

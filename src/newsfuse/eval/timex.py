@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -97,7 +98,29 @@ def timeml_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
-def _match(gold: Sequence[GoldTimex], system: Sequence[TimeValue]) -> tuple[list[tuple[int, int]], int]:
+# The two parts of a folder: a file's part is the CRC-32 of its name modulo 2, so each corpus has
+# a part to read errors and fit rules on and a part to check them on, the same on every machine.
+PARTS = ("fit", "check")
+
+
+def part_of(path: str | Path) -> str:
+    """'fit' or 'check': the deterministic half of its corpus a TimeML file belongs to."""
+    return PARTS[zlib.crc32(Path(path).name.encode("utf-8")) % 2]
+
+
+def select_part(files: Sequence[Path], part: str | None) -> list[Path]:
+    """The files of ``part`` ('fit' or 'check'; all of them when None), in their order."""
+    if part is None:
+        return list(files)
+    if part not in PARTS:
+        raise EvalError(f"part {part!r}: expected one of {', '.join(PARTS)}")
+    chosen = [f for f in files if part_of(f) == part]
+    if not chosen:
+        raise EvalError(f"no TimeML files in the {part} part of " + ", ".join(sorted({str(f.parent) for f in files})))
+    return chosen
+
+
+def pair_spans(gold: Sequence[GoldTimex], system: Sequence[TimeValue]) -> tuple[list[tuple[int, int]], int]:
     """One-to-one pairs (gold index, system index) of overlapping spans, exact matches first,
     then the largest overlap; and the number of exact (strict) matches."""
     pairs: list[tuple[int, int]] = []
@@ -149,7 +172,7 @@ def score(pairs: Iterable[tuple[Sequence[GoldTimex], Sequence[TimeValue]]]) -> d
         docs += 1
         n_gold += len(gold)
         n_sys += len(system)
-        matched, exact = _match(gold, system)
+        matched, exact = pair_spans(gold, system)
         strict += exact
         relaxed += len(matched)
         typed += sum(gold[g].type == system[s].type for g, s in matched)
@@ -164,23 +187,25 @@ def score(pairs: Iterable[tuple[Sequence[GoldTimex], Sequence[TimeValue]]]) -> d
     return scores
 
 
-def evaluate(paths: Sequence[Path], nlp=None, mistakes: list[Mistake] | None = None) -> dict[str, float]:
+def evaluate(paths: Sequence[Path], nlp=None, mistakes: list[Mistake] | None = None,
+             part: str | None = None) -> dict[str, float]:
     """Score :func:`newsfuse.nlp.time.tag.find_times` on TimeML files (or folders of them).
 
     Each file's TEXT is parsed with ``nlp`` (the default pipeline when None) and anchored to
     its DCT; the result is a flat dict of counts and TempEval-3 scores, ``value_f1`` the headline.
     When ``mistakes`` is a list, every wrong value, miss and false alarm is appended to it.
+    ``part`` ('fit' or 'check') scores only that half of the files (:func:`part_of`).
     """
     from newsfuse.nlp.models import load_nlp
     from newsfuse.nlp.time.tag import find_times
 
-    documents = [read_timeml(p) for p in timeml_files(paths)]
+    documents = [read_timeml(p) for p in select_part(timeml_files(paths), part)]
     nlp = nlp if nlp is not None else load_nlp()
     parsed = nlp.pipe(d.text for d in documents)
     pairs = [(d, find_times(doc, d.dct_date)) for d, doc in zip(documents, parsed)]
     if mistakes is not None:
         for d, system in pairs:
-            mistakes.extend(_mistakes(d, system))
+            mistakes.extend(mistakes_in(d, system))
     return score((d.timexes, system) for d, system in pairs)
 
 
@@ -202,8 +227,9 @@ class Mistake:
 CONTEXT_CHARS = 50
 
 
-def _mistakes(document: TimeMLDocument, system: Sequence[TimeValue]) -> list[Mistake]:
-    pairs, _ = _match(document.timexes, system)
+def mistakes_in(document: TimeMLDocument, system: Sequence[TimeValue]) -> list[Mistake]:
+    """Every wrong value, miss and extra of ``system`` against ``document``'s gold."""
+    pairs, _ = pair_spans(document.timexes, system)
     text = document.text
     name = Path(document.path).name
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newsfuse.lexicon import FUTURE_WORDS
 from newsfuse.model import FUTURE, PAST
 
 # Words around a full date that are read to tell whether the text reports it
@@ -18,10 +19,6 @@ from newsfuse.model import FUTURE, PAST
 # the country's prime minister Jane Doe said") without reaching the next clause.
 TENSE_WINDOW_WORDS = 8
 
-_FUTURE_WORDS = frozenset(
-    {"will", "would", "shall", "'ll", "upcoming", "next", "scheduled", "planned", "plans", "plan", "expected",
-     "expects", "due", "set", "going", "forthcoming", "slated", "deadline"}
-)
 _IRREGULAR_PAST = frozenset(
     "said told was were had did made took came went met held left began fell rose won lost gave saw found became "
     "fled struck sent led brought thought knew ran stood spoke wrote broke chose drove flew froze grew hid hit "
@@ -53,7 +50,7 @@ def tense_from_words(text: str, start: int, end: int) -> str | None:
         return None  # "postponed to March 3": a deadline or a range end, not when something happened
     for word in [*reversed(before), *_WORD_RE.findall(right)[:TENSE_WINDOW_WORDS]]:
         w = word.lower()
-        if w in _FUTURE_WORDS:
+        if w in FUTURE_WORDS:
             return FUTURE
         if w in _IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST_ED) or w == "ago":
             return PAST

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.nlp.time.read import DATE_READERS, Spec, ends_phrase, mod_of, part_of_day, position_of, year_of
+from newsfuse.nlp.time.read import DATE_READERS
+from newsfuse.nlp.time.spec import Spec, ends_phrase, mod_of, part_of_day, position_of, year_of
 from newsfuse.nlp.time.rules import candidates, select
 
 
@@ -20,7 +21,7 @@ def _read(text: str) -> tuple[str, Spec]:
         ("It happened on October 15, 2025.", "October 15, 2025", "2025-10-15"),
         ("The plan dates from 2025-10-15.", "2025-10-15", "2025-10-15"),
         ("In October 2025 talks began.", "October 2025", "2025-10"),
-        ("Music of the 1990s.", "the 1990s", "199X"),
+        ("Music of the 1990s.", "the 1990s", "199"),
         ("By the year two thousand and five.", "the year two thousand and five", "2005"),
         ("In the summer of 2024 it flooded.", "the summer of 2024", "2024-SU"),
         ("In the 19th century it was built.", "the 19th century", "18"),

@@ -105,3 +105,27 @@ def test_spans_stay_inside_the_text_and_never_overlap(pieces, noise):
         assert 0 <= c.start < c.end <= len(text)
     for a, b in zip(chosen, chosen[1:]):
         assert a.end <= b.start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The firm has lost money for years.", ["years"]),
+        ("Troops could arrive within weeks.", ["weeks"]),
+        ("Prices rose over the years.", ["years"]),
+        ("Sales fell in recent weeks.", ["recent weeks"]),
+        # Placed by nothing and lasting nothing: no duration.
+        ("His car was seen in the days before the shooting.", []),
+        ("The bombs went off minutes apart.", []),
+        ("It is a matter of months.", []),
+    ],
+)
+def test_a_bare_plural_is_a_duration_only_when_placed_or_lasting(text, expected):
+    assert _spans(text) == expected
+
+
+def test_a_part_of_day_before_its_day_word_is_part_of_it():
+    text = "In London at mid-afternoon yesterday, shares were up."
+    [c] = select(candidates(text))
+    assert text[c.start : c.end] == "mid-afternoon yesterday"
+    assert (c.spec.tod, c.spec.mod, c.spec.shift) == ("TAF", "MID", -1)

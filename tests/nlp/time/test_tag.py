@@ -106,7 +106,7 @@ def test_that_year_names_the_year_of_the_date_just_named(nlp):
         ("Rallies are held every Thursday.", "SET", "XXXX-WXX-4"),
         ("The paper is published daily.", "SET", "P1D"),
         ("Fees rose to $40 a year.", "SET", "P1Y"),
-        ("Rock music changed in the 1950s.", "DATE", "195X"),
+        ("Rock music changed in the 1950s.", "DATE", "195"),
         ("Prices are rising now.", "DATE", "PRESENT_REF"),
         ("Relations have improved recently.", "DATE", "PAST_REF"),
         ("They may meet again in the future.", "DATE", "FUTURE_REF"),
@@ -139,10 +139,12 @@ def test_quarter_by_tense(nlp, text, expected):
     assert t.value == expected
 
 
-def test_the_quarter_ended_is_the_calendar_quarter_holding_most_of_it(nlp):
+def test_the_quarter_is_the_last_calendar_quarter_whatever_day_it_ended(nlp):
+    # Reading a fiscal quarter from its end date ("ended July 31" → Q2) lost values on both
+    # halves of TimeBank (cross-fit of 2026-12-07), so the end date does not move it.
     text = "In the quarter ended July 31, profit rose. The quarter ended Sept. 30 was weak."
     values = [t.value for t in _times(nlp, text, date(2025, 10, 20)) if t.text.lower() == "the quarter"]
-    assert values == ["2025-Q2", "2025-Q3"]
+    assert values == ["2025-Q3", "2025-Q3"]
 
 
 def test_mods(nlp):

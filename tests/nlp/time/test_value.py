@@ -64,7 +64,7 @@ def test_parse_reads_each_field(value, precision, fields):
     assert str(v) == value
 
 
-@pytest.mark.parametrize("value", ["P3M", "PT2H", "PRESENT_REF", "PAST_REF", "199X", "19", "", None, "2025-13",
+@pytest.mark.parametrize("value", ["P3M", "PT2H", "PRESENT_REF", "PAST_REF", "199X", "199", "19", "", None, "2025-13",
                                    "2025-10-32", "2025-W54", "2025-Q5", "October 2025", "2025-10-15 "])
 def test_parse_refuses_what_is_no_calendar_value(value):
     assert TimexValue.parse(value) is None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsfuse.fuse.claims.slots import lemma
-from newsfuse.nlp.time.read import PART_OF_DAY_RE
+from newsfuse.nlp.time.spec import PART_OF_DAY_RE
 
 # Subordinators that put a count under a condition or widen what it covers ("1,800 jobs would go
 # once contractors are counted"): such a count is of another scope than a plain one. Grammar, not

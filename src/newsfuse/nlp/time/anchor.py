@@ -195,7 +195,7 @@ class Point:
         if g == "CE":
             return f"{d.year // 100:02d}"
         if g == "DE":
-            return f"{d.year // 10:03d}X"
+            return f"{d.year // 10:03d}"  # a decade, as years.py writes it
         if g == "Y":
             return f"{d.year:04d}"
         if g == "H":

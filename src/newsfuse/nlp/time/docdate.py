@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from newsfuse.model import ArticleAnalysis, TimeValue
-from newsfuse.lexicon import WEEKDAY_NAMES
+from newsfuse.lexicon import FUTURE_WORDS, WEEKDAY_NAMES
 from newsfuse.nlp.time.anchor import FUTURE, PAST
 from newsfuse.nlp.time.value import TimexValue
 
@@ -17,11 +17,7 @@ DATELINE_CHARS = 300
 # than every other full date in the text, is the day being reported.
 LEAD_SENTENCES = 3
 # Words that make a date one still to come, so the report was written before it.
-_FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|to be held|is set to|are set to|is due to|are due to|scheduled|plans? to|"
-    r"expected to|upcoming|next)\b",
-    re.I,
-)
+_FUTURE = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(FUTURE_WORDS)))}|to be held)\b", re.I)
 # A date right after one of these words bounds the time reported rather than naming it
 # ("no rain since a storm on Sept. 18, 2025", "closed until March 3, 2026", "the year ending
 # June 30, 1990", "debentures due March 1, 2011"): it is not the day being reported.

@@ -4,112 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
-from newsfuse.lexicon import month_number, ordinal_number, weekday_number
-from newsfuse.nlp.time.words import PARTS_OF_DAY, SEASONS, YEAR_RE, parse_number
-
-
-@dataclass(frozen=True, slots=True)
-class Spec:
-    """What a time expression says, before it is anchored to a date.
-
-    ``value`` holds the TIMEX3 value when the words alone fix it ("P3M",
-    "1998-08-07", "PRESENT_REF"). Otherwise the calendar fields the text gives
-    are set and ``anchor`` says what the rest is read against: "" (the year is
-    chosen from tense and the document date), "dct" (shift ``shift`` units of
-    ``unit`` from the document date), or "ref" (shift from the last date the
-    text mentioned). ``direction`` −1/+1 forces the past/next occurrence
-    ("last April", "next Friday"); 0 lets the governing verb's tense decide.
-    ``type`` "" marks a span that is *not* a time expression (an age) and
-    blocks shorter matches inside it.
-    """
-
-    type: str
-    value: str = ""
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    weekday: int | None = None  # ISO, as TIMEX3 writes it: 1 (Monday) – 7 (Sunday)
-    quarter: int | None = None
-    half: int | None = None
-    season: str | None = None
-    holiday: str | None = None
-    anchor: str = ""
-    unit: str = ""
-    shift: int = 0
-    direction: int = 0
-    tod: str = ""
-    mod: str | None = None
-    # "a year ago" in a report of quarterly results means the same quarter a year before.
-    follow_ref_grain: bool = False
-    # Write the result at this grain instead ("the weekend": the week of the chosen Saturday).
-    grain: str = ""
-    # "a year earlier": counted from a date mentioned close by, else from the document date.
-    near_ref: bool = False
-
-
-
-# ---------------------------------------------------------------- modifiers
-# Quantity modifiers written inside the TIMEX3 span. "about", "over", "under" and "within" stay
-# outside, as TimeBank and AQUAINT annotate them (they are as often prepositions).
-_MOD_WORDS = {
-    "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
-    "an estimated": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN",
-    "less than": "LESS_THAN", "fewer than": "LESS_THAN",
-    "barely": "LESS_THAN", "more than": "MORE_THAN",
-    "slightly more than": "MORE_THAN", "slightly less than": "LESS_THAN",
-    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-}
-MOD_RE = "|".join(sorted((w.replace(" ", r"\s+") for w in _MOD_WORDS), key=len, reverse=True))
-_POSITION_WORDS = {
-    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
-    "the first half of": "START", "the dawn of": "START", "mid": "MID", "the middle of": "MID",
-    "the mid": "MID", "late": "END", "later": "END", "the end of": "END", "the close of": "END",
-    "the second half of": "END", "the latter half of": "END", "the last half of": "END",
-}
-POSITION_RE = "|".join(sorted((w.replace(" ", r"\s+") for w in _POSITION_WORDS), key=len, reverse=True))
-PART_OF_DAY_RE = r"morning|afternoon|evening|night|overnight"
-
-
-def mod_of(text: str | None) -> str | None:
-    if not text:
-        return None
-    return _MOD_WORDS.get(re.sub(r"\s+", " ", text.lower()))
-
-
-def position_of(text: str | None) -> str | None:
-    if not text:
-        return None
-    return _POSITION_WORDS.get(re.sub(r"[\s-]+", " ", text.lower()).strip())
-
-
-def part_of_day(text: str | None) -> str:
-    """TIMEX3 part-of-day suffix ("TMO", "T12:00") for a part-of-day word."""
-    if not text:
-        return ""
-    code = PARTS_OF_DAY[text.lower()]
-    return code if code.startswith("T") else "T" + code
-
-
-def year_of(text: str | None) -> int | None:
-    if not text:
-        return None
-    t = text.strip().lstrip("'")
-    if len(t) == 2:  # '98 → 1998; '05 → 2005 (news of the last century or this one)
-        n = int(t)
-        return 2000 + n if n < 50 else 1900 + n
-    return int(t)
-
-
-_PHRASE_END = re.compile(r"\s*(?:[.,;:)!?\"'”’—–]|$|\n|(?:and|but|or|when|as|while)\b)")
-
-
-def ends_phrase(text: str, pos: int) -> bool:
-    """Whether "before"/"after" at ``pos`` stands alone ("two days later", not "two days before the vote")."""
-    return bool(_PHRASE_END.match(text, pos))
+from newsfuse.lexicon import month_number, weekday_number
+from newsfuse.nlp.time.spec import Spec, ends_phrase, part_of_day, position_of, year_of
+from newsfuse.nlp.time.words import PARTS_OF_DAY, SEASONS, YEAR_RE
+from newsfuse.nlp.time.years import YEAR_READERS
 
 
 # ---------------------------------------------------------------- handlers
@@ -196,98 +96,6 @@ def _h_month(m: re.Match, text: str) -> Spec | None:
     if rel == "this":
         return Spec("DATE", month=month, anchor="dct", unit="Y", shift=0, mod=mod)
     return Spec("DATE", month=month, mod=mod)
-
-
-# A number after an identifier word or code is the thing's number, not its year: "SB 1062",
-# "H.R. 1599", "Flight 1549", "Route 1776", "Section 1983", "Room 1204", "No. 1912", "Prop. 1066".
-# Words of the kinds of things news numbers (bills, ballot measures, legal sections, transport,
-# buildings, documents); abbreviations count with their dot only ("no 1990 law" is no code).
-_IDENTIFIER_WORDS = (
-    r"flight|route|highway|interstate|freeway|section|article|room|suite|model|case|bill|resolution|"
-    r"proposition|measure|initiative|ordinance|amendment|chapter|title|rule|form|docket|exhibit|gate|exit|"
-    r"pier|platform|apartment|precinct|ward|district|lot|unit|item|patent|number|version|volume|page|"
-    r"bus|train|engine|ladder|locker|badge"
-)
-_IDENTIFIER_ABBREVIATIONS = r"no|nos|sec|art|rm|ste|apt|res|prop|ch|vol|pp|p|bldg|hwy|rte|reg|ord"
-_IDENTIFIER_BEFORE_RE = re.compile(
-    rf"(?:\b(?i:{_IDENTIFIER_WORDS})|\b(?i:{_IDENTIFIER_ABBREVIATIONS})\.|"
-    r"(?<![\w.])(?P<code>(?-i:[A-Z]{2,3}|(?:[A-Z]\.){1,3})))\s*$"
-)
-# Capitals that are a word, an era or a country before a year, not a code: headlines in capitals
-# ("SALES ROSE IN 1990"), "AD 1066", "FY 1990", "the U.S. 1990 census".
-_NOT_CODES = frozenset(
-    "IN ON OF BY TO AT AS IS IT OR AN BE DO GO IF NO SO UP US WE HE ME MY AD BC CE AH AM PM FY THE FOR AND NOR "
-    "BUT WAS ARE NOT ALL MID END AGO OUT OFF VIA PER SET ITS HIS HER OUR NEW OLD TOP LOW SEE BCE YES TIL "
-    "A.D. B.C. U.S. U.K. U.N. E.U.".split()
-)
-# How far back the identifier before a number is looked for.
-IDENTIFIER_WINDOW = 16
-
-
-def _after_identifier(text: str, start: int) -> bool:
-    """Whether the number at ``start`` follows an identifier word or code ("SB 1062", "Flight 1549")."""
-    m = _IDENTIFIER_BEFORE_RE.search(text[max(0, start - IDENTIFIER_WINDOW) : start])
-    return m is not None and (m["code"] is None or m["code"] not in _NOT_CODES)
-
-
-def _h_year(m: re.Match, text: str) -> Spec | None:
-    if not (m["pre"] or m["pre2"]) and _after_identifier(text, m.start()):
-        return None
-    year = year_of(m["year"])
-    pre = (m["pre"] or "").lower()
-    mod = position_of(pre)
-    if pre.startswith("post"):
-        mod = "AFTER"
-    elif pre.startswith("pre"):
-        mod = "BEFORE"
-    tail = (m["tail"] or "").lower()
-    if "beyond" in tail or "later" in tail or "after" in tail:
-        mod = "ON_OR_AFTER"
-    elif "earlier" in tail or "before" in tail:
-        mod = "ON_OR_BEFORE"
-    return Spec("DATE", value=f"{year:04d}", mod=mod)
-
-
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                 "eighties": 8, "nineties": 9}
-
-
-def _h_decade(m: re.Match, text: str) -> Spec | None:
-    d = m["dec"].lower()
-    mod = position_of(m["pre"])
-    if d in DECADE_WORDS:
-        return Spec("DATE", value=f"19{DECADE_WORDS[d]}X", mod=mod)
-    digits = d.rstrip("s").lstrip("'")
-    if len(digits) == 2:
-        century = "20" if int(digits) < 30 else "19"
-        return Spec("DATE", value=f"{century}{digits[0]}X", mod=mod)
-    return Spec("DATE", value=f"{digits[:3]}X", mod=mod)
-
-
-def _h_century(m: re.Match, text: str) -> Spec | None:
-    n = ordinal_number(m["ord"])
-    if not n or n > 21:
-        return None
-    return Spec("DATE", value=f"{n - 1:02d}", mod=position_of(m["pre"]))
-
-
-def _h_spoken_year(m: re.Match, text: str) -> Spec | None:
-    head = {"nineteen": 19, "twenty": 20}[m["c"].lower()]
-    rest = parse_number(m["r"]) if m["r"] else None
-    if rest is None or not 0 <= rest < 100:
-        return None
-    value = f"{head}{int(rest):02d}"
-    if m["mon"]:
-        return Spec("DATE", value=f"{value}-{month_number(m['mon']):02d}")
-    return Spec("DATE", value=value)
-
-
-def _h_year_thousand(m: re.Match, text: str) -> Spec | None:
-    """'the year two thousand (and five)', as broadcasts say it."""
-    rest = parse_number(m["r"]) if m["r"] else 0
-    if rest is None or not 0 <= rest < 100:
-        return None
-    return Spec("DATE", value=f"{2000 + int(rest):04d}")
 
 
 _QUARTER_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -392,7 +200,8 @@ def _h_day_word(m: re.Match, text: str) -> Spec | None:
     if m["both"]:
         shift = -2 if "yesterday" in m["both"].lower() else 2
     mod = position_of(m["pre"])
-    tod = part_of_day(m["pod"]) if m["pod"] else ("TNI" if w == "tonight" else "")
+    pod = m["pod"] or m["pod0"]
+    tod = part_of_day(pod) if pod else ("TNI" if w == "tonight" else "")
     return Spec("TIME" if tod else "DATE", anchor="dct", unit="D", shift=shift, tod=tod, mod=mod)
 
 
@@ -508,11 +317,10 @@ def _h_in_the_unit(m: re.Match, text: str) -> Spec | None:
     return Spec("DATE", anchor="ref", unit=_UNIT_LETTER[m["unit"].lower()], shift=0, mod=position_of(m["pre"]))
 
 
-# The reader of each date rule in timex_rules.RULES, by rule name.
+# The reader of each date rule in rules.RULES, by rule name.
 DATE_READERS: dict[str, Callable[[re.Match, str], Spec | None]] = {
     "iso": _h_iso, "numeric": _h_numeric_date, "mdy": _h_full_date, "dmy": _h_full_date,
-    "month-year": _h_month_year, "month": _h_month, "spoken-year": _h_spoken_year, "year-thousand": _h_year_thousand, "year": _h_year,
-    "decade": _h_decade, "decade-word": _h_decade, "century": _h_century, "quarter": _h_quarter,
+    "month-year": _h_month_year, "month": _h_month, **YEAR_READERS, "quarter": _h_quarter,
     "season": _h_season, "holiday": _h_holiday, "day-word": _h_day_word, "rel-unit": _h_rel_unit,
     "pos-unit": _h_pos_unit, "weekend": _h_weekend, "year-back": _h_year_back, "for-the-year": _h_this_year,
     "year-end": _h_this_year, "in-the-unit": _h_in_the_unit, "unit-before": _h_unit_before,

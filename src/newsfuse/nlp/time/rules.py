@@ -7,7 +7,9 @@ from dataclasses import dataclass, replace
 
 from newsfuse.lexicon import MONTH_WORDS, SMALL_NUMBERS, WEEKDAY_NAMES
 from newsfuse.nlp.time.amounts import AMOUNT_READERS, DURATION_FILLERS_RE, SET_ADVERBS
-from newsfuse.nlp.time.read import DATE_READERS, DECADE_WORDS, MOD_RE, PART_OF_DAY_RE, POSITION_RE, Spec
+from newsfuse.nlp.time.read import DATE_READERS
+from newsfuse.nlp.time.spec import MOD_RE, PART_OF_DAY_RE, POSITION_RE, Spec
+from newsfuse.nlp.time.years import DECADE_WORDS
 from newsfuse.nlp.time.words import (
     DAYNUM_RE,
     FUZZY_RE,
@@ -82,7 +84,7 @@ RULES: tuple[tuple[str, re.Pattern, int], ...] = tuple(
         ("quarter", rf"{_B}(?:(?:{YEAR_RE}|this\s+year|last\s+year|next\s+year)['’]s\s+)?(?:(?:the|this|that|its|their|his|her|our|a|last|next)\s+)?(?:(?:{YEAR_RE}|year[\s-]ago|year[\s-]earlier|fiscal|latest|past|current|previous|preceding|prior|same|comparable|corresponding|final|flat|coming|recent|most\s+recent|first|second|third|fourth|1st|2nd|3rd|4th|last|next|calendar|latter|back)[\s-]+){{0,4}}(?P<unit>quarter|half|period)(?P<pl>s)?(?:\s+of\s+(?:fiscal\s+|calendar\s+)?(?:{YEAR_RE}|this\s+year|last\s+year|next\s+year|the\s+(?:current|previous|prior)\s+year)|,?\s+(?:fiscal\s+)?{YEAR_RE}|\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|this\s+year|next\s+year))?{_E}", 3),
         ("season", rf"{_PRE}?(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|past|coming)\s+)?(?P<s>{SEASON_RE})(?:\s+of\s+(?P<y1>{YEAR_RE})|,?\s+(?P<y2>{YEAR_RE}))?{_E}", 2),
         ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<hol>{_HOL})(?:,?\s+(?P<year>{YEAR_RE}))?{_E}", 3),
-        ("day-word", rf"{_B}(?:{_PRE})?(?:(?P<both>the\s+day\s+(?:before|after))\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{PART_OF_DAY_RE}))?(?![\w-]|['’]s\s+{PART_OF_DAY_RE})", 3),
+        ("day-word", rf"{_B}(?:{_PRE})?(?:(?P<pod0>{PART_OF_DAY_RE})\s+)?(?:(?P<both>the\s+day\s+(?:before|after))\s+)?(?P<w>today|tonight|yesterday|tomorrow)(?:\s+(?P<pod>{PART_OF_DAY_RE}))?(?![\w-]|['’]s\s+{PART_OF_DAY_RE})", 3),
         ("rel-unit", rf"{_B}(?:{_PRE})?(?P<the>the\s+)?(?P<rel>this\s+past|this\s+coming|(?:very\s+)?same|that\s+same|this|last|next|past|coming|previous|preceding|prior|following|current|that|upcoming|ensuing|subsequent|present)\s+(?P<unit>week|weekend|month|year|fiscal\s+year|decade|century|day|quarter|morning|afternoon|evening|night){_E}", 2),
         ("pos-unit", rf"{_B}{_PRE}the\s+(?P<unit>week|month|year|fiscal\s+year|decade|century|quarter){_E}", 2),
         ("weekend", rf"{_B}the\s+weekend{_E}", 2),

@@ -44,8 +44,6 @@ PAST_TENSE_PENALTY_DAYS = 300
 FUTURE_TENSE_PENALTY_DAYS = 366
 # For weekdays the tense decides outright (a week is the most a weekday can be off).
 WEEKDAY_TENSE_PENALTY_DAYS = 14
-# Months in a quarter and a half-year.
-PERIOD_MONTHS = {"Q": 3, "H": 6}
 # How far after a clock time the day it belongs to may be named in its sentence ("at around
 # 3 p.m. local time (1300 GMT) on Wednesday").
 CLOCK_DAY_CHARS = 60
@@ -92,8 +90,6 @@ def find_times_and_date(
     out = []
     for i, c in enumerate(chosen):
         sent = sentences[i]
-        if i + 1 < len(chosen):
-            _period_from_end_date(c, chosen[i + 1], doc, state, sent)
         value = _clock_on_later_day(i, chosen, sentences, doc, state) or _resolve(c, doc, state, sent)
         if not value:
             continue
@@ -127,25 +123,6 @@ class _State:
         if names_period and point.grain in ("Q", "H"):
             self.period = point
             self.period_sentence = sentence
-
-
-_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended|through)\s+")
-
-
-def _period_from_end_date(c: Candidate, nxt: Candidate, doc, state: _State, sent: int) -> None:
-    """'the quarter ended Sept. 30': the quarter that holds the end date is the one meant."""
-    spec = c.spec
-    if not (spec.anchor == "ref" and spec.unit in ("Q", "H") and spec.quarter is None and spec.year is None):
-        return
-    if not _ENDED.fullmatch(doc.text[c.end : nxt.start]):
-        return
-    end = parse_point(_resolve(nxt, doc, state, sent) or "")
-    if end is not None and end.grain == "D":
-        # The calendar period that holds most of its months: a quarter ended July 31 (May to
-        # July) is the second, one ended Sept. 30 the third.
-        middle = shift(end.day, "M", -(PERIOD_MONTHS[spec.unit] // 2))
-        state.period = Point(spec.unit, floor(middle, spec.unit))
-        state.period_sentence = sent
 
 
 _RANGE_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)

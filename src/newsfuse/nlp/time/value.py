@@ -17,7 +17,7 @@ _RANK = {p: i for i, p in enumerate(PRECISIONS)}
 # The calendar values the tagger writes: a known or unknown year ("XXXX") and below it one of
 # a month and day, a quarter, a half, a season, or an ISO week with its weekday or weekend; then
 # perhaps a clock or part of the day (the tagger adds one to a month too: "2025-10TMO").
-# Durations ("P3M"), references ("PRESENT_REF"), decades ("199X") and centuries ("19") are not.
+# Durations ("P3M"), references ("PRESENT_REF"), decades ("199") and centuries ("19") are not.
 _VALUE = re.compile(
     r"(?P<y>\d{4}|XXXX)"
     r"(?:-(?P<m>0[1-9]|1[0-2]|XX)(?:-(?P<d>0[1-9]|[12]\d|3[01]|XX))?"
@@ -48,7 +48,7 @@ class TimexValue:
 
     @classmethod
     def parse(cls, value: str | None) -> TimexValue | None:
-        """The value ``value`` writes, or None when it is not a calendar value ("P3M", "PRESENT_REF", "199X")."""
+        """The value ``value`` writes, or None when it is not a calendar value ("P3M", "PRESENT_REF", "199")."""
         m = _VALUE.fullmatch(value or "")
         if m is None:
             return None
