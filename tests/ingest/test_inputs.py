@@ -234,3 +234,26 @@ def test_seeds(config):
         assert article.outlet in (None, "TASS", "Zamin"), article.id
         assert article.language == "en"
         assert "\u00a0" not in article.text
+
+
+_WESTERN = (
+    "Dockers in Setúbal stopped work on Monday, the union said. The café by the gate stayed open "
+    "all day, and a coffee there cost €2 as before."
+)
+
+
+def test_every_article_says_which_encoding_it_was_read_in(tmp_path, config):
+    (tmp_path / "a-cp1252.txt").write_bytes(_WESTERN.encode("cp1252"))
+    (tmp_path / "b-utf8.txt").write_bytes(_WESTERN.encode("utf-8"))
+    damaged = _WESTERN.encode("utf-8")
+    (tmp_path / "c-damaged.txt").write_bytes(damaged[:40] + b"\x9d" + damaged[40:])
+    (tmp_path / "d.jsonl").write_text('{"text": "%s"}\n' % _WESTERN, encoding="utf-8")
+    articles, skipped = read_inputs([tmp_path], config)
+    assert skipped == []
+    by_id = {a.id: a for a in articles}
+    assert by_id["a-cp1252"].encoding == "cp1252"
+    assert "Setúbal" in by_id["a-cp1252"].text and "€2" in by_id["a-cp1252"].text
+    assert by_id["b-utf8"].encoding == "utf-8"
+    assert by_id["c-damaged"].encoding == "utf-8 (1 invalid byte replaced)"
+    assert "Setúbal" in by_id["c-damaged"].text and "café" in by_id["c-damaged"].text
+    assert by_id["d-1"].encoding == "utf-8"

@@ -89,6 +89,7 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
         dateline=(dateline.place or None) if dateline else None,
         dateline_start=dateline_start,
         dateline_end=dateline_end,
+        encoding=raw.encoding,
     )
 
 

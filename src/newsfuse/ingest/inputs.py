@@ -16,7 +16,7 @@ from pathlib import Path
 from newsfuse.config import Config
 from newsfuse.errors import EmptyInput, InputError, MalformedRecord, OversizedInput, UndecodableInput
 from newsfuse.ingest.build import build_article
-from newsfuse.ingest.decode import SNIFF_BYTES, decode_bytes, read_bytes, reject_binary
+from newsfuse.ingest.decode import SNIFF_BYTES, decode_text, read_bytes, reject_binary
 from newsfuse.ingest.document import RawDoc
 from newsfuse.ingest.jsonl import json_records, parse_line, record_document
 from newsfuse.ingest.normalize import collapse_spaces, normalize_text
@@ -103,23 +103,29 @@ def _expand(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Skip]:
 
 
 def _read_file(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
+    """The documents of one file, each saying the encoding its bytes were read in."""
     source = str(path)
     kind = KINDS.get(path.suffix.lower())
     if kind == "jsonl":
-        yield from _read_jsonl(path, config)
+        yield from _with_encoding(_read_jsonl(path, config), "utf-8")
         return
     try:
-        text = decode_bytes(read_bytes(path, config.max_input_bytes), source)
+        text, encoding = decode_text(read_bytes(path, config.max_input_bytes), source)
         kind = kind if kind is not None else _sniff(text)
         if kind == "jsonl":
             numbered = ((f"{source}:{n}", line) for n, line in enumerate(text.split("\n"), 1))
-            yield from _records(numbered, source, path.stem)
+            yield from _with_encoding(_records(numbered, source, path.stem), encoding)
         elif kind == "json":
-            yield from _json_file(text, source, path.stem)
+            yield from _with_encoding(_json_file(text, source, path.stem), encoding)
         else:
-            yield _document(kind, text, source, path.stem)
+            yield dataclasses.replace(_document(kind, text, source, path.stem), encoding=encoding)
     except InputError as exc:
         yield Skip(exc.input, exc.reason)
+
+
+def _with_encoding(items: Iterator[RawDoc | Skip], encoding: str) -> Iterator[RawDoc | Skip]:
+    for item in items:
+        yield dataclasses.replace(item, encoding=encoding) if isinstance(item, RawDoc) else item
 
 
 def _sniff(text: str) -> str:
