@@ -257,3 +257,11 @@ def test_every_article_says_which_encoding_it_was_read_in(tmp_path, config):
     assert by_id["c-damaged"].encoding == "utf-8 (1 invalid byte replaced)"
     assert "Setúbal" in by_id["c-damaged"].text and "café" in by_id["c-damaged"].text
     assert by_id["d-1"].encoding == "utf-8"
+
+
+def test_ids_taken_before_the_run_are_not_reused(tmp_path, config):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(f"The {folder} report: " + _WESTERN, encoding="utf-8")
+    articles, _ = read_inputs([tmp_path / "one", tmp_path / "two"], config, taken={"report", "report-2"})
+    assert [a.id for a in articles] == ["report-3", "report-4"]

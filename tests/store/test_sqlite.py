@@ -66,3 +66,14 @@ def test_newer_store_version_is_refused(tmp_path):
         db.execute("UPDATE meta SET value='99' WHERE key='version'")
     with pytest.raises(StoreError, match="version 99"):
         SQLiteStore(path)
+
+
+def test_another_article_under_a_taken_id_is_refused_never_dropped(tmp_path):
+    article, analysis = _pair(1, "first")
+    other = Article(id=article.id, text="A different report under the same file name.")
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.add([article], [analysis])
+        with pytest.raises(StoreError, match=f"id {article.id!r} .* different article"):
+            store.add([other], [])
+        assert store.articles() == [article]
+        assert store.ids() == {article.id}

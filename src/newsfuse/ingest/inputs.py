@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from pathlib import Path
 
 from newsfuse.config import Config
@@ -39,25 +39,30 @@ _FRONT_URL = ("url", "link", "canonical", "source_url")
 _FRONT_OUTLET = ("outlet", "source", "site", "publisher", "sitename")
 
 
-def read_inputs(paths: Sequence[str | os.PathLike[str]], config: Config) -> tuple[list[Article], list[Skip]]:
+def read_inputs(
+    paths: Sequence[str | os.PathLike[str]], config: Config, taken: Set[str] = frozenset()
+) -> tuple[list[Article], list[Skip]]:
     """Every input as an Article, or as a Skip with its reason; see ``iter_inputs``."""
     articles: list[Article] = []
     skipped: list[Skip] = []
-    for item in iter_inputs(paths, config):
+    for item in iter_inputs(paths, config, taken):
         (articles if isinstance(item, Article) else skipped).append(item)
     return articles, skipped
 
 
-def iter_inputs(paths: Sequence[str | os.PathLike[str]], config: Config) -> Iterator[Article | Skip]:
+def iter_inputs(
+    paths: Sequence[str | os.PathLike[str]], config: Config, taken: Set[str] = frozenset()
+) -> Iterator[Article | Skip]:
     """Yield an Article or a Skip for each input, in order.
 
     Folders are walked recursively in sorted order, skipping hidden files and
     folders. A file's kind comes from its extension (.txt/none, .md, .html,
     .jsonl/.ndjson, .json), else from sniffing its content. Article ids are the
     file stem or the record's ``id`` (else ``<stem>-<line>``), made unique
-    within the run with a ``-2``, ``-3`` ... suffix.
+    within the run, and apart from the ids in ``taken`` (those a store already
+    holds), with a ``-2``, ``-3`` ... suffix.
     """
-    used: set[str] = set()
+    used: set[str] = set(taken)
     for path in _expand(paths):
         if isinstance(path, Skip):
             yield path

@@ -65,6 +65,13 @@ class SQLiteStore:
                         (article.id, article.content_hash, json.dumps(to_dict(article))),
                     )
                     if cursor.rowcount == 0:
+                        if self._db.execute(
+                            "SELECT 1 FROM articles WHERE content_hash = ?", (article.content_hash,)
+                        ).fetchone() is None:
+                            # Never lose an article silently: the whole add is rolled back.
+                            raise StoreError(
+                                f"store {self.path}: id {article.id!r} is taken by a different article"
+                            )
                         continue
                     new.append(article.id)
                     analysis = by_id.get(article.id)
@@ -76,6 +83,9 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"store {self.path}: cannot add articles ({exc})") from exc
         return new
+
+    def ids(self) -> set[str]:
+        return {row[0] for row in self._query("SELECT id FROM articles")}
 
     def known_hashes(self) -> set[str]:
         return {row[0] for row in self._query("SELECT content_hash FROM articles")}
