@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -122,3 +123,23 @@ def test_eval_quotes_lists_the_mistakes(tmp_path, capsys):
         ["miss", "nyt_2026-03-02_vote", "E2", "reported", "Carlos Silva", "Carlos Silva", "spoke of", ""],
     ]
     assert main(["eval", "quotes", str(tmp_path / "nowhere")]) == 5
+
+
+@pytest.mark.slow
+def test_a_file_name_that_is_not_utf_8_and_lone_surrogates_in_jsonl_never_stop_the_run(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    # Linux keeps a file name's bytes as they are: this one is Latin-1, not UTF-8.
+    with open(os.path.join(os.fsencode(inputs), b"caf\xe9-report.txt"), "w", encoding="utf-8") as fh:
+        fh.write(GOOD)
+    record = {"id": "bad\ud800id", "title": "Title \udcff here", "outlet": "Wire \ud83d", "text": GOOD.replace("Lisbon", "Porto")}
+    (inputs / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(inputs), "--out", str(out), "--jobs", "1", "--store", str(tmp_path / "s.db")]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    ids = sorted(a["id"] for a in report["articles"])
+    assert ids == ["bad\ufffdid", "caf\\xe9-report"]
+    assert any(a["source"].endswith("caf\\xe9-report.txt") for a in report["articles"])
+    assert "caf\\\\xe9-report" in (out / "report.md").read_text(encoding="utf-8")
+    assert "caf\\xe9-report" in (out / "report.html").read_text(encoding="utf-8")
+    assert "2 articles" in capsys.readouterr().out

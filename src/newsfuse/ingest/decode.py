@@ -9,6 +9,7 @@ from pathlib import Path
 
 from newsfuse.errors import BinaryInput, EmptyInput, OversizedInput, UndecodableInput, UnreadableInput
 from newsfuse.ingest.lang import language_scores
+from newsfuse.util import path_text
 
 # Only the head of a file is sniffed for binary content: enough to see a
 # format's magic number and a fair sample of its bytes, cheap on big files.
@@ -76,7 +77,7 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\f")
 
 def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     """The bytes of ``path``; raises UnreadableInput, OversizedInput or EmptyInput."""
-    name = str(path)
+    name = path_text(path)
     if os.path.isdir(path):
         raise UnreadableInput(name, "is a folder, not a file")
     try:

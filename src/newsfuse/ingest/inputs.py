@@ -22,6 +22,7 @@ from newsfuse.ingest.jsonl import json_records, parse_line, record_document
 from newsfuse.ingest.normalize import collapse_spaces, normalize_text
 from newsfuse.ingest.text import markdown_blocks, markdown_front_matter, text_blocks
 from newsfuse.model import Article, Skip
+from newsfuse.util import path_text
 
 # File kinds by extension; anything else is sniffed from its content.
 KINDS = {
@@ -67,7 +68,7 @@ def iter_inputs(
         if isinstance(path, Skip):
             yield path
             continue
-        for item in _guarded(_read_file(path, config), str(path)):
+        for item in _guarded(_read_file(path, config), path_text(path)):
             if isinstance(item, RawDoc):
                 try:
                     article = build_article(item, item.id_hint, config.min_text_chars)
@@ -104,12 +105,15 @@ def _expand(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Skip]:
         elif path.exists():
             yield path
         else:
-            yield Skip(str(given), "file not found")
+            yield Skip(path_text(given), "file not found")
 
 
 def _read_file(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
-    """The documents of one file, each saying the encoding its bytes were read in."""
-    source = str(path)
+    """The documents of one file, each saying the encoding its bytes were read in.
+
+    Names, ids and sources are ``path_text``: a file name that is not UTF-8 never reaches a report raw.
+    """
+    source, stem = path_text(path), path_text(path.stem)
     kind = KINDS.get(path.suffix.lower())
     if kind == "jsonl":
         yield from _with_encoding(_read_jsonl(path, config), "utf-8")
@@ -119,11 +123,11 @@ def _read_file(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
         kind = kind if kind is not None else _sniff(text)
         if kind == "jsonl":
             numbered = ((f"{source}:{n}", line) for n, line in enumerate(text.split("\n"), 1))
-            yield from _with_encoding(_records(numbered, source, path.stem), encoding)
+            yield from _with_encoding(_records(numbered, source, stem), encoding)
         elif kind == "json":
-            yield from _with_encoding(_json_file(text, source, path.stem), encoding)
+            yield from _with_encoding(_json_file(text, source, stem), encoding)
         else:
-            yield dataclasses.replace(_document(kind, text, source, path.stem), encoding=encoding)
+            yield dataclasses.replace(_document(kind, text, source, stem), encoding=encoding)
     except InputError as exc:
         yield Skip(exc.input, exc.reason)
 
@@ -172,7 +176,7 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
 
 def _read_jsonl(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
     """Stream a JSONL file line by line: the size limit applies to each record, not to the corpus."""
-    source = str(path)
+    source = path_text(path)
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)
@@ -180,7 +184,7 @@ def _read_jsonl(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
                 raise EmptyInput(source, "file is empty" if not head else "file holds only white space")
             reject_binary(head, source)
             fh.seek(0)
-            yield from _records(_jsonl_lines(fh, source, config.max_input_bytes), source, path.stem)
+            yield from _records(_jsonl_lines(fh, source, config.max_input_bytes), source, path_text(path.stem))
     except InputError as exc:
         yield Skip(exc.input, exc.reason)
     except OSError as exc:
