@@ -95,10 +95,10 @@ def _left_behind(args: argparse.Namespace) -> str:
     """What an interruption left in the output folder, truly: the reports are swapped in as one set."""
     if args.command != "analyze":
         return "nothing was written"
-    from newsfuse.render.output import REPORT_FILES
+    from newsfuse.render.output import REPORT_FILES, current_run
 
     out = path_text(args.out)
-    if getattr(args, "written", False):
+    if getattr(args, "run", None) and current_run(args.out) == args.run:
         return f"the reports in {out} are complete"
     if any((args.out / name).exists() for name in REPORT_FILES):
         return f"the reports in {out} are those of the previous run"
@@ -107,7 +107,7 @@ def _left_behind(args: argparse.Namespace) -> str:
 
 def _analyze(args: argparse.Namespace) -> int:
     from newsfuse.pipeline import analyze
-    from newsfuse.render.output import check_out, write_reports
+    from newsfuse.render.output import check_out, new_run, write_reports
 
     overrides = {s.name: getattr(args, s.name) for s in SETTINGS if hasattr(args, s.name)}
     if args.no_cache:
@@ -123,8 +123,8 @@ def _analyze(args: argparse.Namespace) -> int:
         report = analyze(args.inputs, config, cache_dir=args.out / ".cache")
     for skip in report.skipped:
         print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
-    data = write_reports(report, args.out)
-    args.written = True
+    args.run = new_run()
+    data = write_reports(report, args.out, args.run)
     if not args.quiet:
         print(_overview(data, args.out))
     return 0

@@ -11,7 +11,7 @@ import pytest
 
 from newsfuse.errors import OutputError
 from newsfuse.render import output
-from newsfuse.render.output import REPORT_FILES, check_out, write_reports
+from newsfuse.render.output import REPORT_FILES, check_out, current_run, write_reports
 from tests.render.test_json_report import _report
 
 needs_user = pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -112,3 +112,14 @@ def test_a_read_only_folder_or_parent_is_refused(tmp_path):
             check_out(locked / "a" / "b")
     finally:
         locked.chmod(0o700)
+
+
+def test_the_current_run_names_the_set_in_place(tmp_path, monkeypatch):
+    assert current_run(tmp_path) is None
+    write_reports(_report(), tmp_path, run="run-first")
+    assert current_run(tmp_path) == "run-first"
+    with monkeypatch.context() as patch:
+        _interrupt_after_first_file(patch)
+        with pytest.raises(KeyboardInterrupt):
+            write_reports(_report(), tmp_path, run="run-second")
+    assert current_run(tmp_path) == "run-first"

@@ -55,8 +55,22 @@ def check_out(out: str | os.PathLike[str]) -> Path:
     return out
 
 
-def write_reports(report: Report, out: str | os.PathLike[str]) -> dict:
-    """Write the three reports of ``report`` into ``out`` as one set; returns report.json's data.
+def new_run() -> str:
+    """A fresh name for a set of reports (``write_reports``' ``run``)."""
+    return f"run-{uuid.uuid4().hex[:12]}"
+
+
+def current_run(out: str | os.PathLike[str]) -> str | None:
+    """The name of the set the reports in ``out`` are now, or None when there is none."""
+    try:
+        return os.readlink(Path(out) / SETS_FOLDER / _CURRENT)
+    except OSError:
+        return None
+
+
+def write_reports(report: Report, out: str | os.PathLike[str], run: str | None = None) -> dict:
+    """Write the three reports of ``report`` into ``out`` as one set named ``run`` (a fresh name
+    by default); returns report.json's data. ``current_run(out) == run`` tells that it is in.
 
     Steps:
     1. render all three in memory (report.json validated against its schema);
@@ -76,7 +90,7 @@ def write_reports(report: Report, out: str | os.PathLike[str]) -> dict:
     }
     sets = out / SETS_FOLDER
     sets.mkdir(parents=True, exist_ok=True)
-    run = f"run-{uuid.uuid4().hex[:12]}"
+    run = run or new_run()
     swapped = False
     try:
         # 2. the new set
@@ -118,7 +132,7 @@ def _adopt(out: Path, sets: Path) -> None:
     if all(os.path.islink(out / name) and os.readlink(out / name) == target for name, target in links.items()):
         return
     if not os.path.lexists(sets / _CURRENT):
-        previous = f"run-{uuid.uuid4().hex[:12]}"
+        previous = new_run()
         (sets / previous).mkdir()
         for name in REPORT_FILES:
             if (out / name).is_file() and not os.path.islink(out / name):
