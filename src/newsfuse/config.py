@@ -29,6 +29,10 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("max_input_bytes", 5_000_000, "Inputs larger than this many bytes are skipped."),
     Setting("min_text_chars", 80, "Articles with less clean text than this are skipped as empty."),
+    Setting(
+        "max_article_chars", 200_000,
+        "Articles with more clean text than this are cut at a paragraph break, with a note in their 'removed'.",
+    ),
     Setting("jobs", 0, "Worker processes for per-article analysis; 0 means one per core."),
     Setting("cache_dir", "", "Folder of the analysis cache; empty means <out>/.cache."),
     Setting("use_cache", True, "Reuse analyses of unchanged articles from the cache."),
@@ -63,6 +67,7 @@ class Config:
 
     max_input_bytes: int = 5_000_000
     min_text_chars: int = 80
+    max_article_chars: int = 200_000
     jobs: int = 0
     cache_dir: str = ""
     use_cache: bool = True

@@ -71,7 +71,7 @@ def iter_inputs(
         for item in _guarded(_read_file(path, config), path_text(path)):
             if isinstance(item, RawDoc):
                 try:
-                    article = build_article(item, item.id_hint, config.min_text_chars)
+                    article = build_article(item, item.id_hint, config.min_text_chars, config.max_article_chars)
                     item = dataclasses.replace(article, id=_unique(item.id_hint, used))  # skips take no id
                 except InputError as exc:
                     item = Skip(exc.input, exc.reason)
