@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -122,3 +123,66 @@ def test_eval_quotes_lists_the_mistakes(tmp_path, capsys):
         ["miss", "nyt_2026-03-02_vote", "E2", "reported", "Carlos Silva", "Carlos Silva", "spoke of", ""],
     ]
     assert main(["eval", "quotes", str(tmp_path / "nowhere")]) == 5
+
+
+@pytest.mark.slow
+def test_a_file_name_that_is_not_utf_8_and_lone_surrogates_in_jsonl_never_stop_the_run(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    # Linux keeps a file name's bytes as they are: this one is Latin-1, not UTF-8.
+    with open(os.path.join(os.fsencode(inputs), b"caf\xe9-report.txt"), "w", encoding="utf-8") as fh:
+        fh.write(GOOD)
+    record = {"id": "bad\ud800id", "title": "Title \udcff here", "outlet": "Wire \ud83d", "text": GOOD.replace("Lisbon", "Porto")}
+    (inputs / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(inputs), "--out", str(out), "--jobs", "1", "--store", str(tmp_path / "s.db")]) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    ids = sorted(a["id"] for a in report["articles"])
+    assert ids == ["bad\ufffdid", "caf\\xe9-report"]
+    assert any(a["source"].endswith("caf\\xe9-report.txt") for a in report["articles"])
+    assert "caf\\\\xe9-report" in (out / "report.md").read_text(encoding="utf-8")
+    assert "caf\\xe9-report" in (out / "report.html").read_text(encoding="utf-8")
+    assert "2 articles" in capsys.readouterr().out
+
+
+def test_a_bad_out_is_refused_before_any_work_with_one_message(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD, encoding="utf-8")
+    taken = tmp_path / "taken.txt"
+    taken.write_text("x", encoding="utf-8")
+    for out in (taken, taken / "out"):
+        assert main(["analyze", str(inputs), "--out", str(out), "--jobs", "1"]) == 7
+        err = capsys.readouterr().err
+        assert err.startswith(f"newsfuse: error: --out {out}: ") and err.count("\n") == 1, err
+        assert "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "taken.txt"]  # nothing analysed, nothing cached
+
+
+@pytest.mark.slow
+def test_an_interrupted_write_leaves_the_previous_reports_and_says_so(tmp_path, capsys, monkeypatch):
+    from newsfuse.render import output
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(inputs), "--out", str(out), "--jobs", "1"]) == 0
+    before = {name: (out / name).read_bytes() for name in output.REPORT_FILES}
+    capsys.readouterr()
+    (inputs / "good.txt").write_text(GOOD.replace("nine-day", "ten-day"), encoding="utf-8")
+    real = output._write_file
+
+    def stop_after_first(path, text):
+        real(path, text)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "_write_file", stop_after_first)
+    assert main(["analyze", str(inputs), "--out", str(out), "--jobs", "1"]) == 130
+    assert capsys.readouterr().err == f"newsfuse: interrupted; the reports in {out} are those of the previous run\n"
+    after = {name: (out / name).read_bytes() for name in output.REPORT_FILES}
+    assert after == before
+    fresh = tmp_path / "fresh"
+    assert main(["analyze", str(inputs), "--out", str(fresh), "--jobs", "1"]) == 130
+    assert capsys.readouterr().err == "newsfuse: interrupted; no report was written\n"
+    assert not any((fresh / name).exists() for name in output.REPORT_FILES)

@@ -48,3 +48,31 @@ def test_adding_in_two_steps_matches_the_batch_run(tmp_path, store_location):
     assert kept
     unchanged = sum(step2.article_event[a] == e for a, e in step1.article_event.items())
     assert unchanged >= len(step1.article_event) / 2
+
+
+@pytest.mark.slow
+def test_an_article_whose_id_the_store_holds_is_added_under_a_new_id(tmp_path):
+    """Two folders with a report.txt each, two JSONL exports numbering their lines 1, 2 ...: every
+    article is kept, as in a batch run; the same text again is still added once."""
+    config = load_config(jobs=1, progress="never")
+    texts = [p for p in sorted(EXAMPLES.glob("*.txt"))][:4]
+    runs = []
+    for i, path in enumerate(texts[:2]):
+        folder = tmp_path / f"run{i}"
+        folder.mkdir()
+        shutil.copy(path, folder / "report.txt")
+        runs.append(folder)
+    for i, path in enumerate(texts[2:]):
+        export = tmp_path / f"export{i}"
+        export.mkdir()
+        body = path.read_text(encoding="utf-8").replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        (export / "feed.jsonl").write_text('{"text": "%s"}\n' % body, encoding="utf-8")
+        runs.append(export)
+    with open_store(str(tmp_path / "store.db")) as store:
+        for folder in runs:
+            report = analyze([folder], config, cache_dir=tmp_path / "cache", store=store)
+        again = analyze([runs[0]], config, cache_dir=tmp_path / "cache", store=store)
+        ids = [a.id for a in store.articles()]
+    assert ids == ["report", "report-2", "feed-1", "feed-1-2"]
+    assert [a.id for a in report.articles] == ids
+    assert [a.id for a in again.articles] == ids

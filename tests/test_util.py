@@ -51,3 +51,13 @@ def test_jaccard_is_symmetric_and_a_share(a, b):
     assert jaccard(a, b) == jaccard(b, a)
     assert 0.0 <= jaccard(a, b) <= 1.0
     assert (jaccard(a, b) == 1.0) == (a == b and bool(a))
+
+
+def test_safe_text_shows_file_name_bytes_and_replaces_lone_surrogates():
+    from newsfuse.util import path_text, safe_text
+
+    assert safe_text("plain café") == "plain café"
+    assert safe_text("caf\udce9") == "caf\\xe9"
+    assert safe_text("a\ud800b") == "a\ufffdb"
+    assert path_text(b"caf\xe9.txt") == "caf\\xe9.txt"
+    assert safe_text("caf\udce9").encode("utf-8")

@@ -14,6 +14,7 @@ from pathlib import Path
 from newsfuse import __version__
 from newsfuse.config import SETTINGS, load_config
 from newsfuse.errors import NewsfuseError, NoUsableInput, StoreError
+from newsfuse.util import path_text
 
 EXIT_INTERRUPTED = 130
 
@@ -108,15 +109,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsfuse: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("newsfuse: interrupted; no report was written", file=sys.stderr)
+        print(f"newsfuse: interrupted; {_left_behind(args)}", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _left_behind(args: argparse.Namespace) -> str:
+    """What an interruption left in the output folder, truly: the reports are swapped in as one set."""
+    if args.command != "analyze":
+        return "nothing was written"
+    from newsfuse.render.output import REPORT_FILES, current_run
+
+    out = path_text(args.out)
+    if getattr(args, "run", None) and current_run(args.out) == args.run:
+        return f"the reports in {out} are complete"
+    if any((args.out / name).exists() for name in REPORT_FILES):
+        return f"the reports in {out} are those of the previous run"
+    return "no report was written"
 
 
 def _analyze(args: argparse.Namespace) -> int:
     from newsfuse.pipeline import analyze
-    from newsfuse.render.json_report import write_json
-    from newsfuse.render.html import write_html
-    from newsfuse.render.markdown import write_markdown
+    from newsfuse.render.output import check_out, new_run, write_reports
 
     if not args.inputs and not args.store:
         raise NoUsableInput("no input given (name files or folders, or a --store to report on)")
@@ -124,6 +137,7 @@ def _analyze(args: argparse.Namespace) -> int:
     if args.no_cache:
         overrides["use_cache"] = False
     config = load_config(args.config, **overrides)
+    check_out(args.out)
     if args.store:
         from newsfuse.store import open_store
 
@@ -133,9 +147,8 @@ def _analyze(args: argparse.Namespace) -> int:
         report = analyze(args.inputs, config, cache_dir=args.out / ".cache")
     for skip in report.skipped:
         print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
-    data = write_json(report, args.out / "report.json")
-    write_markdown(data, args.out / "report.md")
-    write_html(data, args.out / "report.html")
+    args.run = new_run()
+    data = write_reports(report, args.out, args.run)
     if not args.quiet:
         print(_overview(data, args.out))
     return 0
@@ -214,7 +227,7 @@ def _overview(data: dict, out: Path) -> str:
     ]
     if top:
         lines.append("main entities: " + ", ".join(f"{e['name']} ({e['mentions']})" for e in top))
-    lines.append(f"wrote {out / 'report.json'}, {out / 'report.md'} and {out / 'report.html'}")
+    lines.append(f"wrote {path_text(out / 'report.json')}, {path_text(out / 'report.md')} and {path_text(out / 'report.html')}")
     return "\n".join(lines)
 
 

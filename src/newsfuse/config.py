@@ -29,6 +29,10 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("max_input_bytes", 5_000_000, "Inputs larger than this many bytes are skipped."),
     Setting("min_text_chars", 80, "Articles with less clean text than this are skipped as empty."),
+    Setting(
+        "max_article_chars", 200_000,
+        "Articles with more clean text than this are cut at a paragraph break, with a note in their 'removed'.",
+    ),
     Setting("jobs", 0, "Worker processes for per-article analysis; 0 means one per core."),
     Setting(
         "scheduler",
@@ -68,6 +72,7 @@ class Config:
 
     max_input_bytes: int = 5_000_000
     min_text_chars: int = 80
+    max_article_chars: int = 200_000
     jobs: int = 0
     scheduler: str = ""
     cache_dir: str = ""

@@ -15,7 +15,8 @@
     ├── NoUsableInput              every input was skipped: nothing to analyse
     ├── ModelError                 a required model package is missing or broken
     ├── EvalError                  gold data for an evaluation cannot be read
-    └── StoreError                 the store cannot be opened or written
+    ├── StoreError                 the store cannot be opened or written
+    └── OutputError                the --out folder cannot take the reports (checked before any work)
 
 Third-party errors are wrapped where they enter (decoding, parsing, model
 loading, SQLite). The CLI maps these to messages and exit codes in one place.
@@ -89,3 +90,7 @@ class EvalError(NewsfuseError):
 
 class StoreError(NewsfuseError):
     exit_code = 6
+
+
+class OutputError(NewsfuseError):
+    exit_code = 7

@@ -78,8 +78,8 @@ def _analyze(
     paths: Sequence[str | os.PathLike[str]], config: Config, cache_dir: str | Path | None, store: Store | None
 ) -> Report:
     """The steps of ``analyze``, numbered as in its docstring."""
-    # 1. ingest
-    articles, skipped = read_inputs(paths, config)
+    # 1. ingest (with a store, new articles take ids it does not hold yet)
+    articles, skipped = read_inputs(paths, config, store.ids() if store is not None else frozenset())
     if not articles and (store is None or not store.known_hashes()):
         reasons = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:5]) or "no input files found"
         raise NoUsableInput(f"no usable input among {len(paths)} path(s) ({reasons})")

@@ -1,4 +1,4 @@
-"""Small shared helpers: content hashing, atomic file writes and the Jaccard overlap of two sets."""
+"""Small shared helpers: content hashing, atomic file writes, text safe to write, and the Jaccard overlap of two sets."""
 
 from __future__ import annotations
 
@@ -16,6 +16,31 @@ def content_hash(*parts: str) -> str:
         h.update(part.encode("utf-8"))
         h.update(b"\x00")
     return h.hexdigest()[:32]
+
+
+def safe_text(text: str) -> str:
+    """``text`` that can be written as UTF-8 anywhere (JSON, Markdown, HTML, SQLite, a terminal).
+
+    A byte of a file name that is not UTF-8 (Python keeps it as a surrogate escape) is shown as
+    ``\\xNN``; any other lone surrogate (a JSON ``"\\ud800"`` escape) becomes U+FFFD.
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join(_safe_char(ch) for ch in text)
+
+
+def path_text(path: str | bytes | os.PathLike) -> str:
+    """A path as text for messages, ids and reports; see ``safe_text``."""
+    return safe_text(os.fsdecode(path))
+
+
+def _safe_char(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF else ch
 
 
 def jaccard(a: Set, b: Set) -> float:

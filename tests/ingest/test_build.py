@@ -160,3 +160,20 @@ def test_a_dateline_agency_goes_by_its_one_canonical_name():
     lead = "WASHINGTON (AP) — The committee will vote on Thursday on the spending bill, its chairman told reporters."
     article = build_article(doc(lead, MORE, outlet="Marlow Gazette"), "a", 80)
     assert (article.outlet, article.agency) == ("Marlow Gazette", "Associated Press")
+
+
+def test_an_article_past_the_length_cap_is_cut_at_a_paragraph_with_a_note():
+    paragraphs = [f"Paragraph {i} says the strike at the port went on for another day, the union said." for i in range(60)]
+    article = build_article(doc(*paragraphs), "a", 80, max_text_chars=1000)
+    assert len(article.text) <= 1000
+    assert article.text.endswith("the union said.")
+    assert article.text.startswith("Paragraph 0 ")
+    note = article.removed[-1]
+    assert note.reason.startswith("article cut: ") and "max_article_chars (1,000)" in note.reason
+    assert note.text.startswith(paragraphs[len(article.text.split("\n\n"))])
+
+
+def test_one_paragraph_past_the_cap_is_cut_at_a_space():
+    article = build_article(doc("The strike went on. " * 200), "a", 80, max_text_chars=1000)
+    assert len(article.text) <= 1000 and article.text.endswith(".")
+    assert article.removed[-1].reason.startswith("article cut: ")

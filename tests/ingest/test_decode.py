@@ -7,7 +7,7 @@ import os
 import pytest
 
 from newsfuse.errors import BinaryInput, EmptyInput, OversizedInput, UndecodableInput, UnreadableInput
-from newsfuse.ingest.decode import decode_bytes, read_bytes
+from newsfuse.ingest.decode import decode_bytes, decode_text, read_bytes
 from tests.conftest import TEST_DATA
 
 DATA = TEST_DATA / "ingest"
@@ -80,3 +80,36 @@ def test_unreadable_file(tmp_path):
     locked.chmod(0)
     with pytest.raises(UnreadableInput, match="permission"):
         read_bytes(locked, 1000)
+
+
+# Western text a browser reads right: re-encodings of our own sentences (accents, "€", a dash).
+_WESTERN = (
+    "Dockers in Setúbal stopped work on Monday, the union said. The café by the gate stayed open.",
+    "SETÚBAL — Port workers began a strike on Tuesday; a coffee at the café cost €2.",
+    "Setúbal",
+    "The port of Setúbal lost about €4 million a day, the operator said, and the café closed early.",
+)
+
+
+@pytest.mark.parametrize("text", _WESTERN)
+def test_windows_1252_text_is_read_as_windows_1252(text):
+    assert decode_text(text.encode("cp1252"), "x") == (text, "cp1252")
+
+
+@pytest.mark.parametrize("text", [t for t in _WESTERN if "€" not in t and "—" not in t])
+def test_latin_1_text_is_read_right(text):
+    # Latin-1 is Windows-1252 for every character it has (browsers read one as the other).
+    assert decode_text(text.encode("latin-1"), "x")[0] == text
+
+
+def test_utf_8_with_one_bad_byte_keeps_its_utf_8_and_says_so():
+    good = _WESTERN[0].encode("utf-8")
+    damaged = good[:30] + b"\xff" + good[30:]
+    text, encoding = decode_text(damaged, "x")
+    assert text == _WESTERN[0][:29] + "\ufffd" + _WESTERN[0][29:]
+    assert encoding == "utf-8 (1 invalid byte replaced)"
+
+
+def test_plain_utf_8_and_a_bom_name_their_encoding():
+    assert decode_text("Setúbal café".encode("utf-8"), "x") == ("Setúbal café", "utf-8")
+    assert decode_text("Setúbal".encode("utf-16"), "x") == ("Setúbal", "utf-16")

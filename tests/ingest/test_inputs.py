@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsfuse.ingest import iter_inputs, read_inputs
@@ -115,10 +117,10 @@ def test_a_bug_costs_one_input_not_the_run(monkeypatch, config):
 
     real = inputs.build_article
 
-    def flaky(raw, article_id, min_chars):
+    def flaky(raw, article_id, *limits):
         if article_id == "b_wire":
             raise RuntimeError("boom")
-        return real(raw, article_id, min_chars)
+        return real(raw, article_id, *limits)
 
     monkeypatch.setattr(inputs, "build_article", flaky)
     items = list(iter_inputs([DATA / "folder"], config))
@@ -234,3 +236,44 @@ def test_seeds(config):
         assert article.outlet in (None, "TASS", "Zamin"), article.id
         assert article.language == "en"
         assert "\u00a0" not in article.text
+
+
+_WESTERN = (
+    "Dockers in Setúbal stopped work on Monday, the union said. The café by the gate stayed open "
+    "all day, and a coffee there cost €2 as before."
+)
+
+
+def test_every_article_says_which_encoding_it_was_read_in(tmp_path, config):
+    (tmp_path / "a-cp1252.txt").write_bytes(_WESTERN.encode("cp1252"))
+    (tmp_path / "b-utf8.txt").write_bytes(_WESTERN.encode("utf-8"))
+    damaged = _WESTERN.encode("utf-8")
+    (tmp_path / "c-damaged.txt").write_bytes(damaged[:40] + b"\x9d" + damaged[40:])
+    (tmp_path / "d.jsonl").write_text('{"text": "%s"}\n' % _WESTERN, encoding="utf-8")
+    articles, skipped = read_inputs([tmp_path], config)
+    assert skipped == []
+    by_id = {a.id: a for a in articles}
+    assert by_id["a-cp1252"].encoding == "cp1252"
+    assert "Setúbal" in by_id["a-cp1252"].text and "€2" in by_id["a-cp1252"].text
+    assert by_id["b-utf8"].encoding == "utf-8"
+    assert by_id["c-damaged"].encoding == "utf-8 (1 invalid byte replaced)"
+    assert "Setúbal" in by_id["c-damaged"].text and "café" in by_id["c-damaged"].text
+    assert by_id["d-1"].encoding == "utf-8"
+
+
+def test_ids_taken_before_the_run_are_not_reused(tmp_path, config):
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(f"The {folder} report: " + _WESTERN, encoding="utf-8")
+    articles, _ = read_inputs([tmp_path / "one", tmp_path / "two"], config, taken={"report", "report-2"})
+    assert [a.id for a in articles] == ["report-3", "report-4"]
+
+
+def test_a_record_longer_than_the_article_cap_is_kept_cut_with_a_note(tmp_path, config):
+    body = "\n\n".join(f"Update {i}: the strike at the port of Setúbal went on, the union said." for i in range(17_000))
+    assert 1_000_000 < len(body) < config.max_input_bytes
+    (tmp_path / "long.jsonl").write_text(json.dumps({"id": "long", "text": body}) + "\n", encoding="utf-8")
+    articles, skipped = read_inputs([tmp_path], config)
+    assert skipped == [] and len(articles) == 1
+    assert len(articles[0].text) <= config.max_article_chars
+    assert "max_article_chars" in articles[0].removed[-1].reason

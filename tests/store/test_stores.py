@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsfuse.errors import StoreError
 from newsfuse.model import Article, ArticleAnalysis, FeedStatus, Mention, Removed, Sentence
 from newsfuse.store import open_store
 
@@ -107,3 +109,15 @@ def test_concurrent_writers_lose_nothing_and_add_each_article_once(store_locatio
         ids = [a.id for a in store.articles()]
     assert len(ids) == len(set(ids)) == 3 * 20 + 10
     assert sorted(sum(results, [])) == sorted(ids)  # each article was new to exactly one writer
+
+
+def test_another_article_under_a_taken_id_is_refused_never_dropped(store_location):
+    article, analysis = _pair(1, "first")
+    other = Article(id=article.id, text="A different report under the same file name.")
+    with open_store(store_location) as store:
+        _empty(store)
+        store.add([article], [analysis])
+        with pytest.raises(StoreError, match=f"id {article.id!r} .* different article"):
+            store.add([other], [])
+        assert store.articles() == [article]
+        assert store.ids() == {article.id}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from newsfuse.errors import EmptyInput
@@ -33,15 +34,19 @@ _NOT_SELF_REFERENCE = frozenset(
 # Paragraphs are joined with a blank line: one paragraph per line pair reads
 # well in any viewer and gives the sentence splitter an unambiguous break.
 PARAGRAPH_SEPARATOR = "\n\n"
+# Characters of the text cut from an overlong article shown in its note (the rest is not kept).
+CUT_PREVIEW_CHARS = 200
 
 
-def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
-    """The Article for ``raw``; raises EmptyInput when too little text is left after cleaning.
+def build_article(raw: RawDoc, article_id: str, min_text_chars: int, max_text_chars: int | None = None) -> Article:
+    """The Article for ``raw``; raises EmptyInput when too little text is left after cleaning, and
+    cuts one with more than ``max_text_chars`` at a paragraph break, noting the cut in ``removed``.
 
     Steps:
     1. tell the language (its stopwords drive cleaning);
     2. clean: title, paragraphs, removed chrome;
-    3. join the paragraphs into the final text and check its length;
+    3. join the paragraphs into the final text and check its length (too short: skipped; too
+       long: cut, with a note);
     4. read the dateline opening the story, with its span in the text;
     5. find the title's basis, or cut a title from the lead when there is none;
     6. find the outlet and its basis, and the agency whose copy it is; the outlet goes by its
@@ -62,6 +67,10 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
         )
     language = detect_language(text) or language
     removed = tuple(Removed(t, r) for t, r in raw.removed) + cleaned.removed
+    if max_text_chars is not None and len(text) > max_text_chars:
+        cleaned, cut = _cut(cleaned, max_text_chars)
+        text = PARAGRAPH_SEPARATOR.join(cleaned.paragraphs)
+        removed += (cut,)
     # 4. dateline
     found = find_dateline(cleaned.paragraphs, PARAGRAPH_SEPARATOR)
     dateline, dateline_start, dateline_end = found if found else (None, None, None)
@@ -89,7 +98,31 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int) -> Article:
         dateline=(dateline.place or None) if dateline else None,
         dateline_start=dateline_start,
         dateline_end=dateline_end,
+        encoding=raw.encoding,
     )
+
+
+def _cut(cleaned: Cleaned, limit: int) -> tuple[Cleaned, Removed]:
+    """``cleaned`` with only the paragraphs that fit in ``limit`` characters (the first one cut at
+    a space when it alone is longer), and the note on what was cut."""
+    kept: list[str] = []
+    size = 0
+    for paragraph in cleaned.paragraphs:
+        extra = len(paragraph) + (len(PARAGRAPH_SEPARATOR) if kept else 0)
+        if size + extra > limit:
+            break
+        kept.append(paragraph)
+        size += extra
+    if not kept:
+        first = cleaned.paragraphs[0]
+        end = first.rfind(" ", 0, limit + 1)
+        kept = [first[: end if end > 0 else limit].rstrip()]
+    rest = PARAGRAPH_SEPARATOR.join(cleaned.paragraphs)[len(PARAGRAPH_SEPARATOR.join(kept)) :].lstrip()
+    note = Removed(
+        rest[:CUT_PREVIEW_CHARS] + ("…" if len(rest) > CUT_PREVIEW_CHARS else ""),
+        f"article cut: {len(rest):,} more characters past max_article_chars ({limit:,})",
+    )
+    return dataclasses.replace(cleaned, paragraphs=tuple(kept)), note
 
 
 def _title(raw: RawDoc, cleaned: Cleaned, language: str | None) -> tuple[str, str | None]:

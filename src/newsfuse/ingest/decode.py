@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import codecs
 import os
+import unicodedata
 from pathlib import Path
 
 from newsfuse.errors import BinaryInput, EmptyInput, OversizedInput, UndecodableInput, UnreadableInput
 from newsfuse.ingest.lang import language_scores
+from newsfuse.util import path_text
 
 # Only the head of a file is sniffed for binary content: enough to see a
 # format's magic number and a fair sample of its bytes, cheap on big files.
@@ -30,6 +32,20 @@ COMMON_ENCODINGS = (
     "cp1252", "cp1251", "cp1250", "gb18030", "shift_jis", "euc_kr", "iso8859_15",
     "cp1256", "cp1253", "cp1254", "cp1255", "cp1257", "koi8_r", "big5", "euc_jp",
 )
+
+# A file that is not valid UTF-8 is still read as UTF-8, its bad bytes replaced, when at least
+# this share of its non-ASCII sequences are valid UTF-8 characters: a file saved in a legacy code
+# page almost never holds one (an accented letter is followed by ASCII, which UTF-8 forbids),
+# while a UTF-8 file damaged by a stray byte holds little else. Any share between those two
+# extremes gives the same answer on such files; a majority is the natural cut.
+MIN_VALID_UTF8_SHARE = 0.5
+# Characters of a decoding judged for misfits (enough text to tell, bounded on big files).
+MISFIT_SAMPLE_CHARS = 100_000
+# Scripts that mix within one word in real text (Japanese writes kanji and kana together).
+_SAME_SCRIPT = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
+# Punctuation that sits inside words (apostrophes, hyphens and dashes, quotation marks).
+_INNER_PUNCTUATION = frozenset({"Pd", "Pi", "Pf"})
+_NAMES = {"utf-8-sig": "utf-8"}
 
 # Magic numbers of formats people drop into a folder of articles by mistake;
 # naming the format makes the skip reason useful.
@@ -61,7 +77,7 @@ _TEXT_CONTROLS = frozenset(b"\t\n\r\f")
 
 def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     """The bytes of ``path``; raises UnreadableInput, OversizedInput or EmptyInput."""
-    name = str(path)
+    name = path_text(path)
     if os.path.isdir(path):
         raise UnreadableInput(name, "is a folder, not a file")
     try:
@@ -85,23 +101,44 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
 
 
 def decode_bytes(data: bytes, name: str) -> str:
-    """Decode ``data`` to text: a BOM, else strict UTF-8, else charset detection.
+    """The text of ``data``; see ``decode_text``."""
+    return decode_text(data, name)[0]
 
-    Raises BinaryInput for non-text and UndecodableInput when no encoding fits.
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode ``data`` to text and say which encoding was used.
+
+    A BOM decides; else strict UTF-8; else UTF-8 with the bad bytes replaced when nearly all of
+    its non-ASCII bytes are valid UTF-8 (the encoding then reads "utf-8 (N invalid bytes
+    replaced)"); else charset detection. Raises BinaryInput for non-text and UndecodableInput
+    when no encoding fits.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), _NAMES.get(encoding, encoding)
             except UnicodeDecodeError as exc:
                 what = encoding.upper().removesuffix("-SIG")
                 raise UndecodableInput(name, f"starts with a {what} byte-order mark but is not valid {what}") from exc
     reject_binary(data, name)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return damaged
     return _detect(data, name)
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str] | None:
+    """``data`` as UTF-8 with its invalid bytes replaced, when nearly all of it is valid UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    if bad <= 0 or valid < MIN_VALID_UTF8_SHARE * (valid + bad):
+        return None
+    return text, f"utf-8 ({bad} invalid byte{'s' if bad > 1 else ''} replaced)"
 
 
 def reject_binary(data: bytes, name: str) -> None:
@@ -117,14 +154,14 @@ def reject_binary(data: bytes, name: str) -> None:
         raise BinaryInput(name, f"not text: {controls / len(head):.0%} of its first bytes are control characters")
 
 
-def _detect(data: bytes, name: str) -> str:
+def _detect(data: bytes, name: str) -> tuple[str, str]:
     """charset-normalizer's candidates, re-ranked by how much real language each decoding holds.
 
     charset-normalizer alone often calls Western European text cp1250 (turning
     "à" into "ŕ"): the single-byte Latin code pages all decode it without
     "chaos". The right decoding is the one whose words are real words, so
-    candidates with near-best chaos are ranked by their share of stopwords,
-    then by how common the encoding is on the web.
+    candidates with near-best chaos are ranked by their misfit characters (see ``_misfits``), then
+    by their share of stopwords, then by how common the encoding is on the web (Windows-1252 first).
     """
     try:
         from charset_normalizer import from_bytes
@@ -147,11 +184,58 @@ def _detect(data: bytes, name: str) -> str:
         except (UnicodeDecodeError, LookupError):
             continue
     if not decoded:
-        return str(matches[0])
+        return str(matches[0]), matches[0].encoding
 
-    def rank(encoding: str) -> tuple[float, int]:
+    def rank(encoding: str) -> tuple[int, float, int]:
         scores = language_scores(decoded[encoding])
         common = COMMON_ENCODINGS.index(encoding) if encoding in COMMON_ENCODINGS else len(COMMON_ENCODINGS)
-        return (-max(scores.values(), default=0.0), common)
+        return (_misfits(decoded[encoding][:MISFIT_SAMPLE_CHARS]), -max(scores.values(), default=0.0), common)
 
-    return decoded[min(decoded, key=rank)]
+    best = min(decoded, key=rank)
+    return decoded[best], best
+
+
+def _misfits(text: str) -> int:
+    """How many non-ASCII characters of ``text`` sit where no real text puts them.
+
+    A wrong code page turns accented letters into symbols, control characters or letters of
+    another script inside a word ("Set๚bal", "SET⁄BAL"), or into a capital after small letters
+    ("cafÚ"); the right one gives letters of the word's own script. Words of plain ASCII are
+    the same in every candidate and are not looked at.
+    """
+    count = 0
+    for word in text.split():
+        if not word.isascii():
+            count += _word_misfits(word)
+    return count
+
+
+def _word_misfits(word: str) -> int:
+    bad = 0
+    scripts = set()
+    lower_seen = False
+    core_start = next((i for i, ch in enumerate(word) if ch.isalnum()), len(word))
+    core_end = next((i for i in range(len(word), 0, -1) if word[i - 1].isalnum()), 0)
+    for i, ch in enumerate(word):
+        category = unicodedata.category(ch)
+        if category[0] == "C":
+            bad += 1
+        elif ch.isalpha():
+            scripts.add(_script(ch))
+            if ch.isupper() and lower_seen:
+                bad += 1
+            lower_seen = lower_seen or ch.islower()
+        elif category[0] == "M":
+            before = word[i - 1] if i else ""
+            if not (0x300 <= ord(ch) < 0x370 or (before.isalpha() and _script(before) == _script(ch))):
+                bad += 1
+        elif core_start < i < core_end and ord(ch) > 0x7F and category not in _INNER_PUNCTUATION and category[0] != "N":
+            bad += 1  # a symbol inside a word
+    if len(scripts) > 1:
+        bad += sum(1 for ch in word if ch.isalpha() and ord(ch) > 0x7F)
+    return bad
+
+
+def _script(ch: str) -> str:
+    first = unicodedata.name(ch, "?").split(" ", 1)[0]
+    return _SAME_SCRIPT.get(first, first)

@@ -38,3 +38,4 @@ class RawDoc:
     url: str | None = None
     published: str | None = None
     removed: tuple[tuple[str, str], ...] = ()
+    encoding: str | None = None  # the character encoding its bytes were read in

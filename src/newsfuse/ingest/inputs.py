@@ -10,18 +10,19 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from pathlib import Path
 
 from newsfuse.config import Config
 from newsfuse.errors import EmptyInput, InputError, MalformedRecord, OversizedInput, UndecodableInput
 from newsfuse.ingest.build import build_article
-from newsfuse.ingest.decode import SNIFF_BYTES, decode_bytes, read_bytes, reject_binary
+from newsfuse.ingest.decode import SNIFF_BYTES, decode_text, read_bytes, reject_binary
 from newsfuse.ingest.document import RawDoc
 from newsfuse.ingest.jsonl import json_records, parse_line, record_document
 from newsfuse.ingest.normalize import collapse_spaces, normalize_text
 from newsfuse.ingest.text import markdown_blocks, markdown_front_matter, text_blocks
 from newsfuse.model import Article, Skip
+from newsfuse.util import path_text
 
 # File kinds by extension; anything else is sniffed from its content.
 KINDS = {
@@ -39,33 +40,38 @@ _FRONT_URL = ("url", "link", "canonical", "source_url")
 _FRONT_OUTLET = ("outlet", "source", "site", "publisher", "sitename")
 
 
-def read_inputs(paths: Sequence[str | os.PathLike[str]], config: Config) -> tuple[list[Article], list[Skip]]:
+def read_inputs(
+    paths: Sequence[str | os.PathLike[str]], config: Config, taken: Set[str] = frozenset()
+) -> tuple[list[Article], list[Skip]]:
     """Every input as an Article, or as a Skip with its reason; see ``iter_inputs``."""
     articles: list[Article] = []
     skipped: list[Skip] = []
-    for item in iter_inputs(paths, config):
+    for item in iter_inputs(paths, config, taken):
         (articles if isinstance(item, Article) else skipped).append(item)
     return articles, skipped
 
 
-def iter_inputs(paths: Sequence[str | os.PathLike[str]], config: Config) -> Iterator[Article | Skip]:
+def iter_inputs(
+    paths: Sequence[str | os.PathLike[str]], config: Config, taken: Set[str] = frozenset()
+) -> Iterator[Article | Skip]:
     """Yield an Article or a Skip for each input, in order.
 
     Folders are walked recursively in sorted order, skipping hidden files and
     folders. A file's kind comes from its extension (.txt/none, .md, .html,
     .jsonl/.ndjson, .json), else from sniffing its content. Article ids are the
     file stem or the record's ``id`` (else ``<stem>-<line>``), made unique
-    within the run with a ``-2``, ``-3`` ... suffix.
+    within the run, and apart from the ids in ``taken`` (those a store already
+    holds), with a ``-2``, ``-3`` ... suffix.
     """
-    used: set[str] = set()
+    used: set[str] = set(taken)
     for path in _expand(paths):
         if isinstance(path, Skip):
             yield path
             continue
-        for item in _guarded(_read_file(path, config), str(path)):
+        for item in _guarded(_read_file(path, config), path_text(path)):
             if isinstance(item, RawDoc):
                 try:
-                    article = build_article(item, item.id_hint, config.min_text_chars)
+                    article = build_article(item, item.id_hint, config.min_text_chars, config.max_article_chars)
                     item = dataclasses.replace(article, id=_unique(item.id_hint, used))  # skips take no id
                 except InputError as exc:
                     item = Skip(exc.input, exc.reason)
@@ -99,27 +105,36 @@ def _expand(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Skip]:
         elif path.exists():
             yield path
         else:
-            yield Skip(str(given), "file not found")
+            yield Skip(path_text(given), "file not found")
 
 
 def _read_file(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
-    source = str(path)
+    """The documents of one file, each saying the encoding its bytes were read in.
+
+    Names, ids and sources are ``path_text``: a file name that is not UTF-8 never reaches a report raw.
+    """
+    source, stem = path_text(path), path_text(path.stem)
     kind = KINDS.get(path.suffix.lower())
     if kind == "jsonl":
-        yield from _read_jsonl(path, config)
+        yield from _with_encoding(_read_jsonl(path, config), "utf-8")
         return
     try:
-        text = decode_bytes(read_bytes(path, config.max_input_bytes), source)
+        text, encoding = decode_text(read_bytes(path, config.max_input_bytes), source)
         kind = kind if kind is not None else _sniff(text)
         if kind == "jsonl":
             numbered = ((f"{source}:{n}", line) for n, line in enumerate(text.split("\n"), 1))
-            yield from _records(numbered, source, path.stem)
+            yield from _with_encoding(_records(numbered, source, stem), encoding)
         elif kind == "json":
-            yield from _json_file(text, source, path.stem)
+            yield from _with_encoding(_json_file(text, source, stem), encoding)
         else:
-            yield _document(kind, text, source, path.stem)
+            yield dataclasses.replace(_document(kind, text, source, stem), encoding=encoding)
     except InputError as exc:
         yield Skip(exc.input, exc.reason)
+
+
+def _with_encoding(items: Iterator[RawDoc | Skip], encoding: str) -> Iterator[RawDoc | Skip]:
+    for item in items:
+        yield dataclasses.replace(item, encoding=encoding) if isinstance(item, RawDoc) else item
 
 
 def _sniff(text: str) -> str:
@@ -161,7 +176,7 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
 
 def _read_jsonl(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
     """Stream a JSONL file line by line: the size limit applies to each record, not to the corpus."""
-    source = str(path)
+    source = path_text(path)
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)
@@ -169,7 +184,7 @@ def _read_jsonl(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
                 raise EmptyInput(source, "file is empty" if not head else "file holds only white space")
             reject_binary(head, source)
             fh.seek(0)
-            yield from _records(_jsonl_lines(fh, source, config.max_input_bytes), source, path.stem)
+            yield from _records(_jsonl_lines(fh, source, config.max_input_bytes), source, path_text(path.stem))
     except InputError as exc:
         yield Skip(exc.input, exc.reason)
     except OSError as exc:

@@ -16,6 +16,7 @@ from newsfuse.errors import MalformedRecord
 from newsfuse.ingest.document import RawDoc
 from newsfuse.ingest.normalize import collapse_spaces, normalize_text
 from newsfuse.ingest.text import text_blocks
+from newsfuse.util import safe_text
 
 _STRING_FIELDS = ("title", "url", "outlet")
 
@@ -58,7 +59,7 @@ def record_document(value: Any, source: str, fallback_id: str) -> RawDoc:
     rid = value.get("id")
     if isinstance(rid, bool) or not isinstance(rid, (str, int)) or not str(rid).strip():
         rid = fallback_id
-    rid = str(rid).strip()
+    rid = safe_text(str(rid)).strip()
     title = _meta(value.get("title"))
     url = _meta(value.get("url"))
     if html and html.strip() and not (text and text.strip()):

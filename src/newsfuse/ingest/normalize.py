@@ -1,5 +1,7 @@
 """Unicode and whitespace normalisation applied to every input before it becomes ``Article.text``.
 
+* Lone surrogates (a JSON ``\\ud800`` escape) are no characters: they become U+FFFD.
+
 All normalisation happens here, before cleaning, so that every character
 offset computed later (sentences, mentions, quotes) points into the final
 ``Article.text``; no later step rewrites the text.
@@ -25,6 +27,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+from newsfuse.util import safe_text
 
 # Characters that only ever mean "a space" in running news text.
 _ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v"
@@ -56,7 +60,7 @@ _SPACES_RE = re.compile(r" {2,}")
 
 def normalize_text(text: str) -> str:
     """Return ``text`` with line ends, spaces, invisible characters and dashes normalised (see module doc)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = safe_text(text).replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_TRANSLATE)
     text = _CONTROL_RE.sub("", text)

@@ -39,6 +39,9 @@ class Article:
     # these rather than look for a dateline again.
     dateline_start: int | None = None
     dateline_end: int | None = None
+    # The character encoding the input was read in ("utf-8", "cp1252", "utf-8 (1 invalid byte
+    # replaced)"); None when the input was text already.
+    encoding: str | None = None
 
     @property
     def dateline_span(self) -> tuple[int, int] | None:

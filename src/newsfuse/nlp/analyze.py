@@ -22,6 +22,13 @@ NAMED_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 )
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+# A longer text is parsed in pieces of at most this many characters, cut at paragraph breaks, and
+# the pieces joined into one Doc: spaCy refuses a text over ``nlp.max_length`` (1,000,000; E088)
+# and its parser and tagger need about 1 GB per 100,000 characters parsed at once (spaCy's note
+# on max_length). Nearly every news article is shorter, so their parses are unchanged.
+MAX_PARSE_CHARS = 100_000
+# Where a piece is cut when no paragraph break lies in reach, best first.
+_CUTS = ("\n\n", "\n", ". ", " ")
 
 
 def analyze_article(article: Article, nlp) -> ArticleAnalysis:
@@ -43,9 +50,47 @@ def analyze_articles(articles: Iterable[Article], nlp, batch_size: int = 32) -> 
     8. describe what each date dates (the happening, its tense and participants) for the timeline.
     """
     articles = list(articles) if not isinstance(articles, list) else articles
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    docs = _parsed((a.text for a in articles), nlp, batch_size)
     for article, doc in zip(articles, docs):
         yield _from_doc(article, doc)
+
+
+def split_for_parsing(text: str, limit: int) -> list[str]:
+    """``text`` in consecutive pieces of at most ``limit`` characters that join back to it exactly.
+
+    Each piece ends at the last paragraph break in reach, else a line break, a sentence end or a
+    space; only a run of ``limit`` characters without any of them is cut in the middle.
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for mark in _CUTS:
+            cut = text.rfind(mark, start + 1, end - len(mark) + 1)
+            if cut > start:
+                end = cut + len(mark)
+                break
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _parsed(texts: Iterable[str], nlp, batch_size: int) -> Iterator:
+    """One spaCy Doc per text, in order. Texts up to the piece size are parsed in batches as
+    usual; a longer one is parsed piece by piece (never a batch of pieces: that would hold them
+    in memory at once) and the pieces are joined into one Doc."""
+    from spacy.tokens import Doc
+    from spacy.util import minibatch
+
+    limit = min(MAX_PARSE_CHARS, nlp.max_length)
+    for batch in minibatch(texts, size=batch_size):
+        short = iter(nlp.pipe([t for t in batch if len(t) <= limit], batch_size=batch_size))
+        for text in batch:
+            if len(text) <= limit:
+                yield next(short)
+            else:
+                yield Doc.from_docs([nlp(piece) for piece in split_for_parsing(text, limit)], ensure_whitespace=False)
 
 
 def _from_doc(article: Article, doc) -> ArticleAnalysis:

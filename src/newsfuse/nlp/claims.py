@@ -26,6 +26,7 @@ slots for aligning claims and spotting contradictions across outlets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from newsfuse.model import Claim, Number, QuoteSpan, skip_dateline
@@ -84,7 +85,7 @@ def find_claims(doc, quotes: tuple[QuoteSpan, ...], mentions, dateline: tuple[in
     4. drop questions, calls to action, demands, opinions and pure evaluations;
     5. keep each clause's span, numbers, negation and main verb.
     """
-    direct = [q for q in quotes if q.kind == "direct"]
+    direct = _Quotes([q for q in quotes if q.kind == "direct"])
     attributor = Attributor.of(doc, mentions, [(q.start, q.end) for q in direct])
     out: list[Claim] = []
     seen: set[tuple[int, int]] = set()
@@ -308,10 +309,10 @@ def _claim(clause: _Clause, piece, inside, removed, attributor, direct, doc, dat
     if not clause.framed and not _finite(head):
         return None
     source = clause.source
-    quoted = _in_quote(direct, start, end)
+    quoted = direct.around(start, end)
     if source is None and quoted is not None and quoted.speaker_text is not None:
         source = Source(quoted.speaker_start, quoted.speaker_end, quoted.speaker_text, None)
-    if source is None and quoted is None and is_speech_verb(head) and any(start <= q.start < end for q in direct):
+    if source is None and quoted is None and is_speech_verb(head) and direct.opens_in(start, end):
         # "X called the deal "a key step"": the quoted words in the clause are X's.
         subj = subject_of(head)
         source = attributor.source(subj) if subj is not None else None
@@ -395,14 +396,45 @@ def _finite(head) -> bool:
     return head.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in head.children)
 
 
-def _in_quote(direct: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:
-    for q in direct:
-        if q.start <= start and end <= q.end + 1:
-            return q
-        overlap = min(end, q.end) - max(start, q.start)
-        if overlap > 0 and overlap >= 0.5 * (end - start):
-            return q
-    return None
+class _Quotes:
+    """The direct quotations of an article, looked up by position (a long article has thousands;
+    scanning all of them for every clause made claims quadratic in the article's length)."""
+
+    def __init__(self, quotes: list[QuoteSpan]):
+        self._quotes = quotes
+        self._order = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+        self._starts = [quotes[i].start for i in self._order]
+        # The furthest end among the quotes up to each position in start order: a backward walk
+        # stops where no earlier quote reaches the clause.
+        self._reach: list[int] = []
+        for i in self._order:
+            self._reach.append(max(quotes[i].end, self._reach[-1] if self._reach else quotes[i].end))
+
+    def __iter__(self):
+        return iter(self._quotes)
+
+    def around(self, start: int, end: int) -> QuoteSpan | None:
+        """The first quotation (in article order) holding the span ``[start, end)`` or half of it."""
+        best = None
+        for k in range(bisect_left(self._starts, end) - 1, -1, -1):
+            if self._reach[k] < start:
+                break
+            i = self._order[k]
+            if (best is None or i < best) and _holds(self._quotes[i], start, end):
+                best = i
+        return None if best is None else self._quotes[best]
+
+    def opens_in(self, start: int, end: int) -> bool:
+        """Whether a quotation opens inside ``[start, end)``."""
+        k = bisect_left(self._starts, start)
+        return k < len(self._starts) and self._starts[k] < end
+
+
+def _holds(q: QuoteSpan, start: int, end: int) -> bool:
+    if q.start <= start and end <= q.end + 1:
+        return True
+    overlap = min(end, q.end) - max(start, q.start)
+    return overlap > 0 and overlap >= 0.5 * (end - start)
 
 
 def _negated(head, tokens) -> bool:
@@ -438,7 +470,13 @@ def _numbers(tokens, doc) -> tuple[Number, ...]:
     ids = {t.i for t in tokens}
     out = []
     covered: set[int] = set()
-    for ent in doc_ents(doc):
+    ents = doc_ents(doc)
+    # Only the entities starting among the clause's tokens count: bisect to them, not a scan of all.
+    first, last = (min(ids), max(ids)) if ids else (0, -1)
+    for k in range(bisect_left(ents, first, key=lambda e: e.start), len(ents)):
+        ent = ents[k]
+        if ent.start > last:
+            break
         if ent.start not in ids:
             continue
         if ent.label_ in ("DATE", "TIME"):

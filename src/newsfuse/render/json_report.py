@@ -44,6 +44,7 @@ def report_dict(report: Report) -> dict[str, Any]:
                 "published": article.published,
                 "published_basis": article.published_basis,
                 "language": article.language,
+                "encoding": article.encoding,
                 "source": article.source,
                 "dateline": article.dateline,
                 "event": report.article_event.get(article.id),

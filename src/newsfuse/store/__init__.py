@@ -12,7 +12,14 @@ class Store(Protocol):
     """What the pipeline needs from a store: ``SQLiteStore`` (the default) or ``PostgresStore``."""
 
     def add(self, articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[str]:
-        """Keep new articles with their analyses; returns the ids that were new."""
+        """Keep new articles with their analyses; returns the ids that were new.
+
+        An article whose text the store holds already is not added again; one whose id is taken
+        by a different article raises StoreError (the caller gives new articles free ids)."""
+        ...
+
+    def ids(self) -> set[str]:
+        """Ids of the articles held: a new article never takes one of them."""
         ...
 
     def known_hashes(self) -> set[str]:

@@ -61,6 +61,10 @@ class SQLStore:
                     (article.id, article.content_hash, json.dumps(to_dict(article))),
                 )
                 if cursor.rowcount == 0:
+                    cursor.execute(self._sql("SELECT 1 FROM articles WHERE content_hash = ?"), (article.content_hash,))
+                    if cursor.fetchone() is None:
+                        # Never lose an article silently: the whole add is rolled back.
+                        raise StoreError(f"store {self.name}: id {article.id!r} is taken by a different article")
                     continue
                 new.append(article.id)
                 analysis = by_id.get(article.id)
@@ -72,6 +76,9 @@ class SQLStore:
                         (article.id, json.dumps(to_dict(analysis))),
                     )
         return new
+
+    def ids(self) -> set[str]:
+        return {row[0] for row in self._query("SELECT id FROM articles")}
 
     def known_hashes(self) -> set[str]:
         return {row[0] for row in self._query("SELECT content_hash FROM articles")}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -187,7 +188,15 @@ def _record(doc, text: str, head, time: int, value: str, sentence: int, mod, men
     line = _render(doc, words)
     ranges = [(doc[i].idx, doc[i].idx + len(doc[i])) for i in words]
     merged = _merge(ranges)
-    participants = tuple(k for k, m in enumerate(mentions) if any(s <= m.start and m.end <= e for s, e in merged))
+    # Mentions come in text order: only those between the words' first and last character can lie
+    # inside them (a scan of all of them for every date made long texts quadratic).
+    inside = []
+    for k in range(bisect_left(mentions, merged[0][0], key=lambda m: m.start) if merged else len(mentions), len(mentions)):
+        if mentions[k].start >= merged[-1][1]:
+            break
+        if any(s <= mentions[k].start and mentions[k].end <= e for s, e in merged):
+            inside.append(k)
+    participants = tuple(inside)
     return Dated(
         time=time,
         value=value,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 
 from newsfuse.lexicon import MONTH_WORDS, SMALL_NUMBERS, WEEKDAY_NAMES
@@ -239,10 +240,13 @@ def trim(c: Candidate, text: str) -> Candidate:
 def select(found: list[Candidate]) -> list[Candidate]:
     """Longest match first, then higher priority; a chosen span blocks everything it overlaps."""
     chosen: list[Candidate] = []
+    # The chosen spans never overlap, so sorted by start their ends rise too: a new span can only
+    # overlap the last one starting before its end (a scan of all made long texts quadratic).
     taken: list[tuple[int, int]] = []
     for c in sorted(found, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
-        if any(c.start < e and s < c.end for s, e in taken):
+        k = bisect_left(taken, (c.end,))
+        if k and taken[k - 1][1] > c.start:
             continue
-        taken.append((c.start, c.end))
+        insort(taken, (c.start, c.end))
         chosen.append(c)
     return sorted((c for c in chosen if c.spec.type), key=lambda c: c.start)
