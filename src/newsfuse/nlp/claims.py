@@ -397,9 +397,11 @@ def _finite(head) -> bool:
 
 def _in_quote(direct: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:
     for q in direct:
-        if q.start <= start and end <= q.end + 1:
-            return q
-        overlap = min(end, q.end) - max(start, q.start)
+        # Each part of a quote interrupted by its cue: the cue between them is the reporter's.
+        for s, e in q.parts:
+            if s <= start and end <= e + 1:
+                return q
+        overlap = sum(max(0, min(end, e) - max(start, s)) for s, e in q.parts)
         if overlap > 0 and overlap >= 0.5 * (end - start):
             return q
     return None

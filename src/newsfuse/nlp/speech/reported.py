@@ -58,7 +58,7 @@ class ReportedSpeech:
 def reported_speech(doc, attributor: Attributor, direct: list[MarkedQuote], inside, dateline) -> list[ReportedSpeech]:
     """Every reported clause in ``doc`` outside the ``direct`` quotes and the ranges ``inside`` marks,
     in text order of its cue; ``dateline`` (``Article.dateline_span``) is left out of the clause it opens."""
-    quoted = sorted((q.start, q.end) for q in direct)
+    quoted = sorted(p for q in direct for p in q.pieces)
     out = []
     for tok in doc:
         # Cheap test first: only these words can start a cue.
