@@ -151,7 +151,9 @@ def test_indirect_speech_cues(nlp):
         ("indirect", "say", "Police", "two men were arrested"),
     ]
     assert _quotes(nlp, "The minister did not say that the plan was dead.") == []
-    assert _quotes(nlp, "Reporters asked whether the plan was dead.") == []
+    # A question is reported by verbs of asking and explaining, and reads as one.
+    assert [(q.cue, q.speaker_text, q.text) for q in _quotes(nlp, "Reporters asked whether the plan was dead.")] == [
+        ("ask", "Reporters", "whether the plan was dead")]
 
 
 @pytest.mark.slow
@@ -319,3 +321,24 @@ def test_requests_promises_and_namings_are_reported_speech(nlp):
     assert reported("Anna Novak pledged to cut the budget.") == [("to cut the budget", "Anna Novak", "pledge")]
     assert reported("Karl Weber called the plan a disaster.") == [("the plan a disaster", "Karl Weber", "call")]
     assert reported("Karl Weber called her on Monday.") == []  # a telephone call says nothing
+
+
+@pytest.mark.slow
+def test_noun_phrase_topic_question_and_noun_contents_are_reported_speech(nlp):
+    def reported(text):
+        return [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, text) if q.kind == "indirect"]
+
+    assert reported("Anna Novak cited rising rents.") == [("rising rents", "Anna Novak", "cite")]
+    assert reported("Karl Weber described the plan as a disaster.") == [("the plan as a disaster", "Karl Weber", "describe")]
+    assert reported("Anna Novak spoke of the legacy of the strike.") == [("the legacy of the strike", "Anna Novak", "speak")]
+    assert reported("Karl Weber explained why he backs the plan.") == [("why he backs the plan", "Karl Weber", "explain")]
+    assert reported("Anna Novak pointed out that the budget had grown.") == [("the budget had grown", "Anna Novak", "point")]
+    assert reported("The council rejected Karl Weber's claim that the budget had grown.") == [
+        ("the budget had grown", "Karl Weber", "claim")]
+    # An object that only stands for the content, a pointed gun, a claim without its owner: nothing.
+    assert reported("Anna Novak cited it as an example.") == []
+    assert reported("Karl Weber described the scene.") == []
+    assert reported("Karl Weber pointed his camera at the crowd.") == []
+    assert reported("The council rejected the claim that the budget had grown.") == []
+    # A question the speaker would not answer reports nothing.
+    assert reported("Karl Weber did not say whether the plan would pass.") == []
