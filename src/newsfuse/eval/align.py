@@ -238,10 +238,24 @@ def overlap_match(gold: Sequence[tuple[int, int]], found: Sequence[tuple[int, in
     return matched
 
 
+def gold_quote_span(text: str, gold: Mapping[str, Any]) -> tuple[int, int]:
+    """Where an annotated quote stands in ``text``: its ``text`` is the quoted words, or the list of
+    the parts of a quotation interrupted by its cue (`"A," X said. "B."`), each occurring once."""
+    parts = [gold["text"]] if isinstance(gold["text"], str) else list(gold["text"])
+    start = text.index(parts[0])
+    last = text.index(parts[-1], start)
+    return start, last + len(parts[-1])
+
+
+def gold_quote_words(gold: Mapping[str, Any]) -> str:
+    """An annotated quote's words, its parts joined by an ellipsis (for error lists)."""
+    return gold["text"] if isinstance(gold["text"], str) else " … ".join(gold["text"])
+
+
 def quote_matches(text: str, gold: Sequence[Mapping[str, Any]], found: Sequence[Any], share: float = 0.5
                   ) -> dict[int, int]:
     """Gold quote i → found quote j, one to one, when their overlap covers ``share`` of both spans."""
-    spans = [(text.index(g["text"]), text.index(g["text"]) + len(g["text"])) for g in gold]
+    spans = [gold_quote_span(text, g) for g in gold]
     return overlap_match(spans, [(q.start, q.end) for q in found], share)
 
 
@@ -264,7 +278,7 @@ def score_quotes(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis
                                   or same_speaker(g["speaker"], q.speaker_ref)):
                 n_speaker += 1
             else:
-                misses.append((article.id, g["text"][:50], g["speaker"],
+                misses.append((article.id, gold_quote_words(g)[:50], g["speaker"],
                                None if q is None else (q.speaker_text, q.speaker_ref)))
         extra = [(article.id, q.text[:50], q.speaker_text) for j, q in enumerate(found)
                  if j not in set(matched.values())]

@@ -210,7 +210,7 @@ def judge(item: GoldItem, analysis: ArticleAnalysis) -> Outcome:
     size = sum(e - s for s, e in item.content)
     best, best_overlap = None, 0
     for q in analysis.quotes:
-        overlap = sum(_overlap((q.start, q.end), piece) for piece in item.content)
+        overlap = sum(_overlap(part, piece) for part in q.parts for piece in item.content)
         if overlap > best_overlap:
             best, best_overlap = q, overlap
     covered = best_overlap / size if size else 0.0

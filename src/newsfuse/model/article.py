@@ -143,7 +143,9 @@ class QuoteSpan:
     """Words an article attributes to someone: a direct quotation, or reported ("indirect") speech.
 
     ``start``/``end`` cover the quoted words without their quotation marks; for a quote running
-    over paragraphs they span all of it and ``text`` drops the marks that reopen it. The speaker
+    over paragraphs, or interrupted by its cue (`"A," she said. "B."`), they span all of it,
+    ``pieces`` holds the (start, end) of each part and ``text`` joins the parts (an ellipsis
+    stands for the cue between them). The speaker
     span is the name mention when the text has one; for "he noted" or "the German leader
     said" it is the antecedent named earlier, and ``speaker_ref`` keeps the words used.
     """
@@ -158,6 +160,12 @@ class QuoteSpan:
     cue: str = ""  # speech verb lemma ("say", "note"), "according to", "in the words of", or ""
     sentence: int = -1
     speaker_ref: str | None = None  # the pronoun or description that named the speaker
+    pieces: tuple[tuple[int, int], ...] = ()  # the parts of a quote in several pieces; empty for one
+
+    @property
+    def parts(self) -> tuple[tuple[int, int], ...]:
+        """The (start, end) of each part of the quoted words: ``pieces``, or the whole span."""
+        return self.pieces or ((self.start, self.end),)
 
 
 @dataclass(frozen=True, slots=True)

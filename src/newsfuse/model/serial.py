@@ -50,7 +50,7 @@ def _rebuild(cls: type, name: str, value: Any) -> Any:
     if inner is not None:
         return tuple(from_dict(inner, v) for v in value)
     if isinstance(value, list):
-        return tuple(value)
+        return tuple(_rebuild(cls, "", v) if isinstance(v, list) else v for v in value)
     return value
 
 

@@ -431,9 +431,11 @@ class _Quotes:
 
 
 def _holds(q: QuoteSpan, start: int, end: int) -> bool:
-    if q.start <= start and end <= q.end + 1:
-        return True
-    overlap = min(end, q.end) - max(start, q.start)
+    # Each part of a quote interrupted by its cue: the cue between them is the reporter's.
+    for s, e in q.parts:
+        if s <= start and end <= e + 1:
+            return True
+    overlap = sum(max(0, min(end, e) - max(start, s)) for s, e in q.parts)
     return overlap > 0 and overlap >= 0.5 * (end - start)
 
 

@@ -49,3 +49,11 @@ def test_passages_are_ordered_disjoint_and_inside_the_text(text):
 def test_unclosed_quote_ends_with_its_paragraph():
     text = "He said: “We are ready\n\nThe next paragraph is not quoted."
     assert _texts(text) == ["We are ready"]
+
+
+def test_two_apostrophes_quote_as_plain_text_feeds_write_them():
+    text = "''It's nonsense,'' Mr. Trump said. ''She said 'no' to me.''\n\n''Still going'' on the ''90s'' show."
+    assert _texts(text) == ["It's nonsense", "She said 'no' to me.", "Still going", "90s"]
+    # A single quote closing inside: the last two of three apostrophes close the quotation.
+    assert _texts("''He had me at 'independence,''' Mr. Weiner wrote.") == ["He had me at 'independence,'"]
+    assert _texts("The leaders' plan and Jones' ''") == []

@@ -1,8 +1,8 @@
 """Quoted passages found from the quotation marks alone, and where the sentences around them end.
 
-Curly, straight, guillemets and single curly marks at the top level open a quotation, so a quote
-that the parser splits over sentences stays one quote; a quote left open at the end of a
-paragraph continues when the next paragraph opens with a mark (the newspaper convention for a
+Curly, straight, guillemets, single curly marks and two apostrophes (plain-text feeds) at the top
+level open a quotation, so a quote that the parser splits over sentences stays one quote; a quote
+left open at the end of a paragraph continues when the next paragraph opens with a mark (the newspaper convention for a
 quote running over paragraphs).
 """
 
@@ -19,6 +19,10 @@ from newsfuse.nlp.speech.cues import doc_text
 # opener also takes the other kind of double closer.
 _CLOSERS = {"“": "”\"", "«": "»", "„": "“”", '"': '"”', "”": "”", "‘": "’"}
 _DOUBLE_OPENERS = "“«„\""
+# Two apostrophes (or two backquotes) open, and two apostrophes close, a quotation in plain-text
+# news feeds without curly marks, as the NYT archive writes them (''We won,'' she said).
+_TWO_CHAR_OPENERS = ("''", "``")
+_TWO_CHAR_CLOSER = "''"
 # Dashes that may stand before a quote ("— "…," X said"), here and in the quotes that carry on.
 DASHES = "—–-"
 _SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
@@ -33,6 +37,7 @@ class MarkedQuote:
     close_at: int  # index just past the last closing mark (or the paragraph end when unclosed)
     speaker: Source | None = None
     cue: str = ""
+    cue_at: int | None = None  # token index of the cue that gave the speaker, when one did
 
     @property
     def start(self) -> int:
@@ -56,8 +61,8 @@ def quoted_passages(text: str) -> list[MarkedQuote]:
         i = p_start
         if pending is not None:
             j = _skip(text, p_start, p_end, " \t" + DASHES)
-            if j < p_end and text[j] in _DOUBLE_OPENERS + "‘":
-                found, i = _scan_quote(text, j, p_end, text[j])
+            if j < p_end and (text[j] in _DOUBLE_OPENERS + "‘" or text.startswith(_TWO_CHAR_OPENERS, j)):
+                found, i = _scan_quote(text, j, p_end, _opener(text, j))
                 pending.pieces.append(found[0])
                 pending.close_at = found[1]
                 if found[2]:
@@ -69,10 +74,10 @@ def quoted_passages(text: str) -> list[MarkedQuote]:
                 out.append(pending)
                 pending = None
         while i < p_end:
-            c = text[i]
-            if c in _CLOSERS and _opens(text, i, p_start, p_end):
+            c = _opener(text, i)
+            if (c in _CLOSERS or c in _TWO_CHAR_OPENERS) and _opens(text, i, p_start, p_end):
                 (piece, close_at, closed), i = _scan_quote(text, i, p_end, c)
-                q = MarkedQuote([piece], open_at=piece[0] - 1, close_at=close_at)
+                q = MarkedQuote([piece], open_at=piece[0] - len(c), close_at=close_at)
                 if closed:
                     out.append(q)
                 else:
@@ -103,11 +108,16 @@ def _skip(text: str, i: int, end: int, chars: str) -> int:
     return i
 
 
+def _opener(text: str, i: int) -> str:
+    """The mark at ``i``: two apostrophes or backquotes, else the one character."""
+    return text[i : i + 2] if text.startswith(_TWO_CHAR_OPENERS, i) else text[i]
+
+
 def _opens(text: str, i: int, p_start: int, p_end: int) -> bool:
     """Whether the mark at ``i`` opens a quotation (straight and right marks are read by their neighbours)."""
-    c = text[i]
+    c = _opener(text, i)
     prev = text[i - 1] if i > p_start else " "
-    nxt = text[i + 1] if i + 1 < p_end else " "
+    nxt = text[i + len(c)] if i + len(c) < p_end else " "
     if nxt.isspace():
         return False
     if c in "“«„":
@@ -121,6 +131,8 @@ def _opens(text: str, i: int, p_start: int, p_end: int) -> bool:
 
 def _scan_quote(text: str, i: int, p_end: int, opener: str):
     """From the opening mark at ``i``: ((content start, content end), index past the closer, closed?), next index."""
+    if opener in _TWO_CHAR_OPENERS:
+        return _scan_two_char_quote(text, i, p_end)
     closers = _CLOSERS[opener]
     j = i + 1
     while j < p_end:
@@ -131,6 +143,24 @@ def _scan_quote(text: str, i: int, p_end: int, opener: str):
                 return ((i + 1, j), j + 1, True), j + 1
         j += 1
     return ((i + 1, p_end), p_end, False), p_end
+
+
+def _scan_two_char_quote(text: str, i: int, p_end: int):
+    """``_scan_quote`` for a quote opened by two apostrophes or backquotes: the next two apostrophes
+    close it when they end a word or stand before a space or punctuation; of three in a row (a
+    single quote closing inside: ''had me at 'independence,''') the last two."""
+    j = i + 2
+    while j + 1 < p_end:
+        if text.startswith(_TWO_CHAR_CLOSER, j):
+            while j + 2 < p_end and text[j + 2] == "'":
+                j += 1
+            after = text[j + 2] if j + 2 < p_end else " "
+            if not text[j - 1].isspace() or not after.isalnum():
+                return ((i + 2, j), j + 2, True), j + 2
+            j += 2
+            continue
+        j += 1
+    return ((i + 2, p_end), p_end, False), p_end
 
 
 def _trimmed(q: MarkedQuote, text: str) -> MarkedQuote | None:
@@ -176,7 +206,8 @@ def sentence_breaks(doc, marked: list[MarkedQuote], inside) -> list[int]:
     for q in marked:
         if text[q.end - 1] in ".!?…":
             nxt = _skip(text, q.close_at, len(text), " \t")
-            if nxt >= len(text) or text[nxt] == "\n" or text[nxt].isupper() or text[nxt] in _DOUBLE_OPENERS:
+            if (nxt >= len(text) or text[nxt] == "\n" or text[nxt].isupper() or text[nxt] in _DOUBLE_OPENERS
+                    or text.startswith(_TWO_CHAR_OPENERS, nxt)):
                 breaks.add(q.close_at)
     for i, ch in enumerate(text):
         if ch == "\n":

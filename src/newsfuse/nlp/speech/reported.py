@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from newsfuse.model import Mention, skip_dateline
-from newsfuse.nlp.speech.attribution import Attributor, Source
+from newsfuse.nlp.speech.attribution import AGENT_NOUNS, PERSON_NOUNS, Attributor, Source
 from newsfuse.nlp.speech.cues import (
     SPEECH_VERBS,
     according_to_object,
@@ -25,7 +25,44 @@ from newsfuse.nlp.speech.marks import MarkedQuote, in_ranges
 
 # An indirect clause that is mostly inside quotation marks is the direct quote already.
 MAX_QUOTED_SHARE_OF_INDIRECT = 0.8
-_CUE_LEMMAS = SPEECH_VERBS | {"put"}
+# Speech acts whose content may be a noun phrase, the verb's object: "cited the figure", "stressed
+# her support for the raid", "described Clinton as a disgrace", "announced a benefit concert".
+# Verbs of telling someone ("told reporters"), asking or writing ("wrote a memoir") are left out:
+# their object is the addressee or a work. PolNeAR train (2026-12): 376 of 1,843 error rows were
+# noun-phrase or topic contents.
+_OBJECT_CUES = frozenset("""
+    announce cite mention note stress emphasise emphasize underline underscore highlight acknowledge
+    admit report deny claim propose recommend describe predict reiterate repeat outline confirm
+    reveal disclose express concede allege demand discuss detail recall forecast estimate signal
+""".split())
+# Speech acts whose content may be a topic after a preposition: "spoke of the legacy of racism",
+# "talked about jobs", "pointed to the deficit", "warned of a recession", "commented on the case".
+_TOPIC_CUES = {
+    "speak": ("of", "about"), "talk": ("about", "of"), "comment": ("on",), "point": ("to",),
+    "warn": ("of", "about", "against"), "caution": ("against",), "complain": ("about", "of"),
+    "testify": ("about", "on"), "boast": ("about", "of"), "joke": ("about",), "write": ("about", "of"),
+    "argue": ("for", "against"), "report": ("on",),
+}
+# Speech acts whose content may be an indirect question: "explained why he backs Trump", "asked
+# whether the senator disavowed the endorsement".
+_QUESTION_CUES = frozenset("explain ask describe reveal detail disclose discuss outline".split())
+# Verbs that are cues only with such a content, or with a "that"-clause ("demanded that …",
+# "pointed out that …"): they are no reporting verbs of the shared list, where "pointed a gun" or
+# "talked" alone would be one.
+_CONTENT_ONLY_CUES = (_OBJECT_CUES | frozenset(_TOPIC_CUES) | _QUESTION_CUES) - SPEECH_VERBS
+# A pronoun or a word that only stands for the content ("cited it", "said as much") is no content.
+_EMPTY_OBJECTS = frozenset("it this that these those them what something nothing anything everything much".split())
+# Nouns of saying whose "that"-clause is what their owner said: "Trump's claim that …", "the
+# campaign's statement that …", "Stumpf's repeated emphasis that …" (the owner a possessive or
+# "by"/"from" X).
+_CONTENT_NOUNS = frozenset("""
+    claim statement assertion contention remark comment suggestion promise pledge warning insistence
+    emphasis allegation charge prediction announcement denial assurance vow argument admission
+    acknowledgment acknowledgement complaint accusation threat boast declaration testimony message
+""".split())
+# Verbs whose subject owns the noun of saying they take: "made the claim that …", "issued a warning that …".
+_MAKING_VERBS = frozenset({"make", "issue", "repeat", "reiterate", "voice", "renew"})
+_CUE_LEMMAS = SPEECH_VERBS | {"put"} | _CONTENT_ONLY_CUES | _CONTENT_NOUNS
 # Speech acts whose content is a request or a promise rather than a clause ("urged X to …",
 # "pledged to …"; "call" is read apart: "called for …", "called on X to …", "called X Y").
 # PolNeAR train (2026-12): 42 of dev's and 288 of train's misses were requests, promises and calls.
@@ -33,6 +70,9 @@ _PROMISE_CUES = frozenset({"promise", "pledge", "vow", "threaten"})
 _REQUEST_CUES = frozenset({"urge", "ask", "plead"})
 # Fewer words than this is no statement ("called for it").
 MIN_REQUEST_WORDS = 2
+# A noun-phrase content needs this many words besides determiners: "cited the figure" and
+# "described the scene" name what was spoken of; "cited rising rents" says something.
+MIN_OBJECT_WORDS = 2
 # A line that opens with a name and a colon is that person's or body's statement: a headline's
 # attribution ("Graham: Trump's Rhetoric Destroying GOP's Chance") or a transcript's turn ("PENCE:
 # Well, …"). The name is at most this many capitalised words; the statement at least
@@ -58,7 +98,7 @@ class ReportedSpeech:
 def reported_speech(doc, attributor: Attributor, direct: list[MarkedQuote], inside, dateline) -> list[ReportedSpeech]:
     """Every reported clause in ``doc`` outside the ``direct`` quotes and the ranges ``inside`` marks,
     in text order of its cue; ``dateline`` (``Article.dateline_span``) is left out of the clause it opens."""
-    quoted = sorted((q.start, q.end) for q in direct)
+    quoted = sorted(p for q in direct for p in q.pieces)
     out = []
     for tok in doc:
         # Cheap test first: only these words can start a cue.
@@ -79,10 +119,13 @@ def reported_speech(doc, attributor: Attributor, direct: list[MarkedQuote], insi
         if cue not in ("according to", "in the words of") and tok.dep_ == "advcl" and _quoted_share(quoted, start, end):
             # "…, "…," as he described": the "as" clause attributes the quote, which is found already.
             continue
-        if cue == "call" and not _governs_clause(tok) and _quoted_share(quoted, start, end):
-            # 'called the offer "an insult"' read as a naming: the quoted name is the direct quote, found already.
+        if (cue == "call" or cue in _OBJECT_CUES or cue in _TOPIC_CUES) and not _governs_clause(tok) and _quoted_share(quoted, start, end):
+            # 'called the offer "an insult"', 'described the strike as "irresponsible"': the quoted
+            # words are what was said, the direct quote found already.
             continue
         end = _through_open_quote(direct, start, end)
+        if any(r.start == start and r.end == end for r in out):
+            continue  # "repeating claims that …": the verb and its noun report one clause
         out.append(ReportedSpeech(start, end, cue, attributor.source(source_token)))
     return out
 
@@ -129,21 +172,30 @@ def reported_clause(tok):
     obj = words_of_object(tok)
     if obj is not None:
         return _framed_clause(tok.head, doc), "in the words of", obj
-    if not is_speech_verb(tok) or any(c.dep_ == "neg" for c in tok.children):
+    if tok.pos_ == "NOUN":
+        return _noun_content(tok)
+    content_only = _content_only_cue(tok)
+    if not (is_speech_verb(tok) or content_only) or any(c.dep_ == "neg" for c in tok.children):
         return None
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and not c.is_punct), None) or that_clause(tok)
     if comp is not None:
         if not _same_paragraph_as(comp, tok):
             return None
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children):
+        question = any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in comp.children) or any(
+            c.tag_ in ("WRB", "WP", "WDT") and c.i < comp.i for c in comp.children)
+        if question and tok.lemma_.lower() not in _QUESTION_CUES:
             return None
-        if any(c.tag_ in ("WRB", "WP", "WDT") and c.i < comp.i for c in comp.children):
+        if content_only and not question and not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+            # "demanded a recount after X was certified": without "that", a clause of such a verb is a misparse.
             return None
+        if content_only and tok.lemma_.lower() == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            return None  # "pointed to …" is a topic; "pointed out that …" reports a clause
         # "…, citing hospital staff" / "…, adding that …" after the clause says how the source
         # spoke, not what it said, wherever the parser hangs it.
         aside = {t.i for c in comp.children if _speaking_participle(c) for t in c.subtree}
+        # "that" goes; "whether" and "if" stay, so a reported question reads as one.
         tokens = [t for t in comp.subtree
-                  if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i) and t.i not in aside]
+                  if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i and t.lower_ == "that") and t.i not in aside]
         return _same_paragraph(tokens, comp, doc), tok.lemma_.lower(), subject_of(tok)
     as_clause = tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
     # "The law, he argued, would …" and "…, AFP reported" parsed as a clause aside.
@@ -152,7 +204,7 @@ def reported_clause(tok):
         if not _same_paragraph_as(tok.head, tok):
             return None
         return _framed_clause(tok, doc), tok.lemma_.lower(), subject_of(tok)
-    tokens = _request_or_naming(tok)
+    tokens = _request_or_naming(tok) or _object_or_topic(tok)
     if tokens and _same_paragraph_as(tokens[-1], tok):
         return _same_paragraph(tokens, tok, doc), tok.lemma_.lower(), subject_of(tok)
     return None
@@ -195,6 +247,66 @@ def _request_or_naming(verb) -> list:
     return [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1) if not (i == tokens[-1].i and doc[i].is_punct)]
 
 
+def _noun_content(noun):
+    """For a noun of ``_CONTENT_NOUNS`` with a "that"-clause and an owner ("Trump's claim that …",
+    "a statement from the ministry that …"): (the clause's tokens, the noun, the owner), or None."""
+    if noun.lemma_.lower() not in _CONTENT_NOUNS:
+        return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None or not _same_paragraph_as(clause, noun):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                      for o in c.children if o.dep_ == "pobj"), None)
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _MAKING_VERBS | _OBJECT_CUES:
+        owner = subject_of(noun.head)  # "repeating claims that …", "made the argument that …"
+    if owner is None:
+        return None
+    tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i and t.i < clause.i)]
+    return _same_paragraph(tokens, noun, noun.doc), noun.lemma_.lower(), owner
+
+
+def _content_only_cue(tok) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _CONTENT_ONLY_CUES
+
+
+def _object_or_topic(verb) -> list:
+    """What a speech act says when its content is a noun phrase: the object of a verb of
+    ``_OBJECT_CUES`` with what describes it ("described Clinton as a disgrace"), or the topic after
+    a preposition of ``_TOPIC_CUES`` ("spoke of the legacy of racism"). Empty otherwise, and for
+    an object that only stands for the content ("cited it")."""
+    lemma = verb.lemma_.lower()
+    kids = [c for c in verb.children if c.i > verb.i]
+    parts = []
+    if lemma in _OBJECT_CUES:
+        obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ not in _EMPTY_OBJECTS and obj.pos_ != "PRON" and _noun_content(obj) is None:
+            parts = [obj] + [c for c in kids if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"]
+    if not parts and lemma in _TOPIC_CUES:
+        for prep in (c for c in kids if c.dep_ == "prep" and c.lower_ in _TOPIC_CUES[lemma]):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ not in _EMPTY_OBJECTS and obj.pos_ != "PRON":
+                parts = [obj]
+                break
+    if parts and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "announced plans to axe jobs and move production": a bare infinitive joined to the finite
+        # verb cannot be its coordinate; it goes on the infinitive inside the content.
+        parts += [c for c in kids if c.dep_ == "conj" and c.tag_ == "VB" and c.i > parts[0].i
+                  and not any(g.dep_ in ("nsubj", "aux", "nsubjpass") for g in c.children)]
+    tokens = sorted({t.i: t for p in parts for t in p.subtree}.values(), key=lambda t: t.i)
+    # "described the scene", "mentioned Machado": a bare thing or name is what was spoken of, not said.
+    if sum(1 for t in tokens if not (t.is_punct or t.pos_ == "DET" or t.dep_ == "poss" and t.pos_ == "PRON")) < MIN_OBJECT_WORDS:
+        return []
+    if lemma == "cite" and parts[0].lemma_.lower() in PERSON_NOUNS | AGENT_NOUNS:
+        return []  # "…, citing hospital staff" names where the words came from, not what they said
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()  # "plans to axe 1,200 jobs and" when the parser hangs what follows elsewhere
+    doc = verb.doc
+    return [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1)]
+
+
 def _speaking_participle(tok) -> bool:
     """A participle clause after a comma that tells how the source spoke ("citing", "adding")."""
     return (tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG" and tok.i > tok.head.i
@@ -219,6 +331,9 @@ def _framed_clause(phrase_head, doc) -> list:
     """The clause around a framing phrase ("according to X", "as X said"), without the phrase."""
     anchor = phrase_head.head if phrase_head.head.i != phrase_head.i else phrase_head
     drop = {t.i for t in phrase_head.subtree}
+    # "…, according to X, raising fresh questions about …": a participle after the frame is the reporter's comment.
+    last = max(drop)
+    drop |= {t.i for c in anchor.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > last for t in c.subtree}
     tokens = [t for t in anchor.subtree if t.i not in drop]
     return _same_paragraph(tokens, anchor, doc)
 
@@ -238,7 +353,8 @@ def _clause_chars(tokens, dateline: tuple[int, int] | None) -> tuple[int, int]:
     toks = sorted(tokens, key=lambda t: t.i)
     if toks and (start := skip_dateline(toks[0].idx, dateline)) != toks[0].idx:
         toks = [t for t in toks if t.idx >= start]
-    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ in ("that", "whether")):
+    # "that" opens a clause without saying anything; "whether" and "if" keep a question a question.
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ == "that"):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
