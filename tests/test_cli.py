@@ -122,3 +122,14 @@ def test_eval_quotes_lists_the_mistakes(tmp_path, capsys):
         ["miss", "nyt_2026-03-02_vote", "E2", "reported", "Carlos Silva", "Carlos Silva", "spoke of", ""],
     ]
     assert main(["eval", "quotes", str(tmp_path / "nowhere")]) == 5
+
+
+def test_watch_with_no_sources_and_no_followed_feed_says_so(tmp_path, capsys):
+    assert main(["watch", "--store", str(tmp_path / "news.db"), "--once"]) == 3
+    assert "no feeds to watch" in capsys.readouterr().err
+
+
+def test_serve_refuses_a_public_address_without_a_token(tmp_path, capsys):
+    assert main(["serve", "--store", str(tmp_path / "news.db"), "--host", "0.0.0.0"]) == 2
+    assert "--token" in capsys.readouterr().err
+    assert not (tmp_path / "news.db").exists()

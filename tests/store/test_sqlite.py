@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from newsfuse.errors import StoreError
 from newsfuse.model import Article, ArticleAnalysis, FeedStatus, Mention, Removed, Sentence
 from newsfuse.store import open_store
-from newsfuse.store.sqlite import SQLiteStore
+from newsfuse.store.sqlite import MARK_END, MARK_START, SQLiteStore
 
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 
@@ -80,3 +80,59 @@ def test_feed_states_and_fetched_pages_survive_reopening(tmp_path):
         assert store.feeds() == [FeedStatus("https://a.example/atom", last_error="HTTP 404"), status]
         urls = ["https://g.example/a", "https://g.example/b", "https://g.example/gone"] + [f"u{n}" for n in range(1200)]
         assert store.fetched(urls) == {"https://g.example/a", "https://g.example/gone"}
+
+
+def _report(*articles: tuple[str, str]) -> dict:
+    """A report dict with these (id, text) articles, one claim and one quote: what save_report indexes."""
+    return {
+        "articles": [{"id": aid, "title": f"Title of {aid}", "text": text} for aid, text in articles],
+        "claims": [{"id": "claim-1", "text": "Dockers walked out over crane automation",
+                    "sources": [{"article": articles[0][0], "sentence": 0}]}],
+        "quotes": [{"article": articles[0][0], "text": "We will not be replaced by machines", "speaker_name": "Ana Rita"}],
+    }
+
+
+def test_the_latest_report_replaces_the_one_before_and_is_searchable(tmp_path):
+    path = tmp_path / "news.db"
+    with open_store(str(path)) as store:
+        assert store.latest_report() is None and store.report_saved() is None
+        store.save_report(_report(("a1", "The port of Setúbal stood idle.")))
+        first = store.report_saved()
+        store.save_report(_report(("a1", "The port of Setúbal stood idle."), ("a2", "Ships were diverted to Sines.")))
+        assert store.report_saved() > first
+    with open_store(str(path), readonly=True) as store:
+        assert [a["id"] for a in store.latest_report()["articles"]] == ["a1", "a2"]
+        reported = store.first_reported()
+        assert reported["a1"] == first < reported["a2"]
+        hits = store.search("setubal")  # diacritics folded
+        assert [(h["kind"], h["ref"]) for h in hits] == [("article", "a1")]
+        assert MARK_START + "Setúbal" + MARK_END in hits[0]["snippet"]
+        assert {h["kind"] for h in store.search("machines")} == {"quote"}
+        assert [h["ref"] for h in store.search("crane dockers")] == ["claim-1"]
+        assert store.search("Sines") and not store.search("Rotterdam")
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "a OR", "NEAR(", "*", "col:value", "-x", "()"])
+def test_search_reads_operators_as_words_never_as_syntax(tmp_path, query):
+    with open_store(str(tmp_path / "news.db")) as store:
+        store.save_report(_report(("a1", "value of the x deal")))
+        assert isinstance(store.search(query), list)
+
+
+def test_followed_feeds_are_kept_once_in_the_order_added(tmp_path):
+    with open_store(str(tmp_path / "news.db")) as store:
+        assert store.follow("https://b.example/rss") is True
+        assert store.follow("https://a.example/atom") is True
+        assert store.follow("https://b.example/rss") is False
+        assert store.followed() == ["https://b.example/rss", "https://a.example/atom"]
+
+
+def test_a_read_only_store_writes_nothing_and_needs_the_file(tmp_path):
+    path = tmp_path / "news.db"
+    with pytest.raises(StoreError, match="no such file"):
+        SQLiteStore(path, readonly=True)
+    assert not path.exists()
+    SQLiteStore(path).close()
+    with SQLiteStore(path, readonly=True) as store:
+        with pytest.raises(StoreError, match="readonly"):
+            store.follow("https://a.example/rss")

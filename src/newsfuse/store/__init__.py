@@ -1,4 +1,4 @@
-"""Stores keep articles, analyses, clusters and followed feeds between runs, so new articles can be added later."""
+"""Stores keep articles, analyses, clusters, followed feeds and the latest report between runs, so new articles can be added later."""
 
 from __future__ import annotations
 
@@ -45,6 +45,30 @@ class Store(Protocol):
         """Record fetched page URLs with the id of the article each became."""
         ...
 
+    def follow(self, url: str) -> bool:
+        """Add a feed URL to those followed through the store; False when it was already."""
+        ...
+
+    def followed(self) -> list[str]: ...
+
+    def save_report(self, data: Mapping) -> None:
+        """Keep a report dict as the latest report and index it for search, in one transaction."""
+        ...
+
+    def latest_report(self) -> dict | None: ...
+
+    def report_saved(self) -> str | None:
+        """When the latest report was saved (ISO 8601, UTC), None when none was."""
+        ...
+
+    def first_reported(self) -> dict[str, str]:
+        """Article id → when a saved report first held it."""
+        ...
+
+    def search(self, query: str, limit: int = 50) -> list[dict[str, str]]:
+        """Full-text hits over articles, claims and quotes of the latest report, best first."""
+        ...
+
     def close(self) -> None: ...
 
     def __enter__(self) -> "Store": ...
@@ -52,8 +76,8 @@ class Store(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def open_store(path: str) -> Store:
-    """The store at ``path`` (a SQLite file; created when missing)."""
+def open_store(path: str, readonly: bool = False) -> Store:
+    """The store at ``path`` (a SQLite file; created when missing unless ``readonly``)."""
     from newsfuse.store.sqlite import SQLiteStore
 
-    return SQLiteStore(path)
+    return SQLiteStore(path, readonly=readonly)

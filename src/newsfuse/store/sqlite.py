@@ -1,9 +1,11 @@
-"""The SQLite store: one file holding articles, analyses, cluster assignments and followed feeds."""
+"""The SQLite store: one file holding articles, analyses, cluster assignments, followed feeds and the latest report."""
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+from datetime import datetime, timezone
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -12,6 +14,8 @@ from newsfuse.model import Article, ArticleAnalysis, FeedStatus, from_dict, to_d
 
 # SQLite's default limit on the parameters of one statement is 999 in older builds.
 _SQL_BATCH = 500
+# A writer waits this long for another writer's transaction (the watcher, an upload) to end.
+_BUSY_TIMEOUT_S = 30.0
 # Bump on an incompatible change of the tables below; an older file is refused with a clear message.
 STORE_VERSION = 1
 
@@ -35,16 +39,34 @@ CREATE TABLE IF NOT EXISTS assignments (
 );
 CREATE TABLE IF NOT EXISTS feeds (url TEXT PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS fetched (url TEXT PRIMARY KEY, article_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS followed (url TEXT PRIMARY KEY, added TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS report (id INTEGER PRIMARY KEY CHECK (id = 1), saved TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reported (article_id TEXT PRIMARY KEY, first TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    kind UNINDEXED, ref UNINDEXED, article UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
 """
+# Hits one search returns, and the words of context its snippet shows around them.
+SEARCH_LIMIT = 50
+_SNIPPET_WORDS = 16
+# The snippet's highlight marks: control characters no article text keeps, so the caller can
+# escape the snippet and then turn them into tags.
+MARK_START, MARK_END = "\x02", "\x03"
+_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 class SQLiteStore:
     """A store in one SQLite file. Every write is one transaction: a crash leaves the last good state."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, readonly: bool = False):
+        """Open (and create, unless ``readonly``) the store at ``path``. A read-only store writes
+        nothing, not even the tables, so readers never wait on the writer (WAL lets both run)."""
         self.path = str(path)
+        if readonly:
+            self._open_readonly()
+            return
         try:
-            self._db = sqlite3.connect(self.path)
+            self._db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             with self._db:
@@ -127,6 +149,65 @@ class SQLiteStore:
     def mark_fetched(self, url_article: Mapping[str, str]) -> None:
         self._write("cannot record fetched pages", "INSERT OR REPLACE INTO fetched VALUES (?, ?)", list(url_article.items()))
 
+    def follow(self, url: str) -> bool:
+        """Add ``url`` to the followed feeds; False when it was followed already."""
+        try:
+            with self._db:
+                cursor = self._db.execute("INSERT OR IGNORE INTO followed VALUES (?, ?)", (url, _now()))
+        except sqlite3.Error as exc:
+            raise StoreError(f"store {self.path}: cannot follow {url} ({exc})") from exc
+        return cursor.rowcount == 1
+
+    def followed(self) -> list[str]:
+        """The feed URLs followed through the store (the desk's feed form), in the order added."""
+        return [row[0] for row in self._query("SELECT url FROM followed ORDER BY added, url")]
+
+    def save_report(self, data: Mapping) -> None:
+        """Keep ``data`` (a report dict) as the latest report and rebuild the search index from it,
+        in one transaction: a reader sees the old report and index or the new ones, never a mix."""
+        saved = _now()
+        rows = list(_search_rows(data))
+        try:
+            with self._db:
+                self._db.execute("INSERT OR REPLACE INTO report VALUES (1, ?, ?)", (saved, json.dumps(data)))
+                self._db.executemany(
+                    "INSERT OR IGNORE INTO reported VALUES (?, ?)",
+                    [(a["id"], saved) for a in data.get("articles") or ()],
+                )
+                self._db.execute("DELETE FROM search")
+                self._db.executemany("INSERT INTO search VALUES (?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            raise StoreError(f"store {self.path}: cannot save the report ({exc})") from exc
+
+    def latest_report(self) -> dict | None:
+        """The report saved last, or None when none was."""
+        rows = self._query("SELECT data FROM report WHERE id = 1")
+        return json.loads(rows[0][0]) if rows else None
+
+    def report_saved(self) -> str | None:
+        """When the latest report was saved (ISO 8601, UTC): a cheap check of whether it changed."""
+        rows = self._query("SELECT saved FROM report WHERE id = 1")
+        return rows[0][0] if rows else None
+
+    def first_reported(self) -> dict[str, str]:
+        """Article id → when a saved report first held it (ISO 8601, UTC)."""
+        return dict(self._query("SELECT article_id, first FROM reported"))
+
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[dict[str, str]]:
+        """Full-text hits for the words of ``query`` (all of them, any order), best first: each
+        with its kind (article, claim, quote), ref (its id), article, title and a snippet whose
+        matches sit between MARK_START and MARK_END. Punctuation and FTS operators are ignored."""
+        words = _WORD.findall(query)
+        if not words:
+            return []
+        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        rows = self._query(
+            "SELECT kind, ref, article, title, snippet(search, 4, ?, ?, '…', ?) FROM search "
+            "WHERE search MATCH ? ORDER BY rank LIMIT ?",
+            (MARK_START, MARK_END, _SNIPPET_WORDS, match, limit),
+        )
+        return [dict(zip(("kind", "ref", "article", "title", "snippet"), row)) for row in rows]
+
     def close(self) -> None:
         self._db.close()
 
@@ -135,6 +216,18 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _open_readonly(self) -> None:
+        if not Path(self.path).is_file():
+            raise StoreError(f"store {self.path}: no such file")
+        try:
+            self._db = sqlite3.connect(f"{Path(self.path).resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_S)
+            row = self._db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        except sqlite3.Error as exc:
+            raise StoreError(f"store {self.path}: {exc}") from exc
+        if row is None or row[0] != str(STORE_VERSION):
+            self._db.close()
+            raise StoreError(f"store {self.path}: version {row[0] if row else 'unknown'}, this newsfuse reads {STORE_VERSION}")
 
     def _write(self, what: str, sql: str, rows: list[tuple]) -> None:
         try:
@@ -148,3 +241,21 @@ class SQLiteStore:
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"store {self.path}: {exc}") from exc
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _search_rows(data: Mapping):
+    """The rows of the search index: each article (title, text), claim and quote (with its speaker)."""
+    titles = {a["id"]: a.get("title") or a["id"] for a in data.get("articles") or ()}
+    for a in data.get("articles") or ():
+        yield "article", a["id"], a["id"], titles[a["id"]], a.get("text") or ""
+    for c in data.get("claims") or ():
+        sources = c.get("sources") or [{}]
+        article = sources[0].get("article") or ""
+        yield "claim", c.get("id") or "", article, titles.get(article, ""), c.get("text") or ""
+    for n, q in enumerate(data.get("quotes") or ()):
+        speaker = q.get("speaker_name") or ""
+        yield "quote", str(n), q.get("article") or "", speaker, q.get("text") or ""
