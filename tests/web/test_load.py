@@ -37,6 +37,7 @@ def test_readers_see_no_error_and_no_article_is_lost_while_a_writer_adds(tmp_pat
     added: list[Article] = []
     errors: list[str] = []
     answered = [0] * READERS
+    slowest = [0.0] * READERS
     stop = threading.Event()
 
     def write() -> None:
@@ -54,7 +55,9 @@ def test_readers_see_no_error_and_no_article_is_lost_while_a_writer_adds(tmp_pat
         with httpx.Client(base_url=base, timeout=30) as client:
             i = k
             while not stop.is_set():
+                started = time.monotonic()
                 answer = client.get(PATHS[i % len(PATHS)])
+                slowest[k] = max(slowest[k], time.monotonic() - started)
                 if answer.status_code != 200:
                     errors.append(f"{PATHS[i % len(PATHS)]}: {answer.status_code} {answer.text[:200]}")
                 answered[k] += 1
@@ -69,6 +72,9 @@ def test_readers_see_no_error_and_no_article_is_lost_while_a_writer_adds(tmp_pat
         for t in threads:
             t.join(timeout=60)
         listed = httpx.get(base + "/api/articles").json()["articles"]
+    # `pytest -s` shows the figures docs/reliability.md quotes
+    print(f"\nload: {READERS} readers for {SECONDS:.0f} s: {sum(answered)} requests answered "
+          f"(slowest {max(slowest) * 1000:.0f} ms), {len(added)} articles added, {len(errors)} errors")
     assert errors == []
     assert min(answered) > 0 and len(added) >= 50
     with open_store(path, readonly=True) as store:

@@ -1,20 +1,14 @@
-"""What the desk's pages show: outlets' short names, sentence segments, search snippets."""
+"""What the desk's pages show: citations, sentence segments, search snippets."""
 
 from __future__ import annotations
 
 from newsfuse.store.sqlite import MARK_END, MARK_START
-from newsfuse.web.view import Desk, short_names
-
-
-def test_short_names_are_first_words_made_unique():
-    names = short_names(["The Atlantic Ledger", "Coastline Wire", "The Iberia Post", "Iberia Times", "BBC", "The"])
-    assert names == {"The Atlantic Ledger": "Atlantic", "Coastline Wire": "Coastline", "The Iberia Post": "Iberia Post",
-                     "Iberia Times": "Iberia Times", "BBC": "BBC", "The": "The"}
+from newsfuse.web.view import Desk
 
 
 def test_segments_cover_the_text_and_number_each_sentence():
     text = "First one. Second one.\n\nThird."
-    desk = Desk({"articles": [{"id": "a", "text": text, "sentences": [[0, 10], [11, 22], [24, 30]]}]})
+    desk = Desk({"articles": [{"id": "a", "text": text, "sentences": [[0, 10], [11, 24], [24, 30]]}]})
     parts = desk.segments(desk.article["a"])
     assert "".join(t for t, _ in parts) == text
     assert [(t, n) for t, n in parts if n is not None] == [("First one.", 0), ("Second one.", 1), ("Third.", 2)]
@@ -30,3 +24,10 @@ def test_citations_name_the_outlet_and_link_the_sentence():
 def test_snippets_split_into_plain_and_matched_parts():
     snippet = f"the {MARK_START}strike{MARK_END} began {MARK_START}today{MARK_END}"
     assert Desk.snippet_parts(snippet) == [("the ", False), ("strike", True), (" began ", False), ("today", True)]
+
+
+def test_two_articles_of_one_outlet_get_two_labels():
+    text, spans = "A.", [[0, 2]]
+    desk = Desk({"articles": [{"id": i, "outlet": "Coastline Wire", "text": text, "sentences": spans} for i in ("a", "b")]})
+    assert [c["label"] for c in desk.cites([{"article": "a", "sentence": 0}, {"article": "b", "sentence": 0}])] == [
+        "Coastline", "Coastline 2"]

@@ -46,7 +46,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     kind UNINDEXED, ref UNINDEXED, article UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
 );
 """
-# Hits one search returns, and the words of context its snippet shows around them.
+SEARCH_KINDS = ("article", "claim", "quote")
+# Hits of each kind one search returns, and the words of context its snippet shows around them.
 SEARCH_LIMIT = 50
 _SNIPPET_WORDS = 16
 # The snippet's highlight marks: control characters no article text keeps, so the caller can
@@ -194,19 +195,23 @@ class SQLiteStore:
         return dict(self._query("SELECT article_id, first FROM reported"))
 
     def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[dict[str, str]]:
-        """Full-text hits for the words of ``query`` (all of them, any order), best first: each
-        with its kind (article, claim, quote), ref (its id), article, title and a snippet whose
-        matches sit between MARK_START and MARK_END. Punctuation and FTS operators are ignored."""
+        """Full-text hits for the words of ``query`` (all of them, any order): up to ``limit``
+        articles, then claims, then quotes, each kind best first (short claims would otherwise
+        outrank every article). A hit has its kind, ref (its id), article, title and a snippet whose
+        matches sit between MARK_START and MARK_END. Punctuation and FTS operators are plain words."""
         words = _WORD.findall(query)
         if not words:
             return []
-        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
-        rows = self._query(
-            "SELECT kind, ref, article, title, snippet(search, 4, ?, ?, '…', ?) FROM search "
-            "WHERE search MATCH ? ORDER BY rank LIMIT ?",
-            (MARK_START, MARK_END, _SNIPPET_WORDS, match, limit),
-        )
-        return [dict(zip(("kind", "ref", "article", "title", "snippet"), row)) for row in rows]
+        match = " ".join('"' + w + '"' for w in words)
+        hits = []
+        for kind in SEARCH_KINDS:
+            rows = self._query(
+                "SELECT kind, ref, article, title, snippet(search, 4, ?, ?, '…', ?) FROM search "
+                "WHERE search MATCH ? AND kind = ? ORDER BY rank LIMIT ?",
+                (MARK_START, MARK_END, _SNIPPET_WORDS, match, kind, limit),
+            )
+            hits += [dict(zip(("kind", "ref", "article", "title", "snippet"), row)) for row in rows]
+        return hits
 
     def close(self) -> None:
         self._db.close()

@@ -130,7 +130,7 @@ OPENAPI: dict[str, Any] = {
             "type": "object", "required": ["articles"], "properties": {"articles": _list_of("articles")},
         }),
         "/api/articles/{article_id}": _get("one article as report.json has it", {"type": "object"}, _ID("article_id"), missing=True),
-        "/api/search": _get("full-text hits over articles, claims and quotes, best first", {
+        "/api/search": _get("full-text hits: articles, then claims, then quotes, each kind best first", {
             "type": "object", "required": ["query", "hits"],
             "properties": {
                 "query": {"type": "string"},

@@ -21,6 +21,8 @@ SEEN_COOKIE = "nf_seen"
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".md", ".jsonl")
 # Files and form fields one upload may carry.
 MAX_UPLOAD_FILES = 20
+# Rows of the claim matrix shown before the rest is folded away (a screenful on a laptop).
+MATRIX_OPEN_ROWS = 12
 _SAFE_STEM = re.compile(r"[^A-Za-z0-9_.-]+")
 _ISO = re.compile(r"^\d{4}-\d\d-\d\dT[\d:.]+\+00:00$")
 _YEAR_S = 365 * 24 * 3600
@@ -69,7 +71,7 @@ async def event(request: Request) -> Response:
     timeline = desk.timeline(event_id)
     return _render(request, "event.html", {
         "desk": desk, "e": e, "summary": desk.summary(event_id), "contradictions": desk.contradictions(event_id),
-        "matrix": desk.matrix(event_id), "timeline": timeline, "marks": desk.timeline_marks(timeline),
+        "matrix": desk.matrix(event_id), "matrix_open": MATRIX_OPEN_ROWS, "timeline": timeline, "marks": desk.timeline_marks(timeline),
         "quotes": desk.quotes_by_speaker(event_id), "framing": desk.framing(event_id),
         "articles": desk.event_articles(event_id), "outlets": desk.sources(event_id),
         "story": desk.story_of_event.get(event_id),

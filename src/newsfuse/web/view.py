@@ -7,36 +7,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from newsfuse.render.html import short_names
+
 # Rows of an event's claim × outlet matrix: its best supported claims (and the disputed ones first
 # among equals); the API gives them all.
 MAX_MATRIX_ROWS = 40
 # A citation's hover title quotes the cited sentence up to this many characters.
 PREVIEW_CHARS = 160
-# Words dropped from the front of an outlet's name before taking its short name.
-_LEADING = frozenset({"the"})
-
-
-def short_names(outlets: Sequence[str]) -> dict[str, str]:
-    """A short, still unique name per outlet: its first word ("The Atlantic Ledger" -> "Atlantic"),
-    more words where two outlets of the report share the first ones."""
-    words = {o: [w for w in o.split()] for o in outlets}
-    for o, ws in words.items():
-        if len(ws) > 1 and ws[0].lower() in _LEADING:
-            words[o] = ws[1:]
-    size = {o: 1 for o in outlets}
-    while True:
-        names: dict[str, list[str]] = defaultdict(list)
-        for o in outlets:
-            names[" ".join(words[o][: size[o]])].append(o)
-        clashes = [group for group in names.values() if len(group) > 1]
-        grown = False
-        for group in clashes:
-            for o in group:
-                if size[o] < len(words[o]):
-                    size[o] += 1
-                    grown = True
-        if not grown:
-            return {o: " ".join(words[o][: size[o]]) or o for o in outlets}
 
 
 def article_href(article_id: str, sentence: int | None = None) -> str:
@@ -93,6 +70,7 @@ class Desk:
         """One citation per cited article, in the order given: the outlet's short name, a link to
         the cited sentence (or the article), and the sentence as its hover title."""
         out: dict[str, dict[str, str]] = {}
+        labels: dict[str, int] = defaultdict(int)
         for source in sources or ():
             aid, sentence = (source.get("article"), source.get("sentence")) if isinstance(source, Mapping) else (source, None)
             if not aid or aid in out:
@@ -100,8 +78,10 @@ class Desk:
             text = self.sentence_text(aid, sentence)
             preview = "" if text is None else (text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…")
             title = f"{self.outlet(aid)}: “{preview}”" if preview else f"{self.outlet(aid)}: {self.title(aid)}"
+            label = self.short_outlet(aid)
+            labels[label] += 1  # a second article of one outlet: "Coastline 2"
             out[aid] = {
-                "label": self.short_outlet(aid),
+                "label": label if labels[label] == 1 else f"{label} {labels[label]}",
                 "href": article_href(aid, sentence if text is not None else None),
                 "title": title,
             }
@@ -268,6 +248,10 @@ class Desk:
         for i, pair in enumerate(article.get("sentences") or ()):
             start, end = int(pair[0]), int(pair[1])
             if start < pos or end <= start or end > len(text):
+                continue
+            # the anchor covers the words, not the paragraph break after them
+            end = start + len(text[start:end].rstrip())
+            if end <= start:
                 continue
             if start > pos:
                 out.append((text[pos:start], None))
