@@ -31,6 +31,13 @@ UPLOAD = (
 )
 
 
+PASTED = (
+    "LISBON, Oct 16 (Tagus Ferry Post) - Crews on the ferries that cross the Tagus estuary stopped work for two "
+    "hours on Thursday in solidarity with the dockworkers on strike at Setúbal, the ferry operator said. "
+    "Services resumed in the afternoon, and the operator said it expected no further stoppages this week."
+)
+
+
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
@@ -122,9 +129,13 @@ def test_uploading_a_file_adds_its_article_to_the_desk(page, tmp_path):
     upload.write_text(UPLOAD, encoding="utf-8")
     page.goto("/upload")
     page.set_input_files("form.upload input[type=file]", str(upload))
+    page.fill("form.upload input[name=title]", "Ferry crews stop work in solidarity")
+    page.fill("form.upload textarea[name=text]", PASTED)
     page.click("form.upload button")
     page.wait_for_load_state("load", timeout=300_000)
-    assert "Added 1 new article" in page.inner_text("p.message")
+    assert "Added 2 new articles" in page.inner_text("p.message")
+    page.goto("/search?q=ferry+crews")
+    assert page.locator("ol.hits li.article a", has_text="Ferry crews stop work").count() == 1
     page.goto("/search?q=pilots")
     assert page.locator("ol.hits li.article a", has_text="Harbour pilots join").count() == 1
     page.locator("ol.hits li.article a", has_text="Harbour pilots join").click()

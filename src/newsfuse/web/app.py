@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import ipaddress
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
@@ -24,6 +26,8 @@ from newsfuse.web.security import FORM_OVERHEAD_BYTES, CsrfTokens, Guard
 from newsfuse.web.view import Desk, article_href, entity_href, event_href
 
 HERE = Path(__file__).resolve().parent
+# The names a browser on this machine uses for the desk when it listens on loopback.
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 _MESSAGES = {400: "Bad request", 401: "Not allowed", 403: "Refused", 404: "Not found", 405: "Method not allowed",
              413: "Too large", 500: "Something went wrong"}
 
@@ -61,9 +65,11 @@ class DeskState:
         return desk
 
 
-def create_app(store_path: str | Path, config: Config | None = None, token: str | None = None) -> Starlette:
+def create_app(
+    store_path: str | Path, config: Config | None = None, token: str | None = None, hosts: Sequence[str] | None = None
+) -> Starlette:
     """The desk over the store at ``store_path`` (created, empty, when missing); with ``token``,
-    every request must carry it."""
+    every request must carry it; with ``hosts``, a request naming another host is refused."""
     store_path = str(store_path)
     with open_store(store_path):  # create the file and its tables once, so readers can open it read-only
         pass
@@ -96,7 +102,12 @@ def create_app(store_path: str | Path, config: Config | None = None, token: str 
     )
     app.state.desk = state
     max_body = config.max_input_bytes + FORM_OVERHEAD_BYTES
-    return Guard(app, token, max_body)  # type: ignore[return-value]
+    inner = app
+    if hosts:
+        # A page of another site whose name was rebound to 127.0.0.1 names its own host: refused,
+        # so it cannot read the desk as if it were the same origin.
+        inner = TrustedHostMiddleware(app, allowed_hosts=list(hosts))
+    return Guard(inner, token, max_body)  # type: ignore[return-value]
 
 
 async def _error(request: Request, exc: Exception) -> Response:
@@ -123,7 +134,8 @@ def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8000, tok
 
     if not _loopback(host) and not token:
         raise ConfigError(f"serving on {host} would open the desk to the network: give --token TOKEN too")
-    app = create_app(store_path, config, token)
+    hosts = None if token else sorted({host, *LOOPBACK_NAMES})
+    app = create_app(store_path, config, token, hosts)
     where = f"http://{host}:{port}/" + (f"?token={token}" if token else "")
     print(f"newsfuse desk on {where} (Ctrl-C stops it)")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
