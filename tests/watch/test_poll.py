@@ -59,12 +59,15 @@ def test_watch_once_then_feeds_then_a_report_of_the_store(feed_server, tmp_path,
     with open_store(str(store), readonly=True) as held:  # the round added articles: the desk's report is new
         assert sorted(a["title"] for a in held.latest_report()["articles"]) == [
             "Dock workers strike over night shifts", "New bridge opens to traffic"]
+        saved = held.report_saved()
     assert "not an http(s) URL" in err and "HTTP 404" in err and "127.0.0.2" in err
     assert main(["feeds", "--store", str(store)]) == 0
     listing = capsys.readouterr().out.splitlines()
     assert len(listing) == 4 and sum("error:" in line for line in listing) == 2
     assert main(["analyze", "--store", str(store), "--out", str(tmp_path / "out"), "--quiet", "--jobs", "1"]) == 0
     assert (tmp_path / "out" / "report.json").read_text().count('"Dock workers strike over night shifts"') >= 1
+    with open_store(str(store), readonly=True) as held:  # analyze --store saves the desk's report too
+        assert held.report_saved() > saved and len(held.latest_report()["articles"]) == 2
 
 
 def test_watch_refuses_a_local_feed_without_allow_private(feed_server, tmp_path, capsys):
