@@ -31,7 +31,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "pipeline": BASE | {"", "ingest", "nlp", "fuse", "run", "store"},
     "watch": BASE | {"", "ingest", "store", "pipeline"},
     "eval": BASE | {"", "ingest", "nlp", "fuse", "run", "store", "render", "pipeline"},
-    "cli": BASE | {"", "ingest", "nlp", "fuse", "run", "store", "render", "pipeline", "eval", "watch"},
+    "web": BASE | {"", "ingest", "store", "render", "pipeline"},
+    "cli": BASE | {"", "ingest", "nlp", "fuse", "run", "store", "render", "pipeline", "eval", "watch", "web"},
 }
 # Inside fuse and nlp, the steps in the order they run: a step may import itself and earlier ones.
 STEP_ORDER = {

@@ -186,3 +186,14 @@ def test_an_interrupted_write_leaves_the_previous_reports_and_says_so(tmp_path, 
     assert main(["analyze", str(inputs), "--out", str(fresh), "--jobs", "1"]) == 130
     assert capsys.readouterr().err == "newsfuse: interrupted; no report was written\n"
     assert not any((fresh / name).exists() for name in output.REPORT_FILES)
+
+
+def test_watch_with_no_sources_and_no_followed_feed_says_so(tmp_path, capsys):
+    assert main(["watch", "--store", str(tmp_path / "news.db"), "--once"]) == 3
+    assert "no feeds to watch" in capsys.readouterr().err
+
+
+def test_serve_refuses_a_public_address_without_a_token(tmp_path, capsys):
+    assert main(["serve", "--store", str(tmp_path / "news.db"), "--host", "0.0.0.0"]) == 2
+    assert "--token" in capsys.readouterr().err
+    assert not (tmp_path / "news.db").exists()

@@ -6,6 +6,7 @@ Errors become a one-line message and an exit code here, and only here.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import sys
@@ -45,7 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     watch = commands.add_parser("watch", help="follow RSS/Atom feeds: poll them and keep their new articles in a store")
-    watch.add_argument("sources", type=Path, help="an OPML file, or a text file of feed URLs (one a line)")
+    watch.add_argument(
+        "sources", type=Path, nargs="?",
+        help="an OPML file, or a text file of feed URLs (one a line); optional when the store follows feeds "
+             "added on the desk",
+    )
     watch.add_argument("--store", required=True, help="SQLite file or postgresql:// URL for the articles and the feeds' state")
     watch.add_argument("--every", default="15m", type=_duration, help="time between rounds: 90s, 15m, 1h (default 15m)")
     watch.add_argument("--once", action="store_true", help="one round of polling, then exit")
@@ -57,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("--quiet", action="store_true", help="print nothing but errors")
     feeds = commands.add_parser("feeds", help="show the state of the feeds a store follows")
     feeds.add_argument("--store", required=True, help="the SQLite file or postgresql:// URL newsfuse watch writes")
+
+    serve = commands.add_parser("serve", help="open the desk: a local web app over a store's latest report")
+    serve.add_argument("--store", required=True, help="the SQLite file or postgresql:// URL newsfuse watch and analyze --store write")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    serve.add_argument("--port", default=8000, type=int, help="port to listen on (default 8000)")
+    serve.add_argument("--token", help="access token every request must carry; required for a host other than loopback")
+    serve.add_argument("--config", type=Path, help="settings file (TOML) for uploads; see newsfuse.toml.example")
 
     evaluate = commands.add_parser("eval", help="score newsfuse against annotated gold data")
     targets = evaluate.add_subparsers(dest="target", required=True)
@@ -104,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             return _watch(args)
         if args.command == "feeds":
             return _feeds(args)
+        if args.command == "serve":
+            return _serve(args)
         return _eval(args)
     except NewsfuseError as exc:
         print(f"newsfuse: error: {exc}", file=sys.stderr)
@@ -138,17 +152,19 @@ def _analyze(args: argparse.Namespace) -> int:
         overrides["use_cache"] = False
     config = load_config(args.config, **overrides)
     check_out(args.out)
-    if args.store:
-        from newsfuse.store import open_store
+    with contextlib.ExitStack() as stack:
+        store = None
+        if args.store:
+            from newsfuse.store import open_store
 
-        with open_store(args.store) as store:
-            report = analyze(args.inputs, config, cache_dir=args.out / ".cache", store=store)
-    else:
-        report = analyze(args.inputs, config, cache_dir=args.out / ".cache")
-    for skip in report.skipped:
-        print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
-    args.run = new_run()
-    data = write_reports(report, args.out, args.run)
+            store = stack.enter_context(open_store(args.store))
+        report = analyze(args.inputs, config, cache_dir=args.out / ".cache", store=store)
+        for skip in report.skipped:
+            print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
+        args.run = new_run()
+        data = write_reports(report, args.out, args.run)
+        if store is not None:
+            store.save_report(data)  # the latest report, which the desk (newsfuse serve) shows
     if not args.quiet:
         print(_overview(data, args.out))
     return 0
@@ -158,15 +174,18 @@ def _watch(args: argparse.Namespace) -> int:
     from newsfuse.store import open_store
     from newsfuse.watch.fetch import Fetcher, Policy
     from newsfuse.watch.poll import follow
-    from newsfuse.watch.sources import read_sources
+    from newsfuse.watch.sources import FeedSource, read_sources
+    from newsfuse.web.publish import publish
 
-    sources, warnings = read_sources(args.sources)
+    sources, warnings = read_sources(args.sources) if args.sources else ([], [])
     for warning in warnings:
         print(f"newsfuse: warning: {warning}", file=sys.stderr)
     config = load_config(args.config)
     allow = False if args.allow_private is None else (args.allow_private or True)
 
     def report(result) -> None:
+        if result.added:
+            publish(store, config)  # the desk shows the new articles from now on
         for skip in result.skipped:
             print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
         for feed in result.feeds:
@@ -179,6 +198,10 @@ def _watch(args: argparse.Namespace) -> int:
 
     try:
         with open_store(args.store) as store, Fetcher(Policy(allow_private=allow)) as fetcher:
+            listed = {s.url for s in sources}
+            sources += [FeedSource(url) for url in store.followed() if url not in listed]
+            if not sources:
+                raise NoUsableInput(f"no feeds to watch: name a SOURCES file, or add feeds on the desk of {args.store}")
             follow(sources, store, config, fetcher, args.every, rounds=1 if args.once else None, on_round=report)
     except KeyboardInterrupt:
         print("newsfuse: stopped; every article stored before is kept", file=sys.stderr)
@@ -199,6 +222,13 @@ def _feeds(args: argparse.Namespace) -> int:
         state = f"error: {feed.last_error}" if feed.last_error else "ok"
         print(f"{feed.url}\t{feed.title or '-'}\t{state}\tlast success {feed.last_success or 'never'}"
               f"\tchecked {feed.last_checked or 'never'}\t{feed.articles_added} articles")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from newsfuse.web.app import serve
+
+    serve(args.store, args.host, args.port, args.token, load_config(args.config, progress="never"))
     return 0
 
 

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from newsfuse.model import Article, ArticleAnalysis, Entity, Removed, Report, Sentence, Skip
-from newsfuse.render.html import MAX_MATRIX_ROWS, SECTIONS, render_html, script_hash, script_json, write_html
+from newsfuse.render.html import MAX_MATRIX_ROWS, SECTIONS, render_html, script_hash, script_json, short_names, write_html
 from newsfuse.render.json_report import report_dict, schema, validate
 
 EVIL = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
@@ -123,7 +123,8 @@ def test_sections_render_their_items():
     cites = [a for t, a in page.tags if t == "a" and "cite" in (a.get("class") or "")]
     assert cites and all(a["href"].lstrip("#") in ids for a in cites)
     assert "s-wire-1-0" in ids and "s-post-2-2" in ids and "a-wire-1" in ids
-    assert '<a class="cite" href="#s-wire-1-0"' in html and ">[1]</a>" in html and ">[2]</a>" in html
+    # each marker carries its outlet's short name
+    assert '<a class="cite" href="#s-wire-1-0"' in html and ">[Coastline]</a>" in html and ">[Daily]</a>" in html
     assert "Ana Costa opened the bridge" in html  # timeline
     assert "Porto" in html and "Also written as" in html and "Costa" in html  # events, entities
     # the claim matrix: c1 carried by Coastline Wire, contradicted by Daily Post; c3 omitted by the wire
@@ -238,3 +239,9 @@ def test_write_html(tmp_path):
 @pytest.mark.parametrize("width_rule", ["max-width: 40rem", "@media print", "details::details-content"])
 def test_css_has_phone_and_print_rules(width_rule):
     assert width_rule in render_html(_data())
+
+
+def test_short_names_are_first_words_made_unique():
+    names = short_names(["The Atlantic Ledger", "Coastline Wire", "The Iberia Post", "Iberia Times", "BBC", "The"])
+    assert names == {"The Atlantic Ledger": "Atlantic", "Coastline Wire": "Coastline", "The Iberia Post": "Iberia Post",
+                     "Iberia Times": "Iberia Times", "BBC": "BBC", "The": "The"}

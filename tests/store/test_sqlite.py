@@ -87,3 +87,15 @@ def test_a_writer_killed_at_any_point_loses_no_committed_article(tmp_path, delay
         assert batches <= set(committed) | {max(committed, default=-1) + 1}
         assert all(len([i for i in ids if i.startswith(f"b{b}-")]) == 5 for b in batches)
         assert len(store.analyses()) == len(ids)
+
+
+def test_a_read_only_store_needs_the_file_and_its_version(tmp_path):
+    path = tmp_path / "news.db"
+    with pytest.raises(StoreError, match="no such file"):
+        SQLiteStore(path, readonly=True)
+    assert not path.exists()
+    SQLiteStore(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE meta SET value='2' WHERE key='version'")
+    with pytest.raises(StoreError, match="version 2, .* to migrate it"):
+        SQLiteStore(path, readonly=True)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from newsfuse.errors import StoreError
 from newsfuse.model import Article, ArticleAnalysis, FeedStatus, Mention, Removed, Sentence
 from newsfuse.store import open_store
+from newsfuse.store.sql import MARK_END, MARK_START
 
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 
@@ -28,7 +29,7 @@ def _pair(i, text):
 def _empty(store) -> None:
     """Hypothesis reuses a test's store across examples: start each from empty tables."""
     with store._write("test reset") as cursor:
-        for table in ("analyses", "assignments", "articles", "feeds", "fetched"):
+        for table in ("analyses", "assignments", "articles", "feeds", "fetched", "followed", "report", "reported", "search"):
             cursor.execute(f"DELETE FROM {table}")
 
 
@@ -121,3 +122,58 @@ def test_another_article_under_a_taken_id_is_refused_never_dropped(store_locatio
             store.add([other], [])
         assert store.articles() == [article]
         assert store.ids() == {article.id}
+
+
+def _report(*articles: tuple[str, str]) -> dict:
+    """A report dict with these (id, text) articles, one claim and one quote: what save_report indexes."""
+    return {
+        "articles": [{"id": aid, "title": f"Title of {aid}", "text": text} for aid, text in articles],
+        "claims": [{"id": "claim-1", "text": "Dockers walked out over crane automation",
+                    "sources": [{"article": articles[0][0], "sentence": 0}]}],
+        "quotes": [{"article": articles[0][0], "text": "We will not be replaced by machines", "speaker_name": "Ana Rita"}],
+    }
+
+
+def test_the_latest_report_replaces_the_one_before_and_is_searchable(store_location):
+    with open_store(store_location) as store:
+        _empty(store)
+        assert store.latest_report() is None and store.report_saved() is None
+        store.save_report(_report(("a1", "The port of Setúbal stood idle.")))
+        first = store.report_saved()
+        store.save_report(_report(("a1", "The port of Setúbal stood idle."), ("a2", "Ships were diverted to Sines.")))
+        assert store.report_saved() > first
+    with open_store(store_location, readonly=True) as store:
+        assert [a["id"] for a in store.latest_report()["articles"]] == ["a1", "a2"]
+        reported = store.first_reported()
+        assert reported["a1"] == first < reported["a2"]
+        hits = store.search("setubal")  # diacritics folded
+        assert [(h["kind"], h["ref"]) for h in hits] == [("article", "a1")]
+        assert MARK_START + "Setúbal" + MARK_END in hits[0]["snippet"]
+        assert {h["kind"] for h in store.search("machines")} == {"quote"}
+        assert [h["ref"] for h in store.search("crane dockers")] == ["claim-1"]
+        assert store.search("Sines") and not store.search("Rotterdam")
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "a OR", "NEAR(", "*", "col:value", "-x", "()", "!& |"])
+def test_search_reads_operators_as_words_never_as_syntax(store_location, query):
+    with open_store(store_location) as store:
+        _empty(store)
+        store.save_report(_report(("a1", "value of the x deal")))
+        assert isinstance(store.search(query), list)
+
+
+def test_followed_feeds_are_kept_once_in_the_order_added(store_location):
+    with open_store(store_location) as store:
+        _empty(store)
+        assert store.follow("https://b.example/rss") is True
+        assert store.follow("https://a.example/atom") is True
+        assert store.follow("https://b.example/rss") is False
+        assert store.followed() == ["https://b.example/rss", "https://a.example/atom"]
+
+
+def test_a_read_only_store_writes_nothing(store_location):
+    open_store(store_location).close()
+    with open_store(store_location, readonly=True) as store:
+        with pytest.raises(StoreError, match="read"):
+            store.follow("https://a.example/rss")
+        assert store.followed() == []

@@ -56,12 +56,18 @@ def test_watch_once_then_feeds_then_a_report_of_the_store(feed_server, tmp_path,
     assert main(["watch", str(sources), "--store", str(store), "--once", "--allow-private", "127.0.0.1/32"]) == 0
     out, err = capsys.readouterr()
     assert "4 feeds polled (2 failed), 2 new articles, 2 pages skipped" in out
+    with open_store(str(store), readonly=True) as held:  # the round added articles: the desk's report is new
+        assert sorted(a["title"] for a in held.latest_report()["articles"]) == [
+            "Dock workers strike over night shifts", "New bridge opens to traffic"]
+        saved = held.report_saved()
     assert "not an http(s) URL" in err and "HTTP 404" in err and "127.0.0.2" in err
     assert main(["feeds", "--store", str(store)]) == 0
     listing = capsys.readouterr().out.splitlines()
     assert len(listing) == 4 and sum("error:" in line for line in listing) == 2
     assert main(["analyze", "--store", str(store), "--out", str(tmp_path / "out"), "--quiet", "--jobs", "1"]) == 0
     assert (tmp_path / "out" / "report.json").read_text().count('"Dock workers strike over night shifts"') >= 1
+    with open_store(str(store), readonly=True) as held:  # analyze --store saves the desk's report too
+        assert held.report_saved() > saved and len(held.latest_report()["articles"]) == 2
 
 
 def test_watch_refuses_a_local_feed_without_allow_private(feed_server, tmp_path, capsys):
@@ -70,3 +76,14 @@ def test_watch_refuses_a_local_feed_without_allow_private(feed_server, tmp_path,
     assert main(["watch", str(sources), "--store", str(tmp_path / "news.db"), "--once"]) == 0
     assert "non-public address 127.0.0.1" in capsys.readouterr().err
     assert feed_server.requests == []
+
+
+def test_watch_without_sources_polls_the_feeds_followed_in_the_store(feed_server, tmp_path, capsys):
+    store = tmp_path / "news.db"
+    with open_store(str(store)) as held:
+        held.follow(feed_server.base + "/feeds/world.rss")
+    assert main(["watch", "--store", str(store), "--once", "--allow-private", "127.0.0.1/32"]) == 0
+    assert "1 feeds polled (0 failed), 2 new articles" in capsys.readouterr().out
+    with open_store(str(store), readonly=True) as held:
+        assert [f.url for f in held.feeds()] == [feed_server.base + "/feeds/world.rss"]
+        assert len(held.latest_report()["articles"]) == 2

@@ -48,6 +48,8 @@ _CSP = (
     "font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; "
     "worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'"
 )
+# Words dropped from the front of an outlet's name before taking its short name.
+_LEADING = frozenset({"the"})
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 # Characters that may not appear raw in JSON inside a <script> element (or that old parsers
@@ -137,6 +139,7 @@ class _View:
         self.event = {e["id"]: e for e in data.get("events", ())}
         self.event_key = _anchor_keys(list(self.event))
         self.claim = {c["id"]: c for c in data.get("claims", ()) if "id" in c}
+        self.short = short_names(sorted({a["outlet"] for a in self.articles if a.get("outlet")}))
         self._against_: dict[str, list[str]] | None = None
 
     # sections -------------------------------------------------------------------------------
@@ -214,8 +217,16 @@ class _View:
                 title = f"{self.label(aid)}: “{preview}”"
             else:
                 href, title = self.anchor(aid), self.label(aid)
-            out[aid] = {"n": self.number.get(aid, "?"), "href": href, "title": title, "sentence": text is not None}
-        return sorted(out.values(), key=lambda c: (not isinstance(c["n"], int), c["n"] if isinstance(c["n"], int) else 0))
+            outlet = (self.article.get(aid) or {}).get("outlet")
+            out[aid] = {"n": self.number.get(aid, "?"), "href": href, "title": title, "sentence": text is not None,
+                        "label": self.short.get(outlet, str(self.number.get(aid, "?")))}
+        cites = sorted(out.values(), key=lambda c: (not isinstance(c["n"], int), c["n"] if isinstance(c["n"], int) else 0))
+        seen: Counter[str] = Counter()
+        for c in cites:  # a second article of one outlet in the same list: "Coastline 2"
+            seen[c["label"]] += 1
+            if seen[c["label"]] > 1:
+                c["label"] = f"{c['label']} {seen[c['label']]}"
+        return cites
 
     def segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
         """The article text cut into its sentences (index) and the text between them (None)."""
@@ -384,6 +395,28 @@ class _View:
             else:
                 sides.append({"text": claim.get("text", ""), "cites": self.cites(claim.get("sources"))})
         return sides
+
+
+def short_names(outlets: Sequence[str]) -> dict[str, str]:
+    """A short, still unique name per outlet, for citation labels: its first word ("The Atlantic
+    Ledger" -> "Atlantic"), more words where two outlets share the first ones."""
+    words = {o: o.split() for o in outlets}
+    for o, ws in words.items():
+        if len(ws) > 1 and ws[0].lower() in _LEADING:
+            words[o] = ws[1:]
+    size = {o: 1 for o in outlets}
+    while True:
+        names: dict[str, list[str]] = defaultdict(list)
+        for o in outlets:
+            names[" ".join(words[o][: size[o]])].append(o)
+        grown = False
+        for group in (g for g in names.values() if len(g) > 1):
+            for o in group:
+                if size[o] < len(words[o]):
+                    size[o] += 1
+                    grown = True
+        if not grown:
+            return {o: " ".join(words[o][: size[o]]) or o for o in outlets}
 
 
 def _anchor_keys(ids: Sequence[str]) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Stores keep articles, analyses, clusters and followed feeds between runs, so new articles can be added later."""
+"""Stores keep articles, analyses, clusters, followed feeds and the latest report between runs, so new articles can be added later."""
 
 from __future__ import annotations
 
@@ -52,6 +52,34 @@ class Store(Protocol):
         """Record fetched page URLs with the id of the article each became."""
         ...
 
+    def follow(self, url: str) -> bool:
+        """Add a feed URL to those followed through the store; False when it was already."""
+        ...
+
+    def followed(self) -> list[str]:
+        """The feed URLs followed through the store (the desk's feed form), in the order added."""
+        ...
+
+    def save_report(self, data: Mapping) -> None:
+        """Keep a report dict as the latest report and index it for search, in one transaction."""
+        ...
+
+    def latest_report(self) -> dict | None:
+        """The report saved last, or None when none was."""
+        ...
+
+    def report_saved(self) -> str | None:
+        """When the latest report was saved (ISO 8601, UTC), None when none was: a cheap check of whether it changed."""
+        ...
+
+    def first_reported(self) -> dict[str, str]:
+        """Article id → when a saved report first held it."""
+        ...
+
+    def search(self, query: str, limit: int = 50) -> list[dict[str, str]]:
+        """Full-text hits over the latest report: articles, then claims, then quotes, each best first."""
+        ...
+
     def close(self) -> None: ...
 
     def __enter__(self) -> "Store": ...
@@ -59,15 +87,16 @@ class Store(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def open_store(path: str) -> Store:
-    """The store at ``path``: a ``postgresql://`` URL, else a SQLite file (created when missing)."""
+def open_store(path: str, readonly: bool = False) -> Store:
+    """The store at ``path``: a ``postgresql://`` URL, else a SQLite file (created when missing
+    unless ``readonly``; a read-only store writes nothing, not even its tables)."""
     if is_postgres_url(path):
         from newsfuse.store.postgres import PostgresStore
 
-        return PostgresStore(path)
+        return PostgresStore(path, readonly=readonly)
     from newsfuse.store.sqlite import SQLiteStore
 
-    return SQLiteStore(path)
+    return SQLiteStore(path, readonly=readonly)
 
 
 def is_postgres_url(path: str) -> bool:

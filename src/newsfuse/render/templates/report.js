@@ -31,7 +31,7 @@
       from = marker;
       var key = id.charAt(0) === "s" ? id.slice(2).replace(/-\d+$/, "") : id.slice(2);
       var art = (info.articles || {})[key];
-      back.textContent = "↩ Back" + (art ? " · from [" + art.n + "] " + (art.outlet || art.title) : "");
+      back.textContent = "↩ Back" + (art ? " · from " + (art.outlet || art.title) : "");
       back.hidden = false;
     }
     return true;

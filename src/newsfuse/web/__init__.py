@@ -1,0 +1,1 @@
+"""The desk: a local web app over a store (its latest fused report, search, feeds and uploads)."""
