@@ -56,3 +56,15 @@ def test_figures_of_other_counts_scopes_or_times_are_not():
     # Two periods: one night against another.
     assert not comparable(("Firefighters rescued 15 people overnight.", "15"),
                           ("Firefighters rescued 30 people on Friday morning.", "30"))
+
+
+@pytest.mark.slow
+def test_who_acted_and_whom_it_befell_are_other_counts():
+    assert not comparable(("Witnesses said two people were shooting at each other in the street.", "two"),
+                          ("At least three people were taken to the hospital after the shooting.", "three"))
+    assert not comparable(("Two customers robbed the bakery on Main Street.", "Two"),
+                          ("Three customers were hurt in the bakery robbery.", "Three"))
+    # Both counts of whom it befell, or both of who acted: still one count.
+    assert comparable(("A gunman shot four people outside the club.", "four"),
+                      ("Five people were shot outside the club.", "Five"))
+    assert comparable(("Two men robbed the bakery.", "Two"), ("Three men robbed the bakery.", "Three"))

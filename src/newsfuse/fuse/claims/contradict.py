@@ -101,7 +101,11 @@ WEEK_DAYS = 7
 # count of the staff who did something, which another report may give as a rival value).
 _PARTITIVE = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the|them|those|these|all|us)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+$", re.I)
-_AND_BEFORE = re.compile(r"\b(?:and|with)\s+(?:his|her|their)\s+$", re.I)
+# "a man and his two children", "a man and two children", "two men and two women": the figure after "and".
+_AND_BEFORE = re.compile(
+    r"\b(?:(?:and|with)\s+(?:his|her|their)|(?P<left>(?:a|an|one|\d+|two|three|four|five|six)\s+[a-z]+)\s+(?:and|with))\s+$",
+    re.I,
+)
 _AND_AFTER = re.compile(r"^\s+[a-z]+\s+(?:and|with)\s+(?:a|an|one|his|her|their|\d+|two|three|four|five|six)\b", re.I)
 OPEN_LOWER_BOUND = re.compile(r"^(?:at least|more than|over)\b", re.I)
 # Two figures more than this many times apart measure different things ("130 people shot this
@@ -310,16 +314,19 @@ def rival_figures(a: ClaimUnit, b: ClaimUnit, same_time: bool = False,
 
 def _part(u: ClaimUnit, x: Amount) -> bool:
     """A count of part of a group ("two of the victims", "five of them", "the other three victims",
-    one side of people joined: "a man and his two children", "two children and one adult"): no
+    one side of people joined: "a man and his two children", "a man and two children", "two children
+    and one adult"): no
     rival of the group's total, which another report gives (GVA train: the commonest false alarm
     among reports of one shooting; docs/quality.md)."""
     if x.kind != "cardinal":
         return False
-    before, after = u.text[max(0, x.start - u.start - 16) : x.start - u.start], u.text[x.end - u.start : x.end - u.start + 40]
+    before, after = u.text[max(0, x.start - u.start - 24) : x.start - u.start], u.text[x.end - u.start : x.end - u.start + 40]
     # (a count coordinated with its own people, not "two dead and three wounded": two slots)
     joined = _AND_AFTER.match(after)
     joined = joined is not None and not RUNNING_COUNT.search(joined.group(0))
-    return bool(_PARTITIVE.match(after) or _THE_OTHER.search(before) or _AND_BEFORE.search(before) or joined)
+    left = _AND_BEFORE.search(before)
+    left = left is not None and not (left.group("left") and RUNNING_COUNT.search(left.group("left")))
+    return bool(_PARTITIVE.match(after) or _THE_OTHER.search(before) or left or joined)
 
 
 def _developing(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, same_time: bool = False) -> bool:

@@ -32,6 +32,7 @@ class Frame:
     tense: str  # "present" for a simple present ("employs"), "past" for a simple past ("cut"), else ""
     period: frozenset[str]  # words of the time anchor on the predicate ("overnight", "sunday night")
     condition: bool  # the count holds under a condition or a wider scope ("once contractors are counted")
+    role: str = ""  # "agent": who did it ("two men shot him"); "patient": whom it befell ("four were shot"); else ""
 
 
 def figure_frame(doc, start: int, end: int) -> Frame | None:
@@ -74,6 +75,16 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
     prospect = is_verb and any(c.lower_ in PROSPECT_MODALS for c in predicate.children if c.dep_ == "aux")
     simple = is_verb and not any(c.dep_ in ("aux", "auxpass") for c in predicate.children)
     tense = {"VBZ": "present", "VBP": "present", "VBD": "past"}.get(predicate.tag_, "") if simple else ""
+    # Who acts is not whom it befell: "two men were shooting at each other" counts shooters, "three
+    # people were taken to hospital" victims. Grammar: the counted noun as the active subject of a
+    # verb with an object or an "at" target, against the subject of a passive.
+    role = ""
+    if is_verb and known and predicate.lemma_ not in ("be", "have") and noun.head.i == predicate.i:
+        if noun.dep_ == "nsubjpass":
+            role = "patient"
+        elif noun.dep_ == "nsubj" and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "at"
+                                          for c in predicate.children):
+            role = "agent"
     period: set[str] = set()
     condition = False
     if is_verb:
@@ -84,17 +95,19 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
                 period.update(w.lower_ for w in words)
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
                 condition = True
-    return Frame(lemma(noun.text) if known else "", frozenset(restriction), name, prospect, tense, frozenset(period), condition)
+    return Frame(lemma(noun.text) if known else "", frozenset(restriction), name, prospect, tense, frozenset(period),
+                 condition, role)
 
 
 def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: frozenset[str], same_counted: bool) -> bool:
     """Whether two figures can be rival values of one count: the same scope (no condition on one
-    side only, no narrowing words the other statement lacks), both facts or both prospects, the
+    side only, no narrowing words the other statement lacks), both facts or both prospects, not
+    a count of who acted against one of whom it befell, the
     same period when both give one, not a simple present against a simple past, and the same
     predicate or the same counted thing ("1,200 workers joined" / "fewer than 900 staff stayed
     away"). ``words_*`` are each statement's content words; ``same_counted`` whether the counted
     nouns name one thing."""
-    if f.condition != g.condition or f.prospect != g.prospect:
+    if f.condition != g.condition or f.prospect != g.prospect or {f.role, g.role} == {"agent", "patient"}:
         return False
     if {f.tense, g.tense} == {"present", "past"}:
         return False  # a standing count ("employs 2,400") against a past event ("cut 1,200")
