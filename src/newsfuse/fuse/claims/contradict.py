@@ -353,12 +353,15 @@ def _denies_the_same(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bo
     dn, do = parses.get((negated.article, negated.start, negated.end)), parses.get((other.article, other.start, other.end))
     if dn is None or do is None:
         return False  # no parse, no predicate to compare: abstain
-    denied = {(_verb_name(v), _subject(v)) for v in (t.head if t.dep_ == "neg" else t.head.head for t in dn
+    denied = {(_verb_name(v), _subject(v), _objects(v)) for v in (t.head if t.dep_ == "neg" else t.head.head for t in dn
               if t.dep_ == "neg" or (t.dep_ == "det" and t.lower_ in ("no", "neither")))}
     stated = {(_verb_name(t), _subject(t)) for t in do if t.pos_ in ("VERB", "AUX") and not _negated_verb(t)}
+    said = {t.lemma_.lower() for t in do}
     # The same predicate of the same subject ("the governor did not rule out" / "the governor ruled
-    # out"); a subject either side leaves unnamed (a pronoun, none) does not make one.
-    return any(v == w and s and s == t for v, s in denied for w, t in stated)
+    # out"); a subject either side leaves unnamed (a pronoun, none) does not make one. What the denial
+    # is about must be in the other statement too: "is not charged with the murder" does not deny
+    # "was charged in that shooting".
+    return any(v == w and s and s == t and objects <= said for v, s, objects in denied for w, t in stated)
 
 
 def _subject(verb) -> str:
@@ -367,6 +370,14 @@ def _subject(verb) -> str:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
             return c.lemma_.lower()
     return ""
+
+
+def _objects(verb) -> frozenset[str]:
+    """Lemmas of the nouns a verb's object and prepositional objects name ("charged with the
+    murder": "murder"), lower case."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    heads += [o for c in verb.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"]
+    return frozenset(h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN"))
 
 
 def _negated_verb(verb) -> bool:
