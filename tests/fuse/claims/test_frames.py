@@ -68,3 +68,12 @@ def test_who_acted_and_whom_it_befell_are_other_counts():
     assert comparable(("A gunman shot four people outside the club.", "four"),
                       ("Five people were shot outside the club.", "Five"))
     assert comparable(("Two men robbed the bakery.", "Two"), ("Three men robbed the bakery.", "Three"))
+
+
+@pytest.mark.slow
+def test_a_count_at_one_spot_is_no_rival_of_the_whole():
+    assert not comparable(("Officers found the bodies of two people at the home.", "two"),
+                          ("Three people were killed in the attack.", "Three"))
+    assert not comparable(("One man was found dead outside.", "One"), ("Two men were found dead.", "Two"))
+    # Both at the same spot: still one count.
+    assert comparable(("Two people were shot at the bar.", "Two"), ("Three people were shot at the bar.", "Three"))

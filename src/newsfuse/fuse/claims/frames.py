@@ -17,6 +17,11 @@ CONDITION_MARKS = frozenset({"if", "once", "unless", "when", "provided"})
 PROSPECT_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "'ll", "wo"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 # Time words the small tagger leaves outside any entity ("arrested 37 overnight"); the timex step's own.
+# Prepositions and adverbs that put what a figure counts at one spot ("found two bodies at the home",
+# "one was found outside"): a count of one spot is no rival of a count the other report gives for
+# the whole happening. Grammar: "in" is left out, it names the happening itself as often ("in the attack").
+SPOT_PREPOSITIONS = frozenset({"at", "outside", "inside", "near", "behind", "beside"})
+SPOT_ADVERBS = frozenset({"outside", "inside", "nearby", "upstairs", "downstairs"})
 _TIME_WORD = re.compile(rf"^(?:{PART_OF_DAY_RE}|today|tonight|yesterday|tomorrow)$", re.I)
 
 
@@ -85,6 +90,18 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
         elif noun.dep_ == "nsubj" and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "at"
                                           for c in predicate.children):
             role = "agent"
+    path = [noun]  # the counted noun up to its predicate: "the bodies of two people at the home"
+    while path[-1].i != predicate.i and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    for node in path:
+        for child in node.children:
+            if child.i in inside or any(child.i == n.i for n in path):
+                continue
+            if child.dep_ == "prep" and child.lower_ in SPOT_PREPOSITIONS:
+                restriction.update(lemma(w.text) for w in child.subtree if w.is_alpha and not w.is_stop
+                                   and w.ent_type_ not in _TIME_LABELS and not _TIME_WORD.match(w.text))
+            elif child.dep_ == "advmod" and child.lower_ in SPOT_ADVERBS:
+                restriction.add(child.lower_)
     period: set[str] = set()
     condition = False
     if is_verb:
