@@ -77,3 +77,13 @@ def test_a_count_at_one_spot_is_no_rival_of_the_whole():
     assert not comparable(("One man was found dead outside.", "One"), ("Two men were found dead.", "Two"))
     # Both at the same spot: still one count.
     assert comparable(("Two people were shot at the bar.", "Two"), ("Three people were shot at the bar.", "Three"))
+
+
+@pytest.mark.slow
+def test_the_dead_the_hurt_and_the_shot_are_three_counts():
+    assert not comparable(("The gunman killed three officers.", "three"), ("The gunman shot six officers.", "six"))
+    assert not comparable(("Nine people were wounded in the attack.", "Nine"),
+                          ("Ten people were killed in the attack.", "Ten"))
+    assert not comparable(("Two people were found shot dead.", "Two"), ("Four people were found shot.", "Four"))
+    # One toll told with other words: still one count.
+    assert comparable(("Three people were killed in the attack.", "Three"), ("Four people died in the attack.", "Four"))

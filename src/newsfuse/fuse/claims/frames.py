@@ -22,6 +22,12 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 # the whole happening. Grammar: "in" is left out, it names the happening itself as often ("in the attack").
 SPOT_PREPOSITIONS = frozenset({"at", "outside", "inside", "near", "behind", "beside"})
 SPOT_ADVERBS = frozenset({"outside", "inside", "nearby", "upstairs", "downstairs"})
+# What befell those counted, by the lemmas of the verb or adjective that says it: the dead, the hurt,
+# the shot (the dead and the hurt together). A count of one is no rival of a count of another
+# ("killed three officers" / "shot six officers"). General English news usage, not a fit.
+TOLLS = {"dead": frozenset({"kill", "die", "dead", "death", "fatal", "fatally", "murder", "slay"}),
+         "hurt": frozenset({"wound", "wounded", "injure", "injured", "hurt", "injury"}),
+         "shot": frozenset({"shoot", "shot"})}
 _TIME_WORD = re.compile(rf"^(?:{PART_OF_DAY_RE}|today|tonight|yesterday|tomorrow)$", re.I)
 
 
@@ -37,6 +43,7 @@ class Frame:
     tense: str  # "present" for a simple present ("employs"), "past" for a simple past ("cut"), else ""
     period: frozenset[str]  # words of the time anchor on the predicate ("overnight", "sunday night")
     condition: bool  # the count holds under a condition or a wider scope ("once contractors are counted")
+    toll: str = ""  # what befell those counted: "dead", "hurt", "shot" (TOLLS), else ""
     role: str = ""  # "agent": who did it ("two men shot him"); "patient": whom it befell ("four were shot"); else ""
 
 
@@ -112,20 +119,30 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
                 period.update(w.lower_ for w in words)
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
                 condition = True
+    told = [predicate] + [c for c in predicate.children if c.dep_ in ("acomp", "xcomp", "oprd", "advmod")]
+    told += [c for c in noun.children if c.dep_ in ("amod", "acl", "relcl") and c.i not in inside]
+    # "found shot dead", "shot to death"
+    told += [g for t in told[1:] for g in t.children if g.dep_ in ("acomp", "oprd", "advmod", "amod")]
+    told += [o for t in told for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+             if o.dep_ == "pobj"]
+    lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
+    toll = next((name_ for name_, words in TOLLS.items() if lemmas & words), "")
     return Frame(lemma(noun.text) if known else "", frozenset(restriction), name, prospect, tense, frozenset(period),
-                 condition, role)
+                 condition, toll, role)
 
 
 def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: frozenset[str], same_counted: bool) -> bool:
     """Whether two figures can be rival values of one count: the same scope (no condition on one
     side only, no narrowing words the other statement lacks), both facts or both prospects, not
-    a count of who acted against one of whom it befell, the
+    a count of who acted against one of whom it befell, nor the dead against the hurt or the shot, the
     same period when both give one, not a simple present against a simple past, and the same
     predicate or the same counted thing ("1,200 workers joined" / "fewer than 900 staff stayed
     away"). ``words_*`` are each statement's content words; ``same_counted`` whether the counted
     nouns name one thing."""
     if f.condition != g.condition or f.prospect != g.prospect or {f.role, g.role} == {"agent", "patient"}:
         return False
+    if f.toll and g.toll and f.toll != g.toll:
+        return False  # the dead, the hurt and the shot are three counts
     if {f.tense, g.tense} == {"present", "past"}:
         return False  # a standing count ("employs 2,400") against a past event ("cut 1,200")
     if f.period and g.period and not f.period & g.period:
