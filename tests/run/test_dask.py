@@ -9,26 +9,14 @@ import pytest
 
 from newsfuse.config import load_config
 from newsfuse.errors import ConfigError
-from newsfuse.model import Article
 from newsfuse.run.dask import DaskRunner
 from newsfuse.run.local import CHUNK_ARTICLES, SerialRunner, make_runner
 
 pytest.importorskip("distributed", reason="the distributed package is not installed (pip install 'newsfuse[dask]')")
 
-TEXTS = [
-    "The mayor of Lisbon, Ana Costa, opened the new bridge on Tuesday.",
-    "Dock workers in Rotterdam walked out after talks with the port authority failed.",
-    "Officials in Nairobi said the railway would reopen next month.",
-]
-
-
-def _articles(n):
-    return [Article(id=f"a{i}", text=f"{TEXTS[i % 3]} Story number {i}.") for i in range(n)]
-
-
 @pytest.mark.slow
-def test_a_local_cluster_gives_what_one_process_gives_in_input_order():
-    articles = _articles(CHUNK_ARTICLES * 2 + 3)
+def test_a_local_cluster_gives_what_one_process_gives_in_input_order(articles_of):
+    articles = articles_of(CHUNK_ARTICLES * 2 + 3)
     done = []
     serial = list(SerialRunner().map(articles))
     distributed = list(DaskRunner("local:2").map(articles, on_done=done.append))
@@ -36,8 +24,8 @@ def test_a_local_cluster_gives_what_one_process_gives_in_input_order():
 
 
 @pytest.mark.slow
-def test_a_worker_that_dies_mid_batch_costs_a_retry_not_the_run():
-    articles = _articles(CHUNK_ARTICLES * 6)
+def test_a_worker_that_dies_mid_batch_costs_a_retry_not_the_run(articles_of):
+    articles = articles_of(CHUNK_ARTICLES * 6)
     runner = DaskRunner("local:2")
     killed = []
 
@@ -57,16 +45,16 @@ def test_a_worker_that_dies_mid_batch_costs_a_retry_not_the_run():
     assert analyses == list(SerialRunner().map(articles))
 
 
-def test_a_scheduler_is_named_as_a_url_or_local_n():
+def test_a_scheduler_is_named_as_a_url_or_local_n(articles_of):
     assert isinstance(make_runner(1, "en_core_web_sm", 32, 5, scheduler="local:2"), DaskRunner)
     assert load_config(scheduler="tcp://10.0.0.5:8786").scheduler == "tcp://10.0.0.5:8786"
     with pytest.raises(ConfigError, match="tcp://HOST:PORT or local:N"):
         load_config(scheduler="10.0.0.5:8786")
     with pytest.raises(ConfigError, match="local:N"):
-        list(DaskRunner("local:none").map(_articles(1)))
+        list(DaskRunner("local:none").map(articles_of(1)))
 
 
-def test_a_scheduler_that_does_not_answer_is_a_clear_error():
+def test_a_scheduler_that_does_not_answer_is_a_clear_error(articles_of):
     runner = DaskRunner("tcp://127.0.0.1:9", timeout="2s")  # the discard port: nothing listens there
     with pytest.raises(ConfigError, match=r"scheduler tcp://127.0.0.1:9: cannot connect"):
-        list(runner.map(_articles(1)))
+        list(runner.map(articles_of(1)))

@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.model import Article
 from newsfuse.run.local import CHUNK_ARTICLES, ProcessRunner, SerialRunner, make_runner
 
-TEXTS = [
-    "The mayor of Lisbon, Ana Costa, opened the new bridge on Tuesday.",
-    "Dock workers in Rotterdam walked out after talks with the port authority failed.",
-    "Officials in Nairobi said the railway would reopen next month.",
-]
-
-
-def _articles(n):
-    return [Article(id=f"a{i}", text=f"{TEXTS[i % 3]} Story number {i}.") for i in range(n)]
-
-
 @pytest.mark.slow
-def test_process_runner_matches_serial_runner():
-    articles = _articles(CHUNK_ARTICLES * 2 + 3)
+def test_process_runner_matches_serial_runner(articles_of):
+    articles = articles_of(CHUNK_ARTICLES * 2 + 3)
     done = []
     serial = list(SerialRunner().map(articles))
     parallel = list(ProcessRunner(workers=2).map(articles, on_done=done.append))

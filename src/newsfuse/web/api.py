@@ -14,9 +14,7 @@ _HEAVY = ("text", "sentences", "times", "removed")
 
 
 def _desk(request: Request):
-    state = request.app.state.desk
-    with state.reader() as store:
-        return state.desk(store)
+    return request.app.state.desk.current()
 
 
 async def events(request: Request) -> JSONResponse:

@@ -52,6 +52,11 @@ class DeskState:
     def writer(self) -> Store:
         return open_store(self.store_path)
 
+    def current(self) -> Desk:
+        """The latest report as a Desk, read over a connection of this request's own."""
+        with self.reader() as store:
+            return self.desk(store)
+
     def desk(self, store: Store) -> Desk:
         """The latest report as a Desk, parsed once per saved report."""
         saved = store.report_saved()

@@ -42,9 +42,7 @@ def _render(request: Request, name: str, context: dict, status: int = 200) -> Re
 
 
 def _desk(request: Request):
-    state = request.app.state.desk
-    with state.reader() as store:
-        return state.desk(store)
+    return request.app.state.desk.current()
 
 
 async def front(request: Request) -> Response:
