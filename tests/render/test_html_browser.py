@@ -145,3 +145,23 @@ def test_print_expands_collapsed_parts_and_hides_controls(opened):
     assert first_sentence.is_visible()
     assert not page.locator("#nf-expand").is_visible()
     assert not page.locator("nav.toc").is_visible()
+
+
+@pytest.mark.parametrize("fragment", ["%E0%A4%A", "%", "s-%ZZ"])
+def test_a_malformed_fragment_leaves_the_buttons_working(browser, page_url, fragment):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(f"{page_url}#{fragment}")
+        page.wait_for_load_state("load")
+        page.click("#nf-expand")
+        assert page.evaluate("Array.from(document.querySelectorAll('details')).every(d => d.open)")
+        page.click("#nf-collapse")
+        assert page.evaluate("Array.from(document.querySelectorAll('details')).every(d => !d.open)")
+        page.evaluate(f"location.hash = '#{fragment}x'")  # the hashchange handler reads it too
+        page.locator("#summary a.cite").first.click()
+        assert page.locator(".s.hl").count() == 1
+        assert errors == []
+    finally:
+        page.close()

@@ -11,6 +11,16 @@
   var lit = null;
   var from = null;
 
+  // A fragment is user input (a typed or pasted address): a malformed escape ("%E0%A4%A") is
+  // taken as written rather than let decodeURIComponent's URIError stop the script.
+  function decoded(fragment) {
+    try {
+      return decodeURIComponent(fragment);
+    } catch (e) {
+      return fragment;
+    }
+  }
+
   function openAround(el) {
     for (var p = el.parentElement; p; p = p.parentElement) {
       if (p.tagName === "DETAILS") p.open = true;
@@ -50,7 +60,7 @@
       from = null;
       return;
     }
-    var id = decodeURIComponent(a.getAttribute("href").slice(1));
+    var id = decoded(a.getAttribute("href").slice(1));
     var isCite = a.classList.contains("cite") || a.classList.contains("ref");
     if (reveal(id, isCite ? a : null)) {
       ev.preventDefault();
@@ -63,9 +73,9 @@
   });
 
   window.addEventListener("hashchange", function () {
-    reveal(decodeURIComponent(location.hash.slice(1)), null);
+    reveal(decoded(location.hash.slice(1)), null);
   });
-  if (location.hash.length > 1) reveal(decodeURIComponent(location.hash.slice(1)), null);
+  if (location.hash.length > 1) reveal(decoded(location.hash.slice(1)), null);
 
   function setAll(open) {
     var all = document.querySelectorAll("details");
