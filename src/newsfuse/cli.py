@@ -128,8 +128,8 @@ def _left_behind(args: argparse.Namespace) -> str:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from newsfuse.pipeline import analyze
-    from newsfuse.render.output import check_out, new_run, write_reports
+    from newsfuse.pipeline import analyze, step_progress
+    from newsfuse.render.output import WRITE_STEPS, check_out, new_run, write_reports
 
     if not args.inputs and not args.store:
         raise NoUsableInput("no input given (name files or folders, or a --store to report on)")
@@ -148,7 +148,8 @@ def _analyze(args: argparse.Namespace) -> int:
     for skip in report.skipped:
         print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
     args.run = new_run()
-    data = write_reports(report, args.out, args.run)
+    with step_progress(WRITE_STEPS, "writing", config.progress) as step:
+        data = write_reports(report, args.out, args.run, on_step=step)
     if not args.quiet:
         print(_overview(data, args.out))
     return 0

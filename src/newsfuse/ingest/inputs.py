@@ -11,7 +11,7 @@ import dataclasses
 import io
 import os
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from pathlib import Path
 
 from newsfuse.config import Config
@@ -42,13 +42,19 @@ _FRONT_OUTLET = ("outlet", "source", "site", "publisher", "sitename")
 
 
 def read_inputs(
-    paths: Sequence[str | os.PathLike[str]], config: Config, taken: Set[str] = frozenset()
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config,
+    taken: Set[str] = frozenset(),
+    on_item: Callable[[], object] | None = None,
 ) -> tuple[list[Article], list[Skip]]:
-    """Every input as an Article, or as a Skip with its reason; see ``iter_inputs``."""
+    """Every input as an Article, or as a Skip with its reason; see ``iter_inputs``. ``on_item``
+    is called after each (a progress bar's update)."""
     articles: list[Article] = []
     skipped: list[Skip] = []
     for item in iter_inputs(paths, config, taken):
         (articles if isinstance(item, Article) else skipped).append(item)
+        if on_item is not None:
+            on_item()
     return articles, skipped
 
 
