@@ -7,6 +7,8 @@
   } catch (e) {
     info = {};
   }
+  // Hover texts quote the cited sentence up to this many characters.
+  var PREVIEW_CHARS = 160;
   var back = document.getElementById("nf-back");
   var lit = null;
   var from = null;
@@ -27,6 +29,27 @@
     }
   }
 
+  // The article key of an anchor id: "s-KEY-3" (a sentence) or "a-KEY" (an article).
+  function keyOf(id) {
+    return id.charAt(0) === "s" ? id.slice(2).replace(/-\d+$/, "") : id.slice(2);
+  }
+
+  // Markers carry no title in the page (on a large report the titles were a third of it): the
+  // hover text, the cited article's label and sentence, is read from the page when one is pointed at.
+  function describe(ev) {
+    var a = ev.target.closest && ev.target.closest("a.cite, a.ref");
+    if (!a || a.title) return;
+    var id = decoded(a.getAttribute("href").slice(1));
+    var art = (info.articles || {})[keyOf(id)];
+    var label = art ? [art.outlet, art.title].filter(Boolean).join(" — ") : "";
+    var el = document.getElementById(id);
+    var text = el && el.classList.contains("s") ? el.textContent.replace(/\s+/g, " ").trim() : "";
+    if (text.length > PREVIEW_CHARS) text = text.slice(0, PREVIEW_CHARS - 1) + "…";
+    a.title = text ? label + ": “" + text + "”" : label;
+  }
+  document.addEventListener("mouseover", describe);
+  document.addEventListener("focusin", describe);
+
   function reveal(id, marker) {
     var el = id && document.getElementById(id);
     if (!el) return false;
@@ -39,8 +62,7 @@
     el.scrollIntoView({ block: el.classList.contains("s") ? "center" : "start" });
     if (marker) {
       from = marker;
-      var key = id.charAt(0) === "s" ? id.slice(2).replace(/-\d+$/, "") : id.slice(2);
-      var art = (info.articles || {})[key];
+      var art = (info.articles || {})[keyOf(id)];
       back.textContent = "↩ Back" + (art ? " · from [" + art.n + "] " + (art.outlet || art.title) : "");
       back.hidden = false;
     }
