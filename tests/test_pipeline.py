@@ -178,3 +178,21 @@ def test_continued_events_keep_their_earlier_ids_and_the_inputs_stay_as_they_wer
     assert renamed[0].articles == ("x", "y")
     assert renamed_map == {"x": "old-1", "y": "old-1", "z": "new-b", "w": "new-c"}
     assert [e.id for e in events] == ["new-a", "new-b", "new-c"] and article_event["x"] == "new-a"
+
+
+@pytest.mark.slow
+def test_every_long_step_shows_progress_on_a_terminal_and_nothing_in_ci(tmp_path, capsys, monkeypatch):
+    from newsfuse.cli import main
+    from newsfuse.pipeline import FUSE_STEPS
+    from newsfuse.render.output import WRITE_STEPS
+
+    chosen = [str(p) for p in sorted(p for p in EXAMPLES.iterdir() if p.is_file())[:3]]
+    common = ["--jobs", "1", "--no-cache", "--quiet"]
+    assert main(["analyze", *chosen, "--out", str(tmp_path / "shown"), "--progress", "always", *common]) == 0
+    shown = capsys.readouterr().err
+    for step in ("reading", "analysing", *FUSE_STEPS, *WRITE_STEPS):
+        assert step in shown, step
+    assert {"events", "claims", "contradictions", "timeline", "summary"} <= set(FUSE_STEPS)
+    monkeypatch.setenv("CI", "1")
+    assert main(["analyze", *chosen, "--out", str(tmp_path / "ci"), *common]) == 0
+    assert capsys.readouterr().err == ""

@@ -142,8 +142,8 @@ def _left_behind(args: argparse.Namespace) -> str:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    from newsfuse.pipeline import analyze
-    from newsfuse.render.output import check_out, new_run, write_reports
+    from newsfuse.pipeline import analyze, step_progress
+    from newsfuse.render.output import WRITE_STEPS, check_out, new_run, write_reports
 
     if not args.inputs and not args.store:
         raise NoUsableInput("no input given (name files or folders, or a --store to report on)")
@@ -162,7 +162,8 @@ def _analyze(args: argparse.Namespace) -> int:
         for skip in report.skipped:
             print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
         args.run = new_run()
-        data = write_reports(report, args.out, args.run)
+        with step_progress(WRITE_STEPS, "writing", config.progress) as step:
+            data = write_reports(report, args.out, args.run, on_step=step)
         if store is not None:
             store.save_report(data)  # the latest report, which the desk (newsfuse serve) shows
     if not args.quiet:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -33,6 +34,12 @@ from newsfuse.nlp.models import load_nlp
 from newsfuse.run.cache import AnalysisCache
 from newsfuse.run.local import Runner, make_runner
 from newsfuse.store import Store
+
+# The cross-document steps (3 to 14 of ``analyze``) as the step bar names them while they run.
+FUSE_STEPS = (
+    "dates and outlets", "near-duplicates", "entities", "events", "storylines", "timeline",
+    "claims", "contradictions", "summary", "quotes", "framing", "report",
+)
 
 
 def analyze(
@@ -79,7 +86,9 @@ def _analyze(
 ) -> Report:
     """The steps of ``analyze``, numbered as in its docstring."""
     # 1. ingest (with a store, new articles take ids it does not hold yet)
-    articles, skipped = read_inputs(paths, config, store.ids() if store is not None else frozenset())
+    with progress_bar(None, "reading", config.progress, unit="input") as bar:
+        taken = store.ids() if store is not None else frozenset()
+        articles, skipped = read_inputs(paths, config, taken, on_item=bar.update)
     if not articles and (store is None or not store.known_hashes()):
         reasons = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:5]) or "no input files found"
         raise NoUsableInput(f"no usable input among {len(paths)} path(s) ({reasons})")
@@ -91,16 +100,26 @@ def _analyze(
         new = [a for a in articles if a.content_hash not in known]
         store.add(new, analyze_corpus(new, config, cache_dir=cache_dir))
         articles, analyses = store.articles(), store.analyses()
+    with step_progress(FUSE_STEPS, "fusing", config.progress) as step:
+        return _fuse(articles, analyses, skipped, store, config, step)
+
+
+def _fuse(articles, analyses, skipped, store: Store | None, config: Config, step: Callable[[str], None]) -> Report:
+    """Steps 3 to 14 of ``analyze``, each announced to ``step`` by its name in FUSE_STEPS."""
     # 3. dates from the text; one name per outlet
+    step("dates and outlets")
     articles = unify_outlets(date_from_text(articles, analyses))
     # 4. near-duplicates
+    step("near-duplicates")
     corpus = Corpus(articles, analyses)
     dedup = Deduplicator().fit(corpus)
     corpus = corpus.with_copies(dedup.duplicate_of_)
     # 5. entities
+    step("entities")
     canon = EntityCanonicalizer().fit(corpus)
     corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
     # 6. events
+    step("events")
     clusterer = EventClusterer().fit(corpus)
     events, article_event = clusterer.events_, clusterer.article_event_
     if store is not None:
@@ -108,14 +127,19 @@ def _analyze(
         store.save_assignments("event", article_event)
         store.save_assignments("duplicate", dedup.duplicate_of_)
     # 7. storylines
+    step("storylines")
     stories = StoryLinker().fit(corpus, events)
     # 8. timeline
+    step("timeline")
     timeline = TimelineBuilder().fit(corpus, events, article_event)
     # 9. claims
+    step("claims")
     aligner = ClaimAligner().fit(corpus, article_event, stories.article_story_)
     # 10. contradictions
+    step("contradictions")
     contradictions = ContradictionFinder().fit(corpus, aligner)
     # 11. summary
+    step("summary")
     summary = Summarizer().fit(
         corpus, events, stories.stories_, contradictions.claims_, contradictions.contradictions_
     )
@@ -125,12 +149,15 @@ def _analyze(
             summary_lines, ChatRewriter(config.rewrite_url, config.rewrite_model, config.rewrite_timeout)
         )
     # 12. quotes
+    step("quotes")
     quotes = QuoteAttributor().fit(corpus)
     # 13. framing
+    step("framing")
     framing = FramingAnalyzer().fit(
         corpus, events, timeline.timeline_, contradictions.claims_, contradictions.contradictions_
     )
     # 14. report
+    step("report")
     return Report(
         articles=list(articles),
         analyses=analyses,
@@ -229,8 +256,9 @@ def analyze_corpus(
     return [r for r in results if r is not None]
 
 
-def progress_bar(total: int, desc: str, mode: str = "auto", initial: int = 0, unit: str = "article"):
-    """A tqdm bar on a terminal (or when asked for), silent otherwise and in CI."""
+def progress_bar(total: int | None, desc: str, mode: str = "auto", initial: int = 0, unit: str = "article"):
+    """A tqdm bar on a terminal (or when asked for), silent otherwise and in CI; ``total`` None
+    counts without an end."""
     from tqdm import tqdm
 
     if mode == "always":
@@ -241,3 +269,25 @@ def progress_bar(total: int, desc: str, mode: str = "auto", initial: int = 0, un
         disable = not sys.stderr.isatty() or bool(os.environ.get("CI"))
     return tqdm(total=total, initial=initial, desc=desc, unit=unit, disable=disable, leave=False)
 
+
+
+@contextmanager
+def step_progress(steps: Sequence[str], desc: str, mode: str = "auto") -> Iterator[Callable[[str], None]]:
+    """A ``progress_bar`` over whole steps: the function it gives, called with a step's name as
+    the step starts, counts the step before as done and shows the name and the time so far, so a
+    long step that cannot count its own work still shows which it is."""
+    with progress_bar(len(steps), desc, mode, unit="step") as bar:
+        started = False
+
+        def start(name: str) -> None:
+            nonlocal started
+            if name not in steps:
+                raise ValueError(f"unknown step {name!r} (the steps are {', '.join(steps)})")
+            if started:
+                bar.update()
+            started = True
+            bar.set_postfix_str(name)
+
+        yield start
+        if started:
+            bar.update()

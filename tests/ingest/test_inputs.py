@@ -277,3 +277,54 @@ def test_a_record_longer_than_the_article_cap_is_kept_cut_with_a_note(tmp_path, 
     assert skipped == [] and len(articles) == 1
     assert len(articles[0].text) <= config.max_article_chars
     assert "max_article_chars" in articles[0].removed[-1].reason
+
+
+def test_a_linked_folder_is_followed_once_and_a_link_loop_is_skipped(tmp_path, config):
+    real = tmp_path / "real"
+    (real / "inner").mkdir(parents=True)
+    (real / "inner" / "strike.txt").write_text(_WESTERN, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "linked").symlink_to(real, target_is_directory=True)  # a folder of articles behind a link
+    (real / "inner" / "back").symlink_to(real, target_is_directory=True)  # a loop back up the tree
+    (corpus / "again").symlink_to(real / "inner", target_is_directory=True)  # reached twice
+    items = list(iter_inputs([corpus], config))
+    assert [(i.id, i.source) for i in items if isinstance(i, Article)] == [("strike", str(corpus / "again" / "strike.txt"))]
+    skips = {i.input.replace(str(corpus) + "/", ""): i.reason for i in items if isinstance(i, Skip)}
+    # folders in sorted order: "again" is read first, so "linked/inner" is the second way in
+    assert set(skips) == {"again/back", "linked/inner"}, skips
+    assert all("already read" in reason for reason in skips.values()), skips
+
+
+def test_a_utf16_jsonl_with_a_byte_order_mark_is_read(tmp_path, config):
+    lines = [json.dumps({"id": f"wide-{n}", "text": f"Report {n}. " + _WESTERN}, ensure_ascii=False) for n in (1, 2)]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        bom = "\ufeff".encode(encoding)
+        (tmp_path / f"{encoding}.jsonl").write_bytes(bom + ("\n".join(lines) + "\n").encode(encoding))
+    articles, skipped = read_inputs([tmp_path], config)
+    assert skipped == []
+    assert [a.id for a in articles] == ["wide-1", "wide-2", "wide-1-2", "wide-2-2"]
+    assert {a.encoding for a in articles} == {"utf-16"}
+    assert "Setúbal" in articles[0].text and "€2" in articles[0].text
+    (tmp_path / "nobom.jsonl").write_bytes(lines[0].encode("utf-16-le"))
+    _, skipped = read_inputs([tmp_path / "nobom.jsonl"], config)
+    assert "without a byte-order mark" in skipped[0].reason
+
+
+def test_a_bad_metadata_field_drops_the_field_not_the_record(tmp_path, config):
+    records = [
+        {"id": "bad-outlet", "text": _WESTERN, "outlet": 42, "published": "2024-05-16"},
+        {"id": "bad-date", "text": _WESTERN, "outlet": "Port Wire", "published": 20240516},
+        {"id": "odd-date", "text": _WESTERN, "published": "the day after the strike"},
+    ]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    articles, skipped = read_inputs([tmp_path], config)
+    assert skipped == []
+    by_id = {a.id: a for a in articles}
+    assert set(by_id) == {"bad-outlet", "bad-date", "odd-date"}
+    assert by_id["bad-outlet"].published == "2024-05-16" and by_id["bad-outlet"].outlet_basis != "metadata"
+    assert by_id["bad-date"].outlet == "Port Wire" and by_id["bad-date"].published_basis != "metadata"
+    notes = {aid: [(r.text, r.reason) for r in a.removed if "field" in r.reason] for aid, a in by_id.items()}
+    assert notes["bad-outlet"] == [("42", 'field "outlet" dropped: it must be a string, not a number')]
+    assert notes["bad-date"] == [("20240516", 'field "published" dropped: it must be a string, not a number')]
+    assert notes["odd-date"] == [("the day after the strike", 'field "published" dropped: not a date')]

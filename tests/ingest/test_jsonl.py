@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsfuse.errors import MalformedRecord
@@ -37,7 +39,6 @@ def test_html_record_takes_record_metadata_first():
         (["a", "list"], "not a list"),
         ("just a string", "not a string"),
         ({"text": 42}, 'field "text" must be a string, not a number'),
-        ({"text": "ok", "title": ["x"]}, 'field "title" must be a string'),
     ],
 )
 def test_malformed_records(value, message):
@@ -58,3 +59,20 @@ def test_json_file_of_records():
     assert list(json_records('{"text": "a"}', "f.json")) == [("f.json", {"text": "a"})]
     with pytest.raises(MalformedRecord):
         list(json_records("[", "f.json"))
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "kind"),
+    [("outlet", 42, "a number"), ("published", 20240102, "a number"), ("title", ["x"], "a list"), ("url", {"u": 1}, "an object")],
+)
+def test_a_metadata_field_of_the_wrong_type_is_dropped_with_a_note(field, bad, kind):
+    doc = record_document({"text": "Line one.", field: bad}, "f.jsonl:4", "f-4")
+    assert getattr(doc, field) is None
+    assert doc.dropped == ((json.dumps(bad), f'field "{field}" dropped: it must be a string, not {kind}'),)
+
+
+def test_a_json_error_names_its_column_once():
+    with pytest.raises(MalformedRecord) as info:
+        parse_line('{"text": "unterminated', "f:3")
+    assert " at at " not in info.value.reason
+    assert info.value.reason == "not valid JSON (Unterminated string starting at column 10)"

@@ -11,7 +11,19 @@ from html.parser import HTMLParser
 import pytest
 
 from newsfuse.model import Article, ArticleAnalysis, Entity, Removed, Report, Sentence, Skip
-from newsfuse.render.html import MAX_MATRIX_ROWS, SECTIONS, render_html, script_hash, script_json, short_names, write_html
+from newsfuse.render.html import (
+    INLINE_TEXT_CHARS,
+    MAX_MATRIX_EVENTS,
+    MAX_MATRIX_ROWS,
+    MAX_QUOTES,
+    MAX_REFS,
+    SECTIONS,
+    render_html,
+    script_hash,
+    script_json,
+    short_names,
+    write_html,
+)
 from newsfuse.render.json_report import report_dict, schema, validate
 
 EVIL = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
@@ -245,3 +257,61 @@ def test_short_names_are_first_words_made_unique():
     names = short_names(["The Atlantic Ledger", "Coastline Wire", "The Iberia Post", "Iberia Times", "BBC", "The"])
     assert names == {"The Atlantic Ledger": "Atlantic", "Coastline Wire": "Coastline", "The Iberia Post": "Iberia Post",
                      "Iberia Times": "Iberia Times", "BBC": "BBC", "The": "The"}
+
+
+def test_a_large_report_inlines_within_its_caps_says_so_and_every_citation_still_leads_somewhere():
+    data = _data()
+    long_text = "The crowd stayed until dark. " * (INLINE_TEXT_CHARS // 29 + 1)  # past the cap alone
+    data["articles"][0]["text"] = long_text + data["articles"][0]["text"]
+    data["articles"][0]["sentences"] = [[len(long_text) + s, len(long_text) + e] for s, e in data["articles"][0]["sentences"]]
+    crowd = [dict(data["articles"][1], id=f"copy-{n}", title=f"Copy {n}") for n in range(MAX_REFS + 2)]
+    data["articles"] += crowd
+    data["entities"][0]["articles"] += [a["id"] for a in crowd]
+    data["claims"] += [
+        {"id": f"x{n}", "text": f"Claim {n}", "event": f"other-{n}", "sources": [{"article": f"copy-{n % len(crowd)}", "sentence": 1}],
+         "attributed_to": None, "support": 1, "status": "single source"}
+        for n in range(MAX_MATRIX_EVENTS + 5)
+    ]
+    data["quotes"] = [{"speaker": None, "text": f"Words {n}", "article": "wire/1"} for n in range(MAX_QUOTES + 3)]
+    html = render_html(data)
+    page = _Page(html)
+    ids = page.ids()
+    # the page says what it left to report.json
+    assert "report.json holds everything" in html and "nf-cap" in ids
+    assert f"the full text of the first 0 of {len(data['articles'])} articles" in html
+    assert f"{MAX_QUOTES:,} of {MAX_QUOTES + 3:,} quotes" in html
+    assert html.count('class="quotes"') == 1 and html.count("<blockquote>") == MAX_QUOTES
+    assert f"and {len(crowd) + 2 - MAX_REFS} more" in html  # the entity's articles
+    assert len(re.findall(r'<table class="matrix', html)) == MAX_MATRIX_EVENTS
+    assert "The claims of 6 more event(s) are in report.json" in html
+    # no full text of an article past the cap, only its cited sentences, each where its markers lead
+    assert "The crowd stayed until dark." not in html
+    assert "Cited sentences (2 of 2; the full text is in report.json)" in html
+    links = [a["href"].lstrip("#") for t, a in page.tags if t == "a" and (a.get("href") or "").startswith("#")]
+    assert links and all(target in ids for target in links), [t for t in links if t not in ids][:5]
+    assert 'title="' not in "".join(re.findall(r'<a class="cite[^>]*>', html))  # the script makes hover texts
+
+
+# What docs/reliability.md promises for a page of 3,000 articles (15.0 MB measured on copies of the GVC
+# dev reports, 56.3 MB before the caps).
+MAX_PAGE_BYTES_AT_3000 = 20_000_000
+
+
+@pytest.mark.slow
+def test_a_report_of_3000_articles_stays_under_the_stated_size(examples_report_once):
+    import importlib.util
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parents[2] / "bench" / "bench_report_size.py"
+    spec = importlib.util.spec_from_file_location("bench_report_size", bench)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    data = module.grown(examples_report_once, 3000)  # copies, as bench_cluster grows a corpus
+    html = render_html(data)
+    assert len(data["articles"]) == 3000
+    assert len(html.encode("utf-8")) < MAX_PAGE_BYTES_AT_3000
+    page = _Page(html)
+    ids = page.ids()
+    links = [a["href"].lstrip("#") for t, a in page.tags if t == "a" and (a.get("href") or "").startswith("#")]
+    assert all(target in ids for target in links), sorted({t for t in links if t not in ids})[:8]
+    assert "report.json holds everything" in html

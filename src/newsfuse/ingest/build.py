@@ -52,7 +52,8 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int, max_text_ch
     6. find the outlet and its basis, and the agency whose copy it is; the outlet goes by its
        one canonical name (``ingest.outlets``);
     7. find the publication date and its basis (metadata, dateline, header or
-       byline, URL path, then a yearless header or dateline date).
+       byline, URL path, then a yearless header or dateline date);
+    8. note the metadata fields the input gave that could not be used, after what cleaning removed.
     """
     # 1. language
     language = detect_language(" ".join(b.text for b in raw.blocks))
@@ -81,6 +82,8 @@ def build_article(raw: RawDoc, article_id: str, min_text_chars: int, max_text_ch
     outlet = canonical_outlet(outlet)
     # 7. date
     published, published_basis = _published(raw, dateline, cleaned, text)
+    # 8. dropped fields (after steps 6 and 7: a note is no page chrome to find an outlet in)
+    removed += tuple(Removed(t, r) for t, r in raw.dropped)
     return Article(
         id=article_id,
         text=text,

@@ -100,6 +100,14 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     return data
 
 
+def bom_encoding(head: bytes) -> str | None:
+    """The encoding the byte-order mark opening ``head`` names ("utf-8", "utf-16", "utf-32"), or None."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return _NAMES.get(encoding, encoding)
+    return None
+
+
 def decode_bytes(data: bytes, name: str) -> str:
     """The text of ``data``; see ``decode_text``."""
     return decode_text(data, name)[0]

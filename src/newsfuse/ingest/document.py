@@ -27,7 +27,8 @@ class RawDoc:
 
     Metadata values are as found (``published`` is normalised later). The
     ``removed`` pairs are (text, reason) for chrome that the format's own
-    extractor already dropped (HTML navigation, footers ...).
+    extractor already dropped (HTML navigation, footers ...). The ``dropped`` pairs are
+    (value, reason) for metadata fields the input gave but that could not be used.
     """
 
     blocks: tuple[Block, ...]
@@ -39,3 +40,4 @@ class RawDoc:
     published: str | None = None
     removed: tuple[tuple[str, str], ...] = ()
     encoding: str | None = None  # the character encoding its bytes were read in
+    dropped: tuple[tuple[str, str], ...] = ()

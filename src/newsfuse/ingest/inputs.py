@@ -8,15 +8,16 @@ and the walk goes on.
 from __future__ import annotations
 
 import dataclasses
+import io
 import os
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from pathlib import Path
 
 from newsfuse.config import Config
 from newsfuse.errors import EmptyInput, InputError, MalformedRecord, OversizedInput, UndecodableInput
 from newsfuse.ingest.build import build_article
-from newsfuse.ingest.decode import SNIFF_BYTES, decode_text, read_bytes, reject_binary
+from newsfuse.ingest.decode import SNIFF_BYTES, bom_encoding, decode_text, read_bytes, reject_binary
 from newsfuse.ingest.document import RawDoc
 from newsfuse.ingest.jsonl import json_records, parse_line, record_document
 from newsfuse.ingest.normalize import collapse_spaces, normalize_text
@@ -41,13 +42,19 @@ _FRONT_OUTLET = ("outlet", "source", "site", "publisher", "sitename")
 
 
 def read_inputs(
-    paths: Sequence[str | os.PathLike[str]], config: Config, taken: Set[str] = frozenset()
+    paths: Sequence[str | os.PathLike[str]],
+    config: Config,
+    taken: Set[str] = frozenset(),
+    on_item: Callable[[], object] | None = None,
 ) -> tuple[list[Article], list[Skip]]:
-    """Every input as an Article, or as a Skip with its reason; see ``iter_inputs``."""
+    """Every input as an Article, or as a Skip with its reason; see ``iter_inputs``. ``on_item``
+    is called after each (a progress bar's update)."""
     articles: list[Article] = []
     skipped: list[Skip] = []
     for item in iter_inputs(paths, config, taken):
         (articles if isinstance(item, Article) else skipped).append(item)
+        if on_item is not None:
+            on_item()
     return articles, skipped
 
 
@@ -96,16 +103,36 @@ def _expand(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Path | Skip]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found.extend(Path(root) / name for name in files if not name.startswith("."))
-            # One order for the whole tree, by path parts: runs are reproducible on any file system.
-            yield from sorted(found, key=lambda p: p.relative_to(path).parts)
+            yield from _walk(path)
         elif path.exists():
             yield path
         else:
             yield Skip(path_text(given), "file not found")
+
+
+def _walk(top: Path) -> Iterator[Path | Skip]:
+    """The files under ``top``, links to folders followed, each folder read once.
+
+    A folder is known by its resolved path: a link to a folder already read (a loop back up
+    the tree, or a second way to one folder) is a Skip saying so, not a second copy of its articles.
+    """
+    found: list[tuple[Path, Path | Skip]] = []
+    seen = {top.resolve()}
+    for root, dirs, files in os.walk(top, followlinks=True):
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            folder = Path(root) / name
+            real = folder.resolve()
+            if real in seen:
+                found.append((folder, Skip(path_text(folder), f"folder already read (a link to {path_text(real)})")))
+            else:
+                seen.add(real)
+                kept.append(name)
+        dirs[:] = kept
+        found.extend((Path(root) / name,) * 2 for name in files if not name.startswith("."))
+    # One order for the whole tree, by path parts: runs are reproducible on any file system.
+    for _, item in sorted(found, key=lambda pair: pair[0].relative_to(top).parts):
+        yield item
 
 
 def _read_file(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
@@ -116,7 +143,7 @@ def _read_file(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
     source, stem = path_text(path), path_text(path.stem)
     kind = KINDS.get(path.suffix.lower())
     if kind == "jsonl":
-        yield from _with_encoding(_read_jsonl(path, config), "utf-8")
+        yield from _read_jsonl(path, config)
         return
     try:
         text, encoding = decode_text(read_bytes(path, config.max_input_bytes), source)
@@ -175,16 +202,25 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
 
 
 def _read_jsonl(path: Path, config: Config) -> Iterator[RawDoc | Skip]:
-    """Stream a JSONL file line by line: the size limit applies to each record, not to the corpus."""
+    """Stream a JSONL file line by line: the size limit applies to each record, not to the corpus.
+
+    JSON text is UTF-8, but a UTF-16 or UTF-32 file opening with its byte-order mark (what
+    some Windows tools save) says its encoding plainly, so it is read in that encoding.
+    """
     source = path_text(path)
     try:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)
             if not head.strip():
                 raise EmptyInput(source, "file is empty" if not head else "file holds only white space")
-            reject_binary(head, source)
+            encoding = bom_encoding(head) or "utf-8"
             fh.seek(0)
-            yield from _records(_jsonl_lines(fh, source, config.max_input_bytes), source, path_text(path.stem))
+            if encoding == "utf-8":
+                reject_binary(head, source)
+                lines = _jsonl_lines(fh, source, config.max_input_bytes)
+            else:
+                lines = _wide_jsonl_lines(fh, source, config.max_input_bytes, encoding)
+            yield from _with_encoding(_records(lines, source, path_text(path.stem)), encoding)
     except InputError as exc:
         yield Skip(exc.input, exc.reason)
     except OSError as exc:
@@ -208,6 +244,23 @@ def _jsonl_lines(fh, source: str, max_bytes: int) -> Iterator[tuple[str, str] | 
             yield Skip(exc.input, exc.reason)
             continue
         yield where, line
+
+
+def _wide_jsonl_lines(fh, source: str, max_bytes: int, encoding: str) -> Iterator[tuple[str, str] | Skip]:
+    """The lines of a UTF-16 or UTF-32 JSONL file (its BOM read by the codec); a bad sequence ends the file with a Skip."""
+    n = 0
+    try:
+        with io.TextIOWrapper(fh, encoding=encoding, newline="\n") as text:  # closes fh with it
+            for n, line in enumerate(text, 1):
+                where = f"{source}:{n}"
+                size = len(line.encode(encoding))
+                if size > max_bytes:
+                    reason = f"record is too large ({size:,} bytes; the limit max_input_bytes is {max_bytes:,})"
+                    yield Skip(where, reason)
+                    continue
+                yield where, line
+    except UnicodeDecodeError as exc:
+        yield Skip(f"{source}:{n + 1}", f"not valid {encoding.upper()} from this line on ({exc.reason})")
 
 
 def _records(lines, source: str, stem: str) -> Iterator[RawDoc | Skip]:

@@ -20,12 +20,22 @@ from newsfuse.render.json_report import schema
 from newsfuse.util import write_atomic
 
 TEMPLATE = "report.html.j2"
-# Hover titles of citation markers quote the cited sentence up to this many characters.
-PREVIEW_CHARS = 160
 # Rows of the claim matrix per event: the best supported claims; the rest are in report.json.
 # 40 keeps a 250-report corpus's page near 3 MB (the full matrix was 61 MB) and shows every
 # corroborated claim of any event we have seen.
 MAX_MATRIX_ROWS = 40
+# What one page inlines of a large report (the page says so; report.json holds everything).
+# Each is far above what a report of a few hundred articles holds, and together they keep the
+# page of 3,000 articles under 15 MB (bench/bench_report_size.py; docs/reliability.md).
+# Characters of article text inlined whole, article by article in list order; an article
+# past it shows the sentences the page cites (about 750 GVC reports' worth of text).
+INLINE_TEXT_CHARS = 1_000_000
+# Events whose claim matrix is drawn, in the order of the event list.
+MAX_MATRIX_EVENTS = 60
+# Quotes shown, the most quoted speakers first.
+MAX_QUOTES = 1_500
+# Article markers in one list (an entity's or an event's articles); the rest are counted.
+MAX_REFS = 30
 # Sections rendered by their own part of the template, in page order; any other list or object
 # the schema (or a later report) adds is shown by the generic renderer after them.
 SECTIONS = (
@@ -141,6 +151,12 @@ class _View:
         self.claim = {c["id"]: c for c in data.get("claims", ()) if "id" in c}
         self.short = short_names(sorted({a["outlet"] for a in self.articles if a.get("outlet")}))
         self._against_: dict[str, list[str]] | None = None
+        self._by_event_: dict[Any, list[Mapping[str, Any]]] | None = None
+        self.inlined = _inlined(self.articles)
+        # (article, sentence) pairs a citation on the page points at: an article whose text is
+        # not inlined shows these. The articles section comes after every section that cites.
+        self.cited: dict[str, set[int]] = defaultdict(set)
+        self.max_refs = MAX_REFS
 
     # sections -------------------------------------------------------------------------------
 
@@ -153,6 +169,22 @@ class _View:
         known += [{"key": k, "title": k.replace("_", " ").capitalize(), "generic": True} for k in extra]
         return known
 
+    def caps(self) -> list[str]:
+        """What this page leaves to report.json, one phrase per cap reached (none on a small report)."""
+        out = []
+        if len(self.inlined) < len(self.articles):
+            out.append(
+                f"the full text of the first {len(self.inlined):,} of {len(self.articles):,} articles "
+                f"(at most {INLINE_TEXT_CHARS:,} characters; the others show the sentences cited here)"
+            )
+        events = len(self.claims_by_event())
+        if events > MAX_MATRIX_EVENTS:
+            out.append(f"the claim matrices of {MAX_MATRIX_EVENTS} of {events:,} events")
+        quotes = len(self.data.get("quotes") or ())
+        if quotes > MAX_QUOTES:
+            out.append(f"{MAX_QUOTES:,} of {quotes:,} quotes")
+        return out
+
     def fields(self, key: str) -> list[str]:
         """Columns for a generic section: the schema's required fields, then any others seen."""
         cols = _schema_required(key)
@@ -162,7 +194,8 @@ class _View:
         return cols
 
     def page_data(self) -> dict[str, Any]:
-        """What the script reads: the label of each article anchor, for the way back from a citation."""
+        """What the script reads: the label of each article anchor, for the way back from a citation
+        and the hover text of its markers."""
         return {
             "articles": {
                 self.key[a["id"]]: {"n": self.number[a["id"]], "outlet": a.get("outlet") or "", "title": a.get("title") or ""}
@@ -184,12 +217,6 @@ class _View:
 
     def event_anchor(self, event_id: str) -> str:
         return f"e-{self.event_key.get(event_id, _ID_UNSAFE.sub('-', str(event_id)))}"
-
-    def label(self, article_id: str) -> str:
-        a = self.article.get(article_id)
-        if a is None:
-            return str(article_id)
-        return " — ".join(x for x in (a.get("outlet"), a.get("title") or a["id"]) if x)
 
     def sentence_text(self, article_id: str, sentence: int) -> str | None:
         a = self.article.get(article_id)
@@ -213,12 +240,12 @@ class _View:
             text = self.sentence_text(aid, sentence) if sentence is not None else None
             if text is not None:
                 href = self.sentence_anchor(aid, sentence)
-                preview = text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
-                title = f"{self.label(aid)}: “{preview}”"
+                self.cited[aid].add(sentence)
             else:
-                href, title = self.anchor(aid), self.label(aid)
+                href = self.anchor(aid)
+            # no title: the script shows the label and the sentence on hover, from the page itself
             outlet = (self.article.get(aid) or {}).get("outlet")
-            out[aid] = {"n": self.number.get(aid, "?"), "href": href, "title": title, "sentence": text is not None,
+            out[aid] = {"n": self.number.get(aid, "?"), "href": href, "sentence": text is not None,
                         "label": self.short.get(outlet, str(self.number.get(aid, "?")))}
         cites = sorted(out.values(), key=lambda c: (not isinstance(c["n"], int), c["n"] if isinstance(c["n"], int) else 0))
         seen: Counter[str] = Counter()
@@ -227,6 +254,21 @@ class _View:
             if seen[c["label"]] > 1:
                 c["label"] = f"{c['label']} {seen[c['label']]}"
         return cites
+
+    def cited_segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
+        """The sentences of an article the page cites (index), with " … " (None) where sentences are left out."""
+        out: list[tuple[str, int | None]] = []
+        last = -1
+        for i in sorted(self.cited.get(article["id"], ())):
+            text = self.sentence_text(article["id"], i)
+            if text:
+                out += [(" " if i == last + 1 else " … ", None), (text, i)]
+                last = i
+        if out:
+            out[0] = ("… " if out[0][0] != " " else "", None)
+            if last < len(article.get("sentences") or []) - 1:
+                out.append((" …", None))
+        return out
 
     def segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
         """The article text cut into its sentences (index) and the text between them (None)."""
@@ -304,31 +346,47 @@ class _View:
         return {self.entity[k]["name"] if k in self.entity else k: v for k, v in framing.items()}
 
     def quotes_by_speaker(self) -> list[tuple[str, list[Mapping[str, Any]]]]:
+        """Quotes by speaker, the most quoted first, MAX_QUOTES in all."""
         by: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for q in self.data.get("quotes") or ():
             by[self.entity_name(q.get("speaker"))].append(q)
-        return sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0] == "unattributed", kv[0].lower()))
+        groups = sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0] == "unattributed", kv[0].lower()))
+        out, left = [], MAX_QUOTES
+        for speaker, quotes in groups:
+            if left <= 0:
+                break
+            out.append((speaker, quotes[:left]))
+            left -= len(quotes)
+        return out
 
     def known_outlets(self) -> list[str]:
         return sorted({a["outlet"] for a in self.articles if a.get("outlet")})
+
+    def claims_by_event(self) -> dict[Any, list[Mapping[str, Any]]]:
+        """The claims of each event (None: outside any event)."""
+        if self._by_event_ is None:
+            by_event: dict[Any, list[Mapping[str, Any]]] = defaultdict(list)
+            for claim in self.data.get("claims") or ():
+                eid = claim.get("event")
+                if eid is None:  # older reports: the event most of its sources report
+                    events = Counter(
+                        self.article.get(s.get("article") if isinstance(s, Mapping) else s, {}).get("event")
+                        for s in claim.get("sources") or ()
+                    )
+                    eid = events.most_common(1)[0][0] if events else None
+                by_event[eid].append(claim)
+            self._by_event_ = by_event
+        return self._by_event_
 
     def claim_blocks(self) -> list[dict[str, Any]]:
         """The claim × outlet matrix, one block per event (claims are only compared within one).
 
         Columns are the outlets that cover the event (most reports first), then any other outlet
         a shown row cites; rows are the event's claims, the best supported (and the disputed)
-        first, at most MAX_MATRIX_ROWS of them, so the page stays small on a large corpus.
+        first, at most MAX_MATRIX_ROWS of them, and blocks for MAX_MATRIX_EVENTS events at most,
+        so the page stays small on a large corpus.
         """
-        by_event: dict[Any, list[Mapping[str, Any]]] = defaultdict(list)
-        for claim in self.data.get("claims") or ():
-            eid = claim.get("event")
-            if eid is None:  # older reports: the event most of its sources report
-                events = Counter(
-                    self.article.get(s.get("article") if isinstance(s, Mapping) else s, {}).get("event")
-                    for s in claim.get("sources") or ()
-                )
-                eid = events.most_common(1)[0][0] if events else None
-            by_event[eid].append(claim)
+        by_event = self.claims_by_event()
         order = {eid: n for n, eid in enumerate(self.event)}
         # reports per event, read once (not once per event: a large corpus has thousands)
         covering: dict[Any, Counter[str]] = defaultdict(Counter)
@@ -336,7 +394,7 @@ class _View:
             if not a.get("duplicate_of"):
                 covering[a.get("event")][self.outlet(a["id"])] += 1
         blocks = []
-        for eid in sorted(by_event, key=lambda e: (e is None, order.get(e, len(order)), str(e))):
+        for eid in sorted(by_event, key=lambda e: (e is None, order.get(e, len(order)), str(e)))[:MAX_MATRIX_EVENTS]:
             claims = sorted(
                 by_event[eid], key=lambda c: (-(c.get("support") or 0), c.get("status") != "disputed")
             )
@@ -417,6 +475,18 @@ def short_names(outlets: Sequence[str]) -> dict[str, str]:
                     grown = True
         if not grown:
             return {o: " ".join(words[o][: size[o]]) or o for o in outlets}
+
+
+def _inlined(articles: Sequence[Mapping[str, Any]]) -> set[str]:
+    """The ids of the articles whose whole text fits in INLINE_TEXT_CHARS, in list order."""
+    out: set[str] = set()
+    used = 0
+    for a in articles:
+        used += len(a.get("text") or "")
+        if used > INLINE_TEXT_CHARS:
+            break
+        out.add(a["id"])
+    return out
 
 
 def _anchor_keys(ids: Sequence[str]) -> dict[str, str]:

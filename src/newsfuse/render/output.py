@@ -13,6 +13,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from newsfuse.errors import OutputError
@@ -23,6 +24,8 @@ from newsfuse.render.markdown import render_markdown
 from newsfuse.util import path_text
 
 REPORT_FILES = ("report.json", "report.md", "report.html")
+# What write_reports tells its on_step, in order: rendering each file, then writing the set.
+WRITE_STEPS = (*REPORT_FILES, "writing")
 SETS_FOLDER = ".newsfuse-reports"
 _CURRENT = "current"
 
@@ -68,9 +71,12 @@ def current_run(out: str | os.PathLike[str]) -> str | None:
         return None
 
 
-def write_reports(report: Report, out: str | os.PathLike[str], run: str | None = None) -> dict:
+def write_reports(
+    report: Report, out: str | os.PathLike[str], run: str | None = None, on_step: Callable[[str], None] | None = None
+) -> dict:
     """Write the three reports of ``report`` into ``out`` as one set named ``run`` (a fresh name
     by default); returns report.json's data. ``current_run(out) == run`` tells that it is in.
+    ``on_step`` is told each of WRITE_STEPS as it starts (a progress bar's step).
 
     Steps:
     1. render all three in memory (report.json validated against its schema);
@@ -80,14 +86,17 @@ def write_reports(report: Report, out: str | os.PathLike[str], run: str | None =
     5. remove the sets no link points at any more.
     """
     out = Path(out)
+    step = on_step or (lambda name: None)
     # 1. render
+    step("report.json")
     data = report_dict(report)
     validate(data)
-    texts = {
-        "report.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-        "report.md": render_markdown(data),
-        "report.html": render_html(data),
-    }
+    texts = {"report.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n"}
+    step("report.md")
+    texts["report.md"] = render_markdown(data)
+    step("report.html")
+    texts["report.html"] = render_html(data)
+    step("writing")
     sets = out / SETS_FOLDER
     sets.mkdir(parents=True, exist_ok=True)
     run = run or new_run()

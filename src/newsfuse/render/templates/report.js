@@ -7,15 +7,48 @@
   } catch (e) {
     info = {};
   }
+  // Hover texts quote the cited sentence up to this many characters.
+  var PREVIEW_CHARS = 160;
   var back = document.getElementById("nf-back");
   var lit = null;
   var from = null;
+
+  // A fragment is user input (a typed or pasted address): a malformed escape ("%E0%A4%A") is
+  // taken as written rather than let decodeURIComponent's URIError stop the script.
+  function decoded(fragment) {
+    try {
+      return decodeURIComponent(fragment);
+    } catch (e) {
+      return fragment;
+    }
+  }
 
   function openAround(el) {
     for (var p = el.parentElement; p; p = p.parentElement) {
       if (p.tagName === "DETAILS") p.open = true;
     }
   }
+
+  // The article key of an anchor id: "s-KEY-3" (a sentence) or "a-KEY" (an article).
+  function keyOf(id) {
+    return id.charAt(0) === "s" ? id.slice(2).replace(/-\d+$/, "") : id.slice(2);
+  }
+
+  // Markers carry no title in the page (on a large report the titles were a third of it): the
+  // hover text, the cited article's label and sentence, is read from the page when one is pointed at.
+  function describe(ev) {
+    var a = ev.target.closest && ev.target.closest("a.cite, a.ref");
+    if (!a || a.title) return;
+    var id = decoded(a.getAttribute("href").slice(1));
+    var art = (info.articles || {})[keyOf(id)];
+    var label = art ? [art.outlet, art.title].filter(Boolean).join(" — ") : "";
+    var el = document.getElementById(id);
+    var text = el && el.classList.contains("s") ? el.textContent.replace(/\s+/g, " ").trim() : "";
+    if (text.length > PREVIEW_CHARS) text = text.slice(0, PREVIEW_CHARS - 1) + "…";
+    a.title = text ? label + ": “" + text + "”" : label;
+  }
+  document.addEventListener("mouseover", describe);
+  document.addEventListener("focusin", describe);
 
   function reveal(id, marker) {
     var el = id && document.getElementById(id);
@@ -29,8 +62,7 @@
     el.scrollIntoView({ block: el.classList.contains("s") ? "center" : "start" });
     if (marker) {
       from = marker;
-      var key = id.charAt(0) === "s" ? id.slice(2).replace(/-\d+$/, "") : id.slice(2);
-      var art = (info.articles || {})[key];
+      var art = (info.articles || {})[keyOf(id)];
       back.textContent = "↩ Back" + (art ? " · from " + (art.outlet || art.title) : "");
       back.hidden = false;
     }
@@ -50,7 +82,7 @@
       from = null;
       return;
     }
-    var id = decodeURIComponent(a.getAttribute("href").slice(1));
+    var id = decoded(a.getAttribute("href").slice(1));
     var isCite = a.classList.contains("cite") || a.classList.contains("ref");
     if (reveal(id, isCite ? a : null)) {
       ev.preventDefault();
@@ -63,9 +95,9 @@
   });
 
   window.addEventListener("hashchange", function () {
-    reveal(decodeURIComponent(location.hash.slice(1)), null);
+    reveal(decoded(location.hash.slice(1)), null);
   });
-  if (location.hash.length > 1) reveal(decodeURIComponent(location.hash.slice(1)), null);
+  if (location.hash.length > 1) reveal(decoded(location.hash.slice(1)), null);
 
   function setAll(open) {
     var all = document.querySelectorAll("details");
