@@ -177,3 +177,49 @@ def test_a_read_only_store_writes_nothing(store_location):
         with pytest.raises(StoreError, match="read"):
             store.follow("https://a.example/rss")
         assert store.followed() == []
+
+
+_WRITER = """
+import sys
+from newsfuse.model import Article, ArticleAnalysis, Sentence
+from newsfuse.store import open_store
+
+with open_store(sys.argv[1]) as store:
+    for batch in range(10_000):
+        articles = [Article(id=f"b{batch}-{i}", text=f"Batch {batch} article {i}. " * 40) for i in range(5)]
+        analyses = [ArticleAnalysis(a.id, a.content_hash, sentences=(Sentence(0, 10),)) for a in articles]
+        store.add(articles, analyses)
+        store.save_assignments("event", {a.id: f"e{batch}" for a in articles})
+        print(batch, flush=True)  # committed
+"""
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.003, 0.02, 0.1])
+def test_a_writer_killed_at_any_point_loses_no_committed_article(store_location, delay):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from newsfuse.store import is_postgres_url
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    writer = subprocess.Popen([sys.executable, "-c", _WRITER, store_location], stdout=subprocess.PIPE, text=True, env=env)
+    first = writer.stdout.readline()  # it is writing now: kill it somewhere in what follows
+    time.sleep(delay)
+    writer.send_signal(signal.SIGKILL)
+    out, _ = writer.communicate()
+    committed = [int(line) for line in (first + out).split()]
+    assert committed
+    with open_store(store_location) as store:
+        if not is_postgres_url(store_location):
+            assert store._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        ids = store.ids()
+        batches = {int(i.split("-")[0][1:]) for i in ids}
+        # Every batch the writer saw committed is there whole; at most the one in flight after it.
+        assert all({f"b{b}-{i}" for i in range(5)} <= ids for b in committed)
+        assert batches <= set(committed) | {max(committed, default=-1) + 1}
+        assert all(len([i for i in ids if i.startswith(f"b{b}-")]) == 5 for b in batches)
+        assert len(store.analyses()) == len(ids)
+        assert set(store.assignments("event")) <= ids
