@@ -384,3 +384,12 @@ def test_a_participle_clause_keeps_its_own_subject(nlp):
     found = [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "indirect"]
     assert ("he had received many letters, some of them praising the new ferry timetable", "Hugo Lind") in found
 
+
+@pytest.mark.slow
+def test_a_quotation_carried_on_after_a_long_inverted_cue_is_one_quote(nlp):
+    text = "Voters were split.\n\n“The ferry is late again,” said Ines Moreau, 41, of Jacksonville, Fla. “We need a new timetable.”"
+    assert _direct(nlp, text) == [("The ferry is late again … We need a new timetable.", "Ines Moreau")]
+    # Another sentence between the two parts: the second takes its own speaker, not the first's.
+    other = "“We won,” said Ana Ruiz. Then Tom Berg shrugged. “Not yet.”"
+    assert _direct(nlp, other) == [("We won", "Ana Ruiz"), ("Not yet.", "Tom Berg")]
+
