@@ -393,3 +393,15 @@ def test_a_quotation_carried_on_after_a_long_inverted_cue_is_one_quote(nlp):
     other = "“We won,” said Ana Ruiz. Then Tom Berg shrugged. “Not yet.”"
     assert _direct(nlp, other) == [("We won", "Ana Ruiz"), ("Not yet.", "Tom Berg")]
 
+
+@pytest.mark.slow
+def test_gerund_contents_and_that_clauses_after_an_addressee_are_reported_speech(nlp):
+    def reported(text):
+        return [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, text) if q.kind == "indirect"]
+
+    assert reported("In May, Lena Ortiz proposed extending the ferry line to the islands.") == [
+        ("extending the ferry line to the islands", "Lena Ortiz", "propose")]
+    # "that" read as a wh-word does not make the clause a question.
+    assert reported("Tom Berg admitted to the council that, looking back, what he signed was a bad deal.") == [
+        ("looking back, what he signed was a bad deal", "Tom Berg", "admit")]
+    assert reported("Tom Berg did not say whether the ferry would run.") == []
