@@ -405,3 +405,12 @@ def test_gerund_contents_and_that_clauses_after_an_addressee_are_reported_speech
     assert reported("Tom Berg admitted to the council that, looking back, what he signed was a bad deal.") == [
         ("looking back, what he signed was a bad deal", "Tom Berg", "admit")]
     assert reported("Tom Berg did not say whether the ferry would run.") == []
+
+
+@pytest.mark.slow
+def test_refused_and_only_possible_speech_reports_nothing(nlp):
+    text = "Lena Ortiz said the owners had refused to put in writing a pledge that the ferry would keep running."
+    found = [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "indirect"]
+    assert found == [("the owners had refused to put in writing a pledge that the ferry would keep running", "Lena Ortiz")]
+    assert [q for q in _quotes(nlp, "Tom Berg declined to say that the ferry was sold.") if q.kind == "indirect"] == []
+    assert [q for q in _quotes(nlp, "Tom Berg may announce that the ferry will be sold.") if q.kind == "indirect"] == []

@@ -75,6 +75,10 @@ _REQUEST_CUES = frozenset({"urge", "ask", "plead"})
 # Consent to do something is a promise too ("agreed to pay a fee"), but only with what is agreed
 # to do (PolNeAR train, articles 300-449 by name, 2026-12: 4 of 150 reported misses).
 _CONSENT_CUES = frozenset({"agree"})
+# Verbs whose complement is speech that did not happen ("refused to say", "declined to confirm"),
+# and modals of speech that only may happen ("callers may call …", "you can text …").
+_REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
+_POSSIBILITY_MODALS = frozenset({"may", "might", "can", "could", "should", "must"})
 # Fewer words than this is no statement ("called for it").
 MIN_REQUEST_WORDS = 2
 # A noun-phrase content needs this many words besides determiners: "cited the figure" and
@@ -181,7 +185,7 @@ def reported_clause(tok):
     if tok.pos_ == "NOUN":
         return _noun_content(tok)
     content_only = _content_only_cue(tok)
-    if not (is_speech_verb(tok) or content_only) or any(c.dep_ == "neg" for c in tok.children):
+    if not (is_speech_verb(tok) or content_only) or _unsaid(tok):
         return None
     comp = next((c for c in tok.children if c.dep_ == "ccomp" and not c.is_punct), None) or that_clause(tok)
     if comp is not None:
@@ -215,6 +219,21 @@ def reported_clause(tok):
     if tokens and _same_paragraph_as(tokens[-1], tok):
         return _same_paragraph(tokens, tok, doc), tok.lemma_.lower(), subject_of(tok)
     return None
+
+
+def _unsaid(verb) -> bool:
+    """Speech denied ("did not say that …"), refused ("refused to put in writing a promise that …",
+    "declined to say that …") or only possible ("callers may call X at …"): nothing was said."""
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _POSSIBILITY_MODALS for c in verb.children):
+        return True
+    current = verb
+    for _ in range(3):
+        if current.dep_ != "xcomp" or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in _REFUSAL_VERBS:
+            return True
+    return False
 
 
 def _inverted_after_comma(verb) -> bool:
