@@ -148,7 +148,8 @@ def test_floors_on_the_blind_set():
     assert len(result["contradictions"]["traps_reported"]) <= BLIND_FLOORS["traps_max"], result["contradictions"]
     gold = {a: qs for e in extras for a, qs in e["quotes"].items()}
     quotes = score_quotes([a for f in fitted for a in f.fixture.articles], [x for f in fitted for x in f.analyses], gold)
-    # 60 before a quotation interrupted by its cue counted as one and noun-phrase contents counted (2026-12-07)
-    assert quotes["gold"] == 62
+    # 60 before a quotation interrupted by its cue counted as one and noun-phrase contents counted, 62 before
+    # a naming holding a quotation counted as reported speech too (2026-12-07)
+    assert quotes["gold"] == 63
     assert min(quotes["quote"]["precision"], quotes["quote"]["recall"]) >= BLIND_FLOORS["quote"], quotes["misses"]
     assert min(quotes["speaker"]["precision"], quotes["speaker"]["recall"]) >= BLIND_FLOORS["speaker"], quotes["misses"]

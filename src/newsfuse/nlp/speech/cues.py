@@ -35,6 +35,10 @@ SPEECH_NOUNS = frozenset(
     """.split()
 )
 # What a reporting aside may have besides its verb: "police said", "as he said", "AFP reported on Monday".
+# Longest apposition between a name and its verb when the parser lost the subject ("Jane Roe, a
+# spokeswoman for the union, said …"): a title phrase, not a clause (PolNeAR train articles 300-449
+# by name, 2026-12: the appositions of such misparsed subjects ran to 11 tokens).
+MAX_APPOSITION_TOKENS = 12
 _ASIDE_PARTS = frozenset({"nsubj", "nsubjpass", "punct", "mark", "advmod", "aux", "auxpass", "npadvmod", "neg"})
 # Keys of what the quote and claim steps keep on a Doc's user_data so they build it once.
 _TEXT_KEY = "newsfuse.text"
@@ -136,10 +140,28 @@ def subject_of(verb):
         if any(c.dep_ in ("nsubjpass", "expl") for c in current.children):
             return None
         if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
-            return None
+            return _name_before_apposition(verb) if current is verb else None
         # "was quoted as saying": from the participle through "as" to the verb.
         current = current.head.head if current.dep_ == "pcomp" else current.head
     return None
+
+
+def _name_before_apposition(verb):
+    """For a finite verb the parser gave no subject, a person's name right before it and its
+    apposition: "Jane Roe, a spokeswoman for the union, said …" (the parse hangs the name elsewhere)."""
+    doc = verb.doc
+    j = verb.i - 1
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or j < 2 or doc[j].text != ",":
+        return None
+    k = j - 1
+    while k > 0 and doc[k].text != ",":
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct and doc[k].text not in (".", "-"):
+            return None  # a clause or a quotation, not a title phrase
+        k -= 1
+    if not 0 < j - k - 1 <= MAX_APPOSITION_TOKENS or k < 1:
+        return None
+    name = doc[k - 1]
+    return name if name.ent_type_ == "PERSON" else None
 
 
 def that_clause(verb):

@@ -217,6 +217,10 @@ def _linked(cue, quoted: set[int]) -> bool:
 def _inherit(q: MarkedQuote, prev: MarkedQuote | None, doc, attributor: Attributor, inside, breaks) -> None:
     """A quote that opens its sentence with no cue: the speaker of the sentence or quote just before."""
     text = doc_text(doc)
+    if _after_its_cue(q, prev, doc):
+        # `"A," said X, 20, of Y. "B."`: nothing but the previous quote's cue between the two.
+        q.speaker, q.cue, q.cue_at = prev.speaker, prev.cue, prev.cue_at
+        return
     left_start, left_end, _, _ = _frame(q, doc, breaks)
     if text[left_start:left_end].strip(" \t\n" + DASHES):
         return
@@ -246,6 +250,20 @@ def _inherit(q: MarkedQuote, prev: MarkedQuote | None, doc, attributor: Attribut
                 if src is not None and (src.label == "PERSON" or not same_paragraph and src.label is not None):
                     q.speaker = src
                     return
+
+
+def _after_its_cue(q: MarkedQuote, prev: MarkedQuote | None, doc) -> bool:
+    """Whether only the previous quote's cue clause stands between it and ``q``, in one paragraph."""
+    if prev is None or prev.speaker is None or prev.cue_at is None:
+        return False
+    text = doc_text(doc)
+    if not prev.close_at <= doc[prev.cue_at].idx < q.open_at or "\n" in text[prev.close_at : q.open_at]:
+        return False
+    between = doc.char_span(prev.close_at, q.open_at, alignment_mode="expand")
+    if between is None:
+        return False
+    clause = {t.i for t in doc[prev.cue_at].subtree}
+    return all(t.i in clause or t.is_punct or t.is_space for t in between if prev.close_at <= t.idx < q.open_at)
 
 
 def _speaker_of_enclosing(q: MarkedQuote, indirect: list[QuoteSpan]) -> None:
