@@ -29,7 +29,6 @@ def grown(base: dict, size: int) -> dict:
     """``base`` grown to ``size`` articles: the base's articles, then copy 1 of each, copy 2, ..."""
     data = copy.deepcopy(base)
     n_base = len(base["articles"])
-    article_ids = {a["id"] for a in base["articles"]}
     other_ids = {x["id"] for key in ("events", "stories", "claims") for x in base.get(key, ()) if "id" in x}
     k = 1
     entities = {e["id"]: e for e in data.get("entities", ())}
