@@ -110,7 +110,13 @@ def _data(**extra):
         contradictions=[{"claims": ["c1", "c2"], "kind": "number", "explanation": "200 against 500 people"}],
         quotes=[{"speaker": "ana-costa", "text": "The bridge is open " + EVIL, "article": "post-2", "start": 0},
                 {"speaker": None, "text": "Unattributed words", "article": "wire/1"}],
-        framing={"ana-costa": {"Coastline Wire": ["mayor"], "Daily Post": ["local hero", EVIL]}},
+        framing={
+            "entities": [{"entity": "ana-costa", "name": "Ana Costa", "sources": 2,
+                          "by_outlet": {"Coastline Wire": ["mayor"], "Daily Post": ["local hero", EVIL]}}],
+            "events": [{"event": "e1", "headlines": {"Coastline Wire": ["Bridge opens"], "Daily Post": ["Hero mayor opens bridge"]},
+                        "happenings": [{"date": "2026-03-03", "text": "opened",
+                                        "by_outlet": {"Coastline Wire": ["opened"], "Daily Post": ["unveiled"]}}]}],
+        },
     )
     data.update(extra)
     validate(data)
@@ -148,7 +154,9 @@ def test_sections_render_their_items():
     assert re.findall(r'class="cell ([a-z-]+)"', c3) == ["omitted", "carried"]
     assert "200 against 500 people" in html and "Nearly 500 people came" in html  # both sides
     assert html.index("Ana Costa <span") < html.index("unattributed")  # quotes by speaker
-    assert "local hero" in html  # framing
+    # framing: one table per event, the main actors and happenings in each outlet's words
+    assert "local hero" in html and "Hero mayor opens bridge" in html and "unveiled" in html
+    assert "How each outlet names the main actors" in html
     assert "Follow us on Telegram" in html and "binary file (NUL bytes)" in html
     assert "(dateline)" in html
 

@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from newsfuse.errors import NewsfuseError
+from newsfuse.render.framing import event_framing, has_tables
 from newsfuse.render.json_report import schema
 from newsfuse.util import write_atomic
 
@@ -338,12 +339,16 @@ class _View:
                 group["lines"].append(item)
         return list(groups.values())
 
-    def framing(self) -> Any:
-        """The framing object, its keys that are entity ids shown as the entity's name."""
-        framing = self.data.get("framing") or {}
-        if not isinstance(framing, Mapping):
-            return framing
-        return {self.entity[k]["name"] if k in self.entity else k: v for k, v in framing.items()}
+    def framings(self) -> list[tuple[Mapping[str, Any], dict[str, Any]]]:
+        """(event, its framing tables) for each event whose framing differs between outlets."""
+        out = []
+        for e in self.data.get("events") or ():
+            outlets = sorted({a.get("outlet") or a["id"] for a in self.articles
+                              if a["id"] in set(e.get("articles") or ()) and not a.get("duplicate_of")})
+            tables = event_framing(self.data, e, outlets)
+            if has_tables(tables):
+                out.append((e, tables))
+        return out
 
     def quotes_by_speaker(self) -> list[tuple[str, list[Mapping[str, Any]]]]:
         """Quotes by speaker, the most quoted first, MAX_QUOTES in all."""

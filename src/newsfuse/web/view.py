@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from newsfuse.render.framing import event_framing
 from newsfuse.render.html import short_names
 
 # Rows of an event's claim × outlet matrix: its best supported claims (and the disputed ones first
@@ -219,19 +220,8 @@ class Desk:
         return sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0] == "unattributed", kv[0].lower()))
 
     def framing(self, event_id: str) -> dict[str, Any]:
-        """An event's framing as tables: each outlet's headlines; each happening and main actor in
-        each outlet's words."""
-        framing = self.data.get("framing") or {}
-        of_event = next((f for f in framing.get("events") or () if f.get("event") == event_id), {})
-        who = set((self.event.get(event_id) or {}).get("who") or ())
-        actors = [f for f in framing.get("entities") or () if f.get("entity") in who and f.get("by_outlet")]
-        outlets = self.sources(event_id)
-        return {
-            "outlets": outlets,
-            "headlines": of_event.get("headlines") or {},
-            "happenings": [h for h in of_event.get("happenings") or () if h.get("by_outlet")],
-            "actors": actors,
-        }
+        """An event's framing as tables (render.framing.event_framing)."""
+        return event_framing(self.data, self.event.get(event_id) or {"id": event_id}, self.sources(event_id))
 
     # entities, articles, search ---------------------------------------------------------------
 
