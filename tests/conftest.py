@@ -210,3 +210,23 @@ def seeds_report(seeds_report_once) -> dict:
 def examples_report(examples_report_once) -> dict:
     """report.json of the example corpus, validated against the schema; a copy each test may change."""
     return copy.deepcopy(examples_report_once)
+
+
+# --- a real browser ------------------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium driven by Playwright, one per test module (the modules skip without it)."""
+    from playwright import sync_api
+
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

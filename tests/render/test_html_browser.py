@@ -8,13 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TEST_DATA
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from tests.conftest import CHROMIUM, TEST_DATA
 CORPUS = TEST_DATA / "html" / "reports.jsonl"
 # Set to a folder to keep a copy of the screenshots for a person to look at.
 SCREENSHOT_COPY_ENV = "NEWSFUSE_SCREENSHOTS"
@@ -54,14 +48,6 @@ def page_url(tmp_path_factory, page_data) -> str:
     out = tmp_path_factory.mktemp("html")
     write_html(page_data, out / "report.html")
     return (out / "report.html").as_uri()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.render.test_html_browser import CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_COPY_ENV
+from tests.conftest import CHROMIUM
+from tests.render.test_html_browser import SCREENSHOT_COPY_ENV
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed (pip install 'newsfuse[dev]')"
@@ -35,14 +36,6 @@ PASTED = (
     "hours on Thursday in solidarity with the dockworkers on strike at Setúbal, the ferry operator said. "
     "Services resumed in the afternoon, and the operator said it expected no further stoppages this week."
 )
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()
