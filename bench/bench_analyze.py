@@ -19,6 +19,13 @@ the same files, each end to end (interpreter start, imports, model load).
     python bench/bench_analyze.py --ingest --n 200
     python bench/bench_analyze.py --ingest --rerun --n 200   # also a second run on warm caches
     python bench/bench_analyze.py --time-share --n 200
+    python bench/bench_analyze.py --ingest --steps --n 300 --repeats 1   # also where a first run's time goes
+
+With ``--steps`` (ingest mode) the newsfuse side runs the same CLI command
+inside a bench child that wraps each step of ``newsfuse.pipeline`` (ingest,
+per-article analysis, each ``fit``, writing the reports) and the sentence
+encoder's model load and forward passes with a clock, and reports each
+step's wall and CPU seconds beside the bare pass of the same round.
 
 With ``--time-share`` it runs ``analyze_articles`` once in this process (one
 core) and reports the share of its CPU time spent in time handling: the
@@ -219,6 +226,75 @@ def _bare_files(folder: Path, jobs: int, batch_size: int) -> dict:
     return {"articles": done}
 
 
+# What --steps times: (label, module, attribute); a class's ``fit`` is wrapped on the class.
+_STEPS = (
+    ("ingest", "newsfuse.pipeline", "read_inputs"),
+    ("per-article analysis", "newsfuse.pipeline", "analyze_corpus"),
+    ("duplicates", "newsfuse.pipeline", "Deduplicator.fit"),
+    ("entities", "newsfuse.pipeline", "EntityCanonicalizer.fit"),
+    ("events", "newsfuse.pipeline", "EventClusterer.fit"),
+    ("storylines", "newsfuse.pipeline", "StoryLinker.fit"),
+    ("timeline", "newsfuse.pipeline", "TimelineBuilder.fit"),
+    ("claim alignment", "newsfuse.pipeline", "ClaimAligner.fit"),
+    ("contradictions", "newsfuse.pipeline", "ContradictionFinder.fit"),
+    ("summary", "newsfuse.pipeline", "Summarizer.fit"),
+    ("quotes", "newsfuse.pipeline", "QuoteAttributor.fit"),
+    ("framing", "newsfuse.pipeline", "FramingAnalyzer.fit"),
+    ("write reports", "newsfuse.render.output", "write_reports"),
+)
+
+
+def _steps_cli(folder: Path, out: Path, jobs: int, batch_size: int) -> dict:
+    """``newsfuse analyze`` (first run, no cache) in this process, each step and the encoder timed."""
+    import functools
+    import importlib
+
+    from newsfuse.nlp import encoder
+
+    steps: dict[str, dict] = {}
+    current: list[str] = []
+
+    def clocked(label, fn, inner=False):
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            wall, cpu = time.perf_counter(), _cpu_s()
+            if not inner:
+                current.append(label)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                if not inner:
+                    current.pop()
+                row = steps.setdefault(label if not inner else f"{current[-1] if current else '-'}: {label}",
+                                       {"wall_s": 0.0, "cpu_s": 0.0, "calls": 0})
+                row["wall_s"] += time.perf_counter() - wall
+                row["cpu_s"] += _cpu_s() - cpu
+                row["calls"] += 1
+                # The main process's memory high-water mark when the step ends: where it grew, it grew here.
+                row["peak_rss_mib"] = _maxrss_mib(resource.RUSAGE_SELF)
+        return wrapper
+
+    for label, module, attribute in _STEPS:
+        owner = importlib.import_module(module)
+        name = attribute
+        if "." in attribute:
+            cls, name = attribute.split(".")
+            owner = getattr(owner, cls)
+        setattr(owner, name, clocked(label, getattr(owner, name)))
+    # The encoder's load and forward passes, inside whichever step asked for them.
+    encoder.load_encoder = clocked("encoder model load", encoder.load_encoder, inner=True)
+    # _encode calls load_encoder: its row includes the load's row (the first call's).
+    encoder._encode = clocked("encoder forward (and load)", encoder._encode, inner=True)
+
+    from newsfuse.cli import main as cli_main
+
+    code = cli_main(["analyze", str(folder), "--out", str(out), "--no-cache", "--quiet", "--progress", "never",
+                     "--jobs", str(jobs), "--batch-size", str(batch_size)])
+    if code != 0:
+        raise SystemExit(f"bench: newsfuse analyze exited with {code}")
+    return {"steps": steps, "encoded_texts": encoder.counts.encoded}
+
+
 def _cpu_s() -> float:
     """User + system CPU seconds of this process and its reaped children so far."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -304,7 +380,7 @@ def run_in_process(corpus_file: Path, stats: dict, jobs: int, batch_size: int, r
 
 
 def run_ingest(corpus: list[dict], stats: dict, jobs: int, batch_size: int, repeats: int, tmp: Path,
-               rerun: bool = False) -> dict:
+               rerun: bool = False, steps: bool = False) -> dict:
     """Bare pass and CLI end to end; with ``rerun``, the CLI caches into a fresh OUT and runs again on it."""
     folder = tmp / "corpus"
     write_txt_folder(corpus, folder)
@@ -315,22 +391,43 @@ def run_ingest(corpus: list[dict], stats: dict, jobs: int, batch_size: int, repe
                 argv = _self_argv("--measure", "bare-files", "--corpus", str(folder), "--jobs", str(jobs), "--batch-size", str(batch_size))
             else:
                 out = tmp / f"out-{round_}"
+                if steps and side == "newsfuse":
+                    argv = _self_argv("--measure", "steps", "--corpus", str(folder), "--out", str(out),
+                                      "--jobs", str(jobs), "--batch-size", str(batch_size))
                 # With --rerun the first run fills OUT/.cache (analyses and sentence vectors) for the second.
                 caching = [] if rerun else ["--no-cache"]
-                argv = [sys.executable, "-m", "newsfuse.cli", "analyze", str(folder), "--out", str(out), *caching,
+                argv = argv if steps and side == "newsfuse" else [sys.executable, "-m", "newsfuse.cli", "analyze", str(folder), "--out", str(out), *caching,
                         "--quiet", "--progress", "never", "--jobs", str(jobs), "--batch-size", str(batch_size)]
             child, wall, tree_peak, cpu, load = _spawn(argv)
             result = {"side": side, "round": round_ + 1, "wall_s": wall, "cpu_s": cpu,
                       "peak_rss_tree_mib": tree_peak, "loadavg_1m": load}
             if side == "bare" and child.get("articles") != stats["articles"]:
                 raise SystemExit(f"bench: bare pass parsed {child.get('articles')} of {stats['articles']} files")
+            if "steps" in child:
+                result["steps"] = child["steps"]
+                result["encoded_texts"] = child["encoded_texts"]
             if side != "bare":
                 report = json.loads((tmp / f"out-{round_}" / "report.json").read_text(encoding="utf-8"))
                 result["articles"] = len(report["articles"])
                 result["skipped"] = len(report["skipped"])
             runs.append(result)
             _print_run(result, stats)
+            if "steps" in result:
+                _print_steps(result, bare_cpu=next(r["cpu_s"] for r in reversed(runs) if r["side"] == "bare"))
     return _summary(runs, stats)
+
+
+def _print_steps(result: dict, bare_cpu: float) -> None:
+    """Each step's wall and CPU seconds, and its CPU as a share of this round's bare pass."""
+    print(f"  {'step':<44} {'wall s':>8} {'CPU s':>8} {'CPU/bare':>9} {'peak RSS main MiB':>18}")
+    for label, row in result["steps"].items():
+        print(f"  {label:<44} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['cpu_s'] / bare_cpu:9.2f}"
+              f" {row['peak_rss_mib']:18.0f}")
+    timed = sum(r["cpu_s"] for k, r in result["steps"].items() if ": " not in k)
+    print(f"  {'(outside the steps: start, imports, models)':<44} {'':>8} {result['cpu_s'] - timed:8.1f} "
+          f"{(result['cpu_s'] - timed) / bare_cpu:9.2f}")
+    print(f"  {'whole process':<44} {result['wall_s']:8.1f} {result['cpu_s']:8.1f} {result['cpu_s'] / bare_cpu:9.2f}"
+          f"   ({result['encoded_texts']:,} texts encoded)", flush=True)
 
 
 def _summary(runs: list[dict], stats: dict) -> dict:
@@ -399,22 +496,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ingest", action="store_true", help="time the whole `newsfuse analyze` CLI on .txt files instead")
     parser.add_argument("--rerun", action="store_true",
                         help="with --ingest: run the CLI with its cache on, then again on the same OUT (warm caches)")
+    parser.add_argument("--steps", action="store_true",
+                        help="with --ingest: time each step of the first run (and the encoder) beside the bare pass")
     parser.add_argument("--time-share", action="store_true",
                         help="report the share of analyze's CPU time spent in time handling (one process)")
     parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default ../shared/data)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the results as JSON to OUT")
-    parser.add_argument("--measure", choices=("bare", "newsfuse", "bare-files"), help=argparse.SUPPRESS)
+    parser.add_argument("--measure", choices=("bare", "newsfuse", "bare-files", "steps"), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.n < 1 or args.jobs < 1 or args.repeats < 1:
         parser.error("--n, --jobs and --repeats must be at least 1")
-    if args.rerun and not args.ingest:
-        parser.error("--rerun needs --ingest")
+    if (args.rerun or args.steps) and not args.ingest:
+        parser.error("--rerun and --steps need --ingest")
+    if args.rerun and args.steps:
+        parser.error("--steps times a first run without the cache; leave out --rerun")
 
     if args.batch_size is None:
         from newsfuse.config import Config
 
         args.batch_size = Config().batch_size
+    if args.measure == "steps":
+        print(json.dumps(_steps_cli(args.corpus, args.out, args.jobs, args.batch_size)))
+        return 0
     if args.measure == "bare-files":
         print(json.dumps(_bare_files(args.corpus, args.jobs, args.batch_size)))
         return 0
@@ -447,7 +552,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="newsfuse-bench-") as tmp:
         tmp = Path(tmp)
         if args.ingest:
-            summary = run_ingest(corpus, stats, args.jobs, args.batch_size, args.repeats, tmp, rerun=args.rerun)
+            summary = run_ingest(corpus, stats, args.jobs, args.batch_size, args.repeats, tmp, rerun=args.rerun,
+                                 steps=args.steps)
         else:
             corpus_file = tmp / "corpus.json"
             corpus_file.write_text(json.dumps(corpus), encoding="utf-8")

@@ -20,6 +20,11 @@ from newsfuse.errors import ModelError
 # Texts per forward pass; 64 keeps peak memory under ~1 GB on CPU for 256-token inputs
 # and is within 5% of the best throughput measured on 2 cores (2026-11).
 BATCH_SIZE = 64
+# Padded word pieces per forward pass at most: a batch of long texts (event leads, ~165 pieces)
+# holds fewer of them. Attention's memory grows with the square of the length: 256 GVC leads took
+# 374-401 MiB above the loaded model in batches of 64, 237-245 MiB in batches of 24, with no more
+# CPU (8.5-9.0 s against 7.6-8.1 s, bfloat16, 2026-12). Short sentences (~30 pieces) still go 64 a batch.
+BATCH_PIECES = 4096
 # all-MiniLM-L6-v2 was trained on 128 word pieces and truncates at 256; a title and
 # lead fit in that, longer inputs only cost time.
 MAX_WORDS = 120
@@ -178,18 +183,39 @@ def _native_bfloat16() -> bool:
 def _encode(texts: list[str], device: str) -> np.ndarray:
     model = load_encoder(device)
     precision = resolved_precision(device)
+    vectors = np.zeros((len(texts), DIMENSION), dtype=np.float32)
     try:
         with _autocast(device, precision):
-            vectors = model.encode(
-                texts,
-                batch_size=BATCH_SIZE,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
+            for batch in _batches(model, texts):
+                # One call a batch: sentence-transformers would sort the whole list again, by characters.
+                vectors[batch] = model.encode(
+                    [texts[i] for i in batch],
+                    batch_size=BATCH_SIZE,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                )
     except RuntimeError as exc:  # torch reports out-of-memory and shape errors this way
         raise ModelError(f"sentence embedding failed: {exc}") from exc
-    return np.asarray(vectors, dtype=np.float32)
+    return vectors
+
+
+def _batches(model, texts: list[str]) -> list[list[int]]:
+    """Indices of ``texts`` in batches of BATCH_SIZE texts and BATCH_PIECES padded word pieces at most,
+    longest first by word pieces, so that a batch's texts pad to nearly the same length.
+    sentence-transformers sorts by characters, and a batch then pads to its one text dense in word
+    pieces (figures, names, URLs): on 5,052 GVC sentences 32% of the padded positions were padding,
+    7% with this order (2026-12, docs/benchmarks.md)."""
+    pieces = model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)["input_ids"]
+    order = sorted(range(len(texts)), key=lambda i: -len(pieces[i]))
+    batches: list[list[int]] = []
+    start = 0
+    while start < len(order):
+        # The batch's first text is its longest: it sets the padded length of all.
+        size = max(1, min(BATCH_SIZE, BATCH_PIECES // len(pieces[order[start]])))
+        batches.append(order[start : start + size])
+        start += size
+    return batches
 
 
 def _autocast(device: str, precision: str):

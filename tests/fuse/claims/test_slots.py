@@ -81,6 +81,7 @@ def test_exact_figures_written_differently_agree_but_different_ones_do_not():
 def test_a_figure_with_a_scale_word_stands_for_what_rounds_to_it():
     assert written_step("$43 million") == 1e6 and written_step("1.25 billion") == 1e7
     assert written_step("$43,885,310") == 0.0 and written_step("1,200") == 0.0
+    assert written_step("$5M") == 1e6 and written_step("2.5 Million") == 1e5  # any case, as the text has it
     assert one("the estate was worth $43 million").meets(one("the estate was worth $43,200,000"))
     assert one("the deal is worth 1.2 billion euros").meets(one("the deal is worth 1.23 billion euros"))
     assert not one("the deal is worth 1.2 billion euros").meets(one("the deal is worth 1.3 billion euros"))

@@ -249,7 +249,8 @@ def written_step(written: str) -> float:
     m = _SCALED.search(written)
     if not m:
         return 0.0
-    scale = SCALE_WORDS.get(m.group(2)) or SCALE_ABBREVIATIONS[m.group(2)]
+    word = m.group(2).lower()  # _SCALED ignores case: "$5M", "2 Million"
+    scale = SCALE_WORDS.get(word) or SCALE_ABBREVIATIONS[word]
     decimals = len(m.group(1).partition(".")[2])
     return scale * 10.0 ** -decimals
 
