@@ -221,8 +221,10 @@ class ContradictionFinder:
         dated_apart = claim_slots.dates_clash(a.dates, b.dates) is not None
         if not dated_apart and one_moment:  # figures for two different days are two facts
             figures = rival_figures(a, b, same_time)
+            # Ordinals rival only as counts of one noun ("second visit" / "third visit"); "the man
+            # found first" is an order of finding, not the count an "unrelated third man" gives.
             figures = [(x, y) for x, y in figures
-                       if x.kind != "ordinal" or self._same_instance(aligner, a, b, gap, same_time)]
+                       if x.kind != "ordinal" or x.noun and x.noun == y.noun and self._same_instance(aligner, a, b, gap, same_time)]
             if figures:
                 return "figures", figures
         if slot_score < self.same_slot_score:
