@@ -12,6 +12,7 @@ Analyses come from the cache in DIR, so the seconds are those of fusion.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 import time
@@ -56,8 +57,6 @@ def main(argv: list[str]) -> int:
 
 
 def _line(article) -> str:
-    import json
-
     return json.dumps({"id": article.id, "title": article.title, "text": article.text, "url": article.url,
                        "published": article.published}) + "\n"
 

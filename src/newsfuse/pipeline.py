@@ -270,7 +270,6 @@ def progress_bar(total: int | None, desc: str, mode: str = "auto", initial: int 
     return tqdm(total=total, initial=initial, desc=desc, unit=unit, disable=disable, leave=False)
 
 
-
 @contextmanager
 def step_progress(steps: Sequence[str], desc: str, mode: str = "auto") -> Iterator[Callable[[str], None]]:
     """A ``progress_bar`` over whole steps: the function it gives, called with a step's name as

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from newsfuse.errors import NewsfuseError
 from newsfuse.render.framing import event_framing, has_tables
 from newsfuse.render.json_report import schema
+from newsfuse.render.sentences import segments, sentence_text
 from newsfuse.util import write_atomic
 
 TEMPLATE = "report.html.j2"
@@ -220,12 +221,7 @@ class _View:
         return f"e-{self.event_key.get(event_id, _ID_UNSAFE.sub('-', str(event_id)))}"
 
     def sentence_text(self, article_id: str, sentence: int) -> str | None:
-        a = self.article.get(article_id)
-        spans = a.get("sentences") or [] if a else []
-        if not isinstance(sentence, int) or not 0 <= sentence < len(spans):
-            return None
-        start, end = spans[sentence]
-        return " ".join(a.get("text", "")[start:end].split())
+        return sentence_text(self.article.get(article_id), sentence)
 
     def cites(self, sources: Any) -> list[dict[str, Any]]:
         """Citation markers for sources given as ``{article, sentence}`` dicts or bare article ids:
@@ -272,29 +268,7 @@ class _View:
         return out
 
     def segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
-        """The article text cut into its sentences (index) and the text between them (None)."""
-        text = article.get("text") or ""
-        out: list[tuple[str, int | None]] = []
-        pos = 0
-        for i, pair in enumerate(article.get("sentences") or ()):
-            try:
-                start, end = int(pair[0]), int(pair[1])
-            except (TypeError, ValueError, IndexError):
-                continue
-            if start < pos or end <= start or end > len(text):
-                continue  # overlapping or out of range: leave it as plain text
-            # the highlight covers the words, not the paragraph break after them
-            body = text[start:end]
-            lead, trail = len(body) - len(body.lstrip()), len(body) - len(body.rstrip())
-            if not body.strip():
-                continue
-            if start + lead > pos:
-                out.append((text[pos:start + lead], None))
-            out.append((text[start + lead:end - trail], i))
-            pos = end - trail
-        if pos < len(text):
-            out.append((text[pos:], None))
-        return out
+        return segments(article)
 
     def quote_sentence(self, quote: Mapping[str, Any]) -> int | None:
         """The sentence a quote sits in: given, or found from its start offset."""

@@ -304,7 +304,7 @@ def search_rows(data: Mapping) -> Iterator[tuple[str, str, str, str, str]]:
 
 
 def fold(text: str) -> str:
-    """``text`` without case or diacritics ("Setúbal" -> "setubal"), as the search compares words."""
+    """``text`` without case or diacritics, as SQLite's unicode61 tokenizer (remove_diacritics 2) compares words."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 

@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from newsfuse.render.framing import event_framing
 from newsfuse.render.html import short_names
+from newsfuse.render.sentences import segments, sentence_text
 
 # Rows of an event's claim × outlet matrix: its best supported claims (and the disputed ones first
 # among equals); the API gives them all.
@@ -60,12 +61,7 @@ class Desk:
         return (self.entity.get(entity_id) or {}).get("name") or str(entity_id)
 
     def sentence_text(self, article_id: str, sentence: Any) -> str | None:
-        a = self.article.get(article_id)
-        spans = (a or {}).get("sentences") or []
-        if not isinstance(sentence, int) or not 0 <= sentence < len(spans):
-            return None
-        start, end = spans[sentence]
-        return " ".join(a["text"][start:end].split())
+        return sentence_text(self.article.get(article_id), sentence)
 
     def cites(self, sources: Any) -> list[dict[str, str]]:
         """One citation per cited article, in the order given: the outlet's short name, a link to
@@ -232,24 +228,7 @@ class Desk:
 
     def segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
         """The article's text cut into its sentences (with their index) and the text between them."""
-        text = article.get("text") or ""
-        out: list[tuple[str, int | None]] = []
-        pos = 0
-        for i, pair in enumerate(article.get("sentences") or ()):
-            start, end = int(pair[0]), int(pair[1])
-            if start < pos or end <= start or end > len(text):
-                continue
-            # the anchor covers the words, not the paragraph break after them
-            end = start + len(text[start:end].rstrip())
-            if end <= start:
-                continue
-            if start > pos:
-                out.append((text[pos:start], None))
-            out.append((text[start:end], i))
-            pos = end
-        if pos < len(text):
-            out.append((text[pos:], None))
-        return out
+        return segments(article)
 
     @staticmethod
     def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
