@@ -438,7 +438,7 @@ def _is_day(value: str) -> bool:
 
 
 def _place_text(u: ClaimUnit, key: str) -> str:
-    """The place as the statement writes it ("in Setúbal"), found again from its key."""
+    """The place as the statement writes it ("in Gary"), found again from its key."""
     words = key.split()
     m = re.search(r"\b" + r"\W+".join(re.escape(w) for w in words) + r"\b", u.text, re.I)
     return "in " + (m.group(0) if m else key)

@@ -5,11 +5,11 @@ Gary"). Two places clash only when the corpus shows both to be towns and neither
 other: a city and its country, region or county, or a neighbourhood and its city, are one place
 told at two scales. What the corpus shows, without a gazetteer:
 
-* a town: the first name of "Town, Region" ("Setúbal, Portugal"), a name with a town noun ("the
+* a town: the first name of "Town, Region" ("Gary, Indiana"), a name with a town noun ("the
   city of Gary", "Hammond city"), or an article's dateline ("LISBON —");
 * one place inside another: "A, B" and "A in B" between two place names, anywhere in the corpus.
 
-A place that the corpus never shows to be a town abstains: "in Portugal" against "in Setúbal"
+A place that the corpus never shows to be a town abstains: "in Indiana" against "in Gary"
 is no conflict, nor is "in Illinois" against "in Chicago".
 """
 
@@ -69,10 +69,10 @@ def place_facts(corpus: Corpus) -> PlaceFacts:
             between = text[m.end : n.start]
             after = text[n.end : n.end + 6]
             if between.strip() == "," and not re.match(r"\s*(?:,|and\b|or\b)", after):
-                towns.add(place_key(m.text))  # "Setúbal, Portugal" (not a list: "Spain, France and Italy")
+                towns.add(place_key(m.text))  # "Gary, Indiana" (not a list: "Spain, France and Italy")
                 inside.add((place_key(n.text), place_key(m.text)))
             elif re.fullmatch(r"\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?", between):
-                inside.add((place_key(n.text), place_key(m.text)))  # "Setúbal in southern Portugal"
+                inside.add((place_key(n.text), place_key(m.text)))  # "Gary in northwest Indiana"
     return PlaceFacts(frozenset(towns - {""}), frozenset(inside))
 
 
