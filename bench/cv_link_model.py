@@ -1,13 +1,21 @@
 """Cross-corpus folds of the event link model: fit on two corpora, score event clusters on the third.
 
-    python bench/cv_link_model.py [DATA] [--gva-incidents N] [--cache DIR]
+    python bench/cv_link_model.py [DATA] [--gva-incidents N] [--cache DIR] [--fit-threshold]
+    python bench/cv_link_model.py [DATA] --final [--ablate]
 
 Corpora: ECB+ train topics, GVC train, and GVA train (the reports of N incidents with two reports
 or more, drawn with ``random.Random(7)``; 110 by default, about 300 reports). For each corpus held
 out, ``eval.clusters.fit_link_model`` fits the weights on the other two, and the held-out corpus is
-clustered with them and with the shipped ``LINK_WEIGHTS`` (fit on ECB+ train and GVC train), B³ F1
-of both printed beside each other. With ``--fit-threshold`` the fold also picks its merge threshold
-(of THRESHOLDS, the best mean B³ F1 over its two fit corpora). Analyses are cached in DIR (default ``.newsfuse-cache/cv-link``).
+clustered with them and with the shipped ``LINK_WEIGHTS``, B³ F1 of both printed beside each other.
+With ``--fit-threshold`` the fold also picks its merge threshold (of THRESHOLDS, the best mean B³
+F1 over its two fit corpora).
+
+``--final`` fits one model on all three and scores it, beside the shipped weights, on parts none
+of them holds: ECB+ dev topics, GVC dev, and a GVA check part (the next ``--gva-check`` incidents
+of the same draw with two reports or more, plus ``--gva-check-singles`` incidents of one report,
+as distractors; ``--gva-singles`` adds incidents of one report to the GVA train sample too). ``--ablate`` adds, for each clash feature, the folds and the final fit without it:
+a feature stays only if the corpora it was not fit on lose without it.
+Analyses are cached in DIR (default ``.newsfuse-cache/cv-link``).
 """
 
 from __future__ import annotations
@@ -28,8 +36,9 @@ from newsfuse.pipeline import analyze_corpus
 THRESHOLDS = (0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
-def gva_corpus(path: Path, incidents: int) -> Corpus:
-    """The reports of ``incidents`` GVA incidents with two reports or more."""
+def gva_corpus(path: Path, multi_part: slice, single_part: slice = slice(0), split: str = "train") -> Corpus:
+    """The reports of the GVA incidents ``multi_part`` of those with two reports or more and
+    ``single_part`` of those with one, each in the order ``random.Random(7)`` shuffles them."""
     by_incident: dict[str, list[dict]] = defaultdict(list)
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -37,55 +46,101 @@ def gva_corpus(path: Path, incidents: int) -> Corpus:
             by_incident[row["incident_id"]].append(row)
     multi = sorted(k for k, rows in by_incident.items() if len(rows) > 1)
     random.Random(7).shuffle(multi)
+    single = sorted(k for k, rows in by_incident.items() if len(rows) == 1)
+    random.Random(7).shuffle(single)
     articles, gold = [], {}
-    for key in multi[:incidents]:
+    for key in multi[multi_part] + single[single_part]:
         for row in by_incident[key]:
             articles.append(with_dateline_span(Article(
                 id=row["id"], text=row["text"], title=row.get("title") or "", url=row.get("url") or None,
                 published=row.get("dct") or None, published_basis="metadata" if row.get("dct") else None,
             )))
             gold[row["id"]] = key
-    return Corpus("GVA", "train", tuple(articles), gold)
+    return Corpus("GVA", split, tuple(articles), gold)
+
+
+# The features that pull pairs apart, each left out in turn by --ablate.
+CLASHES = ("far_apart", "year_clash", "people_clash", "place_clash", "count_clash", "older_news", "weekday_clash")
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", nargs="?", type=Path, default=Path("../shared/data"))
     ap.add_argument("--gva-incidents", type=int, default=110)
+    ap.add_argument("--gva-check", type=int, default=150)
+    ap.add_argument("--gva-singles", type=int, default=0, help="incidents of one report in the GVA train sample")
+    ap.add_argument("--gva-check-singles", type=int, default=60)
     ap.add_argument("--cache", type=Path, default=Path(".newsfuse-cache/cv-link"))
     ap.add_argument("--fit-threshold", action="store_true", help="each fold picks its merge threshold on its fit corpora")
+    ap.add_argument("--final", action="store_true", help="fit on all three, score on their dev/check parts")
+    ap.add_argument("--ablate", action="store_true", help="also leave out each clash feature in turn")
     args = ap.parse_args(argv)
     config = load_config(progress="never")
+    gva = args.data / "gva" / "gva_train.jsonl"
     corpora = {
         "ECB+ train": read_corpus(args.data / "ecbplus", "train"),
         "GVC train": read_corpus(args.data / "gvc", "train"),
-        "GVA train sample": gva_corpus(args.data / "gva" / "gva_train.jsonl", args.gva_incidents),
+        "GVA train sample": gva_corpus(
+            gva, slice(args.gva_incidents), slice(args.gva_check_singles, args.gva_check_singles + args.gva_singles)
+        ),
     }
+    checks = {
+        "ECB+ dev": read_corpus(args.data / "ecbplus", "dev"),
+        "GVC dev": read_corpus(args.data / "gvc", "dev"),
+        "GVA check": gva_corpus(
+            gva, slice(args.gva_incidents, args.gva_incidents + args.gva_check), slice(args.gva_check_singles), "check"
+        ),
+    } if args.final else {}
     analyses = {}
-    for name, corpus in corpora.items():
+    for name, corpus in {**corpora, **checks}.items():
         analyses[name] = analyze_corpus(corpus.articles, config, cache_dir=args.cache)
         print(f"{name}: {len(corpus.articles)} articles, {len(set(corpus.gold.values()))} events", flush=True)
+
+    def row(label: str, held: str, fit_on: str, params: dict) -> float:
+        corpus = {**corpora, **checks}[held]
+        system = cluster_corpus(corpus.articles, analyses[held], **params)
+        s = score(corpus.gold, system)["b3"]
+        print(f"| {held} | {fit_on} | {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} "
+              f"| {len(set(system.values()))} ({len(set(corpus.gold.values()))}) |", flush=True)
+        return s["f1"]
+
     print("| held out | fit on | weights | P | R | B³ F1 | events (gold) |")
     print("|---|---|---|---|---|---|---|")
+    variants = [()] + ([(name,) for name in CLASHES] if args.ablate else [])
+    if args.final:
+        for held in checks:
+            row("shipped", held, "ECB+ train + GVC train", {})
+        for without in variants:
+            weights, bias = fit_link_model([(corpora[n], analyses[n]) for n in corpora], without=without)
+            params = {"weights": weights, "bias": bias}
+            if args.fit_threshold:
+                params["threshold"] = _best_threshold(corpora, analyses, list(corpora), params)
+            label = f"all three{' without ' + without[0] if without else ''}"
+            f1 = [row(label, held, " + ".join(corpora), params) for held in checks]
+            print(f"<!-- {label}: mean {sum(f1) / len(f1):.3f}; weights {json.dumps(weights)} bias {bias} -->", flush=True)
+        return 0
     for held, corpus in corpora.items():
         fit_on = [n for n in corpora if n != held]
-        weights, bias = fit_link_model([(corpora[n], analyses[n]) for n in fit_on])
-        fold = {"weights": weights, "bias": bias}
-        if args.fit_threshold:
-            def mean_f1(t: float) -> float:
-                return sum(score(corpora[n].gold, cluster_corpus(corpora[n].articles, analyses[n], threshold=t, **fold))
-                           ["b3"]["f1"] for n in fit_on) / len(fit_on)
-            fold["threshold"] = max(THRESHOLDS, key=mean_f1)
-            print(f"<!-- {held} fold threshold {fold['threshold']} -->", flush=True)
-        for label, params in (("shipped", {}), ("fold", fold)):
-            system = cluster_corpus(corpus.articles, analyses[held], **params)
-            s = score(corpus.gold, system)["b3"]
-            events = len(set(system.values()))
-            print(f"| {held} | {' + '.join(fit_on) if label == 'fold' else 'ECB+ train + GVC train'} | {label} "
-                  f"| {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {events} ({len(set(corpus.gold.values()))}) |",
-                  flush=True)
-        print(f"<!-- {held} fold weights: {json.dumps(weights)} bias {bias} -->", flush=True)
+        row("shipped", held, "ECB+ train + GVC train", {})
+        for without in variants:
+            weights, bias = fit_link_model([(corpora[n], analyses[n]) for n in fit_on], without=without)
+            fold = {"weights": weights, "bias": bias}
+            if args.fit_threshold:
+                fold["threshold"] = _best_threshold(corpora, analyses, fit_on, fold)
+            row(f"fold{' without ' + without[0] if without else ''}", held, " + ".join(fit_on), fold)
+            print(f"<!-- {held} fold weights: {json.dumps(weights)} bias {bias} -->", flush=True)
     return 0
+
+
+def _best_threshold(corpora: dict, analyses: dict, fit_on: list[str], params: dict) -> float:
+    """The merge threshold of THRESHOLDS with the best mean B³ F1 over the corpora ``fit_on``."""
+    def mean_f1(t: float) -> float:
+        return sum(score(corpora[n].gold, cluster_corpus(corpora[n].articles, analyses[n], **{**params, "threshold": t}))
+                   ["b3"]["f1"] for n in fit_on) / len(fit_on)
+
+    best = max(THRESHOLDS, key=mean_f1)
+    print(f"<!-- threshold fit on {' + '.join(fit_on)}: {best} -->", flush=True)
+    return best
 
 
 if __name__ == "__main__":

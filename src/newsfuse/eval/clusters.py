@@ -318,12 +318,16 @@ def baseline_clusters(articles: Sequence[Article], threshold: float = BASELINE_T
 
 
 def fit_link_model(
-    corpora: Iterable[tuple[Corpus, Sequence[ArticleAnalysis]]], use_embeddings: bool = True, c: float = 1.0
+    corpora: Iterable[tuple[Corpus, Sequence[ArticleAnalysis]]],
+    use_embeddings: bool = True,
+    c: float = 1.0,
+    without: Sequence[str] = (),
 ) -> tuple[dict[str, float], float]:
     """Logistic-regression weights and bias of ``events.LINK_WEIGHTS`` from candidate pairs of gold corpora.
 
     Each corpus weighs the same in total, whatever its number of pairs, and
-    positive and negative pairs weigh the same within a corpus.
+    positive and negative pairs weigh the same within a corpus. The features
+    ``without`` names weigh 0 (fit as if they were never there).
     """
     from sklearn.linear_model import LogisticRegression
 
@@ -355,9 +359,15 @@ def fit_link_model(
     if not xs:
         raise EvalError("no corpus with both same-event and different-event candidate pairs")
     x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+    unknown = set(without) - set(PAIR_FEATURES)
+    if unknown:
+        raise EvalError(f"no pair feature named {', '.join(sorted(unknown))}")
+    x[:, [PAIR_FEATURES.index(name) for name in without]] = 0.0
     model = LogisticRegression(C=c, max_iter=5000).fit(x, y, sample_weight=w * len(y) / w.sum())
     weights = {name: round(float(v), 2) for name, v in zip(PAIR_FEATURES, model.coef_[0])}
     if not use_embeddings:
         weights["embedding"] = 0.0
+    for name in without:
+        weights[name] = 0.0
     return weights, round(float(model.intercept_[0]), 2)
 
