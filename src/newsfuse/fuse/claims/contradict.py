@@ -101,12 +101,16 @@ WEEK_DAYS = 7
 # count of the staff who did something, which another report may give as a rival value).
 _PARTITIVE = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the|them|those|these|all|us)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+$", re.I)
-# "a man and his two children", "a man and two children", "two men and two women": the figure after "and".
+# "a man and his two children", "a man and two children", "two men and two women": the figure after "and";
+# "killed three people and himself": the figure before.
 _AND_BEFORE = re.compile(
     r"\b(?:(?:and|with)\s+(?:his|her|their)|(?P<left>(?:a|an|one|\d+|two|three|four|five|six)\s+[a-z]+)\s+(?:and|with))\s+$",
     re.I,
 )
-_AND_AFTER = re.compile(r"^\s+[a-z]+\s+(?:and|with)\s+(?:a|an|one|his|her|their|\d+|two|three|four|five|six)\b", re.I)
+_AND_AFTER = re.compile(
+    r"^\s+[a-z]+\s+(?:and|with)\s+(?:a|an|one|his|her|their|\d+|two|three|four|five|six|himself|herself|themselves)\b",
+    re.I,
+)
 OPEN_LOWER_BOUND = re.compile(r"^(?:at least|more than|over)\b", re.I)
 # Two figures more than this many times apart measure different things ("130 people shot this
 # year" / "four wounded"; "three bodies" / "eight children shot in 17 months"), not one count given
@@ -193,7 +197,7 @@ class ContradictionFinder:
                                                  explanation=conflict.explanation)
                     key = (frozenset(record.claims), kind + record.explanation)
                     found.setdefault(key, record)
-        ordered = sorted(found.values(), key=lambda r: (r.event or "", r.kind, r.explanation))
+        ordered = _one_per_disagreement(sorted(found.values(), key=lambda r: (r.event or "", r.kind, r.explanation)))
         self.contradictions_ = [dataclasses.replace(r, id=f"contradiction-{n}") for n, r in enumerate(ordered, 1)]
         # 4. statuses
         disputed = {c for r in self.contradictions_ for c in r.claims}
@@ -464,6 +468,24 @@ def _record(kind: str, sides: list[tuple[str, ClaimUnit, str, str]]) -> Contradi
     event = a.block if not a.block.startswith("article:") else None
     return Contradiction(id="", claims=tuple(dict.fromkeys([ga, gb])), kind=kind, explanation=line,
                          sides=described, event=event)
+
+
+def _one_per_disagreement(records: Sequence[Contradiction]) -> list[Contradiction]:
+    """The records, each disagreement once: two reports giving the same two values of one kind in one
+    event are one disagreement, however many of their sentences restate it ("three people are dead",
+    "three people were found shot" against one "four people were killed"); the first record stays."""
+    seen: set[tuple] = set()
+    out = []
+    for record in records:
+        if record.kind in ("role", "relation") or len(record.sides) != 2:
+            out.append(record)
+            continue
+        key = (record.event, record.kind,
+               frozenset((side.article, " ".join(side.value.lower().split())) for side in record.sides))
+        if key not in seen:
+            seen.add(key)
+            out.append(record)
+    return out
 
 
 def _short(text: str, words: int = 14, around: str = "") -> str:

@@ -28,6 +28,9 @@ SPOT_ADVERBS = frozenset({"outside", "inside", "nearby", "upstairs", "downstairs
 TOLLS = {"dead": frozenset({"kill", "die", "dead", "death", "fatal", "fatally", "murder", "slay"}),
          "hurt": frozenset({"wound", "wounded", "injure", "injured", "hurt", "injury"}),
          "shot": frozenset({"shoot", "shot"})}
+# Nouns of a group whose size an "of" phrase gives ("a group of four teenagers", "a family of five"):
+# the count describes the group, it is no toll. General English.
+COLLECTIVES = frozenset({"group", "crowd", "gang", "family", "team", "pair", "couple", "band", "party", "handful"})
 _TIME_WORD = re.compile(rf"^(?:{PART_OF_DAY_RE}|today|tonight|yesterday|tomorrow)$", re.I)
 
 
@@ -60,6 +63,8 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
                       if w.dep_ == "pobj"), None) if noun.pos_ == "NUM" else None
     if partitive is not None:  # "900 of its staff" counts staff
         noun = partitive
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in COLLECTIVES:
+        noun = noun.head.head  # "a group of four teenagers" is one group, however many it holds
     elif noun.lower_ in ("percent", "%", "cent") or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
         # A share or a bare number is of what the clause's subject names ("turnout was 61 percent").
         verb = noun.head if noun.dep_ in ("attr", "dobj", "acomp", "oprd", "npadvmod") else None
@@ -125,6 +130,9 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
     told += [g for t in told[1:] for g in t.children if g.dep_ in ("acomp", "oprd", "advmod", "amod")]
     told += [o for t in told for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
              if o.dep_ == "pobj"]
+    # "left 19 people injured": the word after the object says what befell it, wherever the parse hangs it
+    if noun.i + 1 < len(doc) and doc[noun.i + 1].tag_ in ("VBN", "VBD", "JJ"):
+        told.append(doc[noun.i + 1])
     lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     toll = next((name_ for name_, words in TOLLS.items() if lemmas & words), "")
     return Frame(lemma(noun.text) if known else "", frozenset(restriction), name, prospect, tense, frozenset(period),
@@ -134,19 +142,30 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
 def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: frozenset[str], same_counted: bool) -> bool:
     """Whether two figures can be rival values of one count: the same scope (no condition on one
     side only, no narrowing words the other statement lacks), both facts or both prospects, not
-    a count of who acted against one of whom it befell, nor the dead against the hurt or the shot, the
-    same period when both give one, not a simple present against a simple past, and the same
-    predicate or the same counted thing ("1,200 workers joined" / "fewer than 900 staff stayed
-    away"). ``words_*`` are each statement's content words; ``same_counted`` whether the counted
-    nouns name one thing."""
+    a count of who acted against one of whom it befell, nor the dead against the hurt or the shot, nor
+    a group's size against a count of people, the
+    same period when both give one, not a simple present against a simple past, and either the
+    same counted thing ("1,200 workers joined" / "fewer than 900 staff stayed away"; under two
+    verbs only when both or neither say what befell it) or two nouns one verb counts. ``words_*``
+    are each statement's content words; ``same_counted`` whether the counted nouns name one thing."""
     if f.condition != g.condition or f.prospect != g.prospect or {f.role, g.role} == {"agent", "patient"}:
         return False
     if f.toll and g.toll and f.toll != g.toll:
         return False  # the dead, the hurt and the shot are three counts
+    if (f.counted in COLLECTIVES) != (g.counted in COLLECTIVES):
+        return False  # the size of a group ("a group of four teenagers") against a count of people
     if {f.tense, g.tense} == {"present", "past"}:
         return False  # a standing count ("employs 2,400") against a past event ("cut 1,200")
     if f.period and g.period and not f.period & g.period:
         return False
     if f.restriction - words_g or g.restriction - words_f:
         return False
-    return not (f.predicate and g.predicate and f.predicate != g.predicate and not same_counted)
+    if f.predicate and g.predicate and f.predicate != g.predicate:
+        # Two verbs, one of which says what befell those counted and one not ("two teens shot
+        # themselves" / "one teen was playing with the gun"), count two happenings.
+        return same_counted and bool(f.toll) == bool(g.toll)
+    if f.counted and g.counted and not same_counted:
+        # Two nouns under one verb or none ("two groups of people" / "four people"): two things
+        # counted, unless one verb counts both.
+        return bool(f.predicate) and f.predicate == g.predicate
+    return True

@@ -74,6 +74,18 @@ _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion|trillion|thousand|bn|m
 _CLAUSE_END = re.compile(r"[.,;:!?()\"“”—–]")
 _NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS) | frozenset(ORDINALS) | {
     "hundred", "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands", "percent", "cent"}
+# A length of time that places a moment relative to another happening ("10 minutes before he
+# realized", "two days later", "20 minutes into the game"): an offset, not how long a thing lasted.
+_OFFSET = re.compile(r"\s*(?:before|after|earlier|later|ago|into|prior)\b", re.I)
+# A North American phone number as news prints it ("(615) 862-8600", "615-862- 8600", "615.862.8600").
+_PHONE = re.compile(r"\(?\d{3}\)?[-.\s]\s?\d{3}[-.]\s?\d{4}\b")
+# A distance from a landmark ("three doors down", "two blocks away", "five miles from the school")
+# places a happening; two reports' numbers there are positions of different things as often as not.
+_POSITION = re.compile(
+    r"\s+(?:doors?|houses?|blocks?|streets?|miles?|feet|foot|yards?|met(?:er|re)s?|kilomet(?:er|re)s?|km)"
+    r"\s+(?:down|up|away|from|off|north|south|east|west|over)\b",
+    re.I,
+)
 _DURATION = re.compile(
     r"^(?P<n>.*?)[\s-]*(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?"
     r"|years?|decades?)\b",
@@ -186,6 +198,8 @@ def read_amount(number: Number, text: str) -> Amount | None:
         if n is None:
             return None
         unit = m.group("unit").lower().rstrip("s")
+        if _OFFSET.match(text[number.end : number.end + 12]):
+            return None  # "10 minutes before he realized", "two days later": when, not how long
         kind, value = "duration", n * UNIT_DAYS[unit]
     elif kind == "cardinal" and (_CURRENCY.search(low) or _CURRENCY.search(before[-3:])):
         kind = "money"
@@ -212,13 +226,19 @@ def read_amount(number: Number, text: str) -> Amount | None:
 
 def _not_a_quantity(text: str, start: int, end: int) -> bool:
     """A number that names rather than counts: an age ("a 32-year-old", "Smith, 30,"), an address
-    ("the 800 block of", "Highway 5"), a time of day ("5 p.m.")."""
+    ("the 800 block of", "Highway 5"), a position ("three doors down"), a phone number, a time of day
+    ("5 p.m.")."""
     after = text[end : end + 12].lower()
     before = text[max(0, start - 30) : start]
     if re.match(r"[\s-]*(?:years?[\s-]*old|-year-old|block\b|p\.?m\.?|a\.?m\.?|o'clock)", after):
         return True
     if re.match(r"-years?\b", after) and "old" in after:
         return True
+    window = max(0, start - 12)
+    if any(m.start() + window <= start and end <= m.end() + window for m in _PHONE.finditer(text[window : end + 12])):
+        return True  # "615-862-8600": a phone number, not a count
+    if _POSITION.match(text[end : end + 30]):
+        return True  # "three doors down", "two miles from the school": where, not how many
     if re.search(r"\d+\s+of\s+$", before) or re.match(r"\s+of\s+\d", after):
         return True  # "Image 2 of 3": a position in a list
     if re.search(r"[A-Z][a-z]+\s+(?:No\.\s*)?$", before) and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+\s+$", before):
