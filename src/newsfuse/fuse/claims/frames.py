@@ -160,10 +160,13 @@ def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: froz
         return False
     if f.restriction - words_g or g.restriction - words_f:
         return False
+    if f.predicate != g.predicate and bool(f.toll) != bool(g.toll):
+        # Two verbs (or a verb and a copula), one of which says what befell those counted and one
+        # not ("two teens shot themselves" / "one teen was playing with the gun"; "one person was
+        # killed" / "two people are in critical condition"), count two happenings.
+        return False
     if f.predicate and g.predicate and f.predicate != g.predicate:
-        # Two verbs, one of which says what befell those counted and one not ("two teens shot
-        # themselves" / "one teen was playing with the gun"), count two happenings.
-        return same_counted and bool(f.toll) == bool(g.toll)
+        return same_counted
     if f.counted and g.counted and not same_counted:
         # Two nouns under one verb or none ("two groups of people" / "four people"): two things
         # counted, unless one verb counts both.

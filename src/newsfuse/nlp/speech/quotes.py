@@ -132,11 +132,13 @@ def _cue_tokens(doc, start: int, end: int, inside) -> list:
     return [t for t in span if start <= t.idx < end and not in_ranges(inside, t.idx)]
 
 
-def _cues(tokens, attributor: Attributor, after_quote: bool = False) -> list[tuple[object, str, Source | None]]:
+def _cues(tokens, attributor: Attributor, after_quote: bool = False, inside=()) -> list[tuple[object, str, Source | None]]:
     """(position token, cue, speaker) for each speech cue among ``tokens``.
 
     After a quote the speaker may follow the verb with no subject link ("…?" asked resident
-    Peter Novak): the first noun after the verb then names them.
+    Peter Novak): the first noun after the verb then names them. A subject the parse found inside
+    the quotation (``inside``: its character ranges) is words of the quote, not its speaker
+    (''My bosses …,'' Mr. Conant said): the first name between the quote and the verb is.
     """
     out = []
     for tok in tokens:
@@ -150,6 +152,8 @@ def _cues(tokens, attributor: Attributor, after_quote: bool = False) -> list[tup
             continue
         if is_speech_verb(tok):
             subj = subject_of(tok)
+            if subj is not None and in_ranges(inside, subj.idx):
+                subj = next((t for t in tokens if t.i < tok.i and t.pos_ == "PROPN"), None)
             if subj is None and after_quote:
                 after = [c for c in tok.rights if c.pos_ in ("PROPN", "NOUN") and c.dep_ in _INVERTED]
                 subj = next((c for c in after if c.pos_ == "PROPN"), after[0] if after else None)
@@ -162,7 +166,7 @@ def _attribute(q: MarkedQuote, doc, attributor: Attributor, inside, breaks) -> N
     left = _cue_tokens(doc, left_start, left_end, inside)
     right = _cue_tokens(doc, right_start, right_end, inside)
     best = None
-    for tok, cue, speaker in _cues(right, attributor, after_quote=True):
+    for tok, cue, speaker in _cues(right, attributor, after_quote=True, inside=inside):
         distance = sum(1 for t in right if t.i < tok.i and not t.is_punct)
         cand = (distance, 0, tok, cue, speaker)
         if best is None or cand[:2] < best[:2]:
