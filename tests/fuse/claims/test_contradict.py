@@ -123,6 +123,31 @@ def test_a_first_and_a_second_visit_months_apart_are_two_visits():
     assert finder.contradictions_ == []
 
 
+@pytest.mark.slow
+def test_one_disagreement_restated_is_reported_once():
+    finder = found([
+        Article("a", "Three people were killed in the shooting on Main Street.\n"
+                     "The gunman killed three people in the shooting on Main Street.", outlet="A", published="2025-06-02"),
+        Article("b", "Four people were killed in the shooting on Main Street.", outlet="B", published="2025-06-02"),
+    ])
+    assert kinds(finder) == ["number"]
+
+
+@pytest.mark.slow
+def test_a_figure_told_of_two_places_is_two_happenings():
+    finder = found([
+        Article("a", "Four people were shot in the 600 block of George Street.", outlet="A", published="2025-06-04"),
+        Article("b", "Three people were shot in the 600 block of Summit Square Drive.", outlet="B", published="2025-06-04"),
+    ])
+    assert finder.contradictions_ == []
+    # One place named by both: one happening counted two ways.
+    finder = found([
+        Article("a", "Four people were shot in the 600 block of George Street.", outlet="A", published="2025-06-04"),
+        Article("b", "Three people were shot in the 600 block of George Street.", outlet="B", published="2025-06-04"),
+    ])
+    assert kinds(finder) == ["number"]
+
+
 def test_copies_of_one_source_never_contradict_each_other():
     finder = found([
         Article("a", "About 1,200 dockworkers joined the strike.", outlet="Wire", agency="Wire", published="2025-10-14"),

@@ -116,6 +116,16 @@ def test_numbers_that_name_rather_than_count_are_left_out():
     assert [a.value for a in amounts_of("Smith said 30 people were hurt")] == [30]
 
 
+def test_phone_numbers_positions_and_offsets_are_not_quantities():
+    for text in ("call police at 615-862- 8600 with tips", "call (615) 862-8600 with tips",
+                 "a neighbour who lives three doors down", "two blocks away from the school",
+                 "he was shot 10 minutes before he realized it", "police arrived two days later"):
+        assert amounts_of(text) == [], text
+    # A count beside a place and a length of time that is one still count.
+    assert [a.value for a in amounts_of("two men from Ohio were hurt")] == [2]
+    assert [a.kind for a in amounts_of("the standoff lasted 10 minutes")] == ["duration"]
+
+
 def test_counts_keep_the_words_around_them():
     ships = one("forcing lines to divert at least 14 ships to other ports")
     assert ships.noun == "ship" and "divert" in ships.unit.split()

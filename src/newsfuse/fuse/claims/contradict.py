@@ -46,7 +46,7 @@ from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.align import ClaimAligner, ClaimUnit, Pair
 from newsfuse.fuse.claims.figure_context import figure_window, same_basis, same_context, same_frame
 from newsfuse.fuse.claims.parses import statement_parses
-from newsfuse.fuse.claims.places import PlaceFacts, place_facts, place_names
+from newsfuse.fuse.claims.places import PlaceFacts, place_facts, place_names, statement_spots
 from newsfuse.fuse.claims.roles import relation_conflicts, role_conflicts
 from newsfuse.fuse.claims.slots import Amount, compatible
 from newsfuse.fuse.corpus import Corpus
@@ -154,6 +154,7 @@ class ContradictionFinder:
         figures: list[tuple[str, str, ClaimUnit, ClaimUnit, Amount, Amount, str]] = []
         facts = place_facts(corpus)
         places = place_names(units, corpus)
+        spots = statement_spots(units, corpus)
         # 1. and 2. pairs
         for p in sorted(aligner.pairs_, key=lambda p: -aligner.score(p)):
             a, b = units[p.a], units[p.b]
@@ -162,7 +163,10 @@ class ContradictionFinder:
                 continue
             # One claim the aligner made of two statements may still put it on two weekdays (the
             # aligner reads calendar dates only); any other slot of one claim agrees.
-            hit = self._compare(aligner, p, a, b, texts) if ga != gb else self._weekdays_of_one(aligner, p, a, b)
+            # Two statements that differ in where and in a figure or a day tell two happenings.
+            elsewhere = facts.elsewhere(spots[p.a], spots[p.b])
+            hit = self._compare(aligner, p, a, b, texts, elsewhere) if ga != gb else (
+                None if elsewhere else self._weekdays_of_one(aligner, p, a, b))
             if hit is None:  # (one claim too: the aligner drops places most of the event's reports name)
                 hit = self._place_clash(aligner, p, a, b, places[p.a], places[p.b], facts)
             if hit is None:
@@ -205,9 +209,10 @@ class ContradictionFinder:
         return self
 
     def _compare(self, aligner: ClaimAligner, p: Pair, a: ClaimUnit, b: ClaimUnit,
-                 texts: Mapping[str, str]) -> tuple | None:
+                 texts: Mapping[str, str], elsewhere: bool = False) -> tuple | None:
         """(kind, value a, value b) when the two disagree on one slot at one moment, (kind, figure a,
-        figure b) when two figures may (their context decides), else None."""
+        figure b) when two figures may (their context decides), else None; ``elsewhere``: the two
+        name different places, so only a denial can set them against each other."""
         slot_score = aligner.score(p) + aligner.apart_penalty * p.apart
         if a.actors and b.actors and not a.actors & b.actors:
             return None  # about different people (or said by them)
@@ -223,7 +228,7 @@ class ContradictionFinder:
         if not same_time and gap is None and a.block != b.block:
             return None  # reports the clustering put in two events, of unknown days
         dated_apart = claim_slots.dates_clash(a.dates, b.dates) is not None
-        if not dated_apart and one_moment:  # figures for two different days are two facts
+        if not dated_apart and one_moment and not elsewhere:  # figures for two different days are two facts
             figures = rival_figures(a, b, same_time)
             # Ordinals rival only as counts of one noun ("second visit" / "third visit"); "the man
             # found first" is an order of finding, not the count an "unrelated third man" gives.
@@ -233,14 +238,14 @@ class ContradictionFinder:
                 return "figures", figures
         if slot_score < self.same_slot_score:
             return None
-        if dated_apart:
+        if dated_apart and not elsewhere:
             days = [(x, y) for x in a.date_spans for y in b.date_spans
                     if DATE_MIN_DAYS <= abs(x.value - y.value) <= DATE_CONFLICT_DAYS]
             if days:
                 return "figures", days
         close = slot_score >= self.negation_score and (p.verb or p.words >= 0.5)
         days = _weekday_clash(a, b, gap)
-        if close and days is not None and a.negated == b.negated:
+        if close and days is not None and a.negated == b.negated and not elsewhere:
             return ("date", *days)
         if a.negated != b.negated and close:
             if (aligner.amount_clash(a, b) is None and not claim_slots.dates_clash(a.dates, b.dates)

@@ -25,6 +25,13 @@ from newsfuse.model import ArticleAnalysis, Mention
 
 # spaCy labels of places that can contain a happening (FAC, a building or street, is finer than a town).
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Labels of names that place a happening at any scale, down to a building or a street (FAC).
+SPOT_LABELS = PLACE_LABELS | {"FAC"}
+# Street names the tagger often misses ("at Brook and Winter streets"). General English address forms.
+_STREET = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+(?:Street|Avenue|Drive|Road|Boulevard|Lane|Court|Parkway)\b"
+    r"|\b[A-Z][a-z]+\s+and\s+[A-Z][a-z]+\s+(?:streets|avenues|roads|drives)\b"
+)
 # Nouns that make a name a town: "the city of X", "X township". General English, not a fit.
 TOWN_NOUNS = frozenset("city town village township borough municipality suburb hamlet".split())
 _TOWN_BEFORE = re.compile(r"\b(?:" + "|".join(TOWN_NOUNS) + r")\s+of\s+$", re.I)
@@ -39,6 +46,13 @@ class PlaceFacts:
 
     towns: frozenset[str]
     inside: frozenset[tuple[str, str]]
+
+    def elsewhere(self, a: frozenset[str], b: frozenset[str]) -> bool:
+        """Two statements' places (``statement_spots``) that are all different and none inside
+        another that the corpus shows: both name where, and not one place at two scales told so."""
+        return bool(a and b) and not any(
+            x == y or x in y or y in x or (x, y) in self.inside or (y, x) in self.inside for x in a for y in b
+        )
 
     def clash(self, a: str, b: str) -> bool:
         """Two different towns, neither inside the other nor one's name inside the other's."""
@@ -93,13 +107,27 @@ def place_names(units: Sequence[ClaimUnit], corpus: Corpus) -> list[str | None]:
     return out
 
 
-def _places(corpus: Corpus, analysis: ArticleAnalysis, types: dict[str, str]) -> list[Mention]:
+def statement_spots(units: Sequence[ClaimUnit], corpus: Corpus) -> list[frozenset[str]]:
+    """Each statement's place names of any scale (towns, regions, buildings, streets) as keys, in
+    the order of ``units``."""
+    types = _entity_types(corpus)
+    out = []
+    for u in units:
+        analysis = corpus.analysis(u.article)
+        names = [m.text for m in _places(corpus, analysis, types, SPOT_LABELS)
+                 if u.start <= m.start and m.end <= u.end] if analysis else []
+        out.append(frozenset(place_key(n) for n in names + _STREET.findall(u.text)))
+    return out
+
+
+def _places(corpus: Corpus, analysis: ArticleAnalysis, types: dict[str, str],
+            labels: frozenset[str] = PLACE_LABELS) -> list[Mention]:
     """The place mentions of an article, by the type the entities step gave their entity (the tagger's
     own label when no entity holds the mention: it calls many towns ORG)."""
     out = []
     for m in analysis.mentions:
         entity = corpus.mention_entity.get((analysis.article_id, m.start, m.end))
-        if (types.get(entity) if entity else m.label) in PLACE_LABELS:
+        if (types.get(entity) if entity else m.label) in labels:
             out.append(m)
     return out
 
