@@ -414,3 +414,12 @@ def test_refused_and_only_possible_speech_reports_nothing(nlp):
     assert found == [("the owners had refused to put in writing a pledge that the ferry would keep running", "Lena Ortiz")]
     assert [q for q in _quotes(nlp, "Tom Berg declined to say that the ferry was sold.") if q.kind == "indirect"] == []
     assert [q for q in _quotes(nlp, "Tom Berg may announce that the ferry will be sold.") if q.kind == "indirect"] == []
+
+
+@pytest.mark.slow
+def test_words_of_the_quotation_are_never_its_speaker(nlp):
+    text = ("The vote was close. ''My neighbours, whoever they voted for, all of them,'' Mr. Okafor, the council "
+            "member, said, ''tell me the same thing about the bridge.''")
+    speakers = {q.speaker_text for q in _quotes(nlp, text) if q.kind == "direct"}
+    assert speakers and "My neighbours" not in speakers
+    assert any(s and "Okafor" in s for s in speakers)
