@@ -148,6 +148,16 @@ def test_a_figure_told_of_two_places_is_two_happenings():
     assert kinds(finder) == ["number"]
 
 
+def test_a_day_that_bounds_a_period_dates_nothing():
+    finder = found([
+        Article("a", "The boy was the second child to die on Tuesday from gunfire in the city.", outlet="A",
+                published="2025-06-04"),
+        Article("b", "The boy was the second child to die since Saturday from gunfire in the city.", outlet="B",
+                published="2025-06-04"),
+    ])
+    assert "date" not in kinds(finder)
+
+
 def test_copies_of_one_source_never_contradict_each_other():
     finder = found([
         Article("a", "About 1,200 dockworkers joined the strike.", outlet="Wire", agency="Wire", published="2025-10-14"),

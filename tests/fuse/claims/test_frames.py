@@ -104,3 +104,6 @@ def test_other_nouns_and_a_groups_size_are_other_counts():
     assert not comparable(("Police described a dispute between two groups of people.", "two"),
                           ("Four people were shot.", "Four"))
     assert not comparable(("He fired at a group of four teenagers.", "four"), ("Two teens were shot.", "Two"))
+    # How often is not how many.
+    assert not comparable(("She was shot seven times in the street.", "seven"),
+                          ("He shot two officers and four civilians.", "four"))

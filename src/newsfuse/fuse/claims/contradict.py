@@ -97,6 +97,8 @@ RUNNING_COUNT = re.compile(
 )
 _WORD = re.compile(r"[a-z]+")
 WEEK_DAYS = 7
+# Words before a day that make it the bound of a period, not the day something happened. English grammar.
+PERIOD_BOUNDS = frozenset({"since", "until", "till", "through", "by", "before", "after"})
 # "N of the victims", "N of them": a part of a group counted elsewhere (not "900 of its staff", a
 # count of the staff who did something, which another report may give as a rival value).
 _PARTITIVE = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the|them|those|these|all|us)\b", re.I)
@@ -421,8 +423,11 @@ def _same_period(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def _weekdays(text: str) -> set[int]:
     """The weekdays a statement names ("on Tuesday"): two reports of the same days naming one
-    weekday date themselves to one day, whatever their time expressions resolved to."""
-    return {WEEKDAY_NAMES[w] for w in _WORD.findall(text.lower()) if w in WEEKDAY_NAMES}
+    weekday date themselves to one day, whatever their time expressions resolved to. A weekday
+    that bounds a period ("since Saturday", "by Friday") is not the day of the happening."""
+    words = _WORD.findall(text.lower())
+    return {WEEKDAY_NAMES[w] for k, w in enumerate(words)
+            if w in WEEKDAY_NAMES and (k == 0 or words[k - 1] not in PERIOD_BOUNDS)}
 
 
 def _weekday_clash(a: ClaimUnit, b: ClaimUnit, gap: int | None) -> tuple[str, str] | None:

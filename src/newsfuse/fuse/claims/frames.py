@@ -143,7 +143,7 @@ def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: froz
     """Whether two figures can be rival values of one count: the same scope (no condition on one
     side only, no narrowing words the other statement lacks), both facts or both prospects, not
     a count of who acted against one of whom it befell, nor the dead against the hurt or the shot, nor
-    a group's size against a count of people, the
+    a group's size against a count of people, nor how often against how many, the
     same period when both give one, not a simple present against a simple past, and either the
     same counted thing ("1,200 workers joined" / "fewer than 900 staff stayed away"; under two
     verbs only when both or neither say what befell it) or two nouns one verb counts. ``words_*``
@@ -152,6 +152,8 @@ def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: froz
         return False
     if f.toll and g.toll and f.toll != g.toll:
         return False  # the dead, the hurt and the shot are three counts
+    if (f.counted == "time") != (g.counted == "time"):
+        return False  # how often ("shot seven times") against how many ("four civilians")
     if (f.counted in COLLECTIVES) != (g.counted in COLLECTIVES):
         return False  # the size of a group ("a group of four teenagers") against a count of people
     if {f.tense, g.tense} == {"present", "past"}:
