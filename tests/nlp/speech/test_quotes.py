@@ -303,6 +303,9 @@ def test_a_line_opening_with_a_name_and_a_colon_is_their_statement(nlp):
     transcript = "The debate was heated. Mike Pence answered first.\nPENCE: Well, that is not what the record shows at all."
     assert [(q.text, q.speaker_text) for q in _quotes(nlp, transcript) if q.cue == ":"] == [
         ("Well, that is not what the record shows at all.", "PENCE")]
+    # A surname the tagger leaves untagged in a headline, of a person the article names in full.
+    untagged = "Lynch: No outside influence on FBI probe into emails\n\nAttorney General Loretta Lynch said on Tuesday."
+    assert [(q.speaker_text, q.cue) for q in _quotes(nlp, untagged)][:1] == [("Lynch", ":")]
     labels = "Update: The talks were delayed until Monday.\n10:22 p.m.: Results are in from Ohio now."
     assert [q for q in _quotes(nlp, labels) if q.cue == ":"] == []
     contact = "The council met on Monday.\nAnna Novak: anovak@example.com or 555-0100.\nRELATED ARTICLES: Council Votes on Harbour Plan Tonight"

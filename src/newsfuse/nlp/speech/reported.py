@@ -144,7 +144,8 @@ def line_statements(text: str, mentions) -> list[ReportedSpeech]:
     """Lines that open with a person's or organisation's name and a colon: the rest of the line is
     their statement (cue ":"), in text order."""
     out = []
-    # A transcript's "PENCE:" is seldom tagged; it names a person the article names elsewhere ("Mike Pence").
+    # A transcript's "PENCE:" or a headline's "Lynch: …" is seldom tagged; it names a person the article
+    # names elsewhere ("Mike Pence", "Attorney General Loretta Lynch").
     person_words = {w.casefold() for x in mentions if x.label == "PERSON" and not x.text.isupper() for w in x.text.split()}
     for m in _LINE_NAME.finditer(text):
         name_start, name_end = m.span(1)
@@ -152,7 +153,7 @@ def line_statements(text: str, mentions) -> list[ReportedSpeech]:
         # All capitals is a transcript's speaker or a page's label ("RELATED ARTICLES:"): only a person's name counts.
         names = [x for x in mentions if x.label in _LINE_SPEAKER_LABELS and name_start <= x.start and x.end == name_end
                  and not prefix.isupper()]
-        if not names and prefix.isupper() and all(w.casefold() in person_words for w in prefix.split()):
+        if not names and all(w.casefold() in person_words for w in prefix.split()):
             names = [Mention(name_start, name_end, prefix, "PERSON", 0)]
         if not names:
             continue
