@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import dataclasses
 import functools
 import hashlib
@@ -197,6 +198,8 @@ def _encode(texts: list[str], device: str) -> np.ndarray:
                 )
     except RuntimeError as exc:  # torch reports out-of-memory and shape errors this way
         raise ModelError(f"sentence embedding failed: {exc}") from exc
+    finally:
+        _release_freed_memory()
     return vectors
 
 
@@ -216,6 +219,27 @@ def _batches(model, texts: list[str]) -> list[list[int]]:
         batches.append(order[start : start + size])
         start += size
     return batches
+
+
+def _release_freed_memory() -> None:
+    """Give the pages that the forward passes' freed activations left in glibc's heaps back to the system.
+
+    torch takes activations from malloc, and glibc keeps freed ones inside its heaps, where
+    Python's objects (in arenas of their own) never reuse them: a run's resident memory kept what
+    its encoding took. Without glibc (musl, macOS) this does nothing. Figures: docs/benchmarks.md,
+    2026-12-07.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim():
+    try:
+        return ctypes.CDLL(None).malloc_trim  # the C library the interpreter runs on
+    except (OSError, AttributeError):  # not glibc (musl, macOS): its allocator is left as it is
+        return None
 
 
 def _autocast(device: str, precision: str):
