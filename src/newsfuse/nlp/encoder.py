@@ -31,6 +31,8 @@ BATCH_PIECES = 4096
 # batches. 8 holds one batch's kernels (the six layers share them): 1,180 event leads took
 # +235 MiB at most instead of +298, with the same CPU (2026-12-07, docs/benchmarks.md).
 ONEDNN_KERNELS = 8
+# Texts tokenized at a time to count their word pieces for the batches (only the counts are kept).
+LENGTH_CHUNK = 1000
 # all-MiniLM-L6-v2 was trained on 128 word pieces and truncates at 256; a title and
 # lead fit in that, longer inputs only cost time.
 MAX_WORDS = 120
@@ -216,16 +218,28 @@ def _batches(model, texts: list[str]) -> list[list[int]]:
     sentence-transformers sorts by characters, and a batch then pads to its one text dense in word
     pieces (figures, names, URLs): on 5,052 GVC sentences 32% of the padded positions were padding,
     7% with this order (2026-12, docs/benchmarks.md)."""
-    pieces = model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)["input_ids"]
-    order = sorted(range(len(texts)), key=lambda i: -len(pieces[i]))
+    pieces = _lengths(model, texts)
+    order = sorted(range(len(texts)), key=lambda i: -pieces[i])
     batches: list[list[int]] = []
     start = 0
     while start < len(order):
         # The batch's first text is its longest: it sets the padded length of all.
-        size = max(1, min(BATCH_SIZE, BATCH_PIECES // len(pieces[order[start]])))
+        size = max(1, min(BATCH_SIZE, BATCH_PIECES // pieces[order[start]]))
         batches.append(order[start : start + size])
         start += size
     return batches
+
+
+def _lengths(model, texts: list[str]) -> list[int]:
+    """Word pieces of each text as the model truncates it, LENGTH_CHUNK texts at a time: the
+    tokenizer's output for a whole call (the pieces and the fast tokenizer's encodings with their
+    offsets) took 144 MiB for 19,869 sentences, 7 MiB a chunk at a time (2026-12-07)."""
+    lengths: list[int] = []
+    for start in range(0, len(texts), LENGTH_CHUNK):
+        ids = model.tokenizer(texts[start : start + LENGTH_CHUNK], truncation=True, max_length=model.max_seq_length,
+                              return_attention_mask=False, return_token_type_ids=False)["input_ids"]
+        lengths += [len(i) for i in ids]
+    return lengths
 
 
 def _release_freed_memory() -> None:
