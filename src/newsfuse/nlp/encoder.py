@@ -28,8 +28,8 @@ BATCH_SIZE = 64
 BATCH_PIECES = 4096
 # Compiled oneDNN kernels torch keeps (its default is 1,024). Each batch's padded length is a new
 # matrix shape and so a new kernel with buffers of its own: the cache grew with the number of
-# batches. 8 holds one batch's kernels (the six layers share them): 1,180 event leads took
-# +235 MiB at most instead of +298, with the same CPU (2026-12-07, docs/benchmarks.md).
+# batches. 8 holds one batch's kernels (the six layers share them): 590 event leads and 1,500
+# statements took +225-246 MiB at most instead of +298-302, with the same CPU (2026-12-07, docs/benchmarks.md).
 ONEDNN_KERNELS = 8
 # Texts tokenized at a time to count their word pieces for the batches (only the counts are kept).
 LENGTH_CHUNK = 1000
