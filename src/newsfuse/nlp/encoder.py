@@ -259,7 +259,7 @@ def _release_freed_memory() -> None:
 def _malloc_trim():
     try:
         return ctypes.CDLL(None).malloc_trim  # the C library the interpreter runs on
-    except (OSError, AttributeError):  # not glibc (musl, macOS): its allocator is left as it is
+    except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows): its allocator is left as it is
         return None
 
 
