@@ -21,6 +21,7 @@ from pathlib import Path
 from newsfuse.config import load_config
 from newsfuse.eval.clusters import read_corpus, score
 from newsfuse.pipeline import analyze
+from newsfuse.render.json_report import report_dict
 from newsfuse.store import open_store
 
 
@@ -29,6 +30,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("gvc", nargs="?", type=Path, default=Path("../shared/data/gvc/gvc_docs_train_dev.jsonl"))
     ap.add_argument("--batch", type=int, default=50)
     ap.add_argument("--cache", type=Path, default=Path(".newsfuse-cache/cv-link"))
+    ap.add_argument("--full", action="store_true", help="cluster everything stored again on each batch (analyze --full)")
     args = ap.parse_args(argv)
     corpus = read_corpus(args.gvc, "train")
     config = load_config(jobs=1, progress="never")
@@ -44,7 +46,8 @@ def main(argv: list[str]) -> int:
         with open_store(str(Path(tmp) / "news.db")) as store:
             for n, path in enumerate(inputs, 1):
                 started = time.perf_counter()
-                streamed = analyze([path], config, cache_dir=args.cache, store=store)
+                streamed = analyze([path], config, cache_dir=args.cache, store=store, full=args.full)
+                store.save_report(report_dict(streamed))  # as analyze --store does: the next batch builds on it
                 print(f"| {n} | {len(streamed.articles)} | {time.perf_counter() - started:.1f} |", flush=True)
         started = time.perf_counter()
         batch = analyze(inputs, config, cache_dir=args.cache)

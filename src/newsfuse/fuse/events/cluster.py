@@ -161,9 +161,9 @@ class EventClusterer:
         # 1. profiles
         profiles = build_profiles(originals, [by_id[a.id] for a in originals], mention_entity)
         # 2. vectors
-        embeddings = self._embed(profiles)
+        embeddings = self.embed(profiles)
         vectors = vectorize(profiles, embeddings)
-        weights, bias = self._model()
+        weights, bias = self.link_model()
         # 3.-5. candidates, blocks, clusters
         labels = cluster(vectors, weights, bias, self.threshold, self.attach_threshold, self.neighbours)
         # 6. events
@@ -177,7 +177,8 @@ class EventClusterer:
         self.article_role_ = roles
         return self
 
-    def _embed(self, profiles: list[Profile]) -> np.ndarray | None:
+    def embed(self, profiles: list[Profile]) -> np.ndarray | None:
+        """Sentence embeddings of the profiles' leads, None when the encoder is off or missing."""
         self.embedding_used_ = False
         if not self.use_embeddings or not profiles:
             return None
@@ -192,7 +193,8 @@ class EventClusterer:
         self.embedding_used_ = True
         return vectors
 
-    def _model(self) -> tuple[np.ndarray, float]:
+    def link_model(self) -> tuple[np.ndarray, float]:
+        """The link model's weights (in PAIR_FEATURES order) and bias, for the evidence ``embed`` left."""
         if self.weights is not None:
             weights, bias = self.weights, self.bias if self.bias is not None else LINK_BIAS
         elif self.embedding_used_:

@@ -1,0 +1,141 @@
+"""What an incremental run keeps of the store's latest report: the parts no new article touches.
+
+An incremental run recomputes the timeline, claims, contradictions and summary of a *part* of
+the corpus only: the events the new articles joined or opened, every event of a storyline that
+changed, and the events whose stored records name an entity the entity table no longer has.
+``carry`` takes the stored records outside that part as they were, and ``splice`` puts the
+part's new records beside them, numbering new claims and contradictions past the kept ones so
+that every id stays unique and every reference resolves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from newsfuse.model import (
+    ClaimGroup,
+    Contradiction,
+    Event,
+    Story,
+    SummaryLine,
+    TimelineEntry,
+    from_dict,
+)
+
+_NUMBERED = re.compile(r"^(?:claim|contradiction)-(\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """The stored records an incremental run keeps, and the events and stories it recomputes."""
+
+    events: frozenset[str] = frozenset()  # ids of the events recomputed (the part)
+    stories: frozenset[str] = frozenset()  # ids of the stories holding one of them
+    timeline: tuple[TimelineEntry, ...] = ()
+    claims: tuple[ClaimGroup, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    summary: tuple[SummaryLine, ...] = ()
+
+
+def carry(
+    data: Mapping,
+    events: Sequence[Event],
+    stories: Sequence[Story],
+    article_event: Mapping[str, str],
+    touched: Iterable[str],
+    entity_ids: set[str],
+) -> Carried:
+    """What to keep of ``data`` (the stored report) when ``touched`` events were clustered again
+    and ``events``, ``stories``, ``article_event`` and ``entity_ids`` are those of this run."""
+    timeline = [from_dict(TimelineEntry, t) for t in data.get("timeline") or ()]
+    contradictions = [from_dict(Contradiction, c) for c in data.get("contradictions") or ()]
+    part = set(touched)
+    # A storyline that changed (other events, or an event with other articles) is summarised again.
+    before = {s["id"]: (tuple(s.get("events") or ()), tuple(s.get("articles") or ())) for s in data.get("stories") or ()}
+    part |= {e for s in stories if before.get(s.id) != (s.events, s.articles) for e in s.events}
+    # Stored records naming an entity that is gone are recomputed with their events.
+    for entry in timeline:
+        if any(w not in entity_ids for w in entry.who):
+            part |= _events_of(entry.event, entry.sources, article_event)
+    for c in contradictions:
+        if c.entity is not None and c.entity not in entity_ids:
+            part |= _events_of(c.event, (s.article for s in c.sides), article_event)
+    known = {e.id for e in events}
+    part &= known
+    in_stories = {s.id for s in stories if part & set(s.events)}
+    part |= {e for s in stories if s.id in in_stories for e in s.events}
+    articles = {a for a, e in article_event.items() if e in part}
+
+    def kept(event: str | None, sources: Iterable[str]) -> bool:
+        # A record of no event (or of an event gone) is kept only while all its sources are outside the part.
+        return (event is None or (event in known and event not in part)) and not articles.intersection(sources)
+
+    claims = [from_dict(ClaimGroup, c) for c in data.get("claims") or ()]
+    claims = [c for c in claims if kept(c.event, (s.article for s in c.sources))]
+    claim_ids = {c.id for c in claims}
+    return Carried(
+        events=frozenset(part),
+        stories=frozenset(in_stories),
+        timeline=tuple(t for t in timeline if kept(t.event, t.sources)),
+        claims=tuple(claims),
+        contradictions=tuple(
+            c for c in contradictions
+            if set(c.claims) <= claim_ids and kept(c.event, (s.article for s in c.sides))
+        ),
+        summary=tuple(
+            line for line in (from_dict(SummaryLine, s) for s in data.get("summary") or ())
+            if (line.story is None or (line.story in {s.id for s in stories} and line.story not in in_stories))
+            and kept(line.event, (ref.article for ref in line.sources))
+        ),
+    )
+
+
+def splice(
+    carried: Carried,
+    timeline: Sequence[TimelineEntry],
+    claims: Sequence[ClaimGroup],
+    contradictions: Sequence[Contradiction],
+    summary: Sequence[SummaryLine],
+    events: Sequence[Event],
+    stories: Sequence[Story],
+) -> tuple[list[TimelineEntry], list[ClaimGroup], list[Contradiction], list[SummaryLine]]:
+    """The kept records with the part's new ones: new claims and contradictions numbered on from
+    the highest kept number, the timeline by date, the summary in the order of events and stories."""
+    if not (carried.timeline or carried.claims or carried.contradictions or carried.summary):
+        return list(timeline), list(claims), list(contradictions), list(summary)
+    claim_ids = _renumber("claim", (c.id for c in claims), (c.id for c in carried.claims))
+    contradiction_ids = _renumber("contradiction", (c.id for c in contradictions), (c.id for c in carried.contradictions))
+    claims = [replace(c, id=claim_ids[c.id]) for c in claims]
+    contradictions = [
+        replace(
+            c,
+            id=contradiction_ids[c.id],
+            claims=tuple(claim_ids.get(x, x) for x in c.claims),
+            sides=tuple(replace(s, claim=claim_ids.get(s.claim, s.claim)) for s in c.sides),
+        )
+        for c in contradictions
+    ]
+    order = {("event", e.id): n for n, e in enumerate(events)}
+    order.update({("story", s.id): len(events) + n for n, s in enumerate(stories)})
+
+    def place(line: SummaryLine) -> int:
+        return order.get(("story", line.story) if line.story else ("event", line.event), len(order))
+
+    return (
+        sorted([*carried.timeline, *timeline], key=lambda t: t.date),
+        [*carried.claims, *claims],
+        [*carried.contradictions, *contradictions],
+        sorted([*carried.summary, *summary], key=place),
+    )
+
+
+def _renumber(kind: str, new: Iterable[str], kept: Iterable[str]) -> dict[str, str]:
+    """New ids ``kind-N`` for ``new``, N counting on from the highest number among ``kept``."""
+    top = max((int(m.group(1)) for m in (_NUMBERED.match(i) for i in kept) if m), default=0)
+    return {old: f"{kind}-{top + n}" for n, old in enumerate(new, 1)}
+
+
+def _events_of(event: str | None, sources: Iterable[str], article_event: Mapping[str, str]) -> set[str]:
+    return {event} if event else {article_event[a] for a in sources if a in article_event}
