@@ -68,9 +68,10 @@ def analyze(
        one name across the corpus ("NYT" and "New York Times" in one run are one outlet);
     4. mark near-duplicates (syndicated copies count once downstream);
     5. canonicalise entities across articles;
-    6. cluster articles into events;
+    6. cluster articles into events (adding to a store: assign the new ones to stored events);
     7. link events into storylines;
-    8. build the timeline of dated happenings;
+    8. build the timeline of dated happenings (adding to a store: steps 8-11 over the storylines
+       the new articles touch, the rest of the latest report carried over);
     9. align claims across outlets, counting independent sources;
     10. find contradictions between claims, both sides cited;
     11. summarise each event and story from the claim groups, every sentence citing its sources
@@ -109,7 +110,8 @@ def _analyze(
         new = [a for a in articles if a.content_hash not in known]
         added = store.add(new, analyze_corpus(new, config, cache_dir=cache_dir))
         articles, analyses = store.articles(), store.analyses()
-        prior = dataclasses.replace(prior, new=frozenset(added)) if prior is not None and added else None
+        if prior is not None:  # new: those added now, and any the latest report did not place
+            prior = dataclasses.replace(prior, new=frozenset(added) | (store.ids() - prior.article_event.keys()))
     with step_progress(FUSE_STEPS, "fusing", config.progress) as step:
         return _fuse(articles, analyses, skipped, store, config, step, prior)
 
@@ -127,14 +129,14 @@ class Prior:
 
 def stored_prior(store: Store) -> Prior | None:
     """What the store's latest report gives an incremental run, when new articles can be assigned
-    to its events: it is of this newsfuse version and every article held has an event of it.
+    to its events: it is of this newsfuse version and the stored assignments name its events.
     None otherwise (then everything is fused again)."""
     data = store.latest_report()
     if not data or (data.get("generator") or {}).get("version") != __version__:
         return None
     events = tuple(from_dict(Event, e) for e in data.get("events") or ())
     previous = store.assignments("event")
-    if set(previous.values()) != {e.id for e in events} or not store.ids() <= previous.keys():
+    if set(previous.values()) != {e.id for e in events}:
         return None
     return Prior(data, events, previous)
 
@@ -163,8 +165,8 @@ def _fuse(
     # 6. events
     step("events")
     if prior is not None:
-        assignment = EventAssigner().fit(corpus, prior.new, prior.article_event, prior.events)
-        events, article_event = list(assignment.events), dict(assignment.article_event)
+        assigner = EventAssigner().fit(corpus, prior.new, prior.article_event, prior.events)
+        events, article_event = list(assigner.events_), dict(assigner.article_event_)
     else:
         clusterer = EventClusterer().fit(corpus)
         events, article_event = clusterer.events_, clusterer.article_event_
@@ -182,7 +184,7 @@ def _fuse(
     part_event, part_story = article_event, stories.article_story_
     if prior is not None:
         kept = carry(
-            prior.report, events, stories.stories_, article_event, assignment.touched, {e.id for e in canon.entities_}
+            prior.report, events, stories.stories_, article_event, assigner.touched_, {e.id for e in canon.entities_}
         )
         part_events = [e for e in events if e.id in kept.events]
         part_stories = [s for s in stories.stories_ if s.id in kept.stories]

@@ -35,28 +35,26 @@ from newsfuse.model import Event
 
 log = logging.getLogger(__name__)
 
-# Stored articles further than this from every new article are not candidates. The link model
-# counts a pair more than FAR_APART_DAYS apart against linking (``far_apart``); on GVC train 92%
-# of same-event pairs of reports lie within 31 days (GVC dev: all), and a new report needs only
-# one of its event's reports in the window, 2026-12-07.
-WINDOW_DAYS = FAR_APART_DAYS
+# Stored articles further than this from every new article are not candidates. On GVC train
+# 92% of same-event pairs of reports lie within 31 days, 96% within 93 (GVC dev: all within 14).
+# Streaming GVC train into a store 50 reports at a time (bench/bench_incremental.py), B³ F1 against
+# one batch run on the union (0.976): window 31 days 0.967, 93 days 0.970, ten years 0.971,
+# 2026-12-07. Three link-model months (FAR_APART_DAYS): the cost grows with the reports a window holds.
+WINDOW_DAYS = 3 * FAR_APART_DAYS
 # A new article is a candidate for a stored event when it links to one of its articles at least
 # this strongly: the lower of the two thresholds at which the clusterer joins articles.
 CANDIDATE_LINK = min(MERGE_THRESHOLD, ATTACH_THRESHOLD)
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Assignment:
-    """What ``EventAssigner.fit`` found: every event, the article → event map and what changed."""
-
-    events: tuple[Event, ...]
-    article_event: Mapping[str, str]
-    touched: frozenset[str]  # ids of the events clustered again (joined, opened, merged or split)
-    notes: tuple[str, ...]  # merges and splits of stored events, one line each
-
-
 class EventAssigner:
-    """Adds new articles to stored events (see the module docstring)."""
+    """Adds new articles to stored events (see the module docstring).
+
+    After ``fit``:
+    ``events_`` every event, the carried ones as they were, in date order;
+    ``article_event_`` article id → event id (every article, stored and new);
+    ``touched_`` ids of the events clustered again (joined, opened, merged or split);
+    ``notes_`` one line for each merge or split of stored events (also logged as a warning).
+    """
 
     def __init__(
         self,
@@ -65,12 +63,12 @@ class EventAssigner:
         candidate_link: float | None = None,
     ):
         self.clusterer = clusterer
-        self.window_days = WINDOW_DAYS if window_days is None else window_days
-        self.candidate_link = CANDIDATE_LINK if candidate_link is None else candidate_link
+        self.window_days = window_days
+        self.candidate_link = candidate_link
 
     def fit(
         self, corpus: Corpus, new: Iterable[str], previous: Mapping[str, str], stored: Sequence[Event]
-    ) -> Assignment:
+    ) -> EventAssigner:
         """``corpus``: the stored and new articles (copies and entities marked); ``new``: the ids of
         the new ones; ``previous``: stored article → event id; ``stored``: the stored events."""
         new = set(new)
@@ -91,7 +89,7 @@ class EventAssigner:
         events, article_event = keep_event_ids(clusterer.events_, clusterer.article_event_, before)
         notes = _changes(article_event, before)
         for note in notes:
-            log.info("%s", note)
+            log.warning("%s", note)
         touched = {e.id for e in events}
         gone = set(before.values())
         kept = [e for e in stored if e.id not in gone and e.id not in touched]
@@ -99,7 +97,11 @@ class EventAssigner:
         merged = {a: e for a, e in previous.items() if a not in local}
         merged.update(article_event)
         ordered = sorted([*kept, *events], key=lambda e: (e.date or "9999", min(e.articles, default=""), e.id))
-        return Assignment(tuple(ordered), merged, frozenset(e.id for e in events), tuple(notes))
+        self.events_ = ordered
+        self.article_event_ = merged
+        self.touched_ = frozenset(e.id for e in events)
+        self.notes_ = notes
+        return self
 
     def _linked(self, corpus: Corpus, new: set[str], previous: Mapping[str, str]) -> set[str]:
         """Stored events one of whose articles in the window links to a new article (steps 1-2)."""
@@ -113,7 +115,7 @@ class EventAssigner:
         dated = sorted(d for d in new_days if d is not None)
         window = [
             a for a in originals
-            if a.id in new or (a.id in previous and _near(days[a.id], dated, self.window_days))
+            if a.id in new or (a.id in previous and _near(days[a.id], dated, WINDOW_DAYS if self.window_days is None else self.window_days))
         ]
         if len(window) == len([a for a in window if a.id in new]):
             return set()
@@ -126,7 +128,7 @@ class EventAssigner:
         mixed = is_new[i] != is_new[j]
         i, j = i[mixed], j[mixed]
         p = link_probability(vectors, i, j, weights, bias)
-        stored_rows = np.where(is_new[i], j, i)[p >= self.candidate_link]
+        stored_rows = np.where(is_new[i], j, i)[p >= (CANDIDATE_LINK if self.candidate_link is None else self.candidate_link)]
         return {previous[window[int(r)].id] for r in stored_rows}
 
 
