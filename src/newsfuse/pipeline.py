@@ -187,7 +187,10 @@ def _fuse(
             prior.report, events, stories.stories_, article_event, assigner.touched_, {e.id for e in canon.entities_}
         )
         part_events = [e for e in events if e.id in kept.events]
-        part_stories = [s for s in stories.stories_ if s.id in kept.stories]
+        part_stories = [  # a storyline is summarised over its events in the part
+            dataclasses.replace(s, events=tuple(e for e in s.events if e in kept.events))
+            for s in stories.stories_ if s.id in kept.stories
+        ]
         part = corpus.part(a for a, e in article_event.items() if e in kept.events)
         part_event = {a: e for a, e in article_event.items() if e in kept.events}
         part_story = {a: s for a, s in stories.article_story_.items() if a in part_event}

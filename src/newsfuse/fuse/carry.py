@@ -1,8 +1,9 @@
 """What an incremental run keeps of the store's latest report: the parts no new article touches.
 
 An incremental run recomputes the timeline, claims, contradictions and summary of a *part* of
-the corpus only: the events the new articles joined or opened, every event of a storyline that
-changed, and the events whose stored records name an entity the entity table no longer has.
+the corpus only: the events the new articles joined or opened, those whose stored records name an
+entity the entity table no longer has, and the events of their storylines within WINDOW_DAYS of
+them. A storyline holding a part event is summarised again over its events in the part.
 ``carry`` takes the stored records outside that part as they were, and ``splice`` puts the
 part's new records beside them, numbering new claims and contradictions past the kept ones so
 that every id stays unique and every reference resolves.
@@ -10,10 +11,13 @@ that every id stays unique and every reference resolves.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from newsfuse.fuse.events.assign import WINDOW_DAYS
+from newsfuse.fuse.events.describe import period_start
 from newsfuse.model import (
     ClaimGroup,
     Contradiction,
@@ -32,7 +36,7 @@ class Carried:
     """The stored records an incremental run keeps, and the events and stories it recomputes."""
 
     events: frozenset[str] = frozenset()  # ids of the events recomputed (the part)
-    stories: frozenset[str] = frozenset()  # ids of the stories holding one of them
+    stories: frozenset[str] = frozenset()  # ids of the stories holding one of them (summarised again over the part)
     timeline: tuple[TimelineEntry, ...] = ()
     claims: tuple[ClaimGroup, ...] = ()
     contradictions: tuple[Contradiction, ...] = ()
@@ -52,9 +56,6 @@ def carry(
     timeline = [from_dict(TimelineEntry, t) for t in data.get("timeline") or ()]
     contradictions = [from_dict(Contradiction, c) for c in data.get("contradictions") or ()]
     part = set(touched)
-    # A storyline that changed (other events, or an event with other articles) is summarised again.
-    before = {s["id"]: (tuple(s.get("events") or ()), tuple(s.get("articles") or ())) for s in data.get("stories") or ()}
-    part |= {e for s in stories if before.get(s.id) != (s.events, s.articles) for e in s.events}
     # Stored records naming an entity that is gone are recomputed with their events.
     for entry in timeline:
         if any(w not in entity_ids for w in entry.who):
@@ -64,8 +65,16 @@ def carry(
             part |= _events_of(c.event, (s.article for s in c.sides), article_event)
     known = {e.id for e in events}
     part &= known
+    # Claims are compared across a storyline's events, so the events of a touched storyline join
+    # the part: those within WINDOW_DAYS of a touched one (and the undated), which bounds the part
+    # however long the storyline has run; its older events keep their records.
+    days = {e.id: period_start(e.date) for e in events}
+    anchors = sorted(d for e in part if (d := days[e]) is not None)
     in_stories = {s.id for s in stories if part & set(s.events)}
-    part |= {e for s in stories if s.id in in_stories for e in s.events}
+    part |= {
+        e for s in stories if s.id in in_stories for e in s.events
+        if days[e] is None or not anchors or _near(days[e], anchors, WINDOW_DAYS)
+    }
     articles = {a for a, e in article_event.items() if e in part}
 
     def kept(event: str | None, sources: Iterable[str]) -> bool:
@@ -135,6 +144,11 @@ def _renumber(kind: str, new: Iterable[str], kept: Iterable[str]) -> dict[str, s
     """New ids ``kind-N`` for ``new``, N counting on from the highest number among ``kept``."""
     top = max((int(m.group(1)) for m in (_NUMBERED.match(i) for i in kept) if m), default=0)
     return {old: f"{kind}-{top + n}" for n, old in enumerate(new, 1)}
+
+
+def _near(day, sorted_days, window: int) -> bool:
+    k = bisect.bisect_left(sorted_days, day)
+    return any(abs((sorted_days[m] - day).days) <= window for m in (k - 1, k) if 0 <= m < len(sorted_days))
 
 
 def _events_of(event: str | None, sources: Iterable[str], article_event: Mapping[str, str]) -> set[str]:
