@@ -84,6 +84,7 @@ def carry(
     claims = [from_dict(ClaimGroup, c) for c in data.get("claims") or ()]
     claims = [c for c in claims if kept(c.event, (s.article for s in c.sources))]
     claim_ids = {c.id for c in claims}
+    story_ids = {s.id for s in stories} - in_stories
     return Carried(
         events=frozenset(part),
         stories=frozenset(in_stories),
@@ -95,7 +96,7 @@ def carry(
         ),
         summary=tuple(
             line for line in (from_dict(SummaryLine, s) for s in data.get("summary") or ())
-            if (line.story is None or (line.story in {s.id for s in stories} and line.story not in in_stories))
+            if (line.story is None or line.story in story_ids)
             and kept(line.event, (ref.article for ref in line.sources))
         ),
     )
