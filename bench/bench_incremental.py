@@ -45,9 +45,11 @@ def main(argv: list[str]) -> int:
                     "published) and this JSONL (gva_train.jsonl) gives each id's incident_id")
     ap.add_argument("--cost", type=int, nargs="+", metavar="N", help="time adding reports to N stored ones")
     ap.add_argument("--added", type=int, default=10, help="reports added in each --cost run")
+    ap.add_argument("--shift", type=int, default=47, help="days between two copies of a report (--cost; "
+                    "bench_cluster's 47 makes the store denser as it grows, 1461 lays copies past GVC's four years)")
     args = ap.parse_args(argv)
     if args.cost:
-        return cost(args.cost, args.added, args.cache)
+        return cost(args.cost, args.added, args.cache, args.shift)
     corpus = _read_gva(args.gvc, args.gold) if args.gold else read_corpus(args.gvc, "train")
     config = load_config(jobs=1, progress="never")
     ordered = sorted(corpus.articles, key=lambda a: (a.published or "", a.id))
@@ -75,15 +77,19 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def cost(sizes: list[int], added: int, cache: Path) -> int:
+def cost(sizes: list[int], added: int, cache: Path, shift: int = 47) -> int:
     """Print, for each size, the seconds of each fusion step when ``added`` reports join that many."""
     sys.path.insert(0, str(Path(__file__).parent))
+    import bench_cluster
     from bench_cluster import base_corpus, base_embeddings, copy_encoder, corpus_of
+
+    bench_cluster.SHIFT_DAYS = shift
 
     from newsfuse import __version__
     from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.dedup import Deduplicator
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
+    from newsfuse.fuse.events.assign import WINDOW_DAYS
     from newsfuse.fuse.events.cluster import EventClusterer
     from newsfuse.fuse.events.stories import StoryLinker
     from newsfuse.ingest.outlets import unify_outlets
@@ -98,9 +104,9 @@ def cost(sizes: list[int], added: int, cache: Path) -> int:
     articles, analyses = [articles[k] for k in gvc], [analyses[k] for k in gvc]
     base, _ = base_embeddings(articles, analyses, cache)
     bounded = ("events", "timeline", "claims", "contradictions", "summary")
-    print("| stored | added | s / added article | bounded steps (s) | whole-store steps (s) | events changed | " +
+    print("| stored | added | s / added article | bounded steps (s) | whole-store steps (s) | events changed | stored in the window | " +
           " | ".join(FUSE_STEPS[:-1]) + " |")
-    print("|" + "---|" * (6 + len(FUSE_STEPS) - 1))
+    print("|" + "---|" * (7 + len(FUSE_STEPS) - 1))
     real = embed.embed_texts
     real(["The encoder is loaded before any timing."])  # a one-off cost of the process, not of an add
     for n in sizes:
@@ -145,9 +151,21 @@ def cost(sizes: list[int], added: int, cache: Path) -> int:
         before = {(e.id, e.articles) for e in prior.events}
         changed = sum(1 for e in report.events if (e.id, e.articles) not in before)
         inside = sum(spent.get(s, 0.0) for s in bounded)
-        print(f"| {n:,} | {added} | {took / added:.2f} | {inside:.1f} | {took - inside:.1f} | {changed} | " +
+        new_days = sorted(_day(a.published) for a in report.articles if a.id in prior.new and _day(a.published))
+        window = sum(1 for a in report.articles if a.id not in prior.new and _day(a.published) and any(
+            abs((_day(a.published) - d).days) <= WINDOW_DAYS for d in new_days))
+        print(f"| {n:,} | {added} | {took / added:.2f} | {inside:.1f} | {took - inside:.1f} | {changed} | {window} | " +
               " | ".join(f"{spent.get(s, 0.0):.1f}" for s in FUSE_STEPS[:-1]) + " |", flush=True)
     return 0
+
+
+def _day(value):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _read_gva(path: Path, gold_path: Path):
