@@ -43,6 +43,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--full", action="store_true", help="cluster everything stored again on each batch (analyze --full)")
     ap.add_argument("--gold", type=Path, help="GVA: the input is a JSONL of reports (id, title, text, url, "
                     "published) and this JSONL (gva_train.jsonl) gives each id's incident_id")
+    ap.add_argument("--dump", type=Path, help="write the streamed and batch article → event maps and the gold to this JSON")
     ap.add_argument("--cost", type=int, nargs="+", metavar="N", help="time adding reports to N stored ones")
     ap.add_argument("--added", type=int, default=10, help="reports added in each --cost run")
     ap.add_argument("--shift", type=int, default=47, help="days between two copies of a report (--cost; "
@@ -71,6 +72,9 @@ def main(argv: list[str]) -> int:
         batch = analyze(inputs, config, cache_dir=args.cache)
         took = time.perf_counter() - started
     gold = {a.id: corpus.gold[a.id] for a in corpus.articles}
+    if args.dump:
+        args.dump.write_text(json.dumps({"streamed": streamed.article_event, "batch": batch.article_event, "gold": gold,
+                                         "dates": {a.id: a.published for a in corpus.articles}}))
     s = score(gold, streamed.article_event)["b3"]["f1"]
     b = score(gold, batch.article_event)["b3"]["f1"]
     print(f"\nbatch run on the union: {took:.1f} s; B³ F1 streamed {s:.3f}, batch {b:.3f}, difference {s - b:+.3f}")
