@@ -2,8 +2,8 @@
 
 Steps of :meth:`EventAssigner.fit`, bounded by what the new articles touch rather than by the store:
 
-1. window: the stored original articles dated within WINDOW_DAYS of a new article (and the
-   undated ones, which no window can place);
+1. window: the stored original articles dated within WINDOW_DAYS of a new article or of a date
+   its text gives (and the undated ones, which no window can place);
 2. candidates: profiles and vectors of the new articles and the window, their nearest
    neighbours (``cluster.candidate_pairs``), and the link model of ``cluster`` on the pairs of a
    new and a stored article; a stored event is a candidate when one of its articles links to a
@@ -115,10 +115,15 @@ class EventAssigner:
         copies = corpus.duplicate_of
         originals = [a for a in corpus.articles if a.id not in copies and a.id in by_id]
         days = {a.id: _day(a.published) for a in originals}
-        new_days = [days[a.id] for a in originals if a.id in new]
-        if not new_days:
+        fresh = [a for a in originals if a.id in new]
+        if not fresh:
             return set(), set()
-        dated = sorted(d for d in new_days if d is not None)
+        # The days around which stored reports are candidates: each new report's own, and every
+        # full date its text gives (a trial report recalls the day of the shooting, months before).
+        dated = sorted({
+            d for p in build_profiles(fresh, [by_id[a.id] for a in fresh], corpus.mention_entity)
+            for d in (p.anchor, p.event_day, *p.mentioned) if d is not None
+        })
         window = [
             a for a in originals
             if a.id in new or (a.id in previous and _near(days[a.id], dated, WINDOW_DAYS if self.window_days is None else self.window_days))
