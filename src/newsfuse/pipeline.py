@@ -56,10 +56,11 @@ def analyze(
     With a ``store``, the articles it already holds are not analysed again and the
     new ones are added to it. When the store holds a latest report of this version,
     new articles are assigned to the stored events they link to (or open new ones)
-    by ``EventAssigner``, and the events no new article touches keep their articles;
-    with ``full``, or without such a report, events are clustered again over
-    everything held (the clusters of a batch run on the union). Either way event
-    ids already in the store are kept for the events that continue them.
+    by ``EventAssigner``, only the storylines they touch get timeline, claims,
+    contradictions and summary again, and the rest of that report is carried over
+    (``fuse.carry``); with ``full``, or without such a report, everything held is
+    fused again (the clusters of a batch run on the union). Either way event ids
+    already in the store are kept for the events that continue them.
 
     Steps:
     1. ingest every input into articles, keeping a reason for each skipped one;

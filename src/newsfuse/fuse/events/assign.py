@@ -92,8 +92,8 @@ class EventAssigner:
             members.setdefault(event, []).append(article)
         local = new | {a for e in candidates for a in members.get(e, ())}
         local |= {a for a, o in duplicate_of.items() if o in local} | {duplicate_of[a] for a in local if a in duplicate_of}
-        # The window's reports give the TF-IDF spaces their weights, as the whole corpus does in a batch run.
         before = {a: previous[a] for a in local if a in previous}
+        # The window's reports give the TF-IDF spaces their weights, as the whole corpus does in a batch run.
         clusterer = self.clusterer().fit(corpus.part(local | window), among=local, together=before)
         events, article_event = keep_event_ids(clusterer.events_, clusterer.article_event_, before)
         notes = _changes(article_event, before)
@@ -128,10 +128,8 @@ class EventAssigner:
             d for p in build_profiles(fresh, [by_id[a.id] for a in fresh], corpus.mention_entity)
             for d in (p.anchor, p.event_day, *p.mentioned) if d is not None
         })
-        window = [
-            a for a in originals
-            if a.id in new or (a.id in previous and _near(days[a.id], dated, WINDOW_DAYS if self.window_days is None else self.window_days))
-        ]
+        days_apart = WINDOW_DAYS if self.window_days is None else self.window_days
+        window = [a for a in originals if a.id in new or (a.id in previous and _near(days[a.id], dated, days_apart))]
         ids = {a.id for a in window}
         if not ids - new:
             return set(), ids
