@@ -9,7 +9,7 @@ import pytest
 
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.dedup import Deduplicator
-from newsfuse.fuse.events.cluster import EventClusterer, attach_small, average_linkage, candidate_pairs, keep_together
+from newsfuse.fuse.events.cluster import EventClusterer, attach_small, average_linkage, candidate_pairs
 from newsfuse.fuse.events.features import vectorize
 from newsfuse.fuse.events.profile import build_profile
 from newsfuse.model import Article, ArticleAnalysis
@@ -326,12 +326,3 @@ def test_event_and_story_ids_transliterate_accents():
     assert ev.events_[0].id.startswith("2025-10-13-strike-at-setubal-port-")
     story = StoryLinker().fit(Corpus(), ev.events_).stories_[0]
     assert story.id.startswith("story-strike-at-setubal-port-")
-
-
-
-def test_a_group_is_never_split_and_ungrouped_rows_keep_their_cluster():
-    labels = np.array([0, 0, 1, 1, 2])
-    # Group "a" lies in clusters 0 (twice) and 1 (once): it moves whole to 0; row 3 (no group) stays in 1.
-    assert keep_together(labels, ["a", "a", "a", None, None]).tolist() == [0, 0, 0, 1, 2]
-    # Two groups clustered together (a late report links them) stay merged.
-    assert keep_together(np.array([0, 0, 0, 0, 1]), ["a", "a", "b", "b", None]).tolist() == [0, 0, 0, 0, 1]

@@ -10,13 +10,11 @@ Steps of :meth:`EventAssigner.fit`, bounded by what the new articles touch rathe
    new one with at least the clusterer's lower threshold;
 3. local clustering: the new articles with every article of the candidate events (and of the
    events whose description names an entity the entity table no longer has) are clustered again
-   by ``EventClusterer``, with TF-IDF weights fitted on them and the window together, each
-   stored event kept whole (the batch run holds reports that bound its halves; the local one
-   may lack them: GVA sample, B³ F1 streamed 0.889 when stored events could split); new
+   by ``EventClusterer``, with TF-IDF weights fitted on them and the window together; new
    articles that join no candidate open events among themselves;
 4. ids: each local event keeps the stored id most of its articles had (``keep_event_ids``);
-   a local event holding articles of two stored events merges them under that id; the merge is
-   logged and listed in ``notes_``.
+   a local event holding articles of two stored events merges them under that id, and a stored
+   event split in two keeps its id on the larger part; both are logged and listed in ``notes_``.
 
 Events no new article touches are carried over as they were.
 """
@@ -94,7 +92,7 @@ class EventAssigner:
         local |= {a for a, o in duplicate_of.items() if o in local} | {duplicate_of[a] for a in local if a in duplicate_of}
         before = {a: previous[a] for a in local if a in previous}
         # The window's reports give the TF-IDF spaces their weights, as the whole corpus does in a batch run.
-        clusterer = self.clusterer().fit(corpus.part(local | window), among=local, together=before)
+        clusterer = self.clusterer().fit(corpus.part(local | window), among=local)
         events, article_event = keep_event_ids(clusterer.events_, clusterer.article_event_, before)
         notes = _changes(article_event, before)
         for note in notes:

@@ -153,14 +153,10 @@ class EventClusterer:
         self.weights = weights
         self.bias = bias
 
-    def fit(
-        self, corpus: Corpus, among: Collection[str] | None = None, together: Mapping[str, str] | None = None
-    ) -> EventClusterer:
+    def fit(self, corpus: Corpus, among: Collection[str] | None = None) -> EventClusterer:
         """Cluster the articles of ``corpus``, or only those ``among`` (with their copies), with
         the TF-IDF spaces fitted on the whole corpus: a handful of reports of one event, vectorised
-        alone, would share every word, and words shared by all weigh nothing. Articles that
-        ``together`` maps to one group (a stored event) stay in one cluster: the one most of them
-        fall in."""
+        alone, would share every word, and words shared by all weigh nothing."""
         by_id = corpus.analysis_by_id
         duplicate_of = dict(corpus.duplicate_of)
         mention_entity = corpus.mention_entity
@@ -177,8 +173,6 @@ class EventClusterer:
             duplicate_of = {c: o for c, o in duplicate_of.items() if o in among}
         # 3.-5. candidates, blocks, clusters
         labels = cluster(vectors, weights, bias, self.threshold, self.attach_threshold, self.neighbours)
-        if together:
-            labels = keep_together(labels, [together.get(a.id) for a in originals])
         # 6. events
         article_event, events, roles = describe_events(
             originals, [by_id[a.id] for a in originals], profiles, vectors, labels,
@@ -426,21 +420,6 @@ def attach_small(sim: np.ndarray, labels: np.ndarray, threshold: float, forbid: 
                 best, best_score = int(other), score
         if best >= 0:
             labels[rows] = best
-    return _relabel(labels)
-
-
-def keep_together(labels: np.ndarray, groups: list[str | None]) -> np.ndarray:
-    """``labels`` with the rows of each group (not None) moved to the label most of them have
-    (the lowest on a tie); rows of no group keep theirs. A group is never split, and two groups
-    whose majorities share a label stay merged."""
-    labels = labels.copy()
-    rows: dict[str, list[int]] = {}
-    for k, group in enumerate(groups):
-        if group is not None:
-            rows.setdefault(group, []).append(k)
-    for members in rows.values():
-        values, counts = np.unique(labels[members], return_counts=True)
-        labels[members] = values[int(np.argmax(counts))]
     return _relabel(labels)
 
 
