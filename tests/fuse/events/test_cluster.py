@@ -326,3 +326,4 @@ def test_event_and_story_ids_transliterate_accents():
     assert ev.events_[0].id.startswith("2025-10-13-strike-at-setubal-port-")
     story = StoryLinker().fit(Corpus(), ev.events_).stories_[0]
     assert story.id.startswith("story-strike-at-setubal-port-")
+
