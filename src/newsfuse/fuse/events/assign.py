@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 # link-model months (FAR_APART_DAYS), since the cost grows with the reports a window holds.
 # Checked on the GVA train sample (/work/cmp/gvasample.jsonl, 301 reports over four years):
 # 0.889 against 0.917, its misses mostly trial and plea reports months after the shooting, hence
-# the window around the dates a text gives: GVA 0.908, GVC train 0.967 (docs/benchmarks.md).
+# the window around the dates a text gives: GVA 0.907, GVC train 0.970 (docs/benchmarks.md).
 WINDOW_DAYS = 3 * FAR_APART_DAYS
 # A new article is a candidate for a stored event when it links to one of its articles at least
 # this strongly: the lower of the two thresholds at which the clusterer joins articles.
