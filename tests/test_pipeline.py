@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.model import Event
-from newsfuse.pipeline import keep_event_ids
+from newsfuse.fuse.events.assign import keep_event_ids
 from tests.conftest import EXAMPLES, needs_seeds
 
 # Chrome and teasers in the seeds; none may reach anything but `removed`.

@@ -35,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "--store", help="SQLite file or postgresql:// URL that keeps articles and clusters; new inputs are added to it"
     )
+    analyze.add_argument(
+        "--full", action="store_true",
+        help="with --store: cluster every stored article into events again instead of assigning only the new ones",
+    )
     analyze.add_argument("--quiet", action="store_true", help="print nothing but errors")
     for setting in SETTINGS:
         if setting.name in {"use_cache"}:
@@ -158,7 +162,7 @@ def _analyze(args: argparse.Namespace) -> int:
             from newsfuse.store import open_store
 
             store = stack.enter_context(open_store(args.store))
-        report = analyze(args.inputs, config, cache_dir=args.out / ".cache", store=store)
+        report = analyze(args.inputs, config, cache_dir=args.out / ".cache", store=store, full=args.full)
         for skip in report.skipped:
             print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
         args.run = new_run()

@@ -15,10 +15,12 @@ from newsfuse.config import Config, load_config
 from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.claims.align import ClaimAligner
 from newsfuse.fuse.claims.contradict import ContradictionFinder
+from newsfuse.fuse.carry import Carried, carry, splice
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.nlp.encoder import embedding_cache, embedding_precision
+from newsfuse.fuse.events.assign import EventAssigner, keep_event_ids
 from newsfuse.fuse.events.cluster import EventClusterer
 from newsfuse.fuse.framing import FramingAnalyzer
 from newsfuse.fuse.quotes import QuoteAttributor
@@ -28,7 +30,7 @@ from newsfuse.fuse.summary.summarizer import Summarizer
 from newsfuse.fuse.timeline.builder import TimelineBuilder
 from newsfuse.ingest import read_inputs
 from newsfuse.ingest.outlets import unify_outlets
-from newsfuse.model import Article, ArticleAnalysis, Event, Report
+from newsfuse.model import Article, ArticleAnalysis, Event, Report, from_dict
 from newsfuse.nlp.time.docdate import published_from_analysis
 from newsfuse.nlp.models import load_nlp
 from newsfuse.run.cache import AnalysisCache
@@ -47,13 +49,18 @@ def analyze(
     config: Config | None = None,
     cache_dir: str | Path | None = None,
     store: Store | None = None,
+    full: bool = False,
 ) -> Report:
     """Read the inputs and fuse them into a report (with the default settings unless ``config``).
 
-    With a ``store``, the articles it already holds are not analysed again; the
-    new ones are added to it, and the cross-document steps run over everything
-    it holds, so the clusters are those of a batch run on the union. Event ids
-    already in the store are kept for the clusters that continue them.
+    With a ``store``, the articles it already holds are not analysed again and the
+    new ones are added to it. When the store holds a latest report of this version,
+    new articles are assigned to the stored events they link to (or open new ones)
+    by ``EventAssigner``, only the storylines they touch get timeline, claims,
+    contradictions and summary again, and the rest of that report is carried over
+    (``fuse.carry``); with ``full``, or without such a report, everything held is
+    fused again (the clusters of a batch run on the union). Either way event ids
+    already in the store are kept for the events that continue them.
 
     Steps:
     1. ingest every input into articles, keeping a reason for each skipped one;
@@ -62,9 +69,10 @@ def analyze(
        one name across the corpus ("NYT" and "New York Times" in one run are one outlet);
     4. mark near-duplicates (syndicated copies count once downstream);
     5. canonicalise entities across articles;
-    6. cluster articles into events;
+    6. cluster articles into events (adding to a store: assign the new ones to stored events);
     7. link events into storylines;
-    8. build the timeline of dated happenings;
+    8. build the timeline of dated happenings (adding to a store: steps 8-11 over the storylines
+       the new articles touch, the rest of the latest report carried over);
     9. align claims across outlets, counting independent sources;
     10. find contradictions between claims, both sides cited;
     11. summarise each event and story from the claim groups, every sentence citing its sources
@@ -78,11 +86,12 @@ def analyze(
     # Sentence vectors are cached beside the analyses, so a re-run does not encode them again.
     folder = (config.cache_dir or cache_dir) if config.use_cache else None
     with embedding_cache(folder or None), embedding_precision(config.embed_precision):
-        return _analyze(paths, config, cache_dir, store)
+        return _analyze(paths, config, cache_dir, store, full)
 
 
 def _analyze(
-    paths: Sequence[str | os.PathLike[str]], config: Config, cache_dir: str | Path | None, store: Store | None
+    paths: Sequence[str | os.PathLike[str]], config: Config, cache_dir: str | Path | None, store: Store | None,
+    full: bool = False,
 ) -> Report:
     """The steps of ``analyze``, numbered as in its docstring."""
     # 1. ingest (with a store, new articles take ids it does not hold yet)
@@ -93,19 +102,55 @@ def _analyze(
         reasons = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:5]) or "no input files found"
         raise NoUsableInput(f"no usable input among {len(paths)} path(s) ({reasons})")
     # 2. analyse (with a store: only what it does not hold yet, then all it holds)
+    prior = None
     if store is None:
         analyses = analyze_corpus(articles, config, cache_dir=cache_dir)
     else:
         known = store.known_hashes()
+        prior = None if full else stored_prior(store)
         new = [a for a in articles if a.content_hash not in known]
-        store.add(new, analyze_corpus(new, config, cache_dir=cache_dir))
+        added = store.add(new, analyze_corpus(new, config, cache_dir=cache_dir))
         articles, analyses = store.articles(), store.analyses()
+        if prior is not None:  # new: those added now, and any the latest report did not place
+            prior = dataclasses.replace(prior, new=frozenset(added) | (store.ids() - prior.article_event.keys()))
     with step_progress(FUSE_STEPS, "fusing", config.progress) as step:
-        return _fuse(articles, analyses, skipped, store, config, step)
+        return _fuse(articles, analyses, skipped, store, config, step, prior)
 
 
-def _fuse(articles, analyses, skipped, store: Store | None, config: Config, step: Callable[[str], None]) -> Report:
-    """Steps 3 to 14 of ``analyze``, each announced to ``step`` by its name in FUSE_STEPS."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class Prior:
+    """What an incremental run builds on: the store's latest report (as report.json has it), its
+    events, the stored article → event map, and the ids of the articles this run added."""
+
+    report: Mapping
+    events: tuple[Event, ...]
+    article_event: Mapping[str, str]
+    new: frozenset[str] = frozenset()
+
+
+def stored_prior(store: Store) -> Prior | None:
+    """What the store's latest report gives an incremental run, when new articles can be assigned
+    to its events: it is of this newsfuse version and the stored assignments name its events.
+    None otherwise (then everything is fused again)."""
+    data = store.latest_report()
+    if not data or (data.get("generator") or {}).get("version") != __version__:
+        return None
+    events = tuple(from_dict(Event, e) for e in data.get("events") or ())
+    previous = store.assignments("event")
+    if set(previous.values()) != {e.id for e in events}:
+        return None
+    return Prior(data, events, previous)
+
+
+def _fuse(
+    articles, analyses, skipped, store: Store | None, config: Config, step: Callable[[str], None],
+    prior: Prior | None = None,
+) -> Report:
+    """Steps 3 to 14 of ``analyze``, each announced to ``step`` by its name in FUSE_STEPS.
+
+    With a ``prior``, new articles are assigned to its events (``EventAssigner``), and steps 8 to
+    11 run over the part of the corpus they touch, the rest of its report carried over (``carry``).
+    """
     # 3. dates from the text; one name per outlet
     step("dates and outlets")
     articles = unify_outlets(date_from_text(articles, analyses))
@@ -120,42 +165,65 @@ def _fuse(articles, analyses, skipped, store: Store | None, config: Config, step
     corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
     # 6. events
     step("events")
-    clusterer = EventClusterer().fit(corpus)
-    events, article_event = clusterer.events_, clusterer.article_event_
+    if prior is not None:
+        assigner = EventAssigner().fit(corpus, prior.new, prior.article_event, prior.events)
+        events, article_event = list(assigner.events_), dict(assigner.article_event_)
+    else:
+        clusterer = EventClusterer().fit(corpus)
+        events, article_event = clusterer.events_, clusterer.article_event_
+        if store is not None:
+            events, article_event = keep_event_ids(events, article_event, store.assignments("event"))
     if store is not None:
-        events, article_event = keep_event_ids(events, article_event, store.assignments("event"))
         store.save_assignments("event", article_event)
         store.save_assignments("duplicate", dedup.duplicate_of_)
     # 7. storylines
     step("storylines")
     stories = StoryLinker().fit(corpus, events)
+    # Steps 8-11 run over the part the new articles touch; the rest of the stored report is kept.
+    kept = Carried()
+    part, part_events, part_stories = corpus, events, stories.stories_
+    part_event, part_story = article_event, stories.article_story_
+    if prior is not None:
+        kept = carry(
+            prior.report, events, stories.stories_, article_event, assigner.touched_, {e.id for e in canon.entities_}
+        )
+        part_events = [e for e in events if e.id in kept.events]
+        part_stories = [  # a storyline is summarised over its events in the part
+            dataclasses.replace(s, events=tuple(e for e in s.events if e in kept.events))
+            for s in stories.stories_ if s.id in kept.stories
+        ]
+        part = corpus.part(a for a, e in article_event.items() if e in kept.events)
+        part_event = {a: e for a, e in article_event.items() if e in kept.events}
+        part_story = {a: s for a, s in stories.article_story_.items() if a in part_event}
     # 8. timeline
     step("timeline")
-    timeline = TimelineBuilder().fit(corpus, events, article_event)
+    timeline = TimelineBuilder().fit(part, part_events, part_event)
     # 9. claims
     step("claims")
-    aligner = ClaimAligner().fit(corpus, article_event, stories.article_story_)
+    aligner = ClaimAligner().fit(part, part_event, part_story)
     # 10. contradictions
     step("contradictions")
-    contradictions = ContradictionFinder().fit(corpus, aligner)
+    contradictions = ContradictionFinder().fit(part, aligner)
     # 11. summary
     step("summary")
     summary = Summarizer().fit(
-        corpus, events, stories.stories_, contradictions.claims_, contradictions.contradictions_
+        part, part_events, part_stories, contradictions.claims_, contradictions.contradictions_
     )
     summary_lines = summary.summary_
     if config.rewrite_url:
         summary_lines = rewrite(
             summary_lines, ChatRewriter(config.rewrite_url, config.rewrite_model, config.rewrite_timeout)
         )
+    entries, claims, disputes, summary_lines = splice(
+        kept, timeline.timeline_, contradictions.claims_, contradictions.contradictions_, summary_lines,
+        events, stories.stories_,
+    )
     # 12. quotes
     step("quotes")
     quotes = QuoteAttributor().fit(corpus)
     # 13. framing
     step("framing")
-    framing = FramingAnalyzer().fit(
-        corpus, events, timeline.timeline_, contradictions.claims_, contradictions.contradictions_
-    )
+    framing = FramingAnalyzer().fit(corpus, events, entries, claims, disputes)
     # 14. report
     step("report")
     return Report(
@@ -169,43 +237,15 @@ def _fuse(articles, analyses, skipped, store: Store | None, config: Config, step
         events=list(events),
         stories=list(stories.stories_),
         article_story=dict(stories.article_story_),
-        timeline=list(timeline.timeline_),
-        summary=list(summary_lines),
-        claims=list(contradictions.claims_),
-        contradictions=list(contradictions.contradictions_),
+        timeline=entries,
+        summary=summary_lines,
+        claims=claims,
+        contradictions=disputes,
         quotes=list(quotes.quotes_),
         framing=framing.framing_,
         generated=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         version=__version__,
     )
-
-
-def keep_event_ids(
-    events: Sequence[Event], article_event: Mapping[str, str], previous: Mapping[str, str]
-) -> tuple[list[Event], dict[str, str]]:
-    """The events and the article → event map again, each event under the id it had in an earlier
-    run (``previous``: article → event id then) when it continues that event.
-
-    An event continues the earlier event most of its articles belonged to; each
-    earlier id goes to one event at most, so a split keeps the id on its larger part.
-    """
-    members: dict[str, list[str]] = {}
-    for article, event in article_event.items():
-        members.setdefault(event, []).append(article)
-    rename: dict[str, str] = {}
-    taken: set[str] = set()
-    for event, articles in sorted(members.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        votes: dict[str, int] = {}
-        for article in articles:
-            if article in previous:
-                votes[previous[article]] = votes.get(previous[article], 0) + 1
-        for old, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
-            if old not in taken:
-                rename[event] = old
-                taken.add(old)
-                break
-    renamed = [dataclasses.replace(e, id=rename[e.id]) if e.id in rename else e for e in events]
-    return renamed, {a: rename.get(e, e) for a, e in article_event.items()}
 
 
 def date_from_text(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> list[Article]:

@@ -58,6 +58,18 @@ class Corpus:
         """This corpus with its canonical entities and the entity of each mention known."""
         return dataclasses.replace(self, entities=tuple(entities), mention_entity=mention_entity)
 
+    def part(self, ids: Iterable[str]) -> Corpus:
+        """The part of this corpus holding the articles ``ids``, with the copies among them and
+        their mentions' entities (the entity table stays whole)."""
+        ids = set(ids)
+        return Corpus(
+            [a for a in self.articles if a.id in ids],
+            [a for a in self.analyses if a.article_id in ids],
+            duplicate_of={a: o for a, o in self.duplicate_of.items() if a in ids and o in ids},
+            entities=self.entities,
+            mention_entity={k: v for k, v in self.mention_entity.items() if k[0] in ids},
+        )
+
     # -- asking it ---------------------------------------------------------------------------
 
     def article(self, article_id: str) -> Article | None:

@@ -17,7 +17,19 @@ from newsfuse.model.article import (
     Sentence,
     TimeValue,
 )
-from newsfuse.model.fused import Entity, EntityMention
+from newsfuse.model.fused import (
+    ClaimGroup,
+    ClaimSource,
+    Contradiction,
+    ContradictionSide,
+    DatedSentence,
+    Dispute,
+    Entity,
+    EntityMention,
+    SentenceRef,
+    SummaryLine,
+    TimelineEntry,
+)
 
 
 def to_dict(record: Any) -> Any:
@@ -48,6 +60,8 @@ _NESTED: dict[tuple[type, str], type] = {}
 def _rebuild(cls: type, name: str, value: Any) -> Any:
     inner = _NESTED.get((cls, name))
     if inner is not None:
+        if isinstance(value, dict):  # one nested record, not a sequence of them
+            return from_dict(inner, value)
         return tuple(from_dict(inner, v) for v in value)
     if isinstance(value, list):
         return tuple(_rebuild(cls, "", v) if isinstance(v, list) else v for v in value)
@@ -65,5 +79,12 @@ _NESTED.update(
         (ArticleAnalysis, "claims"): Claim,
         (Claim, "numbers"): Number,
         (ArticleAnalysis, "dated"): Dated,
+        # the fused records a store's latest report carries over to the next incremental run
+        (ClaimGroup, "sources"): ClaimSource,
+        (Contradiction, "sides"): ContradictionSide,
+        (TimelineEntry, "sentences"): DatedSentence,
+        (SummaryLine, "sources"): SentenceRef,
+        (SummaryLine, "disputed"): Dispute,
+        (Dispute, "sources"): SentenceRef,
     }
 )

@@ -32,7 +32,7 @@ agree, not a single similar pair.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 import numpy as np
 
@@ -153,7 +153,10 @@ class EventClusterer:
         self.weights = weights
         self.bias = bias
 
-    def fit(self, corpus: Corpus) -> EventClusterer:
+    def fit(self, corpus: Corpus, among: Collection[str] | None = None) -> EventClusterer:
+        """Cluster the articles of ``corpus``, or only those ``among`` (with their copies), with
+        the TF-IDF spaces fitted on the whole corpus: a handful of reports of one event, vectorised
+        alone, would share every word, and words shared by all weigh nothing."""
         by_id = corpus.analysis_by_id
         duplicate_of = dict(corpus.duplicate_of)
         mention_entity = corpus.mention_entity
@@ -161,9 +164,13 @@ class EventClusterer:
         # 1. profiles
         profiles = build_profiles(originals, [by_id[a.id] for a in originals], mention_entity)
         # 2. vectors
-        embeddings = self._embed(profiles)
+        embeddings = self.embed(profiles)
         vectors = vectorize(profiles, embeddings)
-        weights, bias = self._model()
+        weights, bias = self.link_model()
+        if among is not None:
+            keep = [k for k, a in enumerate(originals) if a.id in among]
+            originals, profiles, vectors = [originals[k] for k in keep], [profiles[k] for k in keep], vectors.rows(keep)
+            duplicate_of = {c: o for c, o in duplicate_of.items() if o in among}
         # 3.-5. candidates, blocks, clusters
         labels = cluster(vectors, weights, bias, self.threshold, self.attach_threshold, self.neighbours)
         # 6. events
@@ -177,7 +184,8 @@ class EventClusterer:
         self.article_role_ = roles
         return self
 
-    def _embed(self, profiles: list[Profile]) -> np.ndarray | None:
+    def embed(self, profiles: list[Profile]) -> np.ndarray | None:
+        """Sentence embeddings of the profiles' leads, None when the encoder is off or missing."""
         self.embedding_used_ = False
         if not self.use_embeddings or not profiles:
             return None
@@ -192,7 +200,8 @@ class EventClusterer:
         self.embedding_used_ = True
         return vectors
 
-    def _model(self) -> tuple[np.ndarray, float]:
+    def link_model(self) -> tuple[np.ndarray, float]:
+        """The link model's weights (in PAIR_FEATURES order) and bias, for the evidence ``embed`` left."""
         if self.weights is not None:
             weights, bias = self.weights, self.bias if self.bias is not None else LINK_BIAS
         elif self.embedding_used_:

@@ -66,6 +66,22 @@ class Vectors:
     named_years: list[frozenset[int]] = field(default_factory=list)
     weekdays: list[frozenset[int]] = field(default_factory=list)
 
+    def rows(self, keep: Sequence[int]) -> Vectors:
+        """These vectors for the profile rows ``keep`` only, in that order (the spaces unchanged)."""
+        keep = list(keep)
+
+        def pick(values: list) -> list:
+            return [values[k] for k in keep] if values else values
+
+        return Vectors(
+            body=self.body[keep], lead=self.lead[keep], terms=self.terms, who=self.who[keep],
+            where=self.where[keep], figures=self.figures[keep],
+            embedding=None if self.embedding is None else self.embedding[keep],
+            anchor=self.anchor[keep], event_day=self.event_day[keep], years=pick(self.years),
+            mentioned=pick(self.mentioned), named=pick(self.named), ordinals=pick(self.ordinals),
+            counts=pick(self.counts), named_years=pick(self.named_years), weekdays=pick(self.weekdays),
+        )
+
 
 def vectorize(profiles: Sequence[Profile], embeddings: np.ndarray | None) -> Vectors:
     """TF-IDF spaces fitted on the corpus itself: a word's weight depends on what else came in."""

@@ -1,0 +1,156 @@
+"""What an incremental run keeps of the store's latest report: the parts no new article touches.
+
+An incremental run recomputes the timeline, claims, contradictions and summary of a *part* of
+the corpus only: the events the new articles joined or opened, those whose stored records name an
+entity the entity table no longer has, and the events of their storylines within WINDOW_DAYS of
+them. A storyline holding a part event is summarised again over its events in the part.
+``carry`` takes the stored records outside that part as they were, and ``splice`` puts the
+part's new records beside them, numbering new claims and contradictions past the kept ones so
+that every id stays unique and every reference resolves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from newsfuse.fuse.events.assign import WINDOW_DAYS
+from newsfuse.fuse.events.describe import period_start
+from newsfuse.model import (
+    ClaimGroup,
+    Contradiction,
+    Event,
+    Story,
+    SummaryLine,
+    TimelineEntry,
+    from_dict,
+)
+
+_NUMBERED = re.compile(r"^(?:claim|contradiction)-(\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """The stored records an incremental run keeps, and the events and stories it recomputes."""
+
+    events: frozenset[str] = frozenset()  # ids of the events recomputed (the part)
+    stories: frozenset[str] = frozenset()  # ids of the stories holding one of them (summarised again over the part)
+    timeline: tuple[TimelineEntry, ...] = ()
+    claims: tuple[ClaimGroup, ...] = ()
+    contradictions: tuple[Contradiction, ...] = ()
+    summary: tuple[SummaryLine, ...] = ()
+
+
+def carry(
+    data: Mapping,
+    events: Sequence[Event],
+    stories: Sequence[Story],
+    article_event: Mapping[str, str],
+    touched: Iterable[str],
+    entity_ids: set[str],
+) -> Carried:
+    """What to keep of ``data`` (the stored report) when ``touched`` events were clustered again
+    and ``events``, ``stories``, ``article_event`` and ``entity_ids`` are those of this run."""
+    timeline = [from_dict(TimelineEntry, t) for t in data.get("timeline") or ()]
+    contradictions = [from_dict(Contradiction, c) for c in data.get("contradictions") or ()]
+    part = set(touched)
+    # Stored records naming an entity that is gone are recomputed with their events.
+    for entry in timeline:
+        if any(w not in entity_ids for w in entry.who):
+            part |= _events_of(entry.event, entry.sources, article_event)
+    for c in contradictions:
+        if c.entity is not None and c.entity not in entity_ids:
+            part |= _events_of(c.event, (s.article for s in c.sides), article_event)
+    known = {e.id for e in events}
+    part &= known
+    # Claims are compared across a storyline's events, so the events of a touched storyline join
+    # the part: those within WINDOW_DAYS of a touched one (and the undated), which bounds the part
+    # however long the storyline has run; its older events keep their records.
+    days = {e.id: period_start(e.date) for e in events}
+    anchors = sorted(d for e in part if (d := days[e]) is not None)
+    in_stories = {s.id for s in stories if part & set(s.events)}
+    part |= {
+        e for s in stories if s.id in in_stories for e in s.events
+        if days[e] is None or not anchors or _near(days[e], anchors, WINDOW_DAYS)
+    }
+    articles = {a for a, e in article_event.items() if e in part}
+
+    def kept(event: str | None, sources: Iterable[str]) -> bool:
+        # A record of no event (or of an event gone) is kept only while all its sources are outside the part.
+        return (event is None or (event in known and event not in part)) and not articles.intersection(sources)
+
+    claims = [from_dict(ClaimGroup, c) for c in data.get("claims") or ()]
+    claims = [c for c in claims if kept(c.event, (s.article for s in c.sources))]
+    claim_ids = {c.id for c in claims}
+    story_ids = {s.id for s in stories} - in_stories
+    return Carried(
+        events=frozenset(part),
+        stories=frozenset(in_stories),
+        timeline=tuple(t for t in timeline if kept(t.event, t.sources)),
+        claims=tuple(claims),
+        contradictions=tuple(
+            c for c in contradictions
+            if set(c.claims) <= claim_ids and kept(c.event, (s.article for s in c.sides))
+        ),
+        summary=tuple(
+            line for line in (from_dict(SummaryLine, s) for s in data.get("summary") or ())
+            if (line.story is None or line.story in story_ids)
+            and kept(line.event, (ref.article for ref in line.sources))
+        ),
+    )
+
+
+def splice(
+    carried: Carried,
+    timeline: Sequence[TimelineEntry],
+    claims: Sequence[ClaimGroup],
+    contradictions: Sequence[Contradiction],
+    summary: Sequence[SummaryLine],
+    events: Sequence[Event],
+    stories: Sequence[Story],
+) -> tuple[list[TimelineEntry], list[ClaimGroup], list[Contradiction], list[SummaryLine]]:
+    """The kept records with the part's new ones: new claims and contradictions numbered on from
+    the highest kept number, the timeline by date, the summary in the order of events and stories."""
+    if not (carried.timeline or carried.claims or carried.contradictions or carried.summary):
+        return list(timeline), list(claims), list(contradictions), list(summary)
+    claim_ids = _renumber("claim", (c.id for c in claims), (c.id for c in carried.claims))
+    contradiction_ids = _renumber("contradiction", (c.id for c in contradictions), (c.id for c in carried.contradictions))
+    claims = [replace(c, id=claim_ids[c.id]) for c in claims]
+    contradictions = [
+        replace(
+            c,
+            id=contradiction_ids[c.id],
+            claims=tuple(claim_ids.get(x, x) for x in c.claims),
+            sides=tuple(replace(s, claim=claim_ids.get(s.claim, s.claim)) for s in c.sides),
+        )
+        for c in contradictions
+    ]
+    order = {("event", e.id): n for n, e in enumerate(events)}
+    order.update({("story", s.id): len(events) + n for n, s in enumerate(stories)})
+
+    def place(line: SummaryLine) -> int:
+        return order.get(("story", line.story) if line.story else ("event", line.event), len(order))
+
+    return (
+        sorted([*carried.timeline, *timeline], key=lambda t: t.date),
+        [*carried.claims, *claims],
+        [*carried.contradictions, *contradictions],
+        sorted([*carried.summary, *summary], key=place),
+    )
+
+
+def _renumber(kind: str, new: Iterable[str], kept: Iterable[str]) -> dict[str, str]:
+    """New ids ``kind-N`` for ``new``, N counting on from the highest number among ``kept``."""
+    top = max((int(m.group(1)) for m in (_NUMBERED.match(i) for i in kept) if m), default=0)
+    return {old: f"{kind}-{top + n}" for n, old in enumerate(new, 1)}
+
+
+def _near(day, sorted_days, window: int) -> bool:
+    k = bisect.bisect_left(sorted_days, day)
+    return any(abs((sorted_days[m] - day).days) <= window for m in (k - 1, k) if 0 <= m < len(sorted_days))
+
+
+def _events_of(event: str | None, sources: Iterable[str], article_event: Mapping[str, str]) -> set[str]:
+    return {event} if event else {article_event[a] for a in sources if a in article_event}

@@ -1,0 +1,74 @@
+"""What an incremental run keeps of the stored report, and how the recomputed part is spliced beside it."""
+
+from __future__ import annotations
+
+from newsfuse.fuse.carry import carry, splice
+from newsfuse.model import (
+    ClaimGroup,
+    ClaimSource,
+    Contradiction,
+    ContradictionSide,
+    Event,
+    SentenceRef,
+    Story,
+    SummaryLine,
+    to_dict,
+)
+
+
+def _claim(cid: str, event: str, article: str) -> ClaimGroup:
+    return ClaimGroup(cid, f"{event} happened", (ClaimSource(article, 0, 0, 5, "it did", "Outlet"),), event=event)
+
+
+def _side(claim: str, article: str) -> ContradictionSide:
+    return ContradictionSide(claim, article, "Outlet", 0, 0, 5, "it did", "3")
+
+
+EVENTS = [Event("fire", date="2023-03-14", articles=("f1", "f2")), Event("strike", date="2025-10-14", articles=("s1",))]
+STORIES = [Story("story-fire", events=("fire",), articles=("f1", "f2")), Story("story-strike", events=("strike",), articles=("s1",))]
+ARTICLE_EVENT = {"f1": "fire", "f2": "fire", "s1": "strike"}
+STORED = {
+    "claims": to_dict([_claim("claim-1", "fire", "f1"), _claim("claim-2", "fire", "f2"), _claim("claim-3", "strike", "s1")]),
+    "contradictions": to_dict([
+        Contradiction("contradiction-1", ("claim-1", "claim-2"), "number", "3 or 4", (_side("claim-1", "f1"), _side("claim-2", "f2")), "fire"),
+        Contradiction("contradiction-2", ("claim-3",), "number", "x", (_side("claim-3", "s1"),), "strike"),
+    ]),
+    "summary": [
+        {"kind": "headline", "text": "Fire", "sources": [{"article": "f1", "sentence": 0}], "support": 2, "event": "fire"},
+        {"kind": "headline", "text": "Strike", "sources": [{"article": "s1", "sentence": 0}], "support": 1, "event": "strike"},
+    ],
+    "timeline": [],
+    "stories": to_dict(STORIES),
+}
+
+
+def test_records_of_untouched_events_are_kept_as_they_were_and_the_touched_ones_dropped():
+    kept = carry(STORED, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, set())
+    assert kept.events == {"strike"} and kept.stories == {"story-strike"}
+    assert [c.id for c in kept.claims] == ["claim-1", "claim-2"]
+    assert [c.id for c in kept.contradictions] == ["contradiction-1"]
+    assert to_dict(kept.contradictions[0]) == STORED["contradictions"][0]
+    assert [line.event for line in kept.summary] == ["fire"]
+    assert kept.summary[0].sources == (SentenceRef("f1", 0),)
+
+
+def test_the_part_s_claims_and_contradictions_are_numbered_past_the_kept_ones():
+    kept = carry(STORED, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, set())
+    new_claims = [_claim("claim-1", "strike", "s1"), _claim("claim-2", "strike", "s1")]
+    new_dispute = Contradiction("contradiction-1", ("claim-1", "claim-2"), "number", "5 or 6",
+                                (_side("claim-1", "s1"), _side("claim-2", "s1")), "strike")
+    line = SummaryLine("headline", "Strike again", (SentenceRef("s1", 0),), 1, event="strike")
+    _, claims, disputes, summary = splice(kept, [], new_claims, [new_dispute], [line], EVENTS, STORIES)
+    assert [c.id for c in claims] == ["claim-1", "claim-2", "claim-3", "claim-4"]
+    assert [d.id for d in disputes] == ["contradiction-1", "contradiction-2"]
+    assert disputes[1].claims == ("claim-3", "claim-4") and [s.claim for s in disputes[1].sides] == ["claim-3", "claim-4"]
+    assert [s.event for s in summary] == ["fire", "strike"]
+
+
+def test_a_record_naming_an_entity_that_is_gone_is_recomputed_with_its_event():
+    stored = {**STORED, "timeline": [{"date": "2023-03-14", "text": "fire", "event": "fire", "sources": ["f1"],
+                                      "who": ["brennard-abc123"]}]}
+    kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, set())
+    assert kept.events == {"fire", "strike"} and not kept.claims and not kept.timeline
+    kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, {"brennard-abc123"})
+    assert kept.events == {"strike"} and len(kept.timeline) == 1
