@@ -23,6 +23,7 @@ from newsfuse.fuse.claims.slots import find_numbers
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.fuse.entities.canon import EntityCanonicalizer
+from newsfuse.fuse.events.assign import EventAssigner
 from newsfuse.fuse.events.cluster import EventClusterer
 from newsfuse.fuse.events.stories import StoryLinker
 from newsfuse.fuse.framing import FramingAnalyzer
@@ -103,6 +104,11 @@ ESTIMATORS: dict[str, tuple[Callable[[], Any], Callable[[Any, dict[str, Any]], A
     "Deduplicator": (Deduplicator, lambda est, up: est.fit(up["corpus"])),
     "EntityCanonicalizer": (EntityCanonicalizer, lambda est, up: est.fit(up["corpus"])),
     "EventClusterer": (lambda: EventClusterer(use_embeddings=False), lambda est, up: est.fit(up["corpus"])),
+    # The incremental path: "daily" arrives after the other two were fused.
+    "EventAssigner": (lambda: EventAssigner(clusterer=functools.partial(EventClusterer, use_embeddings=False)),
+                      lambda est, up: est.fit(up["corpus"], {"daily"} & set(up["events"].article_event_),
+                                              {a: e for a, e in up["events"].article_event_.items() if a != "daily"},
+                                              up["events"].events_)),
     "StoryLinker": (StoryLinker, lambda est, up: est.fit(up["corpus"], up["events"].events_)),
     "TimelineBuilder": (lambda: TimelineBuilder(use_embeddings=False),
                         lambda est, up: est.fit(up["corpus"], up["events"].events_, up["events"].article_event_)),
