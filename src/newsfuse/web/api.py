@@ -9,25 +9,20 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from newsfuse.web.records import desk_of, record_of
+
 # The fields of an article that the list leaves out (the article's own endpoint has them).
 _HEAVY = ("text", "sentences", "times", "removed")
 
 
-def _desk(request: Request):
-    return request.app.state.desk.current()
-
-
 async def events(request: Request) -> JSONResponse:
-    desk = await run_in_threadpool(_desk, request)
+    desk = await desk_of(request)
     return JSONResponse({"events": desk.events, "stories": desk.data.get("stories") or []})
 
 
 async def event(request: Request) -> JSONResponse:
-    desk = await run_in_threadpool(_desk, request)
+    desk, e = await record_of(request, "event", "event_id", "no event {} in the latest report")
     event_id = request.path_params["event_id"]
-    e = desk.event.get(event_id)
-    if e is None:
-        raise HTTPException(404, f"no event {event_id!r} in the latest report")
     data = desk.data
     members = set(e.get("articles") or ())
 
@@ -48,16 +43,12 @@ async def event(request: Request) -> JSONResponse:
 
 
 async def articles(request: Request) -> JSONResponse:
-    desk = await run_in_threadpool(_desk, request)
+    desk = await desk_of(request)
     return JSONResponse({"articles": [_light(a) for a in desk.articles]})
 
 
 async def article(request: Request) -> JSONResponse:
-    desk = await run_in_threadpool(_desk, request)
-    article_id = request.path_params["article_id"]
-    a = desk.article.get(article_id)
-    if a is None:
-        raise HTTPException(404, f"no article {article_id!r} in the latest report")
+    _, a = await record_of(request, "article", "article_id", "no article {} in the latest report")
     return JSONResponse(a)
 
 

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from newsfuse.web.records import desk_of, record_of
 from newsfuse.web.security import CSRF_COOKIE, CSRF_FIELD
 
 SEEN_COOKIE = "nf_seen"
@@ -41,12 +42,8 @@ def _render(request: Request, name: str, context: dict, status: int = 200) -> Re
     return response
 
 
-def _desk(request: Request):
-    return request.app.state.desk.current()
-
-
 async def front(request: Request) -> Response:
-    desk = await run_in_threadpool(_desk, request)
+    desk = await desk_of(request)
     seen = request.cookies.get(SEEN_COOKIE, "")
     seen = seen if _ISO.match(seen) else ""
     events = desk.ranked_events(seen or None)
@@ -61,11 +58,8 @@ async def front(request: Request) -> Response:
 
 
 async def event(request: Request) -> Response:
-    desk = await run_in_threadpool(_desk, request)
+    desk, e = await record_of(request, "event", "event_id", "No event {} in the latest report.")
     event_id = request.path_params["event_id"]
-    e = desk.event.get(event_id)
-    if e is None:
-        raise HTTPException(404, f"No event {event_id!r} in the latest report.")
     timeline = desk.timeline(event_id)
     return _render(request, "event.html", {
         "desk": desk, "e": e, "summary": desk.summary(event_id), "contradictions": desk.contradictions(event_id),
@@ -77,11 +71,8 @@ async def event(request: Request) -> Response:
 
 
 async def entity(request: Request) -> Response:
-    desk = await run_in_threadpool(_desk, request)
+    desk, ent = await record_of(request, "entity", "entity_id", "No entity {} in the latest report.")
     entity_id = request.path_params["entity_id"]
-    ent = desk.entity.get(entity_id)
-    if ent is None:
-        raise HTTPException(404, f"No entity {entity_id!r} in the latest report.")
     spellings = sorted({s.get("text") for s in ent.get("spans") or () if s.get("text")} | set(ent.get("aliases") or ()))
     return _render(request, "entity.html", {
         "desk": desk, "ent": ent, "spellings": spellings, "events": desk.entity_events(entity_id),
@@ -90,11 +81,7 @@ async def entity(request: Request) -> Response:
 
 
 async def article(request: Request) -> Response:
-    desk = await run_in_threadpool(_desk, request)
-    article_id = request.path_params["article_id"]
-    a = desk.article.get(article_id)
-    if a is None:
-        raise HTTPException(404, f"No article {article_id!r} in the latest report.")
+    desk, a = await record_of(request, "article", "article_id", "No article {} in the latest report.")
     url = a.get("url") if isinstance(a.get("url"), str) and urlsplit(a["url"]).scheme in ("http", "https") else None
     return _render(request, "article.html", {"desk": desk, "a": a, "segments": desk.segments(a), "url": url})
 
