@@ -215,6 +215,14 @@ def examples_report(examples_report_once) -> dict:
 # --- a real browser ------------------------------------------------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
+# The marks of a test module that drives Chromium: slow, and skipped where setup.sh could not install it.
+NEEDS_CHROMIUM = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason=f"no Chromium at {CHROMIUM}: setup.sh installs Debian's chromium when run as root with apt-get",
+    ),
+]
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM, TEST_DATA
+from tests.conftest import NEEDS_CHROMIUM, TEST_DATA
 CORPUS = TEST_DATA / "html" / "reports.jsonl"
 # Set to a folder to keep a copy of the screenshots for a person to look at.
 SCREENSHOT_COPY_ENV = "NEWSFUSE_SCREENSHOTS"
@@ -16,13 +16,7 @@ SCREENSHOT_COPY_ENV = "NEWSFUSE_SCREENSHOTS"
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed (pip install 'newsfuse[dev]')"
 )
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason=f"no Chromium at {CHROMIUM}: setup.sh installs Debian's chromium when run as root with apt-get",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")

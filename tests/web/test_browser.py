@@ -8,19 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CHROMIUM
+from tests.conftest import NEEDS_CHROMIUM
 from tests.render.test_html_browser import SCREENSHOT_COPY_ENV
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed (pip install 'newsfuse[dev]')"
 )
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason=f"no Chromium at {CHROMIUM}: setup.sh installs Debian's chromium when run as root with apt-get",
-    ),
-]
+pytestmark = NEEDS_CHROMIUM
 # The :target highlight of a cited sentence (desk.css's --mark), as the browser computes it.
 MARK_RGB = "rgb(255, 233, 138)"
 UPLOAD = (
