@@ -95,10 +95,8 @@ def place_names(units: Sequence[ClaimUnit], corpus: Corpus) -> list[str | None]:
     ("was shot in Gary", "in the city of Gary"); None when it names no place, more than one, or a
     place that is not where something happened ("a man from Gary")."""
     out: list[str | None] = []
-    types = _entity_types(corpus)
-    for u in units:
-        analysis, article = corpus.analysis(u.article), corpus.article(u.article)
-        places = [m for m in _places(corpus, analysis, types) if u.start <= m.start and m.end <= u.end] if analysis else []
+    for u, places in zip(units, _statement_places(units, corpus, PLACE_LABELS)):
+        article = corpus.article(u.article)
         if len(places) != 1 or article is None:
             out.append(None)
             continue
@@ -110,13 +108,20 @@ def place_names(units: Sequence[ClaimUnit], corpus: Corpus) -> list[str | None]:
 def statement_spots(units: Sequence[ClaimUnit], corpus: Corpus) -> list[frozenset[str]]:
     """Each statement's place names of any scale (towns, regions, buildings, streets) as keys, in
     the order of ``units``."""
+    return [frozenset(place_key(n) for n in [m.text for m in places] + _STREET.findall(u.text))
+            for u, places in zip(units, _statement_places(units, corpus, SPOT_LABELS))]
+
+
+def _statement_places(units: Sequence[ClaimUnit], corpus: Corpus, labels: frozenset[str]) -> list[list[Mention]]:
+    """Per statement, the place mentions of ``labels`` inside it; each article's mentions are read once."""
     types = _entity_types(corpus)
+    by_article: dict[str, list[Mention]] = {}
     out = []
     for u in units:
-        analysis = corpus.analysis(u.article)
-        names = [m.text for m in _places(corpus, analysis, types, SPOT_LABELS)
-                 if u.start <= m.start and m.end <= u.end] if analysis else []
-        out.append(frozenset(place_key(n) for n in names + _STREET.findall(u.text)))
+        if u.article not in by_article:
+            analysis = corpus.analysis(u.article)
+            by_article[u.article] = _places(corpus, analysis, types, labels) if analysis else []
+        out.append([m for m in by_article[u.article] if u.start <= m.start and m.end <= u.end])
     return out
 
 
