@@ -100,8 +100,11 @@ BLIND = Path(__file__).resolve().parents[1] / "data" / "blind"
 # speakers P/R 0.833, contradictions 1 of 3 with 8 wrong pairs. After the fixes (datelines out of
 # claims, names the tagger calls ORG after a role, partial quotes inside reported speech, "…,
 # citing X" out of the reported clause): alignment P 0.708 R 0.459, quotes 0.983, speakers 0.917,
-# contradictions unchanged. Floors sit a little below.
-BLIND_FLOORS = {"align_p": 0.65, "align_r": 0.42, "quote": 0.95, "speaker": 0.88, "contradictions_right": 3,
+# contradictions unchanged. Floors sit a little below. Contradictions 3 → 2 of 3 (2026-12-07, fourth
+# session): two different verbs of a count no longer compare unless close or told in strongly alike
+# words, which on real shooting news (GVA train check parts) told two deeds every time; "rejected
+# about 4,300 mail ballots" / "9,000 mail ballots were thrown out" is lost with them.
+BLIND_FLOORS = {"align_p": 0.65, "align_r": 0.42, "quote": 0.95, "speaker": 0.88, "contradictions_right": 2,
                 "contradictions_wrong_max": 1, "traps_max": 0}
 
 

@@ -77,6 +77,12 @@ def test_a_count_at_one_spot_is_no_rival_of_the_whole():
     assert not comparable(("One man was found dead outside.", "One"), ("Two men were found dead.", "Two"))
     # Both at the same spot: still one count.
     assert comparable(("Two people were shot at the bar.", "Two"), ("Three people were shot at the bar.", "Three"))
+    assert not comparable(("Six people were taken there.", "Six"), ("Eleven people were taken to hospitals.", "Eleven"))
+    # A named destination: those taken there are a part.
+    assert not comparable(("Paramedics took two victims to Stroger Hospital.", "two"),
+                          ("Three victims were taken to hospitals.", "Three"))
+    assert comparable(("Paramedics took two victims to Stroger Hospital.", "two"),
+                      ("Paramedics took three victims to Stroger Hospital.", "three"))
 
 
 @pytest.mark.slow
@@ -104,6 +110,45 @@ def test_other_nouns_and_a_groups_size_are_other_counts():
     assert not comparable(("Police described a dispute between two groups of people.", "two"),
                           ("Four people were shot.", "Four"))
     assert not comparable(("He fired at a group of four teenagers.", "four"), ("Two teens were shot.", "Two"))
+    # One verb, two nouns in a toll: a part ("two bailiffs" of "four people").
+    assert not comparable(("The gunman shot two bailiffs.", "two"), ("Four people were shot.", "Four"))
     # How often is not how many.
     assert not comparable(("She was shot seven times in the street.", "seven"),
                           ("He shot two officers and four civilians.", "four"))
+
+
+@pytest.mark.slow
+def test_figures_of_two_subjects_are_other_counts():
+    # What someone did or has belongs to its subject: a name against another subject.
+    assert not comparable(("Maria Lopez fired two shots.", "two"), ("A deputy fired one shot.", "one"))
+    assert not comparable(("Lorne Ahrens served 14 years on the force.", "14 years"),
+                          ("He served nine years on the force.", "nine years"))
+    # One subject written two ways is one owner.
+    assert comparable(("The Bank of Valdoria raised its rate to 4.5%.", "4.5%"),
+                      ("Valdoria's central bank raised its rate to 4.75%.", "4.75%"))
+    # A toll's subject is whoever did the harm, which each report names its own way.
+    assert comparable(("A gunman shot four people.", "four"), ("The suspect shot three people.", "three"))
+    assert comparable(("Smith shot four people.", "four"), ("The suspect shot three people.", "three"))
+    # Two descriptions may be one referent told two ways.
+    assert comparable(("The plant employs 3,100 workers.", "3,100"), ("The site employs 2,400 workers.", "2,400"))
+
+
+@pytest.mark.slow
+def test_two_deeds_are_other_counts():
+    assert not comparable(("One patient remains hospitalized.", "One"),
+                          ("Two patients were transferred to waiting ambulances.", "Two"))
+    assert not comparable(("He heard two gunshots.", "two"), ("Three shots were fired inside the building.", "Three"))
+    # Verbs that tell one deed (frames_comparable's one_deed, from close verbs or alike windows).
+    f, wf = frame_of("Dockers will get a 6% pay rise over two years.", "6%")
+    g, wg = frame_of("Dockers will receive a 6.5% pay rise over two years.", "6.5%")
+    assert not frames_comparable(f, g, wf, wg, True) and frames_comparable(f, g, wf, wg, True, one_deed=True)
+
+
+@pytest.mark.slow
+def test_a_state_and_a_deed_are_other_counts():
+    assert not comparable(("Three men are in custody.", "Three"), ("Two men were having an argument outside.", "Two"))
+    # Unless both say what befell those counted.
+    assert comparable(("Three people are dead.", "Three"), ("Four people were killed.", "Four"))
+    # A state narrows those counted: the stable victims are not all the victims.
+    assert not comparable(("Four victims are stable.", "Four"), ("There are a total of six victims.", "six"))
+    assert comparable(("Three people are in custody.", "Three"), ("Four people are in custody after the shooting.", "Four"))

@@ -44,7 +44,7 @@ from collections.abc import Mapping, Sequence
 
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.align import ClaimAligner, ClaimUnit, Pair
-from newsfuse.fuse.claims.figure_context import figure_window, same_basis, same_context, same_frame
+from newsfuse.fuse.claims.figure_context import figure_window, one_length, same_basis, same_context, same_frame
 from newsfuse.fuse.claims.parses import statement_parses
 from newsfuse.fuse.claims.places import PlaceFacts, place_facts, place_names, statement_spots
 from newsfuse.fuse.claims.roles import relation_conflicts, role_conflicts
@@ -103,6 +103,9 @@ PERIOD_BOUNDS = frozenset({"since", "until", "till", "through", "by", "before", 
 # count of the staff who did something, which another report may give as a rival value).
 _PARTITIVE = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the|them|those|these|all|us)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+$", re.I)
+# "four others were shot", "two more people have died", "three other victims": those besides someone
+# or some count the report gives first, an increment, not a total.
+_OTHERS = re.compile(r"^\s+(?:others|more|other|additional|further)\b", re.I)
 # "a man and his two children", "a man and two children", "two men and two women": the figure after "and";
 # "killed three people and himself": the figure before.
 _AND_BEFORE = re.compile(
@@ -183,12 +186,15 @@ class ContradictionFinder:
         # A figure pair counts when the words around the two figures say the same thing, and the
         # parse says they count one thing at one time in one scope.
         ranked = same_context(figures, texts, aligner.embedding_used_, aligner.close_units_)
-        # (only counts are checked for one frame: the other kinds' statements need no parse)
-        parses = statement_parses([u for f in ranked if f[6] == "number" for u in f[2:4]], texts)
-        for ga, gb, a, b, x, y, kind, _ in ranked:
+        # (counts are checked for one frame, lengths of time for one owner: other kinds need no parse)
+        parses = statement_parses([u for f in ranked if f[6] in ("number", "duration") for u in f[2:4]], texts)
+        for ga, gb, a, b, x, y, kind, _, alike in ranked:
             if (frozenset({ga, gb}), kind) in found:
                 continue
-            if kind == "number" and not same_frame(a, b, x, y, parses, aligner.close_units_):
+            if kind == "number" and not same_frame(a, b, x, y, parses, aligner.close_units_, alike,
+                                                       aligner.embedding_used_):
+                continue
+            if kind == "duration" and not one_length(a, b, x, y, parses, aligner.close_units_):
                 continue
             if not same_basis(texts.get(a.article, ""), a, x, texts.get(b.article, ""), b, y):
                 continue  # a yearly rate or an average against a total or one year's figure
@@ -234,8 +240,11 @@ class ContradictionFinder:
             figures = rival_figures(a, b, same_time)
             # Ordinals rival only as counts of one noun ("second visit" / "third visit"); "the man
             # found first" is an order of finding, not the count an "unrelated third man" gives.
+            # A statement that gives two ordinals ("on the first floor and one on the third") names
+            # several instances, so a third report's other ordinal may be one of them.
             figures = [(x, y) for x, y in figures
-                       if x.kind != "ordinal" or x.noun and x.noun == y.noun and self._same_instance(aligner, a, b, gap, same_time)]
+                       if x.kind != "ordinal" or x.noun and x.noun == y.noun and not _several(a) and not _several(b)
+                       and self._same_instance(aligner, a, b, gap, same_time)]
             if figures:
                 return "figures", figures
         if slot_score < self.same_slot_score:
@@ -325,12 +334,17 @@ def rival_figures(a: ClaimUnit, b: ClaimUnit, same_time: bool = False,
     return out
 
 
+def _several(u: ClaimUnit) -> bool:
+    """The statement gives two or more different ordinals ("the second and third floors")."""
+    return len({x.value for x in u.amounts if x.kind == "ordinal"}) > 1
+
+
 def _part(u: ClaimUnit, x: Amount) -> bool:
     """A count of part of a group ("two of the victims", "five of them", "the other three victims",
-    one side of people joined: "a man and his two children", "a man and two children", "two children
-    and one adult"): no
-    rival of the group's total, which another report gives (GVA train: the commonest false alarm
-    among reports of one shooting; docs/quality.md)."""
+    "four others", "two more people", one side of people joined: "a man and his two children", "a
+    man and two children", "two children and one adult"): no rival of the group's total, which
+    another report gives (GVA train: the commonest false alarm among reports of one shooting;
+    docs/quality.md)."""
     if x.kind != "cardinal":
         return False
     before, after = u.text[max(0, x.start - u.start - 24) : x.start - u.start], u.text[x.end - u.start : x.end - u.start + 40]
@@ -339,7 +353,7 @@ def _part(u: ClaimUnit, x: Amount) -> bool:
     joined = joined is not None and not RUNNING_COUNT.search(joined.group(0))
     left = _AND_BEFORE.search(before)
     left = left is not None and not (left.group("left") and RUNNING_COUNT.search(left.group("left")))
-    return bool(_PARTITIVE.match(after) or _THE_OTHER.search(before) or left or joined)
+    return bool(_PARTITIVE.match(after) or _THE_OTHER.search(before) or _OTHERS.match(after) or left or joined)
 
 
 def _developing(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, same_time: bool = False) -> bool:
@@ -481,9 +495,10 @@ def _record(kind: str, sides: list[tuple[str, ClaimUnit, str, str]]) -> Contradi
 
 
 def _one_per_disagreement(records: Sequence[Contradiction]) -> list[Contradiction]:
-    """The records, each disagreement once: two reports giving the same two values of one kind in one
-    event are one disagreement, however many of their sentences restate it ("three people are dead",
-    "three people were found shot" against one "four people were killed"); the first record stays."""
+    """The records, each disagreement once: two outlets giving the same two values of one kind in one
+    event are one disagreement, however many of their sentences or reports restate it ("three people
+    are dead", "three people were found shot" against one "four people were killed"; a report and
+    the outlet's update of it); the first record stays."""
     seen: set[tuple] = set()
     out = []
     for record in records:
@@ -491,7 +506,7 @@ def _one_per_disagreement(records: Sequence[Contradiction]) -> list[Contradictio
             out.append(record)
             continue
         key = (record.event, record.kind,
-               frozenset((side.article, " ".join(side.value.lower().split())) for side in record.sides))
+               frozenset((side.outlet or side.article, " ".join(side.value.lower().split())) for side in record.sides))
         if key not in seen:
             seen.add(key)
             out.append(record)

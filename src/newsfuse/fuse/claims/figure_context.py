@@ -28,6 +28,11 @@ SAME_NOUN_BONUS = 0.15
 SHARED_WORD_BONUS = 0.1
 # Counts of different nouns ("one dead" / "two survivors") must have windows this alike.
 STRONG_WINDOW_COSINE = 0.75
+# Two verbs this close tell one deed ("raise"/"lift" 0.57, "arrest"/"detain" 0.61, "take"/"take in"
+# 0.69 with all-MiniLM-L6-v2); the verbs of the different deeds in the GVA train check parts 1-4
+# ("remain"/"transfer", "hear"/"fire", "approach"/"stand", "spot"/"crash") are 0.26-0.41
+# (docs/quality.md, 2026-12-07 fourth session). The same bar as the aligner's counted nouns.
+VERB_COSINE = 0.5
 # Characters each side of a figure read for the basis it is given on (a rate, an average).
 BASIS_CHARS = 40
 # A figure given per period ("3,000 a year", "annually") or as an average ("an average of 40", "40 on
@@ -39,7 +44,9 @@ _AVERAGE = re.compile(r"\baverag\w*|\bmedian\b", re.I)
 
 def same_context(figures, texts: Mapping[str, str], embedded: bool, close: set[tuple[str, str]]):
     """The figure pairs whose surrounding words are alike ("# workers had joined the stoppage" /
-    "# dockworkers kept up a strike"): the figures then count the same thing."""
+    "# dockworkers kept up a strike"): the figures then count the same thing. Each comes with its
+    likeness and whether the windows' embeddings alone are strongly alike (STRONG_WINDOW_COSINE:
+    "will get a # pay rise over two years" / "will receive a # pay rise over two years")."""
     if not figures:
         return []
     windows = [(figure_window(texts.get(a.article, ""), a, x), figure_window(texts.get(b.article, ""), b, y))
@@ -65,16 +72,19 @@ def same_context(figures, texts: Mapping[str, str], embedded: bool, close: set[t
         parses = statement_parses([u for k in maybe for u in figures[k][2:4]], texts, entities=False)
         for k in maybe:
             same[k] = _one_predicate(*figures[k][2:6], parses)
+    alike = [embedded and sim >= STRONG_WINDOW_COSINE for sim in sims]
     sims = [sim + SAME_NOUN_BONUS * one + SHARED_WORD_BONUS * _share_words(*w)
             if f[4].kind != "cardinal" or one or sim >= STRONG_WINDOW_COSINE else 0.0
             for f, sim, w, one in zip(figures, sims, windows, same)]
     ranked = sorted(zip(sims, range(len(figures))), reverse=True)
-    return [(*figures[k], sim) for sim, k in ranked if sim >= threshold]
+    return [(*figures[k], sim, alike[k]) for sim, k in ranked if sim >= threshold]
 
 
-def same_frame(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping, close: set[tuple[str, str]]) -> bool:
+def same_frame(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping, close: set[tuple[str, str]],
+               alike: bool = False, embedded: bool = False) -> bool:
     """Whether two figures count one thing at one time in one scope (frames.frames_comparable);
-    True when either statement has no parse."""
+    two verbs may tell one deed when the figures' windows are strongly ``alike`` or, ``embedded``,
+    the verbs are close (VERB_COSINE). True when either statement has no parse."""
     da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
     if da is None or db is None:
         return True
@@ -83,7 +93,34 @@ def same_frame(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping
     if fx is None or fy is None:
         return True
     same = _same_word(fx.counted, fy.counted, close)
-    return frames.frames_comparable(fx, fy, a.words, b.words, same)
+    one_deed = alike or embedded and _close_verbs(fx.predicate, fy.predicate)
+    return frames.frames_comparable(fx, fy, a.words, b.words, same, _same_word(fx.owner, fy.owner, close), one_deed)
+
+
+def _close_verbs(p: str, q: str) -> bool:
+    if not p or not q or p == q:
+        return p == q
+    from newsfuse.nlp.encoder import embed_texts
+
+    v = embed_texts([p, q])
+    return float(v[0] @ v[1]) >= VERB_COSINE
+
+
+def one_length(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping, close: set[tuple[str, str]]) -> bool:
+    """Whether two lengths of time may be one: of one subject (``frames.owners_apart``: "Lorne Ahrens
+    served 14 years" / "he was with the department for nine years" are not) and under one verb when
+    both have one ("spent 16 years in prison" / "was sentenced to 15-25 years" are not). True
+    without parses."""
+    da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
+    if da is None or db is None:
+        return True
+    fx = frames.figure_frame(da, x.start - a.start, x.end - a.start)
+    fy = frames.figure_frame(db, y.start - b.start, y.end - b.start)
+    if fx is None or fy is None:
+        return True
+    if fx.predicate and fy.predicate and fx.predicate != fy.predicate:
+        return False
+    return not frames.owners_apart(fx, fy, _same_word(fx.owner, fy.owner, close))
 
 
 def same_basis(text_a: str, a: ClaimUnit, x: Amount, text_b: str, b: ClaimUnit, y: Amount) -> bool:

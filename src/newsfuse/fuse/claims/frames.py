@@ -16,12 +16,13 @@ CONDITION_MARKS = frozenset({"if", "once", "unless", "when", "provided"})
 # Modals that make a figure a prospect (a plan, a forecast) rather than a fact of now or before.
 PROSPECT_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "'ll", "wo"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+_PLACE_LABELS = frozenset({"FAC", "ORG", "GPE", "LOC"})
 # Time words the small tagger leaves outside any entity ("arrested 37 overnight"); the timex step's own.
 # Prepositions and adverbs that put what a figure counts at one spot ("found two bodies at the home",
 # "one was found outside"): a count of one spot is no rival of a count the other report gives for
 # the whole happening. Grammar: "in" is left out, it names the happening itself as often ("in the attack").
 SPOT_PREPOSITIONS = frozenset({"at", "outside", "inside", "near", "behind", "beside"})
-SPOT_ADVERBS = frozenset({"outside", "inside", "nearby", "upstairs", "downstairs"})
+SPOT_ADVERBS = frozenset({"outside", "inside", "nearby", "upstairs", "downstairs", "there", "here"})
 # What befell those counted, by the lemmas of the verb or adjective that says it: the dead, the hurt,
 # the shot (the dead and the hurt together). A count of one is no rival of a count of another
 # ("killed three officers" / "shot six officers"). General English news usage, not a fit.
@@ -48,6 +49,9 @@ class Frame:
     condition: bool  # the count holds under a condition or a wider scope ("once contractors are counted")
     toll: str = ""  # what befell those counted: "dead", "hurt", "shot" (TOLLS), else ""
     role: str = ""  # "agent": who did it ("two men shot him"); "patient": whom it befell ("four were shot"); else ""
+    state: bool = False  # told with a copula ("three men are in custody", "there are six victims")
+    owner: str = ""  # whose the figure is when not the counted thing's own: the verb's subject ("Gaines" fired two shots)
+    owner_kind: str = ""  # "name", "pronoun" or "noun": how the owner is written
 
 
 def figure_frame(doc, start: int, end: int) -> Frame | None:
@@ -114,6 +118,21 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
                                    and w.ent_type_ not in _TIME_LABELS and not _TIME_WORD.match(w.text))
             elif child.dep_ == "advmod" and child.lower_ in SPOT_ADVERBS:
                 restriction.add(child.lower_)
+            elif child.dep_ == "prep" and child.lower_ == "to" and any(
+                    w.dep_ == "pobj" and (w.pos_ == "PROPN" or w.ent_type_ in _PLACE_LABELS) for w in child.children):
+                # A named destination counts those sent there ("took two victims to Stroger Hospital,
+                # one to Northwestern"): a part, unless the other report names it too.
+                restriction.update(lemma(w.text) for w in child.subtree if w.is_alpha and not w.is_stop)
+    if is_verb and predicate.lemma_ == "be":
+        # A state narrows those counted as a modifier does ("four victims are stable", "three men are
+        # in custody"), except what befell them, which the toll compares ("three people are dead").
+        # Only the complement: the first phrase after the copula ("in custody", not "after a shooting").
+        first = next((c for c in predicate.rights if c.dep_ in ("acomp", "prep")), None)
+        for child in [first] if first is not None else []:
+            if child.i not in inside and not any(child.i == n.i for n in path):
+                restriction.update(lemma(w.text) for w in child.subtree if w.is_alpha and not w.is_stop
+                                   and w.ent_type_ not in _TIME_LABELS and not _TIME_WORD.match(w.text)
+                                   and not any(w.lemma_.lower() in words or w.lower_ in words for words in TOLLS.values()))
     period: set[str] = set()
     condition = False
     if is_verb:
@@ -125,7 +144,8 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
                 condition = True
     told = [predicate] + [c for c in predicate.children if c.dep_ in ("acomp", "xcomp", "oprd", "advmod")]
-    told += [c for c in noun.children if c.dep_ in ("amod", "acl", "relcl") and c.i not in inside]
+    # ("the death toll is 12": a compound names what befell those counted too)
+    told += [c for c in noun.children if c.dep_ in ("amod", "acl", "relcl", "compound") and c.i not in inside]
     # "found shot dead", "shot to death"
     told += [g for t in told[1:] for g in t.children if g.dep_ in ("acomp", "oprd", "advmod", "amod")]
     told += [o for t in told for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
@@ -135,23 +155,74 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
         told.append(doc[noun.i + 1])
     lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     toll = next((name_ for name_, words in TOLLS.items() if lemmas & words), "")
+    owner, owner_kind = _owner(predicate, inside | {noun.i}) if is_verb else ("", "")
     return Frame(lemma(noun.text) if known else "", frozenset(restriction), name, prospect, tense, frozenset(period),
-                 condition, toll, role)
+                 condition, toll, role, is_verb and predicate.lemma_ == "be", owner, owner_kind)
 
 
-def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: frozenset[str], same_counted: bool) -> bool:
-    """Whether two figures can be rival values of one count: the same scope (no condition on one
-    side only, no narrowing words the other statement lacks), both facts or both prospects, not
-    a count of who acted against one of whom it befell, nor the dead against the hurt or the shot, nor
-    a group's size against a count of people, nor how often against how many, the
-    same period when both give one, not a simple present against a simple past, and either the
-    same counted thing ("1,200 workers joined" / "fewer than 900 staff stayed away"; under two
-    verbs only when both or neither say what befell it) or two nouns one verb counts. ``words_*``
-    are each statement's content words; ``same_counted`` whether the counted nouns name one thing."""
+def _owner(predicate, figure: set[int]) -> tuple[str, str]:
+    """The subject of ``predicate`` (or of the verb it is joined to: "opened fire and shot three")
+    unless it holds the figure or its counted noun (token indices ``figure``: "an earthquake of
+    magnitude 6.4 shook"), lower-cased, with how it is written."""
+    verb = predicate
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if subject is None or subject.dep_ == "expl" or any(t.i in figure for t in subject.subtree):
+        return "", ""
+    if subject.pos_ == "PRON":
+        return subject.lower_, "pronoun"
+    if subject.pos_ == "PROPN":
+        name = [t.lower_ for t in subject.subtree if t.pos_ == "PROPN" and (t.i == subject.i or t.dep_ == "compound")]
+        return " ".join(name), "name"
+    return lemma(subject.text), "noun"
+
+
+def owners_apart(f: Frame, g: Frame, close: bool) -> bool:
+    """Whether two figures belong to two different subjects, so are no rival values: two names
+    with no word in common ("Gaines" / "Lorne Ahrens"); and, for what someone did or has rather
+    than a toll of victims, a name against a description unless their words are alike
+    (``close``: "Gaines fired two shots" / "an officer fired one shot"; "the Bank of Valdoria" /
+    "the central bank" are alike), or a name against an unresolved pronoun. A toll's
+    subject is whoever did the harm, which reports name each their own way ("a gunman", "the
+    suspect", a name)."""
+    if not (f.owner and g.owner and f.counted and g.counted):
+        return False  # (a figure the parse leaves without a noun has no reliable subject either)
+    kinds = {f.owner_kind, g.owner_kind}
+    close = close or f.owner in g.owner or g.owner in f.owner
+    if kinds == {"name"}:
+        return not set(f.owner.split()) & set(g.owner.split())
+    if f.toll and g.toll and "time" not in (f.counted, g.counted):
+        return False
+    if kinds == {"name", "pronoun"}:
+        return True
+    # (two descriptions may be one referent told two ways: "the plant" / "the site")
+    return kinds == {"name", "noun"} and not close
+
+
+def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: frozenset[str], same_counted: bool,
+                      owners_close: bool = False, one_deed: bool = False) -> bool:
+    """Whether two figures can be rival values of one count. Not when any of these tells them apart:
+    a condition or a narrowing word on one side only; a fact against a prospect; who acted against
+    whom it befell; the dead, the hurt and the shot; a state told with a copula against a deed
+    ("three men are in custody" / "two men were having an argument") unless both say what befell
+    those counted; two owners (``owners_apart``; ``owners_close``: the owners are written alike);
+    how often against how many; a group's size against a count of people; a simple present against
+    a simple past; two periods; two verbs, unless both say what befell those counted ("three were
+    killed" / "four died") or ``one_deed`` (the two verbs tell one deed: "will get a 6% pay rise" /
+    "will receive a 6.5% pay rise"); two counted nouns (``same_counted``: they name one thing,
+    "vessels" / "ships"), unless one verb counts both outside a toll. ``words_*`` are each
+    statement's content words."""
     if f.condition != g.condition or f.prospect != g.prospect or {f.role, g.role} == {"agent", "patient"}:
         return False
     if f.toll and g.toll and f.toll != g.toll:
         return False  # the dead, the hurt and the shot are three counts
+    if f.state != g.state and not (f.toll and g.toll):
+        return False
+    if owners_apart(f, g, owners_close):
+        return False  # whom the figure is about: two people's shots, years or times
     if (f.counted == "time") != (g.counted == "time"):
         return False  # how often ("shot seven times") against how many ("four civilians")
     if (f.counted in COLLECTIVES) != (g.counted in COLLECTIVES):
@@ -167,10 +238,13 @@ def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: froz
         # not ("two teens shot themselves" / "one teen was playing with the gun"; "one person was
         # killed" / "two people are in critical condition"), count two happenings.
         return False
-    if f.predicate and g.predicate and f.predicate != g.predicate:
-        return same_counted
+    if f.predicate and g.predicate and f.predicate != g.predicate and not (f.toll and g.toll or one_deed):
+        # Two deeds ("one patient remains hospitalized" / "two patients were transferred"; "he heard
+        # two gunshots" / "three shots were fired"), unless both say what befell those counted.
+        return False
     if f.counted and g.counted and not same_counted:
-        # Two nouns under one verb or none ("two groups of people" / "four people"): two things
-        # counted, unless one verb counts both.
-        return bool(f.predicate) and f.predicate == g.predicate
+        # Two nouns ("two groups of people" / "four people") count two things, unless one verb
+        # counts both ("employs about 3,100 people" / "employs 2,400 workers"); not in a toll, where
+        # one is most often a part of the other ("shot two bailiffs" / "four people were shot").
+        return bool(f.predicate) and f.predicate == g.predicate and not (f.toll or g.toll)
     return True
