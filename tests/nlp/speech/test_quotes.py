@@ -104,6 +104,16 @@ def test_a_quotation_interrupted_by_its_cue_is_one_quote(nlp):
     assert _direct(nlp, '"We will win," Anna Novak said. "The team is ready," she added.') == [
         ("We will win", "Anna Novak"), ("The team is ready", "Anna Novak")]
     assert len(_direct(nlp, '"We will win," Anna Novak said.\n\n"The team is ready."')) == 2
+    # A participle on the speaker tells more of the same cue ("speaking of …") and cues nothing itself.
+    assert _direct(nlp, '"These guys know how to use words," said John Sherman, speaking of politicians, '
+                        '"and leave themselves a little wiggle room."') == [
+        ("These guys know how to use words … and leave themselves a little wiggle room.", "John Sherman")]
+
+
+@pytest.mark.slow
+def test_an_aside_between_the_speaker_and_the_cue(nlp):
+    assert _direct(nlp, 'Clinton, exasperated, responded: "What difference does it make?" Her critics cited it.') == [
+        ("What difference does it make?", "Clinton")]
 
 
 @pytest.mark.slow

@@ -137,6 +137,12 @@ def subject_of(verb):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
+        # "Clinton, exasperated, responded": the parse hangs the subject on the aside before the verb.
+        for child in current.children:
+            if child.dep_ == "parataxis" and child.i < current.i:
+                aside = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+                if aside is not None:
+                    return aside
         if any(c.dep_ in ("nsubjpass", "expl") for c in current.children):
             return None
         if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:

@@ -150,7 +150,7 @@ def _cues(tokens, attributor: Attributor, after_quote: bool = False, inside=()) 
         if obj is not None:
             out.append((tok, "in the words of", attributor.source(obj)))
             continue
-        if is_speech_verb(tok):
+        if is_speech_verb(tok) and not _elaborates(tok):
             subj = subject_of(tok)
             if subj is not None and in_ranges(inside, subj.idx):
                 subj = next((t for t in tokens if t.i < tok.i and t.pos_ == "PROPN"), None)
@@ -159,6 +159,13 @@ def _cues(tokens, attributor: Attributor, after_quote: bool = False, inside=()) 
                 subj = next((c for c in after if c.pos_ == "PROPN"), after[0] if after else None)
             out.append((tok, tok.lemma_.lower(), attributor.source(subj) if subj is not None else None))
     return out
+
+
+def _elaborates(verb) -> bool:
+    """A participle on the speaker of another cue ("said John Sherman, speaking of politicians,"):
+    it tells more of that speech act and cues nothing of its own."""
+    return (verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.dep_ in ("nsubj", "nsubjpass")
+            and is_speech_verb(verb.head.head))
 
 
 def _attribute(q: MarkedQuote, doc, attributor: Attributor, inside, breaks) -> None:
