@@ -85,13 +85,10 @@ def same_frame(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping
     """Whether two figures count one thing at one time in one scope (frames.frames_comparable);
     two verbs may tell one deed when the figures' windows are strongly ``alike`` or, ``embedded``,
     the verbs are close (VERB_COSINE). True when either statement has no parse."""
-    da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
-    if da is None or db is None:
+    found = _frames(a, b, x, y, parses)
+    if found is None:
         return True
-    fx = frames.figure_frame(da, x.start - a.start, x.end - a.start)
-    fy = frames.figure_frame(db, y.start - b.start, y.end - b.start)
-    if fx is None or fy is None:
-        return True
+    fx, fy = found
     same = _same_word(fx.counted, fy.counted, close)
     one_deed = alike or embedded and _close_verbs(fx.predicate, fy.predicate)
     return frames.frames_comparable(fx, fy, a.words, b.words, same, _same_word(fx.owner, fy.owner, close), one_deed)
@@ -111,13 +108,10 @@ def one_length(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping
     served 14 years" / "he was with the department for nine years" are not) and under one verb when
     both have one ("spent 16 years in prison" / "was sentenced to 15-25 years" are not). True
     without parses."""
-    da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
-    if da is None or db is None:
+    found = _frames(a, b, x, y, parses)
+    if found is None:
         return True
-    fx = frames.figure_frame(da, x.start - a.start, x.end - a.start)
-    fy = frames.figure_frame(db, y.start - b.start, y.end - b.start)
-    if fx is None or fy is None:
-        return True
+    fx, fy = found
     if fx.predicate and fy.predicate and fx.predicate != fy.predicate:
         return False
     return not frames.owners_apart(fx, fy, _same_word(fx.owner, fy.owner, close))
@@ -138,12 +132,18 @@ def _basis(text: str, u: ClaimUnit, x: Amount) -> tuple[bool, bool]:
 
 def _one_predicate(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping) -> bool:
     """Both figures hang on one verb, other than a copula ("employs")."""
+    found = _frames(a, b, x, y, parses)
+    return found is not None and bool(found[0].predicate) and found[0].predicate == found[1].predicate
+
+
+def _frames(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping):
+    """The frames of figure ``x`` of statement ``a`` and ``y`` of ``b``; None without both."""
     da, db = parses.get((a.article, a.start, a.end)), parses.get((b.article, b.start, b.end))
     if da is None or db is None:
-        return False
+        return None
     fx = frames.figure_frame(da, x.start - a.start, x.end - a.start)
     fy = frames.figure_frame(db, y.start - b.start, y.end - b.start)
-    return fx is not None and fy is not None and bool(fx.predicate) and fx.predicate == fy.predicate
+    return None if fx is None or fy is None else (fx, fy)
 
 
 def _same_noun(x: Amount, y: Amount, close: set[tuple[str, str]]) -> bool:
