@@ -129,8 +129,11 @@ def test_a_count_of_others_or_more_is_a_part():
         Article("b", "Four others were shot in the incident in Gary on Saturday.", outlet="B", published="2025-06-02"),
         Article("c", "Four people were shot in the incident in Gary on Saturday.", outlet="C", published="2025-06-02"),
         Article("d", "Two more people were shot in the incident in Gary on Saturday.", outlet="D", published="2025-06-02"),
+        Article("e", "Four of his friends were shot in the incident in Gary on Saturday.", outlet="E",
+                published="2025-06-02"),
     ]).units_
     assert rival_figures(units[0], units[1]) == [] and rival_figures(units[0], units[3]) == []
+    assert rival_figures(units[0], units[4]) == []
     assert len(rival_figures(units[0], units[2])) == 1
 
 

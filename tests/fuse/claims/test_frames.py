@@ -110,8 +110,13 @@ def test_other_nouns_and_a_groups_size_are_other_counts():
     assert not comparable(("Police described a dispute between two groups of people.", "two"),
                           ("Four people were shot.", "Four"))
     assert not comparable(("He fired at a group of four teenagers.", "four"), ("Two teens were shot.", "Two"))
-    # One verb, two nouns in a toll: a part ("two bailiffs" of "four people").
+    # Two nouns in a toll, however alike: a part ("two bailiffs" of "four people", "two men" of "three people").
     assert not comparable(("The gunman shot two bailiffs.", "two"), ("Four people were shot.", "Four"))
+    f, wf = frame_of("Two men were wounded.", "Two")
+    g, wg = frame_of("Three people were wounded.", "Three")
+    assert not frames_comparable(f, g, wf, wg, same_counted=True)
+    assert comparable(("One man was wounded.", "One"), ("Two men were wounded.", "Two"))
+    assert comparable(("One person was killed.", "One"), ("Two people were killed.", "Two"))
     # How often is not how many.
     assert not comparable(("She was shot seven times in the street.", "seven"),
                           ("He shot two officers and four civilians.", "four"))

@@ -99,9 +99,10 @@ _WORD = re.compile(r"[a-z]+")
 WEEK_DAYS = 7
 # Words before a day that make it the bound of a period, not the day something happened. English grammar.
 PERIOD_BOUNDS = frozenset({"since", "until", "till", "through", "by", "before", "after"})
-# "N of the victims", "N of them": a part of a group counted elsewhere (not "900 of its staff", a
-# count of the staff who did something, which another report may give as a rival value).
-_PARTITIVE = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the|them|those|these|all|us)\b", re.I)
+# "N of the victims", "N of them", "three or four of his friends": a part of a group counted
+# elsewhere (not "900 of its staff", a count of an organisation's staff who did something, which
+# another report may give as a rival value).
+_PARTITIVE = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the|them|those|these|all|us|his|her|their)\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+$", re.I)
 # "four others were shot", "two more people have died", "three other victims": those besides someone
 # or some count the report gives first, an increment, not a total.

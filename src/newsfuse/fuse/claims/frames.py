@@ -32,6 +32,8 @@ TOLLS = {"dead": frozenset({"kill", "die", "dead", "death", "fatal", "fatally", 
 # Nouns of a group whose size an "of" phrase gives ("a group of four teenagers", "a family of five"):
 # the count describes the group, it is no toll. General English.
 COLLECTIVES = frozenset({"group", "crowd", "gang", "family", "team", "pair", "couple", "band", "party", "handful"})
+# Plurals the crude singular (slots.lemma) leaves alone: "one man" and "two men" count one noun.
+_SINGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person"}
 _TIME_WORD = re.compile(rf"^(?:{PART_OF_DAY_RE}|today|tonight|yesterday|tomorrow)$", re.I)
 
 
@@ -213,8 +215,8 @@ def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: froz
     a simple past; two periods; two verbs, unless both say what befell those counted ("three were
     killed" / "four died") or ``one_deed`` (the two verbs tell one deed: "will get a 6% pay rise" /
     "will receive a 6.5% pay rise"); two counted nouns (``same_counted``: they name one thing,
-    "vessels" / "ships"), unless one verb counts both outside a toll. ``words_*`` are each
-    statement's content words."""
+    "vessels" / "ships"), unless one verb counts both; in a toll, two nouns however alike. ``words_*``
+    are each statement's content words."""
     if f.condition != g.condition or f.prospect != g.prospect or {f.role, g.role} == {"agent", "patient"}:
         return False
     if f.toll and g.toll and f.toll != g.toll:
@@ -242,9 +244,13 @@ def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: froz
         # Two deeds ("one patient remains hospitalized" / "two patients were transferred"; "he heard
         # two gunshots" / "three shots were fired"), unless both say what befell those counted.
         return False
+    nf, ng = _SINGULAR.get(f.counted, f.counted), _SINGULAR.get(g.counted, g.counted)
+    if (f.toll or g.toll) and nf and ng and not (nf in ng or ng in nf):
+        # In a toll, two nouns are two counts however alike ("two men wounded" / "three people
+        # wounded"; "shot two bailiffs" / "four people were shot"): one is most often a part.
+        return False
     if f.counted and g.counted and not same_counted:
         # Two nouns ("two groups of people" / "four people") count two things, unless one verb
-        # counts both ("employs about 3,100 people" / "employs 2,400 workers"); not in a toll, where
-        # one is most often a part of the other ("shot two bailiffs" / "four people were shot").
-        return bool(f.predicate) and f.predicate == g.predicate and not (f.toll or g.toll)
+        # counts both ("employs about 3,100 people" / "employs 2,400 workers").
+        return bool(f.predicate) and f.predicate == g.predicate
     return True
