@@ -31,6 +31,7 @@ from newsfuse.fuse.summary.rewrite import ChatRewriter, rewrite
 from newsfuse.fuse.summary.summarizer import Summarizer
 from newsfuse.fuse.timeline.builder import TimelineBuilder
 from newsfuse.ingest import read_inputs
+from newsfuse.ingest.lang import release as release_stoplists
 from newsfuse.ingest.outlets import unify_outlets
 from newsfuse.model import Article, ArticleAnalysis, Event, Report, from_dict
 from newsfuse.nlp.time.docdate import published_from_analysis
@@ -66,9 +67,9 @@ def analyze(
     already in the store are kept for the events that continue them.
 
     With ``release_models`` (a process that analyses once, as the CLI's ``analyze``), each model
-    is let go after its last use, the spaCy parser after step 10 and the sentence encoder after
-    step 11, so that the summary and the writing of the reports peak lower in memory; a process
-    that analyses again (the desk) keeps them loaded.
+    is let go after its last use, the stoplists after step 1, the spaCy parser after step 10 and
+    the sentence encoder after step 11, so that the summary and the writing of the reports peak
+    lower in memory; a process that analyses again (the desk) keeps them loaded.
 
     Steps:
     1. ingest every input into articles, keeping a reason for each skipped one;
@@ -106,6 +107,8 @@ def _analyze(
     with progress_bar(None, "reading", config.progress, unit="input") as bar:
         taken = store.ids() if store is not None else frozenset()
         articles, skipped = read_inputs(paths, config, taken, on_item=bar.update)
+    if release_models:  # nothing reads inputs after this
+        release_stoplists()
     if not articles and (store is None or not store.known_hashes()):
         reasons = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:5]) or "no input files found"
         raise NoUsableInput(f"no usable input among {len(paths)} path(s) ({reasons})")
