@@ -38,8 +38,8 @@ _NAMES = tuple(f.name for f in fields(Pair))
 
 class ScoredPairs(Sequence[Pair]):
     """The pairs an aligner scored, in order, as one numpy column per field of ``Pair``: a row is
-    made a ``Pair`` only when asked for. 172k pairs of 1,000 ECB+ and GVC reports held ~35 MiB as
-    Pair objects (and their floats), 7.6 MiB as columns (2026-12-07, docs/benchmarks.md).
+    made a ``Pair`` only when asked for. 172k pairs of 1,000 ECB+ and GVC reports held ~37 MiB as
+    Pair objects (and their floats), 7.4 MiB as columns (2026-12-07, docs/benchmarks.md).
 
     A clash is stored as its index in ``kinds`` (0: None); a probability of None as NaN.
     """
