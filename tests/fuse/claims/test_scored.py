@@ -39,6 +39,7 @@ def test_rows_read_back_as_the_pairs_stored_in_order():
     rows = np.array([9_999, 0, 4_321, 0])
     assert list(table.take(rows)) == [pairs[r] for r in rows]
     assert list(table.clashing()) == [p.clash is not None for p in pairs]
+    assert table == _stored(pairs) and table != _stored(pairs[:-1]) and table != _stored(pairs[::-1])
 
 
 def test_scores_of_the_columns_are_the_scores_of_the_pairs_and_the_order_is_a_stable_sort():

@@ -63,6 +63,14 @@ class ScoredPairs(Sequence[Pair]):
         if pair.probability is not None:
             self.probability[row] = pair.probability
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when both hold the same pairs in the same order."""
+        if not isinstance(other, ScoredPairs):
+            return NotImplemented
+        return len(self) == len(other) and all(x == y for x, y in zip(self, other))
+
+    __hash__ = None  # type: ignore[assignment]  # (mutable, as a list)
+
     def __len__(self) -> int:
         return len(self.a)
 
