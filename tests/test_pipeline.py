@@ -155,6 +155,25 @@ def test_the_same_input_gives_the_same_report_whatever_the_hash_seed(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_run_that_lets_its_models_go_gives_the_same_report_and_a_later_run_loads_them_again():
+    from newsfuse.config import load_config
+    from newsfuse.nlp import encoder, models
+    from newsfuse.pipeline import analyze
+    from newsfuse.render.json_report import report_dict
+
+    chosen = sorted(p for p in EXAMPLES.iterdir() if p.is_file())[:6]
+    config = load_config(jobs=1, use_cache=False, progress="never")
+    kept = report_dict(analyze(chosen, config))
+    released = report_dict(analyze(chosen, config, release_models=True))
+    assert models.load_nlp.cache_info().currsize == 0 and encoder.load_encoder.cache_info().currsize == 0
+    again = report_dict(analyze(chosen, config))  # (the encoder's memo went with it: vectors encoded anew)
+    for data in (kept, released, again):
+        data["generator"].pop("generated")
+    assert released["summary"] and released["claims"]
+    assert released == kept and again == kept
+
+
+@pytest.mark.slow
 def test_analyze_works_with_the_default_config(tmp_path):
     (tmp_path / "one.txt").write_text(
         "Harbour reopens\n\nThe harbour of Setubal reopened on Monday after a week of repairs, the port "

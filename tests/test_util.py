@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfuse.util import content_hash, jaccard, write_atomic
+from newsfuse.util import content_hash, jaccard, release_freed_memory, write_atomic
 
 
 @given(st.text(), st.text())
@@ -61,3 +61,17 @@ def test_safe_text_shows_file_name_bytes_and_replaces_lone_surrogates():
     assert safe_text("a\ud800b") == "a\ufffdb"
     assert path_text(b"caf\xe9.txt") == "caf\\xe9.txt"
     assert safe_text("caf\udce9").encode("utf-8")
+
+
+def test_write_atomic_writes_text_in_pieces_as_one_text(tmp_path):
+    target = tmp_path / "report.json"
+    write_atomic(target, (piece for piece in ['{"title": ', '"Ponte reabre — “hoje”"', "}\n"]))
+    assert target.read_bytes() == '{"title": "Ponte reabre — “hoje”"}\n'.encode("utf-8")
+    assert os.listdir(tmp_path) == ["report.json"]
+
+
+def test_freed_memory_is_handed_back_without_harm_to_live_objects():
+    kept = [bytearray(64 * 1024) for _ in range(32)]
+    del kept[::2]  # free half of the buffers: glibc may give their pages back
+    release_freed_memory(collect=True)
+    assert len(kept) == 16 and all(len(b) == 64 * 1024 and not any(b[:16]) for b in kept)

@@ -162,7 +162,9 @@ def _analyze(args: argparse.Namespace) -> int:
             from newsfuse.store import open_store
 
             store = stack.enter_context(open_store(args.store))
-        report = analyze(args.inputs, config, cache_dir=args.out / ".cache", store=store, full=args.full)
+        # One analysis in this process: each model goes after its last use (memory: docs/benchmarks.md).
+        report = analyze(args.inputs, config, cache_dir=args.out / ".cache", store=store, full=args.full,
+                         release_models=True)
         for skip in report.skipped:
             print(f"newsfuse: warning: skipped {skip.input}: {skip.reason}", file=sys.stderr)
         args.run = new_run()

@@ -15,11 +15,13 @@ from newsfuse.config import Config, load_config
 from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.claims.align import ClaimAligner
 from newsfuse.fuse.claims.contradict import ContradictionFinder
+from newsfuse.fuse.claims.parses import forget_parses
 from newsfuse.fuse.carry import Carried, carry, splice
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.nlp.encoder import embedding_cache, embedding_precision
+from newsfuse.nlp.encoder import release as release_encoder
 from newsfuse.fuse.events.assign import EventAssigner, keep_event_ids
 from newsfuse.fuse.events.cluster import EventClusterer
 from newsfuse.fuse.framing import FramingAnalyzer
@@ -29,10 +31,11 @@ from newsfuse.fuse.summary.rewrite import ChatRewriter, rewrite
 from newsfuse.fuse.summary.summarizer import Summarizer
 from newsfuse.fuse.timeline.builder import TimelineBuilder
 from newsfuse.ingest import read_inputs
+from newsfuse.ingest.lang import release as release_stoplists
 from newsfuse.ingest.outlets import unify_outlets
 from newsfuse.model import Article, ArticleAnalysis, Event, Report, from_dict
 from newsfuse.nlp.time.docdate import published_from_analysis
-from newsfuse.nlp.models import load_nlp
+from newsfuse.nlp.models import load_nlp, release_nlp
 from newsfuse.run.cache import AnalysisCache
 from newsfuse.run.local import Runner, make_runner
 from newsfuse.store import Store
@@ -50,6 +53,7 @@ def analyze(
     cache_dir: str | Path | None = None,
     store: Store | None = None,
     full: bool = False,
+    release_models: bool = False,
 ) -> Report:
     """Read the inputs and fuse them into a report (with the default settings unless ``config``).
 
@@ -61,6 +65,11 @@ def analyze(
     (``fuse.carry``); with ``full``, or without such a report, everything held is
     fused again (the clusters of a batch run on the union). Either way event ids
     already in the store are kept for the events that continue them.
+
+    With ``release_models`` (a process that analyses once, as the CLI's ``analyze``), each model
+    is let go after its last use, the stoplists after step 1, the spaCy parser after step 10 and
+    the sentence encoder after step 11, so that the summary and the writing of the reports peak
+    lower in memory; a process that analyses again (the desk) keeps them loaded.
 
     Steps:
     1. ingest every input into articles, keeping a reason for each skipped one;
@@ -86,18 +95,20 @@ def analyze(
     # Sentence vectors are cached beside the analyses, so a re-run does not encode them again.
     folder = (config.cache_dir or cache_dir) if config.use_cache else None
     with embedding_cache(folder or None), embedding_precision(config.embed_precision):
-        return _analyze(paths, config, cache_dir, store, full)
+        return _analyze(paths, config, cache_dir, store, full, release_models)
 
 
 def _analyze(
     paths: Sequence[str | os.PathLike[str]], config: Config, cache_dir: str | Path | None, store: Store | None,
-    full: bool = False,
+    full: bool = False, release_models: bool = False,
 ) -> Report:
     """The steps of ``analyze``, numbered as in its docstring."""
     # 1. ingest (with a store, new articles take ids it does not hold yet)
     with progress_bar(None, "reading", config.progress, unit="input") as bar:
         taken = store.ids() if store is not None else frozenset()
         articles, skipped = read_inputs(paths, config, taken, on_item=bar.update)
+    if release_models:  # nothing reads inputs after this
+        release_stoplists()
     if not articles and (store is None or not store.known_hashes()):
         reasons = "; ".join(f"{s.input}: {s.reason}" for s in skipped[:5]) or "no input files found"
         raise NoUsableInput(f"no usable input among {len(paths)} path(s) ({reasons})")
@@ -114,7 +125,7 @@ def _analyze(
         if prior is not None:  # new: those added now, and any the latest report did not place
             prior = dataclasses.replace(prior, new=frozenset(added) | (store.ids() - prior.article_event.keys()))
     with step_progress(FUSE_STEPS, "fusing", config.progress) as step:
-        return _fuse(articles, analyses, skipped, store, config, step, prior)
+        return _fuse(articles, analyses, skipped, store, config, step, prior, release_models)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -144,7 +155,7 @@ def stored_prior(store: Store) -> Prior | None:
 
 def _fuse(
     articles, analyses, skipped, store: Store | None, config: Config, step: Callable[[str], None],
-    prior: Prior | None = None,
+    prior: Prior | None = None, release_models: bool = False,
 ) -> Report:
     """Steps 3 to 14 of ``analyze``, each announced to ``step`` by its name in FUSE_STEPS.
 
@@ -204,12 +215,20 @@ def _fuse(
     # 10. contradictions
     step("contradictions")
     contradictions = ContradictionFinder().fit(part, aligner)
+    # Nothing reads the aligner's units, vectors and scored pairs again: the summary, where a
+    # first run's memory peaks, runs without them (docs/benchmarks.md, 2026-12-07).
+    del aligner
+    if release_models:  # no step parses after this one
+        forget_parses()
+        release_nlp()
     # 11. summary
     step("summary")
     summary = Summarizer().fit(
         part, part_events, part_stories, contradictions.claims_, contradictions.contradictions_
     )
     summary_lines = summary.summary_
+    if release_models:  # no step encodes after this one
+        release_encoder()
     if config.rewrite_url:
         summary_lines = rewrite(
             summary_lines, ChatRewriter(config.rewrite_url, config.rewrite_model, config.rewrite_timeout)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -191,6 +191,8 @@ def _non_empty(value: Any) -> bool:
     if isinstance(value, dict):
         return any(_non_empty(v) for v in value.values())
     if isinstance(value, (list, tuple, set, frozenset)):
+        return len(value) > 0
+    if isinstance(value, Sequence) and not isinstance(value, str):  # the aligner's ScoredPairs
         return len(value) > 0
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return any(_non_empty(getattr(value, f.name)) for f in dataclasses.fields(value))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsfuse.ingest import lang
 from newsfuse.ingest.lang import detect_language, stopwords, tokens
 
 
@@ -36,3 +37,13 @@ def test_stopwords_and_tokens():
     assert "the" in stopwords("en")
     assert stopwords("xx") == frozenset()
     assert tokens("Russia’s bases, al-Sharaa's visit") == ["russia's", "bases", "al", "sharaa's", "visit"]
+
+
+def test_released_stoplists_are_read_again_when_asked_for():
+    text = "The minister said on Monday that the new bridge would open before the end of the year."
+    before = detect_language(text)
+    english = stopwords("en")
+    lang.release()
+    assert stopwords.cache_info().currsize == 0
+    assert stopwords("en") == english and "the" in english
+    assert detect_language(text) == before

@@ -37,6 +37,19 @@ def test_each_row_is_its_own_texts_whatever_batch_it_was_encoded_in(monkeypatch)
     assert np.allclose(together, alone, atol=1e-5)
 
 
+@pytest.mark.slow
+def test_a_released_encoder_loads_again_and_gives_the_same_vectors():
+    texts = ["Release test: the bridge reopened on Monday", "Release test: ferries run every hour again"]
+    embed.clear_memo()
+    before = embed.embed_texts(texts)
+    embed.release()
+    assert embed.load_encoder.cache_info().currsize == 0
+    encoded = embed.counts.encoded
+    after = embed.embed_texts(texts)
+    assert embed.counts.encoded == encoded + 2  # encoded again by a model loaded again, not the memo's
+    assert np.array_equal(before, after)
+
+
 def test_no_texts_needs_no_model():
     assert embed.embed_texts([]).shape == (0, embed.DIMENSION)
 

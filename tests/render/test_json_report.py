@@ -9,7 +9,8 @@ import pytest
 
 from newsfuse.errors import NewsfuseError
 from newsfuse.model import Article, ArticleAnalysis, Entity, EntityMention, Removed, Report, Sentence, Skip, TimeValue
-from newsfuse.render.json_report import report_dict, schema, validate, write_json
+from newsfuse.render import json_report
+from newsfuse.render.json_report import json_text, report_dict, schema, validate, write_json
 
 
 def _report():
@@ -71,3 +72,16 @@ def test_dates_at_every_precision_are_valid():
     for value in ("2026-01-28", "2025-10", "2024", "XXXX-10-15", None):
         data["articles"][0]["published"] = value
         validate(data)
+
+
+def test_report_json_is_written_in_pieces_with_the_characters_of_one_dump(tmp_path, monkeypatch):
+    monkeypatch.setattr(json_report, "JOIN_PIECES", 3)  # many pieces even for a small report
+    data = report_dict(_report())
+    data["articles"][0]["title"] = "Ponte reabre às 9h — “hoje”"  # characters beyond ASCII stay as they are
+    whole = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    pieces = list(json_text(data))
+    assert len(pieces) > 1
+    assert "".join(pieces) == whole
+    write_json(_report(), tmp_path / "report.json")
+    data = report_dict(_report())
+    assert (tmp_path / "report.json").read_bytes() == (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

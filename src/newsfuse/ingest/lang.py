@@ -84,6 +84,13 @@ def _index() -> dict[str, tuple[str, ...]]:
     return {word: tuple(codes) for word, codes in index.items()}
 
 
+def release() -> None:
+    """Forget the stoplists read so far (17 MiB of words with the index over them, 2026-12-07), for
+    a process that reads no more inputs (a one-off run, after its ingest); they are read again when asked for."""
+    stopwords.cache_clear()
+    _index.cache_clear()
+
+
 def language_scores(text: str) -> dict[str, float]:
     """Share of the text's tokens found in each language's stoplist (languages with no hit left out)."""
     return _scores(_head_tokens(text))

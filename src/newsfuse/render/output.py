@@ -8,18 +8,17 @@ the old set or the new one, never a mix, and an interruption at any point leaves
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from newsfuse.errors import OutputError
 from newsfuse.model import Report
 from newsfuse.render.html import render_html
-from newsfuse.render.json_report import report_dict, validate
+from newsfuse.render.json_report import json_text, report_dict, validate
 from newsfuse.render.markdown import render_markdown
 from newsfuse.util import path_text
 
@@ -79,33 +78,32 @@ def write_reports(
     ``on_step`` is told each of WRITE_STEPS as it starts (a progress bar's step).
 
     Steps:
-    1. render all three in memory (report.json validated against its schema);
-    2. write them into a fresh folder beside the current set;
+    1. render each into a fresh folder beside the current set as it is rendered (report.json
+       validated against its schema first, then written as it is encoded: never whole in memory);
+    2. make the files durable;
     3. turn plain report files of an older newsfuse into links to the set they form (once);
     4. point ``current`` at the new folder in one atomic rename;
     5. remove the sets no link points at any more.
     """
     out = Path(out)
     step = on_step or (lambda name: None)
-    # 1. render
-    step("report.json")
-    data = report_dict(report)
-    validate(data)
-    texts = {"report.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n"}
-    step("report.md")
-    texts["report.md"] = render_markdown(data)
-    step("report.html")
-    texts["report.html"] = render_html(data)
-    step("writing")
     sets = out / SETS_FOLDER
     sets.mkdir(parents=True, exist_ok=True)
     run = run or new_run()
     swapped = False
     try:
-        # 2. the new set
+        # 1. render and write into the new set
         (sets / run).mkdir()
-        for name, text in texts.items():
-            _write_file(sets / run / name, text)
+        step("report.json")
+        data = report_dict(report)
+        validate(data)
+        _write_file(sets / run / "report.json", json_text(data))
+        step("report.md")
+        _write_file(sets / run / "report.md", render_markdown(data))
+        step("report.html")
+        _write_file(sets / run / "report.html", render_html(data))
+        # 2. durable
+        step("writing")
         _sync_folder(sets / run)
         # 3. links (and a set of the old plain files)
         _adopt(out, sets)
@@ -123,10 +121,11 @@ def write_reports(
     return data
 
 
-def _write_file(path: Path, text: str) -> None:
-    """One report file of a new set, on disk before the set is swapped in (mode from the umask)."""
+def _write_file(path: Path, text: str | Iterable[str]) -> None:
+    """One report file of a new set, whole or in pieces, on disk before the set is swapped in (mode from the umask)."""
     with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
+        for piece in (text,) if isinstance(text, str) else text:
+            fh.write(piece)
         fh.flush()
         os.fsync(fh.fileno())
 

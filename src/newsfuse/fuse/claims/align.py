@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import copy
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -29,6 +28,7 @@ from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.groups import describe
 from newsfuse.fuse.claims.neighbours import neighbour_pairs, tfidf_vectors
 from newsfuse.fuse.claims.pairs import COUNT_KINDS, PairSide, figures_differ, shipped, unit_side
+from newsfuse.fuse.claims.scored import Pair, ScoredPairs
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.claims.units import ClaimUnit, collect_units, content_words, days_apart
 from newsfuse.fuse.corpus import Corpus
@@ -36,7 +36,7 @@ from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.nlp.time import TimexValue
 from newsfuse.util import jaccard
 
-__all__ = ["ClaimAligner", "ClaimUnit", "Pair", "content_words", "days_apart"]
+__all__ = ["ClaimAligner", "ClaimUnit", "Pair", "ScoredPairs", "content_words", "days_apart"]
 
 # Two units link when their score (see ClaimAligner.score) reaches LINK_SCORE, each the other's
 # best match in its article, and two groups merge only while the mean cosine between their
@@ -77,23 +77,6 @@ NEIGHBOURS = 20
 UNIT_COSINE = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Pair:
-    """Two close units of one event, in different articles: how alike they are and what disagrees."""
-
-    a: int
-    b: int
-    cosine: float
-    centred: float  # cosine after removing the event's mean statement vector
-    entities: float  # Jaccard of their canonical entities
-    words: float  # Jaccard of their content words
-    amount: bool  # a figure both give
-    apart: bool  # both give figures and none of them meet
-    verb: bool  # the same main verb
-    clash: str | None  # number | date | duration | ordinal | negation | actor | place | time, or None
-    probability: float | None = None  # the pair model's, when the encoder's cosine was there to read
-
-
 class ClaimAligner:
     """Groups the claims of all articles into claims across outlets, with sources and support.
 
@@ -105,7 +88,7 @@ class ClaimAligner:
     adds disputed), outlets, event;
     ``units_`` the ClaimUnit of every statement compared; ``group_`` the claim id of each unit;
     ``vectors_`` their embeddings (rows of ``units_``);
-    ``pairs_`` the close pairs looked at (for contradiction finding);
+    ``pairs_`` the close pairs looked at (for contradiction finding), a ``ScoredPairs``;
     ``embedding_used_`` whether sentence embeddings compared the statements (with ``learnt``, also
     whether the pair model, not the score, decided which pairs link).
     """
@@ -228,22 +211,26 @@ class ClaimAligner:
         ordered = [*events.values(), *stories.values(), *(years[y] for y in sorted(years))]
         return [m for m in ordered if len({self.units_[i].article for i in m}) >= 2]
 
-    def _pairs(self, vectors: np.ndarray, blocks: list[list[int]]) -> list[Pair]:
+    def _pairs(self, vectors: np.ndarray, blocks: list[list[int]]) -> ScoredPairs:
         """Close pairs within each block (see ``_blocks``), each scored in the first block that holds it."""
         # Pairs of one article and pairs below MIN_PAIR_COSINE are dropped on whole arrays: a block's
         # neighbourhoods hold ten times the pairs that are kept (1.9M of 170k on 1,000 ECB+ and GVC
         # reports, 2026-12), and looking at each one in Python took 3 s of the step's 5.
         codes: dict[str, int] = {}
         article = np.array([codes.setdefault(u.article, len(codes)) for u in self.units_], dtype=np.int64)
-        pairs = []
-        seen: set[tuple[int, int]] = set()
+        found = []
         for members in blocks:
             i, j, cos, centred = neighbour_pairs(vectors, members, self.neighbours)
             keep = (article[i] != article[j]) & ~(cos.astype(np.float64) < MIN_PAIR_COSINE)
-            for pair, c, m in zip(zip(i[keep].tolist(), j[keep].tolist()), cos[keep].tolist(), centred[keep].tolist()):
-                if pair not in seen:
-                    seen.add(pair)
-                    pairs.append(self._score(*pair, c, m))
+            found.append((i[keep], j[keep], cos[keep], centred[keep]))
+        i, j, cos, centred = (np.concatenate(c) for c in zip(*found)) if found else (np.zeros(0, np.int64),) * 4
+        # A pair of several blocks keeps its first: the first row of each (i, j), rows in order.
+        _, first = np.unique(i * max(len(self.units_), 1) + j, return_index=True)
+        first.sort()
+        pairs = ScoredPairs(len(first))
+        for row, (a, b, c, m) in enumerate(zip(i[first].tolist(), j[first].tolist(), cos[first].tolist(),
+                                               centred[first].tolist())):
+            pairs.put(row, self._score(a, b, c, m))
         return pairs
 
     def _score(self, i: int, j: int, cos: float, centred: float) -> Pair:
@@ -298,6 +285,20 @@ class ClaimAligner:
         cosine = (1 - self.centring) * p.cosine + self.centring * p.centred
         return (cosine + self.entity_weight * p.entities + self.word_weight * p.words
                 + SHARED_AMOUNT_BONUS * p.amount + SAME_VERB_BONUS * p.verb - self.apart_penalty * p.apart)
+
+    def scores(self, pairs: ScoredPairs) -> np.ndarray:
+        """``score`` of every pair, the same float64 operations in the same order (so the same values)."""
+        cosine = (1 - self.centring) * pairs.cosine.astype(np.float64) + self.centring * pairs.centred.astype(np.float64)
+        return (cosine + self.entity_weight * pairs.entities + self.word_weight * pairs.words
+                + SHARED_AMOUNT_BONUS * pairs.amount + SAME_VERB_BONUS * pairs.verb - self.apart_penalty * pairs.apart)
+
+    def by_score(self) -> Iterator[Pair]:
+        """The pairs, highest ``score`` first (ties in their order), made a few at a time."""
+        return self.pairs_.take(np.argsort(-self.scores(self.pairs_), kind="stable"))
+
+    def strengths(self, pairs: ScoredPairs) -> np.ndarray:
+        """``strength`` of every pair."""
+        return np.where(np.isnan(pairs.probability), self.scores(pairs), pairs.probability)
 
     def same_unit(self, x: Amount, y: Amount) -> bool:
         """Whether two amounts measure the same thing (kind, and context words or sign)."""
@@ -359,18 +360,28 @@ class ClaimAligner:
         n = len(self.units_)
         labels = np.arange(n)
         members: dict[int, list[int]] = {i: [i] for i in range(n)}
-        sums = {i: vectors[i].astype(np.float64) for i in range(n)}
+        # A group's vector sum, made when a merge first asks for it: a float64 copy of every unit's
+        # vector (3 KiB each) up front held memory for units no linked pair names.
+        sums: dict[int, np.ndarray] = {}
+
+        def total(g: int) -> np.ndarray:
+            if g not in sums:
+                sums[g] = vectors[g].astype(np.float64)  # a group not merged yet is its one unit
+            return sums[g]
+
         cannot: dict[int, set[int]] = defaultdict(set)  # group → groups it must never join
-        for p in self.pairs_:
-            if p.clash is not None:
-                cannot[p.a].add(p.b)
-                cannot[p.b].add(p.a)
-        scored = [(self.strength(p), p) for p in self.pairs_ if p.clash is None]
+        pairs = self.pairs_
+        clashing = pairs.clashing()
+        for a, b in zip(pairs.a[clashing].tolist(), pairs.b[clashing].tolist()):
+            cannot[a].add(b)
+            cannot[b].add(a)
+        strengths = self.strengths(pairs)
+        rows = np.flatnonzero(~clashing)
         if self.mutual_best:
-            scored = _mutual_best(self.units_, scored)
-        scored.sort(key=lambda x: -x[0])
+            rows = rows[_mutual_best(self.units_, pairs.a[rows], pairs.b[rows], strengths[rows])]
+        rows = rows[np.argsort(-strengths[rows], kind="stable")]  # best first; ties in the pairs' order
         threshold = self.threshold()
-        for score, p in scored:
+        for p, score in zip(pairs.take(rows), strengths[rows].tolist()):
             if score < threshold:
                 break
             ga, gb = labels[p.a], labels[p.b]
@@ -378,7 +389,7 @@ class ClaimAligner:
                 continue
             if {self.units_[i].article for i in members[ga]} & {self.units_[i].article for i in members[gb]}:
                 continue  # one statement per article in a claim
-            mean = float(sums[ga] @ sums[gb]) / (len(members[ga]) * len(members[gb]))
+            mean = float(total(ga) @ total(gb)) / (len(members[ga]) * len(members[gb]))
             if mean < self.group_cosine:
                 continue
             if any(self.clash(self.units_[i], self.units_[j]) for i in members[ga] for j in members[gb]):
@@ -387,7 +398,7 @@ class ClaimAligner:
             for i in members[gone]:
                 labels[i] = keep
             members[keep].extend(members.pop(gone))
-            sums[keep] = sums[keep] + sums.pop(gone)
+            sums[keep] = total(keep) + sums.pop(gone)
             moved = cannot.pop(gone, set())
             cannot[keep] |= moved
             for g in moved:
@@ -396,17 +407,19 @@ class ClaimAligner:
         return labels
 
 
-def _mutual_best(units: Sequence[ClaimUnit], scored: list[tuple[float, Pair]]) -> list[tuple[float, Pair]]:
-    """The pairs in which each statement is the other's best match in the other's article: one
-    report says a thing once, so its closest statement, not every close one, is the candidate."""
-    best: dict[tuple[int, str], float] = {}
-    for score, p in scored:
-        for x, y in ((p.a, p.b), (p.b, p.a)):
-            key = (x, units[y].article)
-            if score > best.get(key, -np.inf):
-                best[key] = score
-    return [(score, p) for score, p in scored
-            if score >= best[(p.a, units[p.b].article)] and score >= best[(p.b, units[p.a].article)]]
+def _mutual_best(units: Sequence[ClaimUnit], a: np.ndarray, b: np.ndarray, strengths: np.ndarray) -> np.ndarray:
+    """Which pairs (units ``a``, ``b`` and their strengths) are those in which each statement is the
+    other's best match in the other's article: one report says a thing once, so its closest
+    statement, not every close one, is the candidate."""
+    codes: dict[str, int] = {}
+    article = np.array([codes.setdefault(u.article, len(codes)) for u in units], dtype=np.int64)
+    # Each (statement, other article) as one number; the best strength of each, over both sides.
+    of_a = a.astype(np.int64) * max(len(codes), 1) + article[b]
+    of_b = b.astype(np.int64) * max(len(codes), 1) + article[a]
+    keys, where = np.unique(np.concatenate([of_a, of_b]), return_inverse=True)
+    best = np.full(len(keys), -np.inf)
+    np.maximum.at(best, where, np.concatenate([strengths, strengths]))
+    return (strengths >= best[where[: len(a)]]) & (strengths >= best[where[len(a):]])
 
 
 def _ordinals(units: Sequence[ClaimUnit]) -> dict[str, list[Amount]]:

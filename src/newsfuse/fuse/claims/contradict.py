@@ -162,7 +162,7 @@ class ContradictionFinder:
         places = place_names(units, corpus)
         spots = statement_spots(units, corpus)
         # 1. and 2. pairs
-        for p in sorted(aligner.pairs_, key=lambda p: -aligner.score(p)):
+        for p in aligner.by_score():
             a, b = units[p.a], units[p.b]
             ga, gb = aligner.group_[p.a], aligner.group_[p.b]
             if a.source == b.source:

@@ -54,6 +54,11 @@ def statement_parses(units: Sequence[ClaimUnit], texts: Mapping[str, str],
 _parsed: OrderedDict[str, Any] = OrderedDict()
 
 
+def forget_parses() -> None:
+    """Drop the kept statement parses (and so their hold on the parser: ``models.release_nlp``)."""
+    _parsed.clear()
+
+
 def _parser():
     """The per-article step's spaCy pipeline, loaded once; None when it is not installed."""
     from newsfuse.errors import ModelError
