@@ -20,7 +20,7 @@ from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.nlp.encoder import embedding_cache, embedding_precision
-from newsfuse.fuse.events.assign import EventAssigner, keep_event_ids
+from newsfuse.fuse.events.assign import EventAssigner, keep_event_ids, near_new
 from newsfuse.fuse.events.cluster import EventClusterer
 from newsfuse.fuse.framing import FramingAnalyzer
 from newsfuse.fuse.quotes import QuoteAttributor
@@ -30,7 +30,7 @@ from newsfuse.fuse.summary.summarizer import Summarizer
 from newsfuse.fuse.timeline.builder import TimelineBuilder
 from newsfuse.ingest import read_inputs
 from newsfuse.ingest.outlets import unify_outlets
-from newsfuse.model import Article, ArticleAnalysis, Event, Report, from_dict
+from newsfuse.model import Article, ArticleAnalysis, Entity, Event, Report, from_dict
 from newsfuse.nlp.time.docdate import published_from_analysis
 from newsfuse.nlp.models import load_nlp
 from newsfuse.run.cache import AnalysisCache
@@ -120,11 +120,14 @@ def _analyze(
 @dataclasses.dataclass(frozen=True, slots=True)
 class Prior:
     """What an incremental run builds on: the store's latest report (as report.json has it), its
-    events, the stored article → event map, and the ids of the articles this run added."""
+    events, the stored article → event map, the stored duplicate map (copy → original), the
+    report's entity table, and the ids of the articles this run added."""
 
     report: Mapping
     events: tuple[Event, ...]
     article_event: Mapping[str, str]
+    duplicate_of: Mapping[str, str]
+    entities: tuple[Entity, ...]
     new: frozenset[str] = frozenset()
 
 
@@ -139,7 +142,8 @@ def stored_prior(store: Store) -> Prior | None:
     previous = store.assignments("event")
     if set(previous.values()) != {e.id for e in events}:
         return None
-    return Prior(data, events, previous)
+    entities = tuple(from_dict(Entity, e) for e in data.get("entities") or ())
+    return Prior(data, events, previous, store.assignments("duplicate"), entities)
 
 
 def _fuse(
@@ -157,11 +161,18 @@ def _fuse(
     # 4. near-duplicates
     step("near-duplicates")
     corpus = Corpus(articles, analyses)
-    dedup = Deduplicator().fit(corpus)
+    if prior is None:
+        dedup = Deduplicator().fit(corpus)
+    else:  # adding to a store: the new articles and the stored ones near them, against the stored map
+        near = near_new(articles, prior.new)
+        dedup = Deduplicator().fit(corpus.part(near), prior.new, prior.duplicate_of)
     corpus = corpus.with_copies(dedup.duplicate_of_)
-    # 5. entities
+    # 5. entities (adding to a store: those of the same window, joined to the stored table)
     step("entities")
-    canon = EntityCanonicalizer().fit(corpus)
+    if prior is None:
+        canon = EntityCanonicalizer().fit(corpus)
+    else:
+        canon = EntityCanonicalizer().fit(corpus.part(near), prior.entities)
     corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
     # 6. events
     step("events")

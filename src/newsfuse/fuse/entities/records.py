@@ -10,6 +10,7 @@ from typing import Protocol
 
 from newsfuse.fuse.entities import names
 from newsfuse.fuse.entities.names import NameKey
+from newsfuse.fuse.entities.types import type_class
 from newsfuse.model import Entity, EntityMention, Mention
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -108,3 +109,68 @@ def build(groups: Sequence[Group], texts: dict[str, str]) -> tuple[list[Entity],
         for it in items:
             mention_entity[(it.article, it.mention.start, it.mention.end)] = entity_id
     return entities, mention_entity
+
+
+def join(
+    known: Sequence[Entity], found: Sequence[Entity]
+) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+    """A stored entity table (``known``) with the entities ``found`` among new articles and the
+    stored ones near them: the records and (article, start, end) → entity id, as ``build`` gives.
+
+    A stored mention keeps its entity. A found entity joins the known one most of its stored
+    mentions belong to; without any, the known one of its id (ids hash the canonical name and type),
+    else the one known entity of its type class whose name or an alias is its name; else it is
+    new. A known entity keeps its id, name and type as its mentions grow, so records naming it
+    elsewhere stay valid; a batch run may name it after the new mentions instead.
+    """
+    mention_entity = {(s.article, s.start, s.end): e.id for e in known for s in e.spans}
+    by_id = {e.id: e for e in known}
+    names_of: dict[str, set[str]] = {}
+    added: dict[str, list[tuple[Entity, list[EntityMention]]]] = {}
+    fresh: list[tuple[Entity, list[EntityMention]]] = []
+    for entity in found:
+        spans = [s for s in entity.spans if (s.article, s.start, s.end) not in mention_entity]
+        if not spans:
+            continue
+        votes = Counter(
+            mention_entity[k] for s in entity.spans if (k := (s.article, s.start, s.end)) in mention_entity
+        )
+        target = min(votes, key=lambda e: (-votes[e], e)) if votes else None
+        if target is None and entity.id in by_id:
+            target = entity.id
+        if target is None:
+            if not names_of:
+                for e in known:
+                    for form in (e.name, *e.aliases):
+                        names_of.setdefault(names.fold(form), set()).add(e.id)
+            same = {e for e in names_of.get(names.fold(entity.name), ()) if type_class(by_id[e].type) == type_class(entity.type)}
+            target = same.pop() if len(same) == 1 else None
+        if target is None:
+            fresh.append((entity, spans))
+        else:
+            added.setdefault(target, []).append((entity, spans))
+    entities = [_grown(e, added[e.id]) if e.id in added else e for e in known]
+    taken = set(by_id)
+    for entity, spans in fresh:
+        entity_id, n = entity.id, 1
+        while entity_id in taken:
+            n += 1
+            entity_id = f"{entity.id}-{n}"
+        taken.add(entity_id)
+        entities.append(_grown(Entity(entity_id, entity.name, entity.type, (), (), 0, ()), [(entity, spans)]))
+    for entity in entities:
+        if entity.id in added or entity.id not in by_id:
+            for s in entity.spans:
+                mention_entity.setdefault((s.article, s.start, s.end), entity.id)
+    entities.sort(key=lambda e: (-len(e.spans), e.name, e.type, e.spans[0].article if e.spans else "", e.spans[0].start if e.spans else 0))
+    return entities, mention_entity
+
+
+def _grown(entity: Entity, parts: Sequence[tuple[Entity, Sequence[EntityMention]]]) -> Entity:
+    """``entity`` with the new mentions ``parts`` found (their aliases after its own, their articles added)."""
+    spans = sorted({*entity.spans, *(s for _, new in parts for s in new)}, key=lambda s: (s.article, s.start, s.end))
+    aliases = list(entity.aliases)
+    aliases += [a for f, _ in parts for a in f.aliases if a not in aliases]
+    articles = list(entity.articles)
+    articles += sorted({s.article for _, new in parts for s in new} - set(articles))
+    return Entity(entity.id, entity.name, entity.type, tuple(dict.fromkeys(aliases)), tuple(articles), len(spans), tuple(spans))

@@ -32,7 +32,7 @@ from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.events.cluster import ATTACH_THRESHOLD, MERGE_THRESHOLD, EventClusterer, candidate_pairs, link_probability
 from newsfuse.fuse.events.features import FAR_APART_DAYS, vectorize
 from newsfuse.fuse.events.profile import build_profiles
-from newsfuse.model import Event
+from newsfuse.model import Article, Event
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +142,17 @@ class EventAssigner:
         p = link_probability(vectors, i, j, weights, bias)
         stored_rows = np.where(is_new[i], j, i)[p >= (CANDIDATE_LINK if self.candidate_link is None else self.candidate_link)]
         return {previous[window[int(r)].id] for r in stored_rows}, ids
+
+
+def near_new(articles: Iterable[Article], new: Iterable[str], window_days: int = WINDOW_DAYS) -> set[str]:
+    """The ids of the ``new`` articles and of the others published within ``window_days`` of one
+    of them, or undated: the stored articles a new one is compared with when it is added to a
+    store (near-duplicates and entities; step 1 of ``EventAssigner.fit`` also counts the dates a
+    text gives). An undated new article widens the window by nothing."""
+    new = set(new)
+    articles = list(articles)
+    dated = sorted({d for a in articles if a.id in new and (d := _day(a.published)) is not None})
+    return {a.id for a in articles if a.id in new or _near(_day(a.published), dated, window_days)}
 
 
 def keep_event_ids(
