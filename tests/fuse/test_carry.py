@@ -72,3 +72,15 @@ def test_a_record_naming_an_entity_that_is_gone_is_recomputed_with_its_event():
     assert kept.events == {"fire", "strike"} and not kept.claims and not kept.timeline
     kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, {"brennard-abc123"})
     assert kept.events == {"strike"} and len(kept.timeline) == 1
+
+
+def test_a_claim_attributed_to_an_entity_that_is_gone_is_recomputed_with_its_event():
+    claims = to_dict([_claim("claim-1", "fire", "f1"), _claim("claim-3", "strike", "s1")])
+    claims[0]["attributed_to"] = "labour-abc123"
+    stored = {**STORED, "claims": claims, "entities": [{"id": "labour-abc123"}]}
+    kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, {"ministry-of-labour-def456"})
+    assert kept.events == {"fire", "strike"} and not kept.claims
+    # Words, not an id of the stored table: the claim is kept.
+    claims[0]["attributed_to"] = "officials"
+    kept = carry({**stored, "claims": claims}, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, {"ministry-of-labour-def456"})
+    assert kept.events == {"strike"} and [c.id for c in kept.claims] == ["claim-1"]

@@ -63,6 +63,11 @@ def carry(
     for c in contradictions:
         if c.entity is not None and c.entity not in entity_ids:
             part |= _events_of(c.event, (s.article for s in c.sides), article_event)
+    claims = [from_dict(ClaimGroup, c) for c in data.get("claims") or ()]
+    gone = {e["id"] for e in data.get("entities") or ()} - entity_ids  # attributed_to may also hold words
+    for c in claims:
+        if c.attributed_to in gone:
+            part |= _events_of(c.event, (s.article for s in c.sources), article_event)
     known = {e.id for e in events}
     part &= known
     # Claims are compared across a storyline's events, so the events of a touched storyline join
@@ -81,7 +86,6 @@ def carry(
         # A record of no event (or of an event gone) is kept only while all its sources are outside the part.
         return (event is None or (event in known and event not in part)) and not articles.intersection(sources)
 
-    claims = [from_dict(ClaimGroup, c) for c in data.get("claims") or ()]
     claims = [c for c in claims if kept(c.event, (s.article for s in c.sources))]
     claim_ids = {c.id for c in claims}
     story_ids = {s.id for s in stories} - in_stories

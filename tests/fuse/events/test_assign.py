@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 
 from newsfuse.fuse.corpus import Corpus
-from newsfuse.fuse.events.assign import EventAssigner, keep_event_ids
+from newsfuse.fuse.events.assign import EventAssigner, keep_event_ids, near_new
 from newsfuse.fuse.events.cluster import EventClusterer
-from newsfuse.model import Event
+from newsfuse.model import Article, Event
 from tests.fuse.events.builders import visit
 
 
@@ -59,3 +59,15 @@ def test_a_split_keeps_the_id_on_the_larger_part():
     events = [Event(id="x"), Event(id="y")]
     renamed, article_event = keep_event_ids(events, {"1": "x", "2": "x", "3": "y"}, {"1": "E", "2": "E", "3": "E"})
     assert article_event == {"1": "E", "2": "E", "3": "y"} and [e.id for e in renamed] == ["E", "y"]
+
+
+def test_near_new_holds_the_new_articles_and_the_stored_ones_dated_near_them_or_undated():
+    articles = [
+        Article(id="new", text="x", published="2025-03-01"),
+        Article(id="near", text="x", published="2025-05-30"),
+        Article(id="far", text="x", published="2025-06-05"),
+        Article(id="undated", text="x"),
+        Article(id="new-undated", text="x"),
+    ]
+    assert near_new(articles, {"new", "new-undated"}, window_days=90) == {"new", "near", "undated", "new-undated"}
+    assert near_new(articles, set()) == {"undated", "new-undated"}  # nothing new: only what no window can place

@@ -121,7 +121,11 @@ def join(
     mentions belong to; without any, the known one of its id (ids hash the canonical name and type),
     else the one known entity of its type class whose name or an alias is its name; else it is
     new. A known entity keeps its id, name and type as its mentions grow, so records naming it
-    elsewhere stay valid; a batch run may name it after the new mentions instead.
+    elsewhere stay valid, except that a bare or acronym name ("Labour") takes the full name the
+    new mentions give it ("Ministry of Labour"; ``_canonical``'s first preference) and its id with
+    it, unless another known entity holds that id. A batch run may also prefer another full name
+    as the articles using each form change; records naming a renamed id are recomputed
+    (``fuse.carry``).
     """
     mention_entity = {(s.article, s.start, s.end): e.id for e in known for s in e.spans}
     by_id = {e.id: e for e in known}
@@ -149,8 +153,13 @@ def join(
             fresh.append((entity, spans))
         else:
             added.setdefault(target, []).append((entity, spans))
-    entities = [_grown(e, added[e.id]) if e.id in added else e for e in known]
     taken = set(by_id)
+    entities = []
+    for entity in known:
+        if entity.id in added:
+            entity = _renamed(_grown(entity, added[entity.id]), added[entity.id], taken)
+            taken.add(entity.id)
+        entities.append(entity)
     for entity, spans in fresh:
         entity_id, n = entity.id, 1
         while entity_id in taken:
@@ -158,19 +167,37 @@ def join(
             entity_id = f"{entity.id}-{n}"
         taken.add(entity_id)
         entities.append(_grown(Entity(entity_id, entity.name, entity.type, (), (), 0, ()), [(entity, spans)]))
-    for entity in entities:
-        if entity.id in added or entity.id not in by_id:
-            for s in entity.spans:
-                mention_entity.setdefault((s.article, s.start, s.end), entity.id)
+    mention_entity = {(s.article, s.start, s.end): e.id for e in entities for s in e.spans}
     entities.sort(key=lambda e: (-len(e.spans), e.name, e.type, e.spans[0].article if e.spans else "", e.spans[0].start if e.spans else 0))
     return entities, mention_entity
 
 
+def _renamed(entity: Entity, parts: Sequence[tuple[Entity, Sequence[EntityMention]]], taken: set[str]) -> Entity:
+    """``entity`` under the full name of the largest found part when its own is bare or an acronym
+    (and no entity of ``taken`` holds the id that name gives)."""
+    if _full(entity.name):
+        return entity
+    full = [f for f, _ in parts if _full(f.name)]
+    if not full:
+        return entity
+    best = max(full, key=lambda f: (len(f.spans), f.name))
+    entity_id = _entity_id(best.name, entity.type)
+    if entity_id in taken:
+        return entity
+    return Entity(entity_id, best.name, entity.type, entity.aliases, entity.articles, entity.mentions, entity.spans)
+
+
+def _full(name: str) -> bool:
+    key = names.name_key(name.removeprefix("The "))
+    return len(key.core) >= 2 and not key.acronym
+
+
 def _grown(entity: Entity, parts: Sequence[tuple[Entity, Sequence[EntityMention]]]) -> Entity:
-    """``entity`` with the new mentions ``parts`` found (their aliases after its own, their articles added)."""
+    """``entity`` with the new mentions ``parts`` found: aliases most used first (as ``_aliases``
+    orders them, counted on the spans' surface forms), articles in order."""
     spans = sorted({*entity.spans, *(s for _, new in parts for s in new)}, key=lambda s: (s.article, s.start, s.end))
-    aliases = list(entity.aliases)
-    aliases += [a for f, _ in parts for a in f.aliases if a not in aliases]
-    articles = list(entity.articles)
-    articles += sorted({s.article for _, new in parts for s in new} - set(articles))
-    return Entity(entity.id, entity.name, entity.type, tuple(dict.fromkeys(aliases)), tuple(articles), len(spans), tuple(spans))
+    used = Counter(names.surface(s.text)[0] for s in spans)
+    aliases = dict.fromkeys([*entity.aliases, *(a for f, _ in parts for a in f.aliases)])
+    ranked = sorted(aliases, key=lambda a: (-(used[a] or used[a.removeprefix("The ")]), a))
+    articles = sorted({*entity.articles, *(s.article for s in spans)})
+    return Entity(entity.id, entity.name, entity.type, tuple(ranked), tuple(articles), len(spans), tuple(spans))
