@@ -67,8 +67,10 @@ def analyze(
     2. analyse each article (parallel, cached by content);
     3. date the articles ingest could not date, from what their text says, and give each outlet
        one name across the corpus ("NYT" and "New York Times" in one run are one outlet);
-    4. mark near-duplicates (syndicated copies count once downstream);
-    5. canonicalise entities across articles;
+    4. mark near-duplicates (syndicated copies count once downstream; adding to a store: among the
+       new articles and the stored ones near them in time, against the stored map);
+    5. canonicalise entities across articles (adding to a store: over the same window, joined to
+       the latest report's entity table);
     6. cluster articles into events (adding to a store: assign the new ones to stored events);
     7. link events into storylines;
     8. build the timeline of dated happenings (adding to a store: steps 8-11 over the storylines

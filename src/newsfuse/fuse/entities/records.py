@@ -167,7 +167,9 @@ def join(
             entity_id = f"{entity.id}-{n}"
         taken.add(entity_id)
         entities.append(_grown(Entity(entity_id, entity.name, entity.type, (), (), 0, ()), [(entity, spans)]))
-    mention_entity = {(s.article, s.start, s.end): e.id for e in entities for s in e.spans}
+    for entity in entities:  # the grown, renamed and new entities' spans (the others' are there)
+        if entity.id not in by_id or entity.id in added:
+            mention_entity.update(((s.article, s.start, s.end), entity.id) for s in entity.spans)
     entities.sort(key=lambda e: (-len(e.spans), e.name, e.type, e.spans[0].article if e.spans else "", e.spans[0].start if e.spans else 0))
     return entities, mention_entity
 
