@@ -166,7 +166,7 @@ def _fuse(
     if prior is None:
         dedup = Deduplicator().fit(corpus)
     else:  # adding to a store: the new articles and the stored ones near them, against the stored map
-        near = near_new(articles, prior.new)
+        near = near_new(corpus, prior.new)
         dedup = Deduplicator().fit(corpus.part(near), prior.new, prior.duplicate_of)
     corpus = corpus.with_copies(dedup.duplicate_of_)
     # 5. entities (adding to a store: those of the same window, joined to the stored table)
