@@ -147,7 +147,10 @@ def join(
                 for e in known:
                     for form in (e.name, *e.aliases):
                         names_of.setdefault(names.fold(form), set()).add(e.id)
-            same = {e for e in names_of.get(names.fold(entity.name), ()) if type_class(by_id[e].type) == type_class(entity.type)}
+            same = {
+                e for e in names_of.get(names.fold(entity.name), ())
+                if type_class(by_id[e].type) == type_class(entity.type)
+            }
             target = same.pop() if len(same) == 1 else None
         if target is None:
             fresh.append((entity, spans))
@@ -170,7 +173,7 @@ def join(
     for entity in entities:  # the grown, renamed and new entities' spans (the others' are there)
         if entity.id not in by_id or entity.id in added:
             mention_entity.update(((s.article, s.start, s.end), entity.id) for s in entity.spans)
-    entities.sort(key=lambda e: (-len(e.spans), e.name, e.type, e.spans[0].article if e.spans else "", e.spans[0].start if e.spans else 0))
+    entities.sort(key=lambda e: (-len(e.spans), e.name, e.type, *((e.spans[0].article, e.spans[0].start) if e.spans else ("", 0))))
     return entities, mention_entity
 
 

@@ -32,7 +32,7 @@ from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.events.cluster import ATTACH_THRESHOLD, MERGE_THRESHOLD, EventClusterer, candidate_pairs, link_probability
 from newsfuse.fuse.events.features import FAR_APART_DAYS, vectorize
 from newsfuse.fuse.events.profile import build_profiles
-from newsfuse.model import Article, Event
+from newsfuse.model import Article, ArticleAnalysis, Event
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +150,9 @@ def near_new(corpus: Corpus, new: Iterable[str], window_days: int = WINDOW_DAYS)
     return {a.id for a in corpus.articles if a.id in new or _near(_day(a.published), dated, window_days)}
 
 
-def _window_days(articles: Sequence[Article], analyses: Sequence, mention_entity: Mapping | None = None) -> list[date]:
+def _window_days(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], mention_entity: Mapping | None = None
+) -> list[date]:
     """The days around which stored reports are candidates for new ones: each new report's own,
     and every full date its text gives (a trial report recalls the day of the shooting, months before)."""
     return sorted({
