@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -50,9 +51,11 @@ def carry(
     article_event: Mapping[str, str],
     touched: Iterable[str],
     entity_ids: set[str],
+    published: Mapping[str, str | None] | None = None,
 ) -> Carried:
     """What to keep of ``data`` (the stored report) when ``touched`` events were clustered again
-    and ``events``, ``stories``, ``article_event`` and ``entity_ids`` are those of this run."""
+    and ``events``, ``stories``, ``article_event`` and ``entity_ids`` are those of this run
+    (``published``: article id → publication date, which places an event without a day of its own)."""
     timeline = [from_dict(TimelineEntry, t) for t in data.get("timeline") or ()]
     contradictions = [from_dict(Contradiction, c) for c in data.get("contradictions") or ()]
     part = set(touched)
@@ -71,9 +74,10 @@ def carry(
     known = {e.id for e in events}
     part &= known
     # Claims are compared across a storyline's events, so the events of a touched storyline join
-    # the part: those within WINDOW_DAYS of a touched one (and the undated), which bounds the part
+    # the part: those within WINDOW_DAYS of a touched one (an event without a day of its own by the
+    # first publication date of its reports; one without either too), which bounds the part
     # however long the storyline has run; its older events keep their records.
-    days = {e.id: period_start(e.date) for e in events}
+    days = {e.id: period_start(e.date) or _first_published(e, published or {}) for e in events}
     anchors = sorted(d for e in part if (d := days[e]) is not None)
     in_stories = {s.id for s in stories if part & set(s.events)}
     part |= {
@@ -154,6 +158,12 @@ def _renumber(kind: str, new: Iterable[str], kept: Iterable[str]) -> dict[str, s
 def _near(day, sorted_days, window: int) -> bool:
     k = bisect.bisect_left(sorted_days, day)
     return any(abs((sorted_days[m] - day).days) <= window for m in (k - 1, k) if 0 <= m < len(sorted_days))
+
+
+def _first_published(event: Event, published: Mapping[str, str | None]) -> date | None:
+    """The first day one of ``event``'s reports was published, or None."""
+    days = [d for a in event.articles if (value := published.get(a)) and (d := period_start(value[:10]))]
+    return min(days, default=None)
 
 
 def _events_of(event: str | None, sources: Iterable[str], article_event: Mapping[str, str]) -> set[str]:
