@@ -135,8 +135,8 @@ def cost(sizes: list[int], added: int, cache: Path, shift: int = 47) -> int:
                 stories = StoryLinker().fit(corpus, clusterer.events_)
                 data = {"generator": {"version": __version__}, "events": to_dict(clusterer.events_),
                         "stories": to_dict(stories.stories_)}
-                prior = Prior(data, tuple(clusterer.events_), clusterer.article_event_,
-                              frozenset(a.id for a in arts[n:]))
+                prior = Prior(data, tuple(clusterer.events_), clusterer.article_event_, corpus.duplicate_of,
+                              tuple(canon.entities_), frozenset(a.id for a in arts[n:]))
                 spent: dict[str, float] = {}
                 clock = {"name": None, "at": time.perf_counter()}
 

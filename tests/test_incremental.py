@@ -86,6 +86,14 @@ _JOINS = "tagus-2025-10-16-strike-cost.html"
 _OPENS = ("coastline-2026-03-03-talks-open.txt", "atlantic-ledger-2026-03-05-deal.txt", "tagus-2026-03-06-deal-reaction.txt")
 
 
+def _entity_partition(report):
+    names = {e.id: e.name for e in report.entities}
+    groups: dict[str, set] = {}
+    for mention, entity in report.mention_entity.items():
+        groups.setdefault(names[entity], set()).add(mention)
+    return sorted(sorted(g) for g in groups.values())
+
+
 def _references_resolve(data: dict) -> None:
     """Every id the report refers to is one it holds."""
     articles = {a["id"] for a in data["articles"]}
@@ -133,6 +141,12 @@ def test_new_articles_join_or_open_events_and_untouched_events_are_carried_over(
     validate(after)
     _references_resolve(after)
     assert _partition(step2) == _partition(batch) == _partition(full)
+    # Near-duplicates and entities were found over the new reports and those within 93 days of
+    # them, against the stored map and table: the same copies, mentions grouped and named as in
+    # the batch run (an entity keeps the type its stored mentions gave it, so an id may differ).
+    assert step2.duplicate_of == batch.duplicate_of
+    assert _entity_partition(step2) == _entity_partition(batch)
+    assert sorted(e.name for e in step2.entities) == sorted(e.name for e in batch.entities)
     # Ids are stable: the October report joins the stored October event under its id ...
     october = step1.article_event["northbridge-2025-10-14-dockers-strike"]
     assert step2.article_event[_JOINS.rsplit(".", 1)[0]] == october

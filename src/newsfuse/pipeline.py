@@ -22,7 +22,7 @@ from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.nlp.encoder import embedding_cache, embedding_precision
 from newsfuse.nlp.encoder import release as release_encoder
-from newsfuse.fuse.events.assign import EventAssigner, keep_event_ids
+from newsfuse.fuse.events.assign import EventAssigner, keep_event_ids, near_new
 from newsfuse.fuse.events.cluster import EventClusterer
 from newsfuse.fuse.framing import FramingAnalyzer
 from newsfuse.fuse.quotes import QuoteAttributor
@@ -33,7 +33,7 @@ from newsfuse.fuse.timeline.builder import TimelineBuilder
 from newsfuse.ingest import read_inputs
 from newsfuse.ingest.lang import release as release_stoplists
 from newsfuse.ingest.outlets import unify_outlets
-from newsfuse.model import Article, ArticleAnalysis, Event, Report, from_dict
+from newsfuse.model import Article, ArticleAnalysis, Entity, Event, Report, from_dict
 from newsfuse.nlp.time.docdate import published_from_analysis
 from newsfuse.nlp.models import load_nlp, release_nlp
 from newsfuse.run.cache import AnalysisCache
@@ -76,8 +76,10 @@ def analyze(
     2. analyse each article (parallel, cached by content);
     3. date the articles ingest could not date, from what their text says, and give each outlet
        one name across the corpus ("NYT" and "New York Times" in one run are one outlet);
-    4. mark near-duplicates (syndicated copies count once downstream);
-    5. canonicalise entities across articles;
+    4. mark near-duplicates (syndicated copies count once downstream; adding to a store: among the
+       new articles and the stored ones near them in time, against the stored map);
+    5. canonicalise entities across articles (adding to a store: over the same window, joined to
+       the latest report's entity table);
     6. cluster articles into events (adding to a store: assign the new ones to stored events);
     7. link events into storylines;
     8. build the timeline of dated happenings (adding to a store: steps 8-11 over the storylines
@@ -131,11 +133,14 @@ def _analyze(
 @dataclasses.dataclass(frozen=True, slots=True)
 class Prior:
     """What an incremental run builds on: the store's latest report (as report.json has it), its
-    events, the stored article → event map, and the ids of the articles this run added."""
+    events, the stored article → event map, the stored duplicate map (copy → original), the
+    report's entity table, and the ids of the articles this run added."""
 
     report: Mapping
     events: tuple[Event, ...]
     article_event: Mapping[str, str]
+    duplicate_of: Mapping[str, str]
+    entities: tuple[Entity, ...]
     new: frozenset[str] = frozenset()
 
 
@@ -150,7 +155,8 @@ def stored_prior(store: Store) -> Prior | None:
     previous = store.assignments("event")
     if set(previous.values()) != {e.id for e in events}:
         return None
-    return Prior(data, events, previous)
+    entities = tuple(from_dict(Entity, e) for e in data.get("entities") or ())
+    return Prior(data, events, previous, store.assignments("duplicate"), entities)
 
 
 def _fuse(
@@ -168,11 +174,18 @@ def _fuse(
     # 4. near-duplicates
     step("near-duplicates")
     corpus = Corpus(articles, analyses)
-    dedup = Deduplicator().fit(corpus)
+    if prior is None:
+        dedup = Deduplicator().fit(corpus)
+    else:  # adding to a store: the new articles and the stored ones near them, against the stored map
+        near = near_new(corpus, prior.new)
+        dedup = Deduplicator().fit(corpus.part(near), prior.new, prior.duplicate_of)
     corpus = corpus.with_copies(dedup.duplicate_of_)
-    # 5. entities
+    # 5. entities (adding to a store: those of the same window, joined to the stored table)
     step("entities")
-    canon = EntityCanonicalizer().fit(corpus)
+    if prior is None:
+        canon = EntityCanonicalizer().fit(corpus)
+    else:
+        canon = EntityCanonicalizer().fit(corpus.part(near), prior.entities)
     corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
     # 6. events
     step("events")
@@ -196,7 +209,8 @@ def _fuse(
     part_event, part_story = article_event, stories.article_story_
     if prior is not None:
         kept = carry(
-            prior.report, events, stories.stories_, article_event, assigner.touched_, {e.id for e in canon.entities_}
+            prior.report, events, stories.stories_, article_event, assigner.touched_, {e.id for e in canon.entities_},
+            {a.id: a.published for a in articles},
         )
         part_events = [e for e in events if e.id in kept.events]
         part_stories = [  # a storyline is summarised over its events in the part

@@ -72,3 +72,29 @@ def test_a_record_naming_an_entity_that_is_gone_is_recomputed_with_its_event():
     assert kept.events == {"fire", "strike"} and not kept.claims and not kept.timeline
     kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, {"brennard-abc123"})
     assert kept.events == {"strike"} and len(kept.timeline) == 1
+
+
+def test_a_claim_attributed_to_an_entity_that_is_gone_is_recomputed_with_its_event():
+    claims = to_dict([_claim("claim-1", "fire", "f1"), _claim("claim-3", "strike", "s1")])
+    claims[0]["attributed_to"] = "labour-abc123"
+    stored = {**STORED, "claims": claims, "entities": [{"id": "labour-abc123"}]}
+    kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, {"ministry-of-labour-def456"})
+    assert kept.events == {"fire", "strike"} and not kept.claims
+    # Words, not an id of the stored table: the claim is kept.
+    claims[0]["attributed_to"] = "officials"
+    kept = carry({**stored, "claims": claims}, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, {"ministry-of-labour-def456"})
+    assert kept.events == {"strike"} and [c.id for c in kept.claims] == ["claim-1"]
+
+
+def test_a_storyline_event_without_a_date_is_placed_by_its_reports_publication():
+    events = [*EVENTS, Event("fire-inquiry", date=None, articles=("f3",))]
+    stories = [Story("story-fire", events=("fire", "fire-inquiry"), articles=("f1", "f2", "f3")), STORIES[1]]
+    article_event = {**ARTICLE_EVENT, "f3": "fire-inquiry"}
+    # Without publication dates no window can place it, so it joins the part with its storyline ...
+    kept = carry(STORED, events, stories, article_event, {"fire"}, set())
+    assert kept.events == {"fire", "fire-inquiry"}
+    # ... published eight months after the fire, it lies outside the window and keeps its records.
+    kept = carry(STORED, events, stories, article_event, {"fire"}, set(), {"f1": "2023-03-14", "f3": "2023-11-20"})
+    assert kept.events == {"fire"}
+    kept = carry(STORED, events, stories, article_event, {"fire"}, set(), {"f1": "2023-03-14", "f3": "2023-03-20T08:00:00"})
+    assert kept.events == {"fire", "fire-inquiry"}

@@ -55,6 +55,29 @@ def test_empty_and_tiny_texts_are_handled():
     assert shingles("") == set()
 
 
+def test_added_to_a_store_a_late_earlier_report_becomes_the_original_and_takes_the_copies_along():
+    base = _fixture_articles()[0]
+    stored = Article(id="stored", text=base.text, published="2023-03-20")
+    stored_copy = Article(id="stored-copy", text=base.text + " More.", published="2023-03-21")
+    late = Article(id="late", text=base.text + " Updated.", published="2023-03-14")
+    known = {"stored-copy": "stored", "far-copy": "far-original"}  # far-*: outside the window given
+    dedup = Deduplicator().fit(Corpus([stored, stored_copy, late]), new={"late"}, known=known)
+    assert dedup.duplicate_of_ == {"stored": "late", "stored-copy": "late", "far-copy": "far-original"}
+    # A batch run on the same articles agrees.
+    assert Deduplicator().fit(Corpus([stored, stored_copy, late])).duplicate_of_ == {"stored": "late", "stored-copy": "late"}
+
+
+def test_added_to_a_store_a_stored_mark_stands_when_its_original_is_outside_the_window():
+    base = _fixture_articles()[0]
+    stored_copy = Article(id="stored-copy", text=base.text, published="2023-03-20")
+    other = Article(id="new", text=_fixture_articles()[2].text, published="2023-03-21")
+    dedup = Deduplicator().fit(Corpus([stored_copy, other]), new={"new"}, known={"stored-copy": "old"})
+    assert dedup.duplicate_of_ == {"stored-copy": "old"}
+    newer = Article(id="new-copy", text=base.text + " Again.", published="2023-03-22")
+    dedup = Deduplicator().fit(Corpus([stored_copy, newer]), new={"new-copy"}, known={"stored-copy": "old"})
+    assert dedup.duplicate_of_ == {"stored-copy": "old", "new-copy": "old"}
+
+
 # Hypothesis: corpora made of a few base texts, each copied with random edits.
 _WORDS = st.sampled_from(
     "the council fire police river mayor said on Tuesday workers plant town road water union strike "

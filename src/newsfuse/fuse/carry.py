@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -50,9 +51,11 @@ def carry(
     article_event: Mapping[str, str],
     touched: Iterable[str],
     entity_ids: set[str],
+    published: Mapping[str, str | None] | None = None,
 ) -> Carried:
     """What to keep of ``data`` (the stored report) when ``touched`` events were clustered again
-    and ``events``, ``stories``, ``article_event`` and ``entity_ids`` are those of this run."""
+    and ``events``, ``stories``, ``article_event`` and ``entity_ids`` are those of this run
+    (``published``: article id → publication date, which places an event without a day of its own)."""
     timeline = [from_dict(TimelineEntry, t) for t in data.get("timeline") or ()]
     contradictions = [from_dict(Contradiction, c) for c in data.get("contradictions") or ()]
     part = set(touched)
@@ -63,12 +66,18 @@ def carry(
     for c in contradictions:
         if c.entity is not None and c.entity not in entity_ids:
             part |= _events_of(c.event, (s.article for s in c.sides), article_event)
+    claims = [from_dict(ClaimGroup, c) for c in data.get("claims") or ()]
+    gone = {e["id"] for e in data.get("entities") or ()} - entity_ids  # attributed_to may also hold words
+    for c in claims:
+        if c.attributed_to in gone:
+            part |= _events_of(c.event, (s.article for s in c.sources), article_event)
     known = {e.id for e in events}
     part &= known
     # Claims are compared across a storyline's events, so the events of a touched storyline join
-    # the part: those within WINDOW_DAYS of a touched one (and the undated), which bounds the part
+    # the part: those within WINDOW_DAYS of a touched one (an event without a day of its own by the
+    # first publication date of its reports; one without either too), which bounds the part
     # however long the storyline has run; its older events keep their records.
-    days = {e.id: period_start(e.date) for e in events}
+    days = {e.id: period_start(e.date) or _first_published(e, published or {}) for e in events}
     anchors = sorted(d for e in part if (d := days[e]) is not None)
     in_stories = {s.id for s in stories if part & set(s.events)}
     part |= {
@@ -81,7 +90,6 @@ def carry(
         # A record of no event (or of an event gone) is kept only while all its sources are outside the part.
         return (event is None or (event in known and event not in part)) and not articles.intersection(sources)
 
-    claims = [from_dict(ClaimGroup, c) for c in data.get("claims") or ()]
     claims = [c for c in claims if kept(c.event, (s.article for s in c.sources))]
     claim_ids = {c.id for c in claims}
     story_ids = {s.id for s in stories} - in_stories
@@ -150,6 +158,12 @@ def _renumber(kind: str, new: Iterable[str], kept: Iterable[str]) -> dict[str, s
 def _near(day, sorted_days, window: int) -> bool:
     k = bisect.bisect_left(sorted_days, day)
     return any(abs((sorted_days[m] - day).days) <= window for m in (k - 1, k) if 0 <= m < len(sorted_days))
+
+
+def _first_published(event: Event, published: Mapping[str, str | None]) -> date | None:
+    """The first day one of ``event``'s reports was published, or None."""
+    days = [d for a in event.articles if (value := published.get(a)) and (d := period_start(value[:10]))]
+    return min(days, default=None)
 
 
 def _events_of(event: str | None, sources: Iterable[str], article_event: Mapping[str, str]) -> set[str]:

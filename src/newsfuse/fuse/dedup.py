@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.model import Article
@@ -55,9 +55,14 @@ class Deduplicator:
     that the LSH index proposes, never with all of them, so the cost grows
     linearly with the corpus.
 
+    Adding to a store, ``fit`` takes the ids of the ``new`` articles and the stored map
+    (``known``); the corpus then holds the new articles and the stored ones near them in time
+    (``events.assign.near_new``), so the cost is bounded by that window, not by the store.
+
     After ``fit``:
     ``duplicate_of_`` maps a duplicate's id to its original's id (an original is never a duplicate);
-    ``similarity_`` maps a duplicate's id to the shingle Jaccard with its original.
+    ``similarity_`` maps a duplicate's id to the shingle Jaccard with its original (adding to a
+    store: of the copies this fit marked).
     """
 
     def __init__(
@@ -72,8 +77,37 @@ class Deduplicator:
         self.shingle_words = shingle_words
         self.num_perm = num_perm
 
-    def fit(self, corpus: Corpus) -> Deduplicator:
-        """Mark the near-duplicates among ``corpus.articles`` (their text alone decides)."""
+    def fit(
+        self, corpus: Corpus, new: Iterable[str] | None = None, known: Mapping[str, str] | None = None
+    ) -> Deduplicator:
+        """Mark the near-duplicates among ``corpus.articles`` (their text alone decides).
+
+        With ``new`` and ``known``: ``duplicate_of_`` is ``known`` (copy → original, over the whole
+        store) with what the corpus's fit says of the new articles, and of the stored ones it now
+        makes copies of a new one (an earlier report arriving late becomes the original, and its
+        copies follow it, as in a batch run). A stored article keeps its known mark otherwise,
+        since its original may lie outside the corpus.
+        """
+        self._fit(corpus)
+        if new is None:
+            return self
+        new = set(new)
+        found, similarity = self.duplicate_of_, self.similarity_
+        self.duplicate_of_ = dict(known or {})
+        self.similarity_ = {}
+        for article, original in found.items():
+            if article in new or original in new:
+                self.duplicate_of_[article] = original
+                self.similarity_[article] = similarity[article]
+        for article, original in self.duplicate_of_.items():  # an original now a copy takes its copies along
+            seen = {article}
+            while original in self.duplicate_of_ and original not in seen:
+                seen.add(original)
+                original = self.duplicate_of_[original]
+            self.duplicate_of_[article] = original
+        return self
+
+    def _fit(self, corpus: Corpus) -> None:
         from datasketch import MinHash, MinHashLSH
 
         articles = list(corpus.articles)
@@ -98,7 +132,6 @@ class Deduplicator:
                 self.duplicate_of_[article.id] = self.duplicate_of_.get(original, original)
                 self.similarity_[article.id] = round(jaccard, 4)
             lsh.insert(article.id, sketch)
-        return self
 
     def _best_match(
         self, grams: set[str], candidates: Sequence[str], sets: dict[str, set[str]]

@@ -63,10 +63,15 @@ class FramingAnalyzer:
         3. the coverage matrix of the claims several outlets carry or dispute.
         """
         outlet = {a.id: outlet_name(a) for a in corpus.articles}
-        # 1. actors
-        titles = entity_titles(corpus.articles, corpus.analyses, corpus.mention_entity, corpus.entities)
+        # 1. actors (titles read only where they are named: the cost follows their reach, not the corpus)
+        actors = _main_actors(corpus, self.max_actors)
+        named = {a for e in corpus.entities if e.id in actors for a in e.articles}
+        titles = entity_titles(
+            [a for a in corpus.articles if a.id in named], [x for x in corpus.analyses if x.article_id in named],
+            corpus.mention_entity, corpus.entities, only=actors,
+        )
         self.framing_ = Framing(
-            entities=_actors(titles, corpus, outlet, self.max_actors),
+            entities=_actors(titles, corpus, outlet, actors),
             # 2. events
             events=_events(corpus.articles, events, timeline, outlet, self.max_events),
             # 3. coverage
@@ -80,23 +85,27 @@ def outlet_name(article: Article) -> str:
     return article.outlet or article.id
 
 
-def _actors(titles: list[Title], corpus: Corpus, outlet: Mapping[str, str], limit: int) -> tuple[FramedActor, ...]:
-    """The most-reported people and organisations with the titles each outlet gives them."""
-    entities = corpus.entities
-    reach = {e.id: len(corpus.sources(e.articles)) for e in entities
-             if e.type in ("PERSON", "ORG")}
+def _main_actors(corpus: Corpus, limit: int) -> dict[str, int]:
+    """The ``limit`` most-reported people and organisations (by independent sources, then name),
+    most reported first: entity id → sources."""
+    reach = {e.id: len(corpus.sources(e.articles)) for e in corpus.entities if e.type in ("PERSON", "ORG")}
+    names = {e.id: e.name for e in corpus.entities}
+    ranked = sorted(reach, key=lambda e: (-reach[e], names.get(e, e)))
+    return {e: reach[e] for e in ranked[:limit]}
+
+
+def _actors(titles: list[Title], corpus: Corpus, outlet: Mapping[str, str], actors: Mapping[str, int]) -> tuple[FramedActor, ...]:
+    """The main ``actors`` with the titles each outlet gives them."""
     by_entity: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    names = {e.id: e.name for e in entities}
+    names = {e.id: e.name for e in corpus.entities}
     for t in titles:
         terms = by_entity[t.entity][outlet.get(t.article, t.article)]
         if t.words.lower() not in {x.lower() for x in terms}:
             terms.append(t.words)
-    ranked = sorted(reach, key=lambda e: (-reach[e], names.get(e, e)))
     out = []
-    for entity in ranked[:limit]:
+    for entity, sources in actors.items():
         by_outlet = {o: tuple(terms) for o, terms in sorted(by_entity.get(entity, {}).items())}
-        out.append(FramedActor(entity=entity, name=names.get(entity, entity), sources=reach[entity],
-                               by_outlet=by_outlet))
+        out.append(FramedActor(entity=entity, name=names.get(entity, entity), sources=sources, by_outlet=by_outlet))
     return tuple(out)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfuse.fuse.entities.names import clean, name_key
-from newsfuse.fuse.entities.records import build
-from newsfuse.model import Mention
+from newsfuse.fuse.entities.records import build, join
+from newsfuse.model import Entity, EntityMention, Mention
 
 
 @dataclass(frozen=True)
@@ -81,3 +81,49 @@ def test_ids_are_readable_stable_and_unique():
     place = build([_group("GPE", ("a", "Georgia", 0))], {})[0][0]
     person = build([_group("PERSON", ("a", "Georgia", 0))], {})[0][0]
     assert place.id != person.id
+
+
+def _entity(entity_id: str, name: str, label: str, *spans: tuple[str, int, str]) -> Entity:
+    mentions = tuple(EntityMention(a, start, start + len(text), text) for a, start, text in spans)
+    aliases = tuple(dict.fromkeys(text for _, _, text in spans))
+    return Entity(entity_id, name, label, aliases, tuple(sorted({a for a, _, _ in spans})), len(mentions), mentions)
+
+
+def test_joining_found_entities_to_a_stored_table_keeps_stored_mentions_and_ids():
+    known = [
+        _entity("kelly-1", "Raymond Kelly", "PERSON", ("old", 0, "Raymond Kelly"), ("near", 0, "Raymond Kelly")),
+        _entity("lisbon-1", "Lisbon", "GPE", ("old", 20, "Lisbon")),
+        _entity("acme-1", "Acme", "ORG", ("old", 40, "Acme")),
+    ]
+    found = [
+        # a stored mention and a new one: the new one joins the stored mention's entity, whatever its name here
+        _entity("kelly-2", "Kelly", "PERSON", ("near", 0, "Raymond Kelly"), ("new", 0, "Kelly")),
+        # new mentions only, of a stored entity's id
+        _entity("lisbon-1", "Lisbon", "GPE", ("new", 10, "Lisbon")),
+        # new mentions only, named as a stored entity of the same class is named
+        _entity("acme-2", "Acme", "ORG", ("new", 30, "Acme")),
+        # and an entity the store never had
+        _entity("porto-1", "Porto", "GPE", ("new", 50, "Porto")),
+    ]
+    entities, mention_entity = join(known, found)
+    assert mention_entity == {
+        ("old", 0, 13): "kelly-1", ("near", 0, 13): "kelly-1", ("new", 0, 5): "kelly-1",
+        ("old", 20, 26): "lisbon-1", ("new", 10, 16): "lisbon-1",
+        ("old", 40, 44): "acme-1", ("new", 30, 34): "acme-1", ("new", 50, 55): "porto-1",
+    }
+    kelly = next(e for e in entities if e.id == "kelly-1")
+    assert kelly.name == "Raymond Kelly" and kelly.mentions == 3 and kelly.articles == ("near", "new", "old")
+    assert kelly.aliases == ("Raymond Kelly", "Kelly")
+    assert [e.id for e in entities][0] == "kelly-1"  # most mentioned first, as ``build`` orders them
+
+
+def test_a_bare_stored_name_takes_the_full_name_new_mentions_give_it():
+    known = [_entity("labour-1", "Labour", "ORG", ("old", 0, "Labour"))]
+    found = [_entity("x", "Ministry of Labour", "ORG", ("old", 0, "Labour"), ("new", 0, "Ministry of Labour"))]
+    entities, mention_entity = join(known, found)
+    assert [e.name for e in entities] == ["Ministry of Labour"]
+    assert set(mention_entity.values()) == {entities[0].id} and entities[0].id != "labour-1"
+    # A full stored name stays, id and all.
+    known = [_entity("labour-1", "Labour Party", "ORG", ("old", 0, "Labour Party"))]
+    found = [_entity("x", "Labour Party of Britain", "ORG", ("old", 0, "Labour Party"), ("new", 0, "Labour Party of Britain"))]
+    assert [e.id for e in join(known, found)[0]] == ["labour-1"]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from newsfuse.fuse.corpus import Corpus
-from newsfuse.fuse.events.assign import EventAssigner, keep_event_ids
+from newsfuse.fuse.events.assign import EventAssigner, keep_event_ids, near_new
 from newsfuse.fuse.events.cluster import EventClusterer
-from newsfuse.model import Event
+from newsfuse.model import Article, ArticleAnalysis, Event, TimeValue
 from tests.fuse.events.builders import visit
 
 
@@ -59,3 +60,25 @@ def test_a_split_keeps_the_id_on_the_larger_part():
     events = [Event(id="x"), Event(id="y")]
     renamed, article_event = keep_event_ids(events, {"1": "x", "2": "x", "3": "y"}, {"1": "E", "2": "E", "3": "E"})
     assert article_event == {"1": "E", "2": "E", "3": "y"} and [e.id for e in renamed] == ["E", "y"]
+
+
+def test_near_new_holds_the_new_articles_and_the_stored_ones_dated_near_them_or_undated():
+    articles = [
+        Article(id="new", text="x", published="2025-03-01"),
+        Article(id="near", text="x", published="2025-05-30"),
+        Article(id="far", text="x", published="2025-06-05"),
+        Article(id="undated", text="x"),
+        Article(id="new-undated", text="x"),
+    ]
+    corpus = Corpus(articles, [ArticleAnalysis(a.id, a.content_hash) for a in articles])
+    assert near_new(corpus, {"new", "new-undated"}, window_days=90) == {"new", "near", "undated", "new-undated"}
+    assert near_new(corpus, set()) == {"undated", "new-undated"}  # nothing new: only what no window can place
+
+
+def test_near_new_also_holds_the_stored_articles_near_a_date_a_new_text_gives():
+    pairs, _, _ = _stored()  # visits of 2025-03-01, 2025-03-02 and 2020-06-01
+    late, analysis = visit("late", "first", "2025-11-20")
+    recalled = dataclasses.replace(analysis, times=(TimeValue(0, 13, "March 1, 2025", "DATE", "2025-03-01"),))
+    articles = [a for a, _ in pairs] + [late]
+    analyses = [x for _, x in pairs] + [recalled]
+    assert near_new(Corpus(articles, analyses), {"late"}) == {"late", "a1", "b1"}

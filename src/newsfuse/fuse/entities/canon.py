@@ -33,6 +33,7 @@ Aliases are surface forms as spelled, without a possessive or a leading "the"
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities import mentions as mention_items
@@ -48,6 +49,7 @@ from newsfuse.fuse.entities.groups import (
 )
 from newsfuse.fuse.entities.mentions import TITLE_CASE_SHARE, Item
 from newsfuse.fuse.entities.names import MIN_FUZZY_LENGTH, NameKey, names_match, tokens_match
+from newsfuse.model import Entity
 
 # A bare name with several candidates joins the most-mentioned one when no candidate
 # shares more context, and only if it has this many times the mentions of the next.
@@ -83,6 +85,10 @@ class EntityCanonicalizer:
     ``mention_entity_`` ((article id, start, end) of each named mention → entity id).
     With ``articles`` given, both also hold the untagged occurrences of known
     names found in the text (step 9): spans with no ``Mention`` in the analyses.
+
+    Adding to a store, ``fit`` takes the stored entity table (``known``) and a corpus of the new
+    articles and the stored ones near them in time (``events.assign.near_new``): the entities
+    found there join the table (``records.join``), so the cost is bounded by that window.
     """
 
     def __init__(
@@ -99,9 +105,10 @@ class EntityCanonicalizer:
         self.title_case_share = title_case_share
         self.find_missed = find_missed
 
-    def fit(self, corpus: Corpus) -> EntityCanonicalizer:
+    def fit(self, corpus: Corpus, known: Sequence[Entity] | None = None) -> EntityCanonicalizer:
         """Learn the entities of ``corpus.analyses``; the articles lend their text for acronyms in
-        parentheses and for spotting headlines set in title case.
+        parentheses and for spotting headlines set in title case. With ``known`` (a store's entity
+        table), ``entities_`` and ``mention_entity_`` are that table with what the corpus adds.
 
         Steps:
         1. clean each named mention and compute its name keys;
@@ -148,6 +155,8 @@ class EntityCanonicalizer:
             groups = with_missed_mentions(groups, per_article, texts)
         # 10. records
         self.entities_, self.mention_entity_ = entity_records.build(groups, texts)
+        if known is not None:
+            self.entities_, self.mention_entity_ = entity_records.join(known, self.entities_)
         return self
 
     # -- step 3: within one article -----------------------------------------

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from newsfuse.fuse.entities import names
 from newsfuse.fuse.entities.names import NameKey
+from newsfuse.fuse.entities.types import type_class
 from newsfuse.model import Entity, EntityMention, Mention
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -108,3 +109,100 @@ def build(groups: Sequence[Group], texts: dict[str, str]) -> tuple[list[Entity],
         for it in items:
             mention_entity[(it.article, it.mention.start, it.mention.end)] = entity_id
     return entities, mention_entity
+
+
+def join(
+    known: Sequence[Entity], found: Sequence[Entity]
+) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
+    """A stored entity table (``known``) with the entities ``found`` among new articles and the
+    stored ones near them: the records and (article, start, end) → entity id, as ``build`` gives.
+
+    A stored mention keeps its entity. A found entity joins the known one most of its stored
+    mentions belong to; without any, the known one of its id (ids hash the canonical name and type),
+    else the one known entity of its type class whose name or an alias is its name; else it is
+    new. A known entity keeps its id, name and type as its mentions grow, so records naming it
+    elsewhere stay valid, except that a bare or acronym name ("Labour") takes the full name the
+    new mentions give it ("Ministry of Labour"; ``_canonical``'s first preference) and its id with
+    it, unless another known entity holds that id. A batch run may also prefer another full name
+    as the articles using each form change; records naming a renamed id are recomputed
+    (``fuse.carry``).
+    """
+    mention_entity = {(s.article, s.start, s.end): e.id for e in known for s in e.spans}
+    by_id = {e.id: e for e in known}
+    names_of: dict[str, set[str]] = {}
+    added: dict[str, list[tuple[Entity, list[EntityMention]]]] = {}
+    fresh: list[tuple[Entity, list[EntityMention]]] = []
+    for entity in found:
+        spans = [s for s in entity.spans if (s.article, s.start, s.end) not in mention_entity]
+        if not spans:
+            continue
+        votes = Counter(
+            mention_entity[k] for s in entity.spans if (k := (s.article, s.start, s.end)) in mention_entity
+        )
+        target = min(votes, key=lambda e: (-votes[e], e)) if votes else None
+        if target is None and entity.id in by_id:
+            target = entity.id
+        if target is None:
+            if not names_of:
+                for e in known:
+                    for form in (e.name, *e.aliases):
+                        names_of.setdefault(names.fold(form), set()).add(e.id)
+            same = {
+                e for e in names_of.get(names.fold(entity.name), ())
+                if type_class(by_id[e].type) == type_class(entity.type)
+            }
+            target = same.pop() if len(same) == 1 else None
+        if target is None:
+            fresh.append((entity, spans))
+        else:
+            added.setdefault(target, []).append((entity, spans))
+    taken = set(by_id)
+    entities = []
+    for entity in known:
+        if entity.id in added:
+            entity = _renamed(_grown(entity, added[entity.id]), added[entity.id], taken)
+            taken.add(entity.id)
+        entities.append(entity)
+    for entity, spans in fresh:
+        entity_id, n = entity.id, 1
+        while entity_id in taken:
+            n += 1
+            entity_id = f"{entity.id}-{n}"
+        taken.add(entity_id)
+        entities.append(_grown(Entity(entity_id, entity.name, entity.type, (), (), 0, ()), [(entity, spans)]))
+    for entity in entities:  # the grown, renamed and new entities' spans (the others' are there)
+        if entity.id not in by_id or entity.id in added:
+            mention_entity.update(((s.article, s.start, s.end), entity.id) for s in entity.spans)
+    entities.sort(key=lambda e: (-len(e.spans), e.name, e.type, *((e.spans[0].article, e.spans[0].start) if e.spans else ("", 0))))
+    return entities, mention_entity
+
+
+def _renamed(entity: Entity, parts: Sequence[tuple[Entity, Sequence[EntityMention]]], taken: set[str]) -> Entity:
+    """``entity`` under the full name of the largest found part when its own is bare or an acronym
+    (and no entity of ``taken`` holds the id that name gives)."""
+    if _full(entity.name):
+        return entity
+    full = [f for f, _ in parts if _full(f.name)]
+    if not full:
+        return entity
+    best = max(full, key=lambda f: (len(f.spans), f.name))
+    entity_id = _entity_id(best.name, entity.type)
+    if entity_id in taken:
+        return entity
+    return Entity(entity_id, best.name, entity.type, entity.aliases, entity.articles, entity.mentions, entity.spans)
+
+
+def _full(name: str) -> bool:
+    key = names.name_key(name.removeprefix("The "))
+    return len(key.core) >= 2 and not key.acronym
+
+
+def _grown(entity: Entity, parts: Sequence[tuple[Entity, Sequence[EntityMention]]]) -> Entity:
+    """``entity`` with the new mentions ``parts`` found: aliases most used first (as ``_aliases``
+    orders them, counted on the spans' surface forms), articles in order."""
+    spans = sorted({*entity.spans, *(s for _, new in parts for s in new)}, key=lambda s: (s.article, s.start, s.end))
+    used = Counter(names.surface(s.text)[0] for s in spans)
+    aliases = dict.fromkeys([*entity.aliases, *(a for f, _ in parts for a in f.aliases)])
+    ranked = sorted(aliases, key=lambda a: (-(used[a] or used[a.removeprefix("The ")]), a))
+    articles = sorted({*entity.articles, *(s.article for s in spans)})
+    return Entity(entity.id, entity.name, entity.type, tuple(ranked), tuple(articles), len(spans), tuple(spans))

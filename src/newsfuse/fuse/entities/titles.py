@@ -10,7 +10,7 @@ Framing shows them by outlet; contradictions compare the offices they name.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsfuse.lexicon import ROLE_NOUNS, TITLE_WORDS
@@ -50,8 +50,10 @@ def entity_titles(
     analyses: Sequence[ArticleAnalysis],
     mention_entity: Mapping[tuple[str, int, int], str],
     entities: Sequence[Entity] = (),
+    only: Collection[str] | None = None,
 ) -> list[Title]:
-    """Every title an article gives an entity it names, before the name or in apposition."""
+    """Every title an article gives an entity it names, before the name or in apposition; with
+    ``only``, those of these entity ids alone (the articles naming none of them are not read)."""
     names = {e.id: e.name for e in entities}
     texts = {a.id: a.text for a in articles}
     out = []
@@ -59,11 +61,15 @@ def entity_titles(
         text = texts.get(analysis.article_id)
         if text is None:
             continue
+        if only is not None and not any(
+            mention_entity.get((analysis.article_id, m.start, m.end)) in only for m in analysis.mentions
+        ):
+            continue
         drop = [(m.start, m.end) for m in analysis.mentions if m.label in _PLACE_OR_PEOPLE]
         persons = [(m.start, m.end) for m in analysis.mentions if m.label == "PERSON"]
         for m in analysis.mentions:
             entity = mention_entity.get((analysis.article_id, m.start, m.end))
-            if entity is None or m.label not in _ACTOR_TYPES - {"NORP"}:
+            if entity is None or m.label not in _ACTOR_TYPES - {"NORP"} or (only is not None and entity not in only):
                 continue
             for span in (_before(text, m.start, m.end, persons), _apposition_after(text, m.end),
                          _apposition_before(text, m.start)):

@@ -32,7 +32,7 @@ from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.events.cluster import ATTACH_THRESHOLD, MERGE_THRESHOLD, EventClusterer, candidate_pairs, link_probability
 from newsfuse.fuse.events.features import FAR_APART_DAYS, vectorize
 from newsfuse.fuse.events.profile import build_profiles
-from newsfuse.model import Event
+from newsfuse.model import Article, ArticleAnalysis, Event
 
 log = logging.getLogger(__name__)
 
@@ -120,12 +120,7 @@ class EventAssigner:
         fresh = [a for a in originals if a.id in new]
         if not fresh:
             return set(), set()
-        # The days around which stored reports are candidates: each new report's own, and every
-        # full date its text gives (a trial report recalls the day of the shooting, months before).
-        dated = sorted({
-            d for p in build_profiles(fresh, [by_id[a.id] for a in fresh], corpus.mention_entity)
-            for d in (p.anchor, p.event_day, *p.mentioned) if d is not None
-        })
+        dated = _window_days(fresh, [by_id[a.id] for a in fresh], corpus.mention_entity)
         days_apart = WINDOW_DAYS if self.window_days is None else self.window_days
         window = [a for a in originals if a.id in new or (a.id in previous and _near(days[a.id], dated, days_apart))]
         ids = {a.id for a in window}
@@ -142,6 +137,28 @@ class EventAssigner:
         p = link_probability(vectors, i, j, weights, bias)
         stored_rows = np.where(is_new[i], j, i)[p >= (CANDIDATE_LINK if self.candidate_link is None else self.candidate_link)]
         return {previous[window[int(r)].id] for r in stored_rows}, ids
+
+
+def near_new(corpus: Corpus, new: Iterable[str], window_days: int = WINDOW_DAYS) -> set[str]:
+    """The ids of the ``new`` articles of ``corpus`` and of the others published within
+    ``window_days`` of one of them or of a full date its text gives, or undated: the stored
+    articles the new ones are compared with when added to a store (near-duplicates and entities;
+    step 1 of ``EventAssigner.fit`` takes the same window, of originals only)."""
+    new = set(new)
+    fresh = [a for a in corpus.articles if a.id in new and corpus.analysis(a.id) is not None]
+    dated = _window_days(fresh, [corpus.analysis(a.id) for a in fresh])
+    return {a.id for a in corpus.articles if a.id in new or _near(_day(a.published), dated, window_days)}
+
+
+def _window_days(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], mention_entity: Mapping | None = None
+) -> list[date]:
+    """The days around which stored reports are candidates for new ones: each new report's own,
+    and every full date its text gives (a trial report recalls the day of the shooting, months before)."""
+    return sorted({
+        d for p in build_profiles(articles, analyses, mention_entity)
+        for d in (p.anchor, p.event_day, *p.mentioned) if d is not None
+    })
 
 
 def keep_event_ids(
