@@ -71,6 +71,15 @@ def test_claims_and_uncovered_figures_become_units_in_article_order(nlp):
 
 
 @pytest.mark.slow
+def test_a_time_stamp_states_nothing(nlp):
+    a = Article(id="a", text="Wednesday, July 29, 2015 6\n\nFour people were shot outside a bar on Tuesday night.",
+                outlet="A", published="2015-07-29")
+    units = _units(nlp, a)
+    assert units and not any("July" in u.text for u in units)
+    assert any("Four" in u.text for u in units)
+
+
+@pytest.mark.slow
 def test_according_to_an_agency_the_statement_is_the_agencys(nlp):
     a = Article(
         id="a",

@@ -20,6 +20,7 @@ from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.slots import Amount
 from newsfuse.fuse.corpus import Corpus, source_key
 from newsfuse.ingest.outlets import canonical_outlet
+from newsfuse.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 from newsfuse.model import Article, ArticleAnalysis
 from newsfuse.nlp.time import TimexValue
 
@@ -53,6 +54,9 @@ _PLAIN_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*(?:,|$)", re.I)
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{2,}|\d[\d,.]*")
 _STOP_WORDS = ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "reported", "also"}
+# Words of a calendar date: a piece holding nothing else ("Wednesday, July 29, 2015 6", a page's
+# time stamp) states nothing.
+_CALENDAR = frozenset(claim_slots.lemma(w) for w in [*MONTH_WORDS, *WEEKDAY_WORDS])
 
 
 @dataclass(slots=True)
@@ -157,12 +161,17 @@ def collect_units(corpus: Corpus, article_event: Mapping[str, str]) -> list[Clai
                     continue
                 numbers = claim_slots.find_numbers(article.text, ps, pe)
                 text = article.text[ps:pe]
-                if not numbers or len(text.split()) < MIN_PIECE_WORDS:
+                if not numbers or len(text.split()) < MIN_PIECE_WORDS or not _states_something(text):
                     continue
                 attribution, span = _according_to(article.text, ps, pe)
                 units.append(unit(ps, pe, text, s, attribution, span, numbers, negated=negation_count(text) % 2 == 1))
     _keep_distinctive_places(units)
     return units
+
+
+def _states_something(text: str) -> bool:
+    """A word besides numbers and the words of a date."""
+    return any(not w[0].isdigit() for w in content_words(text) - _CALENDAR)
 
 
 def _keep_distinctive_places(units: list[ClaimUnit]) -> None:
