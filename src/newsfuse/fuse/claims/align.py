@@ -282,15 +282,17 @@ class ClaimAligner:
 
     def score(self, p: Pair) -> float:
         """The link score of a pair: its plain and centred cosines plus the evidence the embedding misses."""
-        cosine = (1 - self.centring) * p.cosine + self.centring * p.centred
-        return (cosine + self.entity_weight * p.entities + self.word_weight * p.words
-                + SHARED_AMOUNT_BONUS * p.amount + SAME_VERB_BONUS * p.verb - self.apart_penalty * p.apart)
+        return self._score_of(p, p.cosine, p.centred)
 
     def scores(self, pairs: ScoredPairs) -> np.ndarray:
         """``score`` of every pair, the same float64 operations in the same order (so the same values)."""
-        cosine = (1 - self.centring) * pairs.cosine.astype(np.float64) + self.centring * pairs.centred.astype(np.float64)
-        return (cosine + self.entity_weight * pairs.entities + self.word_weight * pairs.words
-                + SHARED_AMOUNT_BONUS * pairs.amount + SAME_VERB_BONUS * pairs.verb - self.apart_penalty * pairs.apart)
+        return self._score_of(pairs, pairs.cosine.astype(np.float64), pairs.centred.astype(np.float64))
+
+    def _score_of(self, p, cosine, centred):
+        """``score`` of a pair or of columns of pairs (``p``'s fields), given its cosines as float64."""
+        cosine = (1 - self.centring) * cosine + self.centring * centred
+        return (cosine + self.entity_weight * p.entities + self.word_weight * p.words
+                + SHARED_AMOUNT_BONUS * p.amount + SAME_VERB_BONUS * p.verb - self.apart_penalty * p.apart)
 
     def by_score(self) -> Iterator[Pair]:
         """The pairs, highest ``score`` first (ties in their order), made a few at a time."""

@@ -29,6 +29,7 @@ SPOT_ADVERBS = frozenset({"outside", "inside", "nearby", "upstairs", "downstairs
 TOLLS = {"dead": frozenset({"kill", "die", "dead", "death", "fatal", "fatally", "murder", "slay"}),
          "hurt": frozenset({"wound", "wounded", "injure", "injured", "hurt", "injury"}),
          "shot": frozenset({"shoot", "shot"})}
+_TOLL_WORDS = frozenset().union(*TOLLS.values())
 # Nouns of a group whose size an "of" phrase gives ("a group of four teenagers", "a family of five"):
 # the count describes the group, it is no toll. General English.
 COLLECTIVES = frozenset({"group", "crowd", "gang", "family", "team", "pair", "couple", "band", "party", "handful"})
@@ -134,7 +135,7 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
             if child.i not in inside and not any(child.i == n.i for n in path):
                 restriction.update(lemma(w.text) for w in child.subtree if w.is_alpha and not w.is_stop
                                    and w.ent_type_ not in _TIME_LABELS and not _TIME_WORD.match(w.text)
-                                   and not any(w.lemma_.lower() in words or w.lower_ in words for words in TOLLS.values()))
+                                   and w.lemma_.lower() not in _TOLL_WORDS and w.lower_ not in _TOLL_WORDS)
     period: set[str] = set()
     condition = False
     if is_verb:
