@@ -106,7 +106,7 @@ def test_status_words_are_shared_by_offices_and_titles():
         ("12,400", 12400.0), ("4.2 million euros", 4.2e6), ("two million", 2e6), ("68 percent", 68.0),
         ("twenty-five", 25.0), ("two hundred and five", 205.0), ("a thousand", 1000.0), ("€4m", 4e6),
         ("$3bn", 3e9), ("some two million", 2e6), ("three hundred thousand", 3e5), ("half", 0.5),
-        ("several", None), ("", None),
+        ("several", None), ("", None), ("1/2 liter", 0.5), ("2 1/2 miles", 2.5), ("9/11", 9.0), ("24/7", 24.0),
     ],
 )
 def test_read_number(text, value):

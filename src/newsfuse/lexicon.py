@@ -237,6 +237,8 @@ SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, 
 SCALE_ABBREVIATIONS = {"m": 1e6, "bn": 1e9, "k": 1e3}
 _MULTIPLIERS = {**SCALE_WORDS, **SCALE_ABBREVIATIONS}
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+# A proper fraction of one digit each ("1/2", "3/4"); "9/11" and "24/7" are names.
+_DIGIT_FRACTION = re.compile(r"(?<![\d/])(?:(\d+)\s+)?([1-8])/([2-9])(?![\d/])")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.I)
 
 
@@ -316,7 +318,10 @@ def read_number(text: str, ordinal: bool = False) -> float | None:
         return float(ORDINALS[last]) if last in ORDINALS else None
     value: float | None = None
     rest: list[str] = []
-    if m := _DIGITS.search(low):
+    if (m := _DIGIT_FRACTION.search(low)) and m.group(2) < m.group(3):  # "1/2 liter", "2 1/2 miles"
+        value = float(m.group(1) or 0) + float(m.group(2)) / float(m.group(3))
+        rest = low[m.end() :].split()
+    elif m := _DIGITS.search(low):
         value = float(m.group(0).replace(",", ""))
         rest = low[m.end() :].split()
     else:

@@ -21,6 +21,7 @@ from newsfuse.fuse.claims.slots import (
     written_step,
     rounding_step,
 )
+from newsfuse.lexicon import read_number
 from newsfuse.model import Number, TimeValue
 
 
@@ -70,6 +71,43 @@ def test_a_rounded_figure_covers_what_it_rounds():
     assert compatible(one("1,200 workers joined"), one("1,249 workers joined"))
     assert not compatible(one("about 1,200 workers joined"), one("about 1,500 workers joined"))
     assert not compatible(one("1,234 workers joined"), one("1,270 workers joined"))
+
+
+def test_a_round_figure_before_a_scale_word_covers_its_neighbours():
+    assert compatible(one("signed him to an $80 million contract"), one("signed him to an $82 million deal"))
+    assert not compatible(one("signed him to an $80 million contract"), one("signed him to a $95 million deal"))
+    assert not compatible(one("the fund paid $100 million"), one("the fund paid $150 million"))
+    assert not compatible(one("the fund paid $43 million"), one("the fund paid $45 million"))
+
+
+def quantity(text: str, written: str) -> Amount | None:
+    start = text.index(written)
+    return read_amount(Number(start, start + len(written), written, read_number(written), "quantity"), text)
+
+
+def test_quantities_compare_in_one_unit_of_their_dimension():
+    miles, km = quantity("the fire spread about 15 miles along the coast", "about 15 miles"), quantity(
+        "the fire spread about 24km along the coast", "about 24km")
+    assert miles.noun == km.noun == "length" and compatible(miles, km)
+    assert not compatible(miles, quantity("the fire spread about 40km along the coast", "about 40km"))
+    half = quantity("he drank a half-liter of vodka", "half-liter")
+    assert half.noun == "volume" and compatible(half, quantity("he drank 1/2 liter of vodka", "1/2 liter"))
+    assert quantity("he drank 2 pints of beer", "2 pints").noun == "pint"  # a unit not listed meets only itself
+
+
+def test_a_range_reaches_its_upper_end():
+    count = one("between 10-15 people were hurt")
+    assert (count.lo, count.hi) == pytest.approx((9.9, 15.15))
+    assert compatible(count, one("14 people were hurt")) and not compatible(count, one("30 people were hurt"))
+
+
+def test_scores_records_and_names_with_numbers_are_not_counts():
+    for text in ("a disappointing 9-14 start to the season", "the Sixers won 88-72 on Friday",
+                 "the 76ers have struggled", "he carried an AK-47 rifle", "seized an AK 47 rifle",
+                 "stopped at 117th Street and 97th Avenue", "a 3D printer"):
+        assert [a for a in amounts_of(text) if a.kind == "cardinal"] == [], text
+    assert [a.value for a in amounts_of("two AK-47 rifles were found")] == [2]
+    assert amounts_of("the plant lies about 24km north of the city") == []
 
 
 def test_exact_figures_written_differently_agree_but_different_ones_do_not():

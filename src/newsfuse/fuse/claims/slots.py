@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from newsfuse.model import Number, TimeValue
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsfuse.fuse.claims.measures import MEASURES, measure
 from newsfuse.lexicon import MONTH_NAMES, ORDINALS, SCALE_ABBREVIATIONS, SCALE_WORDS, SMALL_NUMBERS, TENS, read_number
 from newsfuse.nlp.time import TimexValue
 from newsfuse.nlp.time.anchor import year_of_undated
@@ -69,7 +70,7 @@ _MODIFIER_BEFORE = re.compile(
     + r")\s+$"
 )
 _RATE = re.compile(r"^\s*(?:a|an|per|each|every)\s+(second|minute|hour|day|night|week|month|quarter|year)\b", re.I)
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z-]*[A-Za-z])?")
 _SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(million|billion|trillion|thousand|bn|m|k)\b", re.I)
 _CLAUSE_END = re.compile(r"[.,;:!?()\"“”—–]")
 _NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS) | frozenset(ORDINALS) | {
@@ -82,7 +83,7 @@ _PHONE = re.compile(r"\(?\d{3}\)?[-.\s]\s?\d{3}[-.]\s?\d{4}\b")
 # A distance from a landmark ("three doors down", "two blocks away", "five miles from the school")
 # places a happening; two reports' numbers there are positions of different things as often as not.
 _POSITION = re.compile(
-    r"\s+(?:doors?|houses?|blocks?|streets?|miles?|feet|foot|yards?|met(?:er|re)s?|kilomet(?:er|re)s?|km)"
+    r"\s*(?:doors?|houses?|blocks?|streets?|miles?|feet|foot|yards?|met(?:er|re)s?|kilomet(?:er|re)s?|km)"
     r"\s+(?:down|up|away|from|off|north|south|east|west|over)\b",
     re.I,
 )
@@ -99,6 +100,19 @@ _NUMBER = re.compile(
     rf"|\b(?:{NUMBER_WORD_RE})\b(?:\s+(?:percent|per cent|million|billion))?",
     re.I,
 )
+# A currency amount then an opening bracket: the bracketed amount converts it.
+_CONVERTED = re.compile(r"(?:[€$£¥₹]|\b(?:euros?|dollars?|pounds?|yen|rupees?|roubles?|rubles?|yuan))\s?\d[\d,.]*"
+                        r"(?:\s*(?:million|billion|trillion|bn|m))?\s*\(\s*$", re.I)
+# Two whole numbers joined by a dash ("a 5-19 start", "won 88-72", "10-15 people"): a score or a
+# record unless a plural noun follows, which makes it a range of a count.
+_PAIRED_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+_PAIRED_AFTER = re.compile(r"\s?[-–]\s?\d[\d,]*")
+_PAIR_INSIDE = re.compile(r"(\d[\d,.]*)\s?(?:[-–]|\bto\b)\s?(\d[\d,.]*)")
+_PLURAL_PEOPLE = frozenset({"people", "men", "women", "children", "police", "staff", "personnel", "crew"})
+# Capitals just before a number make it a model's or a thing's name ("AK-47", "an F-16", "MH17").
+_CODE_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z]{2,5}[-\s]?|[A-Z]-)$")
+# Letters glued to a number that keep it a number: ordinal endings, decades, scales.
+_NUMBER_ENDINGS = frozenset({"st", "nd", "rd", "th", "s", "am", "pm"}) | frozenset(SCALE_ABBREVIATIONS)
 _ORDINAL_WORD = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
 _PART_MONTHS = {"Q1": range(1, 4), "Q2": range(4, 7), "Q3": range(7, 10), "Q4": range(10, 13), "H1": range(1, 7),
                 "H2": range(7, 13), "SP": range(3, 6), "SU": range(6, 9), "FA": range(9, 12), "WI": range(12, 13)}
@@ -155,7 +169,10 @@ def rounding_step(x: Amount) -> float:
         return 0.0
     step = written_step(x.text)
     if step:
-        return step
+        # "$80 million" is as often $82 million rounded as exactly 80: one trailing zero of the
+        # figure before its scale word widens the step tenfold (more would let "$100 million" meet 150).
+        mantissa = _SCALED.search(x.text).group(1)
+        return step * 10 if "." not in mantissa and len(mantissa) > 1 and mantissa.endswith("0") else step
     m = _DIGITS.search(x.text)
     if m is None:
         return 0.0
@@ -203,11 +220,21 @@ def read_amount(number: Number, text: str) -> Amount | None:
         kind, value = "duration", n * UNIT_DAYS[unit]
     elif kind == "cardinal" and (_CURRENCY.search(low) or _CURRENCY.search(before[-3:])):
         kind = "money"
+    if kind == "money" and _CONVERTED.search(text[max(0, number.start - 40) : number.start]):
+        return None  # "euro110 billion ($141 billion)": a conversion at some rate, not a second figure
     elif kind == "cardinal" and ("%" in low or "percent" in low or "per cent" in low):
         kind = "percent"
     if value is None or _not_a_quantity(text, number.start, number.end):
         return None
+    if kind == "cardinal" and _score(text, number.start, number.end):
+        return None
     lo, hi = bounds(value, low + " ", before)
+    pair = _PAIR_INSIDE.search(low)
+    if pair and kind in ("cardinal", "quantity") and value > 0 and (last := read_number(pair.group(2))) and last > value:
+        hi = max(hi, hi * last / value)  # "10-15 people", "about 10 to 15 miles"
+    elif kind == "cardinal" and (m := re.search(r"(\d[\d,]*)\s?[-–]\s?$", text[max(0, number.start - 12) : number.start])):
+        first = read_number(m.group(1))  # the upper end of a range read apart from its lower one
+        lo = min(lo, lo * first / value) if first and value else lo
     lead = _MODIFIER_BEFORE.search(text[max(0, number.start - 24) : number.start])
     if lead and not any(low.startswith(w) for w in _APPROX + _AT_LEAST + _AT_MOST):
         written = lead.group(1) + text[number.start - len(lead.group(0)) + len(lead.group(1)) : number.start] + written
@@ -220,8 +247,12 @@ def read_amount(number: Number, text: str) -> Amount | None:
         return None  # "a one-off", "a two-thirds majority": part of a word, not a count
     after = _CLAUSE_END.split(text[number.end : number.end + 60])[0]
     nouns = [lemma(w) for w in _WORD.findall(after) if _is_content(w)]
+    noun = nouns[0] if nouns and kind in ("cardinal", "ordinal") else ""
+    if kind == "quantity":  # in its dimension's base unit: "about 15 miles" meets "about 24km"
+        noun, size = measure(number.text, text[number.end : number.end + 20])
+        value, lo, hi = value * size, lo * size, hi * size
     return Amount(written, kind, value, lo, hi, _unit(kind, written, text, number.start, number.end), number.start,
-                  number.end, nouns[0] if nouns and kind in ("cardinal", "ordinal") else "")
+                  number.end, noun)
 
 
 def _not_a_quantity(text: str, start: int, end: int) -> bool:
@@ -230,20 +261,57 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
     ("5 p.m.")."""
     after = text[end : end + 12].lower()
     before = text[max(0, start - 30) : start]
-    if re.match(r"[\s-]*(?:years?[\s-]*old|-year-old|block\b|p\.?m\.?|a\.?m\.?|o'clock)", after):
+    if re.match(r"[\s-]*(?:years?[\s-]*old|-year-old|block\b|p\.?\s?m\b|a\.?\s?m\b|o'clock)", after):
         return True
+    if re.search(r"\d\s*[ap]\.?\s?m\b", text[start:end].lower()) or re.match(r"\s?:\s?\d\d", after) or re.search(
+            r"\d\s?:\s?$", before):
+        return True  # "3:33 a.m.": a time of day
     if re.match(r"-years?\b", after) and "old" in after:
         return True
     window = max(0, start - 12)
     if any(m.start() + window <= start and end <= m.end() + window for m in _PHONE.finditer(text[window : end + 12])):
         return True  # "615-862-8600": a phone number, not a count
-    if _POSITION.match(text[end : end + 30]):
-        return True  # "three doors down", "two miles from the school": where, not how many
+    if re.match(r"0\d", text[start:end]) or re.search(r"\b0\d{2,}[\s-]+(?:\d+[\s-]+)?$", before):
+        return True  # "0800 555 111": a number written with a leading zero is a code
+    tail = re.search(r"[A-Za-z]+$", text[start:end])
+    if _POSITION.match(text[end : end + 30]) or tail and _POSITION.match(" " + tail.group(0) + text[end : end + 30]):
+        return True  # "three doors down", "two miles from the school", "24km north of": where, not how many
+    glued = re.match(r"\D*?\d[\d,.]*([A-Za-z]+)", text[start : end + 12])
+    if glued and start + glued.start(1) <= end and _named_by(glued.group(1)):
+        return True  # "the 76ers", "3D": letters glued to the digits make a name
+    if re.match(r"\d+(?i:st|nd|rd|th)\s+[A-Z]", text[start : end + 6]):
+        return True  # "101st Ave", "117th Street", "the 82nd Airborne": a name's ordinal
+    if _CODE_BEFORE.search(before):
+        return True  # "AK-47", "an F-16": a name's number
     if re.search(r"\d+\s+of\s+$", before) or re.match(r"\s+of\s+\d", after):
         return True  # "Image 2 of 3": a position in a list
     if re.search(r"[A-Z][a-z]+\s+(?:No\.\s*)?$", before) and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+\s+$", before):
         return True  # "Highway 5", "Flight 370", "Room 101": a name's number (not a sentence's first word)
     return bool(re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after))  # "Smith, 30,"
+
+
+def _named_by(letters: str) -> bool:
+    """Letters glued to a number that make it a name ("76ers", "3D"), not a unit or an ending ("24km", "5th")."""
+    low = letters.lower()
+    return low not in _NUMBER_ENDINGS and low not in SCALE_WORDS and low not in MEASURES and low.rstrip("s") not in MEASURES
+
+
+def _score(text: str, start: int, end: int) -> bool:
+    """A number of two joined by a dash with no plural noun after them: a score or a record ("a 5-19
+    start", "an 88-72 setback", "a record of 9-14"), not a count of anything ("10-15 people" is)."""
+    if _PAIRED_BEFORE.search(text[max(0, start - 3) : start]):
+        pair_end = end
+    elif m := _PAIRED_AFTER.match(text, end):
+        pair_end = m.end()
+    elif _PAIR_INSIDE.search(text[start:end]) and "to" not in text[start:end].lower().split():
+        pair_end = end
+    else:
+        return False
+    word = re.match(r"\s+([A-Za-z]+)", text[pair_end : pair_end + 30])
+    if word is None:
+        return True
+    low = word.group(1).lower()
+    return not (low in _PLURAL_PEOPLE or lemma(low) != low or low in ("percent", "per"))
 
 
 def bounds(value: float, written: str, before: str = "") -> tuple[float, float]:
