@@ -137,6 +137,44 @@ def test_a_count_of_others_or_more_is_a_part():
     assert len(rival_figures(units[0], units[2])) == 1
 
 
+def test_a_total_and_its_parts_are_no_rivals():
+    units = fit([
+        Article("a", "Nine assault rifles were seized from the pirates on Saturday.", outlet="A", published="2025-06-02"),
+        Article("b", "The commandos seized seven AK-47 assault rifles and two other rifles from the pirates on Saturday.",
+                outlet="B", published="2025-06-02"),
+        Article("c", "The commandos seized seven assault rifles from the pirates on Saturday.", outlet="C",
+                published="2025-06-02"),
+    ]).units_
+    assert rival_figures(units[0], units[1]) == []
+    assert len(rival_figures(units[0], units[2])) == 1
+
+
+@pytest.mark.slow
+def test_counts_of_two_nouns_are_rivals_only_as_one_verbs_subject_or_object():
+    finder = found([
+        Article("a", "The navy seized 14 rifles during the five operations it carried out near the coast.", outlet="A",
+                published="2025-06-02"),
+        Article("b", "Six rifles were seized by the navy near the coast.", outlet="B", published="2025-06-02"),
+    ])
+    assert finder.contradictions_ == []
+
+
+def test_an_ordinal_of_several_named_instances_is_one_of_them():
+    finder = found([
+        Article("a", "The first of the deaths in the park this weekend was a climber from Auckland.", outlet="A",
+                published="2025-06-02"),
+        Article("b", "It was the second death in the park this weekend, police said.", outlet="B", published="2025-06-02"),
+    ])
+    assert "ordinal" not in kinds(finder)
+    finder = found([  # a running tally: "a third", then "a fourth"
+        Article("a", "Police said a third officer was injured in the shooting at the clinic.", outlet="A",
+                published="2025-06-02"),
+        Article("b", "Police said a fourth officer was injured in the shooting at the clinic.", outlet="B",
+                published="2025-06-02"),
+    ])
+    assert "ordinal" not in kinds(finder)
+
+
 def test_a_statement_giving_several_ordinals_names_several_instances():
     finder = found([
         Article("a", "The gunman fatally shot two people on the first floor and one on the third.", outlet="A",
@@ -342,3 +380,15 @@ def test_ranks_that_can_both_hold_are_no_relation_conflict(nlp):
          "2026-03-06"),
     )
     assert "relation" not in kinds(finder)
+
+
+@pytest.mark.slow
+def test_a_title_in_a_quotation_or_undated_reports_give_no_role_conflict(nlp):
+    told = ("President Maria Costa opened the new bridge in Braga on Tuesday.", "2026-03-03")
+    finder = found_analysed(nlp, told, ("Senator Maria Costa opened the new bridge in Braga on Tuesday.", "2026-03-03"))
+    assert kinds(finder) == ["role"]
+    quoted = ('"As president, Senator Maria Costa will open the new bridge," her spokesman said in Braga on Tuesday.',
+              "2026-03-03")
+    assert "role" not in kinds(found_analysed(nlp, told, quoted))
+    undated = found_analysed(nlp, (told[0], None), ("Senator Maria Costa opened the new bridge in Braga on Tuesday.", None))
+    assert "role" not in kinds(undated)

@@ -329,15 +329,31 @@ def rival_figures(a: ClaimUnit, b: ClaimUnit, same_time: bool = False,
                 continue
             if _developing(a, b, x, y, same_time):
                 continue
-            if _part(a, x) or _part(b, y):
+            if _part(a, x) or _part(b, y) or _sum_of(x, y, b) or _sum_of(y, x, a):
                 continue
             out.append((x, y))
     return out
 
 
+def _sum_of(total: Amount, part: Amount, u: ClaimUnit) -> bool:
+    """``total`` is ``part`` of statement ``u`` and the others it counts beside it ("nine assault
+    rifles" / "seven AK-47 assault rifles, two other rifles"); not "five wounded" / "two dead and
+    three wounded", two slots with no "other" between them."""
+    return part.kind == "cardinal" and any(
+        z.kind == "cardinal" and z.start != part.start and _OTHERS.match(u.text[z.end - u.start : z.end - u.start + 12])
+        and compatible(total, dataclasses.replace(part, value=part.value + z.value, lo=part.lo + z.lo, hi=part.hi + z.hi))
+        for z in u.amounts)
+
+
 def _several(u: ClaimUnit) -> bool:
-    """The statement gives two or more different ordinals ("the second and third floors")."""
-    return len({x.value for x in u.amounts if x.kind == "ordinal"}) > 1
+    """The statement gives two or more different ordinals ("the second and third floors"), one of
+    several it names ("the first of the deaths this weekend"), or one more of a running tally ("a
+    third officer was injured", which a later "a fourth officer" follows)."""
+    ordinals = [x for x in u.amounts if x.kind == "ordinal"]
+    return len({x.value for x in ordinals}) > 1 or any(
+        _PARTITIVE.match(u.text[x.end - u.start : x.end - u.start + 30])
+        or re.search(r"\b(?:a|an)\s+$", u.text[max(0, x.start - u.start - 4) : x.start - u.start], re.I)
+        for x in ordinals)
 
 
 def _part(u: ClaimUnit, x: Amount) -> bool:
@@ -381,9 +397,13 @@ def _denies_the_same(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bo
     dn, do = parses.get((negated.article, negated.start, negated.end)), parses.get((other.article, other.start, other.end))
     if dn is None or do is None:
         return False  # no parse, no predicate to compare: abstain
+    # "may not be restored till 31 December" says when, as "could take until December 31" does: no denial.
     denied = {(_verb_name(v), _subject(v), _objects(v)) for v in (t.head if t.dep_ == "neg" else t.head.head for t in dn
-              if t.dep_ == "neg" or (t.dep_ == "det" and t.lower_ in ("no", "neither")))}
-    stated = {(_verb_name(t), _subject(t)) for t in do if t.pos_ in ("VERB", "AUX") and not _negated_verb(t)}
+              if t.dep_ == "neg" or (t.dep_ == "det" and t.lower_ in ("no", "neither")))
+              if not any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in v.children)}
+    # (an auxiliary, "have" of "have placed", states nothing by itself)
+    stated = {(_verb_name(t), _subject(t)) for t in do
+              if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and not _negated_verb(t)}
     said = {t.lemma_.lower() for t in do}
     # The same predicate of the same subject ("the governor did not rule out" / "the governor ruled
     # out"); a subject either side leaves unnamed (a pronoun, none) does not make one. What the denial

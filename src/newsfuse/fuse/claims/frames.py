@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsfuse.fuse.claims.slots import lemma
+from newsfuse.lexicon import ORDINALS
 from newsfuse.nlp.time.spec import PART_OF_DAY_RE
 
 # Subordinators that put a count under a condition or widen what it covers ("1,800 jobs would go
@@ -32,6 +33,8 @@ TOLLS = {"dead": frozenset({"kill", "die", "dead", "death", "fatal", "fatally", 
 _TOLL_WORDS = frozenset().union(*TOLLS.values())
 # Nouns of a group whose size an "of" phrase gives ("a group of four teenagers", "a family of five"):
 # the count describes the group, it is no toll. General English.
+# Pronouns that stand for a person the report named earlier, whom another report may not mean.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "me", "us"})
 COLLECTIVES = frozenset({"group", "crowd", "gang", "family", "team", "pair", "couple", "band", "party", "handful"})
 # Plurals the crude singular (slots.lemma) leaves alone: "one man" and "two men" count one noun.
 _SINGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person"}
@@ -55,6 +58,7 @@ class Frame:
     state: bool = False  # told with a copula ("three men are in custody", "there are six victims")
     owner: str = ""  # whose the figure is when not the counted thing's own: the verb's subject ("Gaines" fired two shots)
     owner_kind: str = ""  # "name", "pronoun" or "noun": how the owner is written
+    direct: str = ""  # "subject" or "object" when the counted noun is the predicate's own, not in a phrase ("during five operations")
 
 
 def figure_frame(doc, start: int, end: int) -> Frame | None:
@@ -126,6 +130,13 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
                 # A named destination counts those sent there ("took two victims to Stroger Hospital,
                 # one to Northwestern"): a part, unless the other report names it too.
                 restriction.update(lemma(w.text) for w in child.subtree if w.is_alpha and not w.is_stop)
+    if is_verb:
+        # A part of a period narrows the count as a modifier does: "had 10 points in the first 7½
+        # minutes", "had five points during a 15-2 run" (the whole game's count is no rival).
+        for child in predicate.children:
+            if child.dep_ == "prep" and child.i not in inside and (child.lower_ in ("during", "within") or any(
+                    w.lower_ in ORDINALS or w.ent_type_ == "ORDINAL" for w in child.subtree)):
+                restriction.update(lemma(w.text) for w in child.subtree if w.is_alpha and not w.is_stop)
     if is_verb and predicate.lemma_ == "be":
         # A state narrows those counted as a modifier does ("four victims are stable", "three men are
         # in custody"), except what befell them, which the toll compares ("three people are dead").
@@ -159,8 +170,11 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
     lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     toll = next((name_ for name_, words in TOLLS.items() if lemmas & words), "")
     owner, owner_kind = _owner(predicate, inside | {noun.i}) if is_verb else ("", "")
+    # (the subject of a passive is what an active verb's object is: "2,400 are employed" / "employs 2,400")
+    direct = {"nsubj": "subject", "nsubjpass": "object", "dobj": "object", "attr": "object"}.get(
+        noun.dep_, "") if is_verb and noun.head.i == predicate.i else ""
     return Frame(lemma(noun.text) if known else "", frozenset(restriction), name, prospect, tense, frozenset(period),
-                 condition, toll, role, is_verb and predicate.lemma_ == "be", owner, owner_kind)
+                 condition, toll, role, is_verb and predicate.lemma_ == "be", owner, owner_kind, direct)
 
 
 def _owner(predicate, figure: set[int]) -> tuple[str, str]:
@@ -190,16 +204,20 @@ def owners_apart(f: Frame, g: Frame, close: bool) -> bool:
     (``close``: "Gaines fired two shots" / "an officer fired one shot"; "the Bank of Valdoria" /
     "the central bank" are alike), or a name against an unresolved pronoun. A toll's
     subject is whoever did the harm, which reports name each their own way ("a gunman", "the
-    suspect", a name)."""
-    if not (f.owner and g.owner and f.counted and g.counted):
+    suspect", a name). Outside a toll, a personal pronoun owner on either side ("he had 269 yards" /
+    "he has rushed for 150 yards") may be anyone the other report names or not: apart."""
+    if not (f.counted and g.counted):
         return False  # (a figure the parse leaves without a noun has no reliable subject either)
+    personal = bool({f.owner, g.owner} & PERSONAL_PRONOUNS) and not (f.toll and g.toll)
+    if not (f.owner and g.owner):
+        return personal
     kinds = {f.owner_kind, g.owner_kind}
     close = close or f.owner in g.owner or g.owner in f.owner
     if kinds == {"name"}:
         return not set(f.owner.split()) & set(g.owner.split())
     if f.toll and g.toll and "time" not in (f.counted, g.counted):
         return False
-    if kinds == {"name", "pronoun"}:
+    if kinds == {"name", "pronoun"} or personal:
         return True
     # (two descriptions may be one referent told two ways: "the plant" / "the site")
     return kinds == {"name", "noun"} and not close
@@ -252,6 +270,8 @@ def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: froz
         return False
     if f.counted and g.counted and not same_counted:
         # Two nouns ("two groups of people" / "four people") count two things, unless one verb
-        # counts both ("employs about 3,100 people" / "employs 2,400 workers").
-        return bool(f.predicate) and f.predicate == g.predicate
+        # counts both as its subject or object ("employs about 3,100 people" / "employs 2,400
+        # workers"; not "seized 14 rifles during the five operations" / "six rifles were seized").
+        # ("four men drove a 4x4" / "drove two cars": the doers and what they drove are two things)
+        return bool(f.predicate) and f.predicate == g.predicate and bool(f.direct) and f.direct == g.direct
     return True

@@ -15,6 +15,7 @@ from newsfuse.fuse.claims.units import ClaimUnit
 from newsfuse.fuse.entities.titles import Title, entity_titles
 from newsfuse.lexicon import OFFICE_STATUS_WORDS, OFFICES
 from newsfuse.model import Article, ArticleAnalysis
+from newsfuse.nlp.speech.marks import in_ranges, quote_ranges, quoted_passages
 
 # Kin nouns and the rank words that order a person among siblings or children. "older" and
 # "younger" of one kin noun exclude each other, as do "eldest" and "youngest". English usage.
@@ -41,9 +42,19 @@ class RoleConflict:
 
 def role_conflicts(aligner: ClaimAligner, articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
                    mention_entity: Mapping[tuple[str, int, int], str]) -> list[RoleConflict]:
-    """Two reports of one event giving one person two different offices (months apart, offices change)."""
+    """Two reports of one event giving one person two different offices (months apart, offices change).
+    A title inside a quotation is the speaker's word, maybe of another time ("As president, Senator
+    Obama will fight ..."), not the report's: left out."""
+    texts = {a.id: a.text for a in articles}
+    quoted: dict[str, list[tuple[int, int]]] = {}
+
+    def in_quote(t: Title) -> bool:
+        if t.article not in quoted:
+            quoted[t.article] = quote_ranges(quoted_passages(texts.get(t.article, "")))
+        return in_ranges(quoted[t.article], t.start)
+
     titles = [(t, office) for t in entity_titles(articles, analyses, mention_entity)
-              if (office := office_of(t.words)) is not None]
+              if (office := office_of(t.words)) is not None and not in_quote(t)]
     return _conflicts(aligner, titles, lambda a, b: not _same_office(a, b), "role", MAX_DAYS_APART)
 
 
@@ -111,8 +122,8 @@ def _conflicts(aligner: ClaimAligner, described: Sequence[tuple[Title, str]], cl
                 if not clash(o1, o2) or source[t1.article] == source[t2.article]:
                     continue
                 gap = claim_slots.days_between(day[t1.article], day[t2.article])
-                if max_days is not None and gap is not None and gap > max_days:
-                    continue  # offices change: months apart, two titles can both be right
+                if max_days is not None and (gap is None or gap > max_days):
+                    continue  # offices change: months apart, or undated, two titles can both be right
                 side1, side2 = _unit_at(units, by_article, t1), _unit_at(units, by_article, t2)
                 if side1 is None or side2 is None:
                     continue
