@@ -492,3 +492,28 @@ def test_a_span_running_past_a_sentence_end_is_named_by_its_first_part():
     text = 'She said the House must defend the Constitution. "Our republic depends on it," she said.'
     canon = fit(make("a", text, [('Constitution. "Our republic depends on it', "LAW")]))
     assert [e.name for e in canon.entities_] == ["Constitution"]
+
+
+def test_a_bare_surname_tagged_org_elsewhere_goes_to_the_one_person():
+    canon = fit(
+        make("a", "George W. Bush signed the rule in Texas.", [("George W. Bush", "PERSON"), ("Texas", "GPE")]),
+        make("b", "Obama overturns Bush endangered species rule.", [("Obama", "PERSON"), ("Bush", "ORG")]),
+    )
+    assert same(canon, ("b", "Bush"), ("a", "George W. Bush"))
+
+
+def test_a_bare_word_that_begins_an_organisations_name_is_no_surname():
+    canon = fit(
+        make("a", "Betty Ford opened a clinic.", [("Betty Ford", "PERSON")]),
+        make("b", "Ford Motor Co. cut jobs in Detroit.", [("Ford Motor Co.", "ORG"), ("Detroit", "GPE")]),
+        make("c", "Ford sold more trucks.", [("Ford", "ORG")]),
+    )
+    assert not same(canon, ("c", "Ford"), ("a", "Betty Ford"))
+
+
+def test_a_repeated_article_before_a_name_is_dropped():
+    canon = fit(
+        make("a", "Police told the Associated Press.", [("the Associated Press", "ORG")]),
+        make("b", "He confirmed to the The Associated Press.", [("the The Associated Press", "ORG")]),
+    )
+    assert same(canon, ("a", "the Associated Press"), ("b", "the The Associated Press"))

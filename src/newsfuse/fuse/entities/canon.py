@@ -344,6 +344,7 @@ class EntityCanonicalizer:
         skeletons: dict[str, set[int]] = defaultdict(set)
         heads: dict[str, set[int]] = defaultdict(set)
         in_article: dict[str, set[int]] = defaultdict(set)
+        firsts: set[str] = set()  # first words of names other than people's ("ford" of "Ford Motor Co.")
         for g, group in enumerate(groups):
             for article in group.articles:
                 in_article[article].add(g)
@@ -351,9 +352,11 @@ class EntityCanonicalizer:
                 if group.cls == "PERSON":
                     surnames[key.core[-1]].add(g)
                     skeletons[names.skeleton(key.core[-1])].add(g)
-                elif group.label in _HEAD_LABELS:
-                    for head in _heads_of(key):
-                        heads[head].add(g)
+                else:
+                    firsts.add(key.core[0])
+                    if group.label in _HEAD_LABELS:
+                        for head in _heads_of(key):
+                            heads[head].add(g)
         uf = UnionFind(groups)
         for g, group in enumerate(groups):
             word = group.bare()
@@ -369,6 +372,11 @@ class EntityCanonicalizer:
             by_head = False
             if not candidates and group.label not in _NOT_HEADS:
                 candidates, by_head = heads.get(word, set()), True
+            if not candidates and group.label not in _NOT_HEADS and word not in firsts:
+                # A surname the tagger took for an organisation or a product in an article without
+                # the full name ("Overturn Bush Rules", "Bush" as ORG); a word that begins a
+                # non-person name is that name's short form instead ("Ford" of "Ford Motor Co.").
+                candidates, by_head = surnames.get(word, set()), False
             candidates = sorted(c for c in candidates - {g} if not uf.clashes(g, c))
             if by_head and len(candidates) > 1:
                 continue  # "House" of "White House" or of "House of Representatives": unclear, so neither

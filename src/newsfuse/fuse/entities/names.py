@@ -127,8 +127,8 @@ def clean(text: str, person: bool = False) -> str:
     text = _POSSESSIVE.sub("", text).strip(_EDGE_PUNCT)
     text = _SCORE.sub("", text) or text
     words = text.split(" ")
-    if len(words) > 1 and words[0].casefold() == "the":
-        words = words[1:]
+    while len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]  # "the The Associated Press" in running text
     if person:
         while len(words) > 1 and fold(words[0]) in NAME_TITLES:
             words = words[1:]
