@@ -517,3 +517,15 @@ def test_a_repeated_article_before_a_name_is_dropped():
         make("b", "He confirmed to the The Associated Press.", [("the The Associated Press", "ORG")]),
     )
     assert same(canon, ("a", "the Associated Press"), ("b", "the The Associated Press"))
+
+
+def test_lower_case_words_a_span_ran_on_into_are_no_part_of_the_name():
+    canon = fit(
+        make("a", "Seacom said the cable was cut.", [("Seacom", "ORG")]),
+        make("b", "The SEACOM undersea cable broke near the coast.", [("SEACOM undersea cable", "WORK_OF_ART")]),
+        make("c", "A blaze in Banstead in Surrey spread.", [("Banstead in", "GPE"), ("Surrey", "GPE")]),
+        make("d", "Crews stayed in Banstead overnight.", [("Banstead", "GPE")]),
+    )
+    assert same(canon, ("b", "SEACOM undersea cable"), ("a", "Seacom"))
+    assert same(canon, ("c", "Banstead in"), ("d", "Banstead"))
+    assert entity_of(canon, "d", "Banstead").name == "Banstead"

@@ -70,7 +70,7 @@ def items_of(analysis: ArticleAnalysis, text: str | None, common: frozenset[str]
     items = []
     for mention in sorted(analysis.mentions, key=lambda m: (m.start, m.end)):
         person = mention.label == "PERSON"
-        form = names.clean(mention.text, person=person)
+        form = _without_common_tail(names.clean(mention.text, person=person), common)
         if not names.fold(form):
             continue
         if mention.label in ("GPE", "LOC") and text is not None and _STATE_AFTER.match(text, mention.end):
@@ -245,6 +245,16 @@ def _join_nicknamed(items: list[Item], text: str, common: frozenset[str]) -> Non
         key = names.name_key(form, person=True)
         if len(key.core) >= 2:
             items[i] = Item(first.article, first.mention, key, cue=first.cue, full_name=full_name(key, common), sex=first.sex)
+
+
+def _without_common_tail(form: str, common: frozenset[str]) -> str:
+    """A name without the lower-case common words a span ran on into ("SEACOM undersea cable",
+    "Banstead in", "the Associated Press news agency"): a name ends with a name word."""
+    words = form.split(" ")
+    end = len(words)
+    while end > 1 and words[end - 1].islower() and words[end - 1] in common:
+        end -= 1
+    return form if end == len(words) else " ".join(words[:end]).rstrip(" ,;:-–—")
 
 
 def _trimmed(item: Item, part: NameKey, common: frozenset[str]) -> Item:
