@@ -529,3 +529,15 @@ def test_lower_case_words_a_span_ran_on_into_are_no_part_of_the_name():
     assert same(canon, ("b", "SEACOM undersea cable"), ("a", "Seacom"))
     assert same(canon, ("c", "Banstead in"), ("d", "Banstead"))
     assert entity_of(canon, "d", "Banstead").name == "Banstead"
+
+
+def test_an_acronym_may_keep_the_t_of_a_capitalised_the():
+    canon = fit(
+        make("a", "Sources told The Hollywood Reporter on Monday.", [("The Hollywood Reporter", "ORG")]),
+        make("b", "Sources told THR the deal is done.", [("THR", "ORG")]),
+        make("c", "The Hague is calm; the Human Rights Watch office opened.", [("The Hague", "GPE"), ("the Human Rights Watch", "ORG")]),
+        make("d", "THRW is a shorthand.", [("THRW", "ORG")]),
+    )
+    assert same(canon, ("b", "THR"), ("a", "The Hollywood Reporter"))
+    # a lower-case "the" is no part of the name, so gives no T
+    assert not same(canon, ("d", "THRW"), ("c", "the Human Rights Watch"))

@@ -19,6 +19,7 @@ may then find the other names inside it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ _UPPER_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _NICKNAME_GAP = re.compile(r"[A-Z][\w'’.-]*\s+(?:[\"“][^\"“”\n]{1,30}[\"”]|['‘][^'‘’\n]{1,30}['’]|\([^()\n]{1,30}\))\s+")
 # Up to three capitalised or numbered words right after a span, on the same line ("Colts", "76ers").
 _FOLLOWING_NAME_WORDS = re.compile(r"(?: (?:[A-Z]|\d+[a-z])[\w'’-]*){1,3}")
+_QUOTES = "\"'“”‘’`«» "
 _JOINS = re.compile(r"\s+(?:and|&|at)\s+")
 
 
@@ -76,7 +78,7 @@ def items_of(analysis: ArticleAnalysis, text: str | None, common: frozenset[str]
         if mention.label in ("GPE", "LOC") and text is not None and _STATE_AFTER.match(text, mention.end):
             form = f"{form} State"  # "Washington state" is not the capital, "New York state" not the city
         cue = entity_types.context_cue(text, mention.start, mention.end) if text is not None else None
-        key = names.name_key(form, person=person)
+        key = _with_article_acronyms(names.name_key(form, person=person), mention.text)
         sex = names.honorific_sex(text, mention.start, mention.end) if text is not None else None
         items.append(Item(analysis.article_id, mention, key, cue=cue, full_name=full_name(key, common), sex=sex))
     if text is not None:
@@ -245,6 +247,14 @@ def _join_nicknamed(items: list[Item], text: str, common: frozenset[str]) -> Non
         key = names.name_key(form, person=True)
         if len(key.core) >= 2:
             items[i] = Item(first.article, first.mention, key, cue=first.cue, full_name=full_name(key, common), sex=first.sex)
+
+
+def _with_article_acronyms(key: NameKey, text: str) -> NameKey:
+    """A name written with a capitalised "The" may be abbreviated with its T ("The Hollywood Reporter"
+    → THR); ``clean`` drops the article, so its acronyms are added here."""
+    if not key.acronyms or not text.lstrip(_QUOTES).startswith("The "):
+        return key
+    return dataclasses.replace(key, acronyms=key.acronyms + tuple("t" + a for a in key.acronyms))
 
 
 def _without_common_tail(form: str, common: frozenset[str]) -> str:
