@@ -541,3 +541,12 @@ def test_an_acronym_may_keep_the_t_of_a_capitalised_the():
     assert same(canon, ("b", "THR"), ("a", "The Hollywood Reporter"))
     # a lower-case "the" is no part of the name, so gives no T
     assert not same(canon, ("d", "THRW"), ("c", "the Human Rights Watch"))
+
+
+def test_a_company_named_with_and_without_its_legal_form_is_one():
+    canon = fit(
+        make("a", "Volkswagen AG and General Motors Corp. cut jobs.", [("Volkswagen AG", "ORG"), ("General Motors Corp.", "ORG")]),
+        make("b", "Volkswagen sold more cars than GM.", [("Volkswagen", "ORG"), ("GM", "ORG")]),
+    )
+    assert same(canon, ("a", "Volkswagen AG"), ("b", "Volkswagen"))
+    assert same(canon, ("a", "General Motors Corp."), ("b", "GM"))
