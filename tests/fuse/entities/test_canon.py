@@ -550,3 +550,14 @@ def test_a_company_named_with_and_without_its_legal_form_is_one():
     )
     assert same(canon, ("a", "Volkswagen AG"), ("b", "Volkswagen"))
     assert same(canon, ("a", "General Motors Corp."), ("b", "GM"))
+
+
+def test_an_institution_tagged_as_a_person_still_joins_its_other_name():
+    canon = fit(
+        make("a", "She checked into the Betty Ford Center in Rancho Mirage.", [("Betty Ford Center", "ORG"), ("Rancho Mirage", "GPE")]),
+        make("b", "She entered Betty Ford Treatment Center in Palm Springs.", [("Betty Ford Treatment Center", "PERSON"), ("Palm Springs", "GPE")]),
+        make("c", "Betty Ford founded it.", [("Betty Ford", "PERSON")]),
+    )
+    assert same(canon, ("a", "Betty Ford Center"), ("b", "Betty Ford Treatment Center"))
+    assert not same(canon, ("c", "Betty Ford"), ("a", "Betty Ford Center"))
+    assert entity_of(canon, "c", "Betty Ford").type == "PERSON"
