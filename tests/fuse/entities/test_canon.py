@@ -561,3 +561,16 @@ def test_an_institution_tagged_as_a_person_still_joins_its_other_name():
     assert same(canon, ("a", "Betty Ford Center"), ("b", "Betty Ford Treatment Center"))
     assert not same(canon, ("c", "Betty Ford"), ("a", "Betty Ford Center"))
     assert entity_of(canon, "c", "Betty Ford").type == "PERSON"
+
+
+def test_a_company_named_with_its_legal_form_goes_by_its_first_word():
+    canon = fit(
+        make("a", "Chrysler Group LLC cut jobs.", [("Chrysler Group LLC", "ORG")]),
+        make("b", "Chrysler sold more cars.", [("Chrysler", "ORG")]),
+        make("c", "Drake 5 and Drake lost.", [("Drake 5", "ORG"), ("Drake", "ORG")]),
+        make("d", "Ford Motor Co. and Ford Credit Co. merged; Ford said so.", [("Ford Motor Co.", "ORG"), ("Ford Credit Co.", "ORG"), ("Ford", "ORG")]),
+    )
+    assert same(canon, ("a", "Chrysler Group LLC"), ("b", "Chrysler"))
+    assert not same(canon, ("c", "Drake 5"), ("c", "Drake"))  # no company form: a name of its own
+    ford = entity_of(canon, "d", "Ford").id
+    assert ford not in (entity_of(canon, "d", "Ford Motor Co.").id, entity_of(canon, "d", "Ford Credit Co.").id)

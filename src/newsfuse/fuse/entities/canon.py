@@ -345,6 +345,7 @@ class EntityCanonicalizer:
         heads: dict[str, set[int]] = defaultdict(set)
         in_article: dict[str, set[int]] = defaultdict(set)
         firsts: set[str] = set()  # first words of names other than people's ("ford" of "Ford Motor Co.")
+        companies: dict[str, set[int]] = defaultdict(set)  # first words of names with a company form
         for g, group in enumerate(groups):
             for article in group.articles:
                 in_article[article].add(g)
@@ -354,6 +355,8 @@ class EntityCanonicalizer:
                     skeletons[names.skeleton(key.core[-1])].add(g)
                 else:
                     firsts.add(key.core[0])
+                    if key.company and group.cls != "PLACE":
+                        companies[key.core[0]].add(g)
                     if group.label in _HEAD_LABELS:
                         for head in _heads_of(key):
                             heads[head].add(g)
@@ -372,6 +375,10 @@ class EntityCanonicalizer:
             by_head = False
             if not candidates and group.label not in _NOT_HEADS:
                 candidates, by_head = heads.get(word, set()), True
+            if not candidates and group.label not in _NOT_HEADS and word not in surnames:
+                # A company named with its legal form goes by its first word ("Chrysler" of "Chrysler
+                # Group LLC", "Toyota" of "Toyota Motor Corp."); of one such company only.
+                candidates, by_head = companies.get(word, set()), True
             if not candidates and group.label not in _NOT_HEADS and word not in firsts:
                 # A surname the tagger took for an organisation or a product in an article without
                 # the full name ("Overturn Bush Rules", "Bush" as ORG); a word that begins a

@@ -202,6 +202,7 @@ class NameKey:
     acronym: str | None  # "nra" for an acronym form, else None
     acronyms: tuple[str, ...]  # acronyms a multi-word form could have: "National Rifle Association" → ("nra",)
     generation: str | None = None  # "jr" of "Trump Jr.", "sr" of "W. Mark Felt Sr."; left out of ``core``
+    company: bool = False  # ends in a company form ("Chrysler Group LLC"), left out of ``core``
 
     @property
     def core_key(self) -> str:
@@ -217,6 +218,7 @@ def name_key(form: str, person: bool = False) -> NameKey:
     core: list[str] = []
     initials: list[str] = []
     generation = None
+    company = False
     for i, tok in enumerate(raw):
         folded = fold(tok)
         last = i + 1 == len(raw)
@@ -229,6 +231,7 @@ def name_key(form: str, person: bool = False) -> NameKey:
             continue
         if folded in SUFFIXES and i > 0 and last:
             generation = GENERATIONS.get(folded)
+            company = generation is None
             continue
         if folded in ABBREVIATIONS and not last and (folded != "st" or i == 0):
             folded = ABBREVIATIONS[folded]
@@ -245,6 +248,7 @@ def name_key(form: str, person: bool = False) -> NameKey:
         acronym=acronym,
         acronyms=_acronyms(raw),
         generation=generation,
+        company=company,
     )
 
 
