@@ -171,5 +171,6 @@ def test_honorific_sex_and_given_names():
 
 def test_usual_short_forms_are_nicknames_and_other_names_differ():
     assert names.nickname_of("bill", "william") and names.nickname_of("peggy", "margaret")
+    assert names.nickname_of("katie", "kathryn") and names.nickname_of("bernie", "bernard")
     assert not names.nickname_of("bill", "robert") and not names.nickname_of("jon", "james")
     assert not given_names_differ("liz", "elizabeth") and given_names_differ("dick", "elizabeth")
