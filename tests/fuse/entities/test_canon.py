@@ -574,3 +574,14 @@ def test_a_company_named_with_its_legal_form_goes_by_its_first_word():
     assert not same(canon, ("c", "Drake 5"), ("c", "Drake"))  # no company form: a name of its own
     ford = entity_of(canon, "d", "Ford").id
     assert ford not in (entity_of(canon, "d", "Ford Motor Co.").id, entity_of(canon, "d", "Ford Credit Co.").id)
+
+
+def test_an_honorific_before_the_first_word_of_a_surname_first_name_joins_it():
+    canon = fit(
+        make("a", "Ban Ki-moon met Sebastian Kurz in Vienna.", [("Ban Ki-moon", "PERSON"), ("Sebastian Kurz", "PERSON"), ("Vienna", "GPE")]),
+        make("b", "Mr. Ban said the talks went well.", [("Ban", "PERSON")]),
+        make("c", "Sebastian thanked the hosts.", [("Sebastian", "PERSON")]),
+    )
+    assert same(canon, ("b", "Ban"), ("a", "Ban Ki-moon"))
+    # without an honorific a lone given name elsewhere stays apart (it may be anyone's)
+    assert not same(canon, ("c", "Sebastian"), ("a", "Sebastian Kurz"))

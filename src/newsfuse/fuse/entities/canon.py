@@ -346,12 +346,14 @@ class EntityCanonicalizer:
         in_article: dict[str, set[int]] = defaultdict(set)
         firsts: set[str] = set()  # first words of names other than people's ("ford" of "Ford Motor Co.")
         companies: dict[str, set[int]] = defaultdict(set)  # first words of names with a company form
+        firsts_of_people: dict[str, set[int]] = defaultdict(set)
         for g, group in enumerate(groups):
             for article in group.articles:
                 in_article[article].add(g)
             for key in group.full():
                 if group.cls == "PERSON":
                     surnames[key.core[-1]].add(g)
+                    firsts_of_people[key.core[0]].add(g)
                     skeletons[names.skeleton(key.core[-1])].add(g)
                 else:
                     firsts.add(key.core[0])
@@ -372,6 +374,10 @@ class EntityCanonicalizer:
                     for c in skeletons.get(names.skeleton(word), ())
                     if self._surname_of(word, groups[c])
                 }
+                if not candidates and group.traits.sexes and len(firsts_of_people.get(word, ())) == 1:
+                    # "Mr. Ban" where the one person named with that word writes the surname first
+                    # ("Ban Ki-moon"): an honorific goes before a surname, never a given name.
+                    candidates = set(firsts_of_people[word])
             by_head = False
             if not candidates and group.label not in _NOT_HEADS:
                 candidates, by_head = heads.get(word, set()), True
