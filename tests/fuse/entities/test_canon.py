@@ -585,3 +585,14 @@ def test_an_honorific_before_the_first_word_of_a_surname_first_name_joins_it():
     assert same(canon, ("b", "Ban"), ("a", "Ban Ki-moon"))
     # without an honorific a lone given name elsewhere stays apart (it may be anyone's)
     assert not same(canon, ("c", "Sebastian"), ("a", "Sebastian Kurz"))
+
+
+def test_a_title_before_a_known_persons_name_in_a_span_tagged_org_is_that_person():
+    canon = fit(
+        make("a", "Barack Obama spoke in Ohio.", [("Barack Obama", "PERSON"), ("Ohio", "GPE")]),
+        make("b", "President Obama signed the bill.", [("President Obama", "ORG")]),
+        make("c", "General Motors cut jobs; Motors Liquidation took the rest.", [("General Motors", "ORG"), ("Motors Liquidation", "ORG")]),
+    )
+    assert same(canon, ("b", "President Obama"), ("a", "Barack Obama"))
+    assert entity_of(canon, "b", "President Obama").type == "PERSON"
+    assert entity_of(canon, "c", "General Motors").name == "General Motors"

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from newsfuse.fuse.entities import types as entity_types
 from newsfuse.fuse.entities import names
 from newsfuse.fuse.entities.names import NameKey
+from newsfuse.lexicon import PERSON_TITLES
 from newsfuse.model import ArticleAnalysis, Mention
 
 # A line is in title case (a headline inside the text) when at least this share of its
@@ -174,14 +175,28 @@ def _cut_descriptors(per_article: list[list[Item]], known: Counter[str], common:
     Hargrove") is cut back to the full name it ends with, when that is known. A leading word
     the corpus writes in lower case or tags as a people ("coroner", "American") is a
     descriptor however often the run-on span recurs and whatever its label, before a full
-    name of proper words tagged as a person at least twice."""
+    name of proper words tagged as a person at least twice. A span not tagged as a person that
+    opens with a person's title ("President Obama" as ORG) is the person named after the
+    title, when that name is tagged as a person twice or is a tagged person's surname."""
     peoples = {names.fold(it.key.form) for items in per_article for it in items if it.mention.label == "NORP"}
     people = Counter(
         it.key.core_key for items in per_article for it in items if it.mention.label == "PERSON" and not it.trimmed
     )
+    surnames = {
+        it.key.core[-1] for items in per_article for it in items if it.mention.label == "PERSON" and len(it.key.core) >= 2
+    }
     for items in per_article:
         for i, it in enumerate(items):
-            if it.trimmed or len(it.key.core) < 3:
+            if it.trimmed:
+                continue
+            if it.mention.label != "PERSON" and len(it.key.core) >= 2 and names.fold(it.key.form.split()[0]) in PERSON_TITLES:
+                # "President Obama", "Coach Brad Childress" tagged ORG: a title before a person's name
+                # known from spans tagged PERSON elsewhere is that person.
+                part = names.name_key(names.clean(it.key.form.split(" ", 1)[1], person=True), person=True)
+                if people[part.core_key] >= 2 or (len(part.core) == 1 and part.core[0] in surnames):
+                    items[i] = dataclasses.replace(_trimmed(it, part, common), cue=entity_types.PERSON)
+                    continue
+            if len(it.key.core) < 3:
                 continue
             if it.mention.label == "PERSON" and known[it.key.core_key] <= 1:
                 part = _known_part(it.key.form, True, known, suffix=True)
