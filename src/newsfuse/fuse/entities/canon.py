@@ -12,7 +12,10 @@ only groups that share a blocking key, so the cost stays near-linear in mentions
   (Ray/Raymond Kelly), names that differ in a kind noun at the end (Betty Ford
   Center/Clinic, Mediterranean Sea/Mediterranean), then bare acronyms and bare names
   that point to one entity of the corpus (ties go to the candidate sharing the
-  most other entities with the bare name's article).
+  most other entities with the bare name's article): a surname, also one the tagger
+  took for an organisation ("Bush" as ORG); the first word of a company named with its
+  legal form ("Chrysler" / "Chrysler Group LLC"); the first word of a surname-first
+  name after an honorific ("Mr. Ban" / "Ban Ki-moon").
 
 Types: spaCy's label is a vote; an entity's type comes from ``entity_types``
 (one vote per article, full names over bare words, titles and place words around
@@ -121,7 +124,8 @@ class EntityCanonicalizer:
            with the one full name of the surname they begin ("Ray Kelly" / "Raymond Kelly"),
            then names that differ in a kind noun at the end ("Betty Ford Center" / "Clinic");
         6. attach bare acronyms to the one expansion of the corpus;
-        7. attach bare names to the full name they stand for, using shared context;
+        7. attach bare names to the full name they stand for (surnames, whatever their label; a
+           company's first word), using shared context;
         8. merge the bare names left on their exact keys, and retry 7 on the result;
         9. find untagged occurrences of the entities' names in the text (see ``propagate``);
         10. build ``Entity`` records with the type the evidence votes for, a canonical name and aliases.
