@@ -596,3 +596,8 @@ def test_a_title_before_a_known_persons_name_in_a_span_tagged_org_is_that_person
     assert same(canon, ("b", "President Obama"), ("a", "Barack Obama"))
     assert entity_of(canon, "b", "President Obama").type == "PERSON"
     assert entity_of(canon, "c", "General Motors").name == "General Motors"
+
+
+def test_a_span_of_lower_case_words_only_keeps_its_words():
+    canon = fit(make("a", "The country left the civil war behind; the war ended.", [("the civil war", "EVENT")]))
+    assert [e.name for e in canon.entities_] == ["civil war"]

@@ -276,6 +276,8 @@ def _without_common_tail(form: str, common: frozenset[str]) -> str:
     """A name without the lower-case common words a span ran on into ("SEACOM undersea cable",
     "Banstead in", "the Associated Press news agency"): a name ends with a name word."""
     words = form.split(" ")
+    if all(w.islower() for w in words):
+        return form  # no name word at all ("the civil war" tagged EVENT): nothing to cut back to
     end = len(words)
     while end > 1 and words[end - 1].islower() and words[end - 1] in common:
         end -= 1
