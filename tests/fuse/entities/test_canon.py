@@ -589,13 +589,15 @@ def test_an_honorific_before_the_first_word_of_a_surname_first_name_joins_it():
 
 def test_a_title_before_a_known_persons_name_in_a_span_tagged_org_is_that_person():
     canon = fit(
-        make("a", "Barack Obama spoke in Ohio.", [("Barack Obama", "PERSON"), ("Ohio", "GPE")]),
+        make("a", "Barack Obama spoke in Ohio. Barack Obama left.", [("Barack Obama", "PERSON"), ("Ohio", "GPE"), ("Barack Obama", "PERSON")]),
         make("b", "President Obama signed the bill.", [("President Obama", "ORG")]),
+        make("d", "Shots on Admiral Boulevard; a car on Gordon Smith Boulevard.", [("Admiral Boulevard", "ORG"), ("Gordon Smith Boulevard", "PERSON")]),
         make("c", "General Motors cut jobs; Motors Liquidation took the rest.", [("General Motors", "ORG"), ("Motors Liquidation", "ORG")]),
     )
     assert same(canon, ("b", "President Obama"), ("a", "Barack Obama"))
     assert entity_of(canon, "b", "President Obama").type == "PERSON"
     assert entity_of(canon, "c", "General Motors").name == "General Motors"
+    assert not same(canon, ("d", "Admiral Boulevard"), ("d", "Gordon Smith Boulevard"))
 
 
 def test_a_span_of_lower_case_words_only_keeps_its_words():

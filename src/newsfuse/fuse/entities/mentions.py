@@ -177,14 +177,15 @@ def _cut_descriptors(per_article: list[list[Item]], known: Counter[str], common:
     descriptor however often the run-on span recurs and whatever its label, before a full
     name of proper words tagged as a person at least twice. A span not tagged as a person that
     opens with a person's title ("President Obama" as ORG) is the person named after the
-    title, when that name is tagged as a person twice or is a tagged person's surname."""
+    title, when that name, or a full name with it as surname, is tagged as a person twice (one
+    "Gordon Smith Boulevard" tagged PERSON does not make "Admiral Boulevard" a person)."""
     peoples = {names.fold(it.key.form) for items in per_article for it in items if it.mention.label == "NORP"}
     people = Counter(
         it.key.core_key for items in per_article for it in items if it.mention.label == "PERSON" and not it.trimmed
     )
-    surnames = {
+    surnames = Counter(
         it.key.core[-1] for items in per_article for it in items if it.mention.label == "PERSON" and len(it.key.core) >= 2
-    }
+    )
     for items in per_article:
         for i, it in enumerate(items):
             if it.trimmed:
@@ -193,7 +194,7 @@ def _cut_descriptors(per_article: list[list[Item]], known: Counter[str], common:
                 # "President Obama", "Coach Brad Childress" tagged ORG: a title before a person's name
                 # known from spans tagged PERSON elsewhere is that person.
                 part = names.name_key(names.clean(it.key.form.split(" ", 1)[1], person=True), person=True)
-                if people[part.core_key] >= 2 or (len(part.core) == 1 and part.core[0] in surnames):
+                if people[part.core_key] >= 2 or (len(part.core) == 1 and surnames[part.core[0]] >= 2):
                     items[i] = dataclasses.replace(_trimmed(it, part, common), cue=entity_types.PERSON)
                     continue
             if len(it.key.core) < 3:
