@@ -149,6 +149,8 @@ GIVEN_NAME_SHORT_FORMS = {
     "katherine": ("kate", "katie", "kathy", "kay"),
     "catherine": ("kate", "katie", "cathy", "kay"),
     "kathleen": ("kathy", "kate"),
+    "kathryn": ("kate", "katie", "kathy", "kay"),
+    "bernard": ("bernie",),
     "susan": ("sue", "susie"),
     "patricia": ("pat", "patty", "patsy", "trish", "tricia"),
     "sarah": ("sally", "sadie"),

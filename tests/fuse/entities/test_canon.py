@@ -492,3 +492,114 @@ def test_a_span_running_past_a_sentence_end_is_named_by_its_first_part():
     text = 'She said the House must defend the Constitution. "Our republic depends on it," she said.'
     canon = fit(make("a", text, [('Constitution. "Our republic depends on it', "LAW")]))
     assert [e.name for e in canon.entities_] == ["Constitution"]
+
+
+def test_a_bare_surname_tagged_org_elsewhere_goes_to_the_one_person():
+    canon = fit(
+        make("a", "George W. Bush signed the rule in Texas.", [("George W. Bush", "PERSON"), ("Texas", "GPE")]),
+        make("b", "Obama overturns Bush endangered species rule.", [("Obama", "PERSON"), ("Bush", "ORG")]),
+    )
+    assert same(canon, ("b", "Bush"), ("a", "George W. Bush"))
+
+
+def test_a_bare_word_that_begins_an_organisations_name_is_no_surname():
+    canon = fit(
+        make("a", "Betty Ford opened a clinic.", [("Betty Ford", "PERSON")]),
+        make("b", "Ford Motor Co. cut jobs in Detroit.", [("Ford Motor Co.", "ORG"), ("Detroit", "GPE")]),
+        make("c", "Ford sold more trucks.", [("Ford", "ORG")]),
+    )
+    assert not same(canon, ("c", "Ford"), ("a", "Betty Ford"))
+
+
+def test_a_repeated_article_before_a_name_is_dropped():
+    canon = fit(
+        make("a", "Police told the Associated Press.", [("the Associated Press", "ORG")]),
+        make("b", "He confirmed to the The Associated Press.", [("the The Associated Press", "ORG")]),
+    )
+    assert same(canon, ("a", "the Associated Press"), ("b", "the The Associated Press"))
+
+
+def test_lower_case_words_a_span_ran_on_into_are_no_part_of_the_name():
+    canon = fit(
+        make("a", "Seacom said the cable was cut.", [("Seacom", "ORG")]),
+        make("b", "The SEACOM undersea cable broke near the coast.", [("SEACOM undersea cable", "WORK_OF_ART")]),
+        make("c", "A blaze in Banstead in Surrey spread.", [("Banstead in", "GPE"), ("Surrey", "GPE")]),
+        make("d", "Crews stayed in Banstead overnight.", [("Banstead", "GPE")]),
+    )
+    assert same(canon, ("b", "SEACOM undersea cable"), ("a", "Seacom"))
+    assert same(canon, ("c", "Banstead in"), ("d", "Banstead"))
+    assert entity_of(canon, "d", "Banstead").name == "Banstead"
+
+
+def test_an_acronym_may_keep_the_t_of_a_capitalised_the():
+    canon = fit(
+        make("a", "Sources told The Hollywood Reporter on Monday.", [("The Hollywood Reporter", "ORG")]),
+        make("b", "Sources told THR the deal is done.", [("THR", "ORG")]),
+        make("c", "The Hague is calm; the Human Rights Watch office opened.", [("The Hague", "GPE"), ("the Human Rights Watch", "ORG")]),
+        make("d", "THRW is a shorthand.", [("THRW", "ORG")]),
+    )
+    assert same(canon, ("b", "THR"), ("a", "The Hollywood Reporter"))
+    # a lower-case "the" is no part of the name, so gives no T
+    assert not same(canon, ("d", "THRW"), ("c", "the Human Rights Watch"))
+
+
+def test_a_company_named_with_and_without_its_legal_form_is_one():
+    canon = fit(
+        make("a", "Volkswagen AG and General Motors Corp. cut jobs.", [("Volkswagen AG", "ORG"), ("General Motors Corp.", "ORG")]),
+        make("b", "Volkswagen sold more cars than GM.", [("Volkswagen", "ORG"), ("GM", "ORG")]),
+    )
+    assert same(canon, ("a", "Volkswagen AG"), ("b", "Volkswagen"))
+    assert same(canon, ("a", "General Motors Corp."), ("b", "GM"))
+
+
+def test_an_institution_tagged_as_a_person_still_joins_its_other_name():
+    canon = fit(
+        make("a", "She checked into the Betty Ford Center in Rancho Mirage.", [("Betty Ford Center", "ORG"), ("Rancho Mirage", "GPE")]),
+        make("b", "She entered Betty Ford Treatment Center in Palm Springs.", [("Betty Ford Treatment Center", "PERSON"), ("Palm Springs", "GPE")]),
+        make("c", "Betty Ford founded it.", [("Betty Ford", "PERSON")]),
+    )
+    assert same(canon, ("a", "Betty Ford Center"), ("b", "Betty Ford Treatment Center"))
+    assert not same(canon, ("c", "Betty Ford"), ("a", "Betty Ford Center"))
+    assert entity_of(canon, "c", "Betty Ford").type == "PERSON"
+
+
+def test_a_company_named_with_its_legal_form_goes_by_its_first_word():
+    canon = fit(
+        make("a", "Chrysler Group LLC cut jobs.", [("Chrysler Group LLC", "ORG")]),
+        make("b", "Chrysler sold more cars.", [("Chrysler", "ORG")]),
+        make("c", "Drake 5 and Drake lost.", [("Drake 5", "ORG"), ("Drake", "ORG")]),
+        make("d", "Ford Motor Co. and Ford Credit Co. merged; Ford said so.", [("Ford Motor Co.", "ORG"), ("Ford Credit Co.", "ORG"), ("Ford", "ORG")]),
+    )
+    assert same(canon, ("a", "Chrysler Group LLC"), ("b", "Chrysler"))
+    assert not same(canon, ("c", "Drake 5"), ("c", "Drake"))  # no company form: a name of its own
+    ford = entity_of(canon, "d", "Ford").id
+    assert ford not in (entity_of(canon, "d", "Ford Motor Co.").id, entity_of(canon, "d", "Ford Credit Co.").id)
+
+
+def test_an_honorific_before_the_first_word_of_a_surname_first_name_joins_it():
+    canon = fit(
+        make("a", "Ban Ki-moon met Sebastian Kurz in Vienna.", [("Ban Ki-moon", "PERSON"), ("Sebastian Kurz", "PERSON"), ("Vienna", "GPE")]),
+        make("b", "Mr. Ban said the talks went well.", [("Ban", "PERSON")]),
+        make("c", "Sebastian thanked the hosts.", [("Sebastian", "PERSON")]),
+    )
+    assert same(canon, ("b", "Ban"), ("a", "Ban Ki-moon"))
+    # without an honorific a lone given name elsewhere stays apart (it may be anyone's)
+    assert not same(canon, ("c", "Sebastian"), ("a", "Sebastian Kurz"))
+
+
+def test_a_title_before_a_known_persons_name_in_a_span_tagged_org_is_that_person():
+    canon = fit(
+        make("a", "Barack Obama spoke in Ohio. Barack Obama left.", [("Barack Obama", "PERSON"), ("Ohio", "GPE"), ("Barack Obama", "PERSON")]),
+        make("b", "President Obama signed the bill.", [("President Obama", "ORG")]),
+        make("d", "Shots on Admiral Boulevard; a car on Gordon Smith Boulevard.", [("Admiral Boulevard", "ORG"), ("Gordon Smith Boulevard", "PERSON")]),
+        make("c", "General Motors cut jobs; Motors Liquidation took the rest.", [("General Motors", "ORG"), ("Motors Liquidation", "ORG")]),
+    )
+    assert same(canon, ("b", "President Obama"), ("a", "Barack Obama"))
+    assert entity_of(canon, "b", "President Obama").type == "PERSON"
+    assert entity_of(canon, "c", "General Motors").name == "General Motors"
+    assert not same(canon, ("d", "Admiral Boulevard"), ("d", "Gordon Smith Boulevard"))
+
+
+def test_a_span_of_lower_case_words_only_keeps_its_words():
+    canon = fit(make("a", "The country left the civil war behind; the war ended.", [("the civil war", "EVENT")]))
+    assert [e.name for e in canon.entities_] == ["civil war"]

@@ -72,6 +72,9 @@ def test_initials_suffixes_and_abbreviations():
     key = name_key("W. Mark Felt Sr.")
     assert key.core == ("mark", "felt") and key.initials == ("w",)
     assert name_key("Microsoft Corp.").core == ("microsoft",)
+    for form in ("Volkswagen AG", "Fiat S.p.A.", "Airbus SAS", "Boeing Company"):
+        assert len(name_key(form).core) == 1, form
+    assert name_key("Boeing Company").core == name_key("Boeing").core
     assert name_key("Mt Cook").core == name_key("Mount Cook").core
 
 
@@ -81,6 +84,9 @@ def test_acronyms():
     assert "hts" in name_key("Hayat Tahrir al-Sham").acronyms
     assert "ampas" in name_key("Academy of Motion Picture Arts and Sciences").acronyms
     assert name_key("SDF").acronym == "sdf" and name_key("Syria").acronym is None
+    # a company form at the end is no part of the acronym
+    assert "gm" in name_key("General Motors Corp.").acronyms
+    assert "hp" in name_key("Hewlett-Packard Co.").acronyms
 
 
 @pytest.mark.parametrize(
@@ -165,5 +171,6 @@ def test_honorific_sex_and_given_names():
 
 def test_usual_short_forms_are_nicknames_and_other_names_differ():
     assert names.nickname_of("bill", "william") and names.nickname_of("peggy", "margaret")
+    assert names.nickname_of("katie", "kathryn") and names.nickname_of("bernie", "bernard")
     assert not names.nickname_of("bill", "robert") and not names.nickname_of("jon", "james")
     assert not given_names_differ("liz", "elizabeth") and given_names_differ("dick", "elizabeth")

@@ -26,6 +26,8 @@ def cue(sentence: str, name: str) -> str | None:
         ("Jets left the Hmeimim air base.", "Hmeimim", "FAC"),
         ("Jets left Khmeimim airbase.", "Khmeimim", "FAC"),
         ("Jets left the Hmeimim Air Base.", "the Hmeimim Air Base", "FAC"),
+        ("She entered Betty Ford Treatment Center on Monday.", "Betty Ford Treatment Center", "FAC"),  # tagged PERSON
+        ("Betty Ford spoke at the clinic.", "Betty Ford", None),  # the noun after the name is not its own
         ("Nothing new in Obama's speech.", "Obama", None),  # a possessive is not a place
         ("Officials at the Kremlin said no.", "Kremlin", NOT_PERSON),
         ("Sharaa spoke first.", "Sharaa", None),

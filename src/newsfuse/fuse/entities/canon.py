@@ -12,7 +12,10 @@ only groups that share a blocking key, so the cost stays near-linear in mentions
   (Ray/Raymond Kelly), names that differ in a kind noun at the end (Betty Ford
   Center/Clinic, Mediterranean Sea/Mediterranean), then bare acronyms and bare names
   that point to one entity of the corpus (ties go to the candidate sharing the
-  most other entities with the bare name's article).
+  most other entities with the bare name's article): a surname, also one the tagger
+  took for an organisation ("Bush" as ORG); the first word of a company named with its
+  legal form ("Chrysler" / "Chrysler Group LLC"); the first word of a surname-first
+  name after an honorific ("Mr. Ban" / "Ban Ki-moon").
 
 Types: spaCy's label is a vote; an entity's type comes from ``entity_types``
 (one vote per article, full names over bare words, titles and place words around
@@ -121,7 +124,8 @@ class EntityCanonicalizer:
            with the one full name of the surname they begin ("Ray Kelly" / "Raymond Kelly"),
            then names that differ in a kind noun at the end ("Betty Ford Center" / "Clinic");
         6. attach bare acronyms to the one expansion of the corpus;
-        7. attach bare names to the full name they stand for, using shared context;
+        7. attach bare names to the full name they stand for (surnames, whatever their label; a
+           company's first word), using shared context;
         8. merge the bare names left on their exact keys, and retry 7 on the result;
         9. find untagged occurrences of the entities' names in the text (see ``propagate``);
         10. build ``Entity`` records with the type the evidence votes for, a canonical name and aliases.
@@ -344,16 +348,24 @@ class EntityCanonicalizer:
         skeletons: dict[str, set[int]] = defaultdict(set)
         heads: dict[str, set[int]] = defaultdict(set)
         in_article: dict[str, set[int]] = defaultdict(set)
+        firsts: set[str] = set()  # first words of names other than people's ("ford" of "Ford Motor Co.")
+        companies: dict[str, set[int]] = defaultdict(set)  # first words of names with a company form
+        firsts_of_people: dict[str, set[int]] = defaultdict(set)
         for g, group in enumerate(groups):
             for article in group.articles:
                 in_article[article].add(g)
             for key in group.full():
                 if group.cls == "PERSON":
                     surnames[key.core[-1]].add(g)
+                    firsts_of_people[key.core[0]].add(g)
                     skeletons[names.skeleton(key.core[-1])].add(g)
-                elif group.label in _HEAD_LABELS:
-                    for head in _heads_of(key):
-                        heads[head].add(g)
+                else:
+                    firsts.add(key.core[0])
+                    if key.company and group.cls != "PLACE":
+                        companies[key.core[0]].add(g)
+                    if group.label in _HEAD_LABELS:
+                        for head in _heads_of(key):
+                            heads[head].add(g)
         uf = UnionFind(groups)
         for g, group in enumerate(groups):
             word = group.bare()
@@ -366,9 +378,22 @@ class EntityCanonicalizer:
                     for c in skeletons.get(names.skeleton(word), ())
                     if self._surname_of(word, groups[c])
                 }
+                if not candidates and group.traits.sexes and len(firsts_of_people.get(word, ())) == 1:
+                    # "Mr. Ban" where the one person named with that word writes the surname first
+                    # ("Ban Ki-moon"): an honorific goes before a surname, never a given name.
+                    candidates = set(firsts_of_people[word])
             by_head = False
             if not candidates and group.label not in _NOT_HEADS:
                 candidates, by_head = heads.get(word, set()), True
+            if not candidates and group.label not in _NOT_HEADS and word not in surnames:
+                # A company named with its legal form goes by its first word ("Chrysler" of "Chrysler
+                # Group LLC", "Toyota" of "Toyota Motor Corp."); of one such company only.
+                candidates, by_head = companies.get(word, set()), True
+            if not candidates and group.label not in _NOT_HEADS and word not in firsts:
+                # A surname the tagger took for an organisation or a product in an article without
+                # the full name ("Overturn Bush Rules", "Bush" as ORG); a word that begins a
+                # non-person name is that name's short form instead ("Ford" of "Ford Motor Co.").
+                candidates, by_head = surnames.get(word, set()), False
             candidates = sorted(c for c in candidates - {g} if not uf.clashes(g, c))
             if by_head and len(candidates) > 1:
                 continue  # "House" of "White House" or of "House of Representatives": unclear, so neither

@@ -19,6 +19,7 @@ may then find the other names inside it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from newsfuse.fuse.entities import types as entity_types
 from newsfuse.fuse.entities import names
 from newsfuse.fuse.entities.names import NameKey
+from newsfuse.lexicon import PERSON_TITLES
 from newsfuse.model import ArticleAnalysis, Mention
 
 # A line is in title case (a headline inside the text) when at least this share of its
@@ -45,6 +47,7 @@ _UPPER_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _NICKNAME_GAP = re.compile(r"[A-Z][\w'’.-]*\s+(?:[\"“][^\"“”\n]{1,30}[\"”]|['‘][^'‘’\n]{1,30}['’]|\([^()\n]{1,30}\))\s+")
 # Up to three capitalised or numbered words right after a span, on the same line ("Colts", "76ers").
 _FOLLOWING_NAME_WORDS = re.compile(r"(?: (?:[A-Z]|\d+[a-z])[\w'’-]*){1,3}")
+_QUOTES = "\"'“”‘’`«» "
 _JOINS = re.compile(r"\s+(?:and|&|at)\s+")
 
 
@@ -70,13 +73,13 @@ def items_of(analysis: ArticleAnalysis, text: str | None, common: frozenset[str]
     items = []
     for mention in sorted(analysis.mentions, key=lambda m: (m.start, m.end)):
         person = mention.label == "PERSON"
-        form = names.clean(mention.text, person=person)
+        form = _without_common_tail(names.clean(mention.text, person=person), common)
         if not names.fold(form):
             continue
         if mention.label in ("GPE", "LOC") and text is not None and _STATE_AFTER.match(text, mention.end):
             form = f"{form} State"  # "Washington state" is not the capital, "New York state" not the city
         cue = entity_types.context_cue(text, mention.start, mention.end) if text is not None else None
-        key = names.name_key(form, person=person)
+        key = _with_article_acronyms(names.name_key(form, person=person), mention.text)
         sex = names.honorific_sex(text, mention.start, mention.end) if text is not None else None
         items.append(Item(analysis.article_id, mention, key, cue=cue, full_name=full_name(key, common), sex=sex))
     if text is not None:
@@ -172,14 +175,29 @@ def _cut_descriptors(per_article: list[list[Item]], known: Counter[str], common:
     Hargrove") is cut back to the full name it ends with, when that is known. A leading word
     the corpus writes in lower case or tags as a people ("coroner", "American") is a
     descriptor however often the run-on span recurs and whatever its label, before a full
-    name of proper words tagged as a person at least twice."""
+    name of proper words tagged as a person at least twice. A span not tagged as a person that
+    opens with a person's title ("President Obama" as ORG) is the person named after the
+    title, when that name, or a full name with it as surname, is tagged as a person twice (one
+    "Gordon Smith Boulevard" tagged PERSON does not make "Admiral Boulevard" a person)."""
     peoples = {names.fold(it.key.form) for items in per_article for it in items if it.mention.label == "NORP"}
     people = Counter(
         it.key.core_key for items in per_article for it in items if it.mention.label == "PERSON" and not it.trimmed
     )
+    surnames = Counter(
+        it.key.core[-1] for items in per_article for it in items if it.mention.label == "PERSON" and len(it.key.core) >= 2
+    )
     for items in per_article:
         for i, it in enumerate(items):
-            if it.trimmed or len(it.key.core) < 3:
+            if it.trimmed:
+                continue
+            if it.mention.label != "PERSON" and len(it.key.core) >= 2 and names.fold(it.key.form.split()[0]) in PERSON_TITLES:
+                # "President Obama", "Coach Brad Childress" tagged ORG: a title before a person's name
+                # known from spans tagged PERSON elsewhere is that person.
+                part = names.name_key(names.clean(it.key.form.split(" ", 1)[1], person=True), person=True)
+                if people[part.core_key] >= 2 or (len(part.core) == 1 and surnames[part.core[0]] >= 2):
+                    items[i] = dataclasses.replace(_trimmed(it, part, common), cue=entity_types.PERSON)
+                    continue
+            if len(it.key.core) < 3:
                 continue
             if it.mention.label == "PERSON" and known[it.key.core_key] <= 1:
                 part = _known_part(it.key.form, True, known, suffix=True)
@@ -245,6 +263,26 @@ def _join_nicknamed(items: list[Item], text: str, common: frozenset[str]) -> Non
         key = names.name_key(form, person=True)
         if len(key.core) >= 2:
             items[i] = Item(first.article, first.mention, key, cue=first.cue, full_name=full_name(key, common), sex=first.sex)
+
+
+def _with_article_acronyms(key: NameKey, text: str) -> NameKey:
+    """A name written with a capitalised "The" may be abbreviated with its T ("The Hollywood Reporter"
+    → THR); ``clean`` drops the article, so its acronyms are added here."""
+    if not key.acronyms or not text.lstrip(_QUOTES).startswith("The "):
+        return key
+    return dataclasses.replace(key, acronyms=key.acronyms + tuple("t" + a for a in key.acronyms))
+
+
+def _without_common_tail(form: str, common: frozenset[str]) -> str:
+    """A name without the lower-case common words a span ran on into ("SEACOM undersea cable",
+    "Banstead in", "the Associated Press news agency"): a name ends with a name word."""
+    words = form.split(" ")
+    if all(w.islower() for w in words):
+        return form  # no name word at all ("the civil war" tagged EVENT): nothing to cut back to
+    end = len(words)
+    while end > 1 and words[end - 1].islower() and words[end - 1] in common:
+        end -= 1
+    return form if end == len(words) else " ".join(words[:end]).rstrip(" ,;:-–—")
 
 
 def _trimmed(item: Item, part: NameKey, common: frozenset[str]) -> Item:

@@ -31,8 +31,13 @@ SURNAME_PARTICLES = frozenset("lo la le de da di del della van von der den du do
 ACRONYM_SKIP = PARTICLES | {"of", "the", "and", "for", "in", "on", "at", "to", "&", "a", "an"}
 
 # Name endings that do not tell two names apart: generations and company forms
-# ("Arcade Comeaux Jr" / "Comeaux", "Microsoft Corp." / "Microsoft").
-SUFFIXES = frozenset("jr sr ii iii iv junior senior inc corp co ltd llc plc gmbh".split())
+# ("Arcade Comeaux Jr" / "Comeaux", "Microsoft Corp." / "Microsoft", "Volkswagen AG",
+# "Fiat S.p.A.", "The Boeing Company" / "Boeing"): the legal forms of English, German, French,
+# Italian, Dutch and Nordic company law, as news writes them after a company's name.
+SUFFIXES = frozenset(
+    """jr sr ii iii iv junior senior inc incorporated corp corporation co company ltd limited llc llp lp
+    plc gmbh ag sa sas spa nv bv ab asa oyj""".split()
+)
 
 # Generation endings, folded, and the one each stands for. Unlike a company form they tell two
 # people apart: "Donald Trump Jr." is not "Donald Trump", "Trump Jr." not "Trump" (issue 12).
@@ -127,8 +132,8 @@ def clean(text: str, person: bool = False) -> str:
     text = _POSSESSIVE.sub("", text).strip(_EDGE_PUNCT)
     text = _SCORE.sub("", text) or text
     words = text.split(" ")
-    if len(words) > 1 and words[0].casefold() == "the":
-        words = words[1:]
+    while len(words) > 1 and words[0].casefold() == "the":
+        words = words[1:]  # "the The Associated Press" in running text
     if person:
         while len(words) > 1 and fold(words[0]) in NAME_TITLES:
             words = words[1:]
@@ -197,6 +202,7 @@ class NameKey:
     acronym: str | None  # "nra" for an acronym form, else None
     acronyms: tuple[str, ...]  # acronyms a multi-word form could have: "National Rifle Association" → ("nra",)
     generation: str | None = None  # "jr" of "Trump Jr.", "sr" of "W. Mark Felt Sr."; left out of ``core``
+    company: bool = False  # ends in a company form ("Chrysler Group LLC"), left out of ``core``
 
     @property
     def core_key(self) -> str:
@@ -212,6 +218,7 @@ def name_key(form: str, person: bool = False) -> NameKey:
     core: list[str] = []
     initials: list[str] = []
     generation = None
+    company = False
     for i, tok in enumerate(raw):
         folded = fold(tok)
         last = i + 1 == len(raw)
@@ -224,6 +231,7 @@ def name_key(form: str, person: bool = False) -> NameKey:
             continue
         if folded in SUFFIXES and i > 0 and last:
             generation = GENERATIONS.get(folded)
+            company = generation is None
             continue
         if folded in ABBREVIATIONS and not last and (folded != "st" or i == 0):
             folded = ABBREVIATIONS[folded]
@@ -240,6 +248,7 @@ def name_key(form: str, person: bool = False) -> NameKey:
         acronym=acronym,
         acronyms=_acronyms(raw),
         generation=generation,
+        company=company,
     )
 
 
@@ -259,9 +268,15 @@ def _acronyms(tokens: list[str]) -> tuple[str, ...]:
     words = [w for w in (fold(t) for t in tokens) if w]
     if len(words) < 2:
         return ()
-    every = "".join(w[0] for w in words)
-    content = "".join(w[0] for w in words if w not in ACRONYM_SKIP)
-    return tuple(dict.fromkeys(k for k in (content, every) if len(k) >= 2))
+    # A company form at the end is no part of the acronym: "General Motors Corp." is GM.
+    bare = list(words)
+    while len(bare) > 2 and bare[-1] in SUFFIXES:
+        bare.pop()
+    keys = []
+    for ws in (words, bare):
+        keys.append("".join(w[0] for w in ws if w not in ACRONYM_SKIP))
+        keys.append("".join(w[0] for w in ws))
+    return tuple(dict.fromkeys(k for k in keys if len(k) >= 2))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -13,6 +13,7 @@ therefore not the majority of its raw mention labels but a vote where
 * a mention whose surrounding words settle its kind votes for that kind: a title
   before it ("President X", "Mr X", "spokesman X", "a 43-year-old X") for a
   person; "in X", "the port city of X", "X province", "X air base" for a place;
+  a name that ends in an institution noun ("X Treatment Center") for a facility;
   an article before it ("the X") against a person.
 
 The cue words are general English (prepositions, titles, place nouns), never
@@ -44,6 +45,9 @@ PLACE_NOUNS = frozenset(
     governorate prefecture""".split()
 )
 FACILITY_NOUNS = frozenset("base airbase airfield airport harbour harbor".split())
+# Nouns that end the names of institutions, never of people ("Betty Ford Treatment Center", "Mercy
+# Hospital"): a name ending in one is a facility, whatever the tagger says of its first words.
+INSTITUTION_NOUNS = frozenset("center centre clinic hospital hotel prison".split())
 
 PERSON = "PERSON"
 NOT_PERSON = "NOT_PERSON"
@@ -76,7 +80,7 @@ def context_cue(text: str, start: int, end: int) -> str | None:
     if first in HONORIFICS or prev in PERSON_TITLES or _YEAR_OLD.search(prev):
         return PERSON
     nxt = [w.casefold() for w in after[:2]]
-    if len(inside) >= 2 and inside[-1].casefold() in FACILITY_NOUNS:
+    if len(inside) >= 2 and inside[-1].casefold() in FACILITY_NOUNS | INSTITUTION_NOUNS:
         return "FAC"  # the name's own head: "the Bagram Air Base"
     if nxt and (nxt[0] in FACILITY_NOUNS or (len(nxt) == 2 and nxt[0].isalpha() and nxt[1] in FACILITY_NOUNS)):
         return "FAC"  # "Bagram airbase", "the Bagram air base"
