@@ -140,6 +140,9 @@ def test_figures_of_two_subjects_are_other_counts():
     assert not comparable(("He had 269 yards rushing this season.", "269"),
                           ("He had 150 yards rushing this season.", "150"))
     assert comparable(("He shot four people.", "four"), ("He shot three people.", "three"))  # a toll's doer
+    # A possessor owns the figure: "his 14 points" may be anyone's, "Charles' 226 yards" are Charles's.
+    assert not comparable(("His 14 points led the team.", "14"), ("Smith's 12 points led the team.", "12"))
+    assert not comparable(("Charles' 226 yards led the league.", "226"), ("Peterson's 352 yards led the league.", "352"))
     # One subject written two ways is one owner.
     assert comparable(("The Bank of Valdoria raised its rate to 4.5%.", "4.5%"),
                       ("Valdoria's central bank raised its rate to 4.75%.", "4.75%"))

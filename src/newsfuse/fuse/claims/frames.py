@@ -34,7 +34,8 @@ _TOLL_WORDS = frozenset().union(*TOLLS.values())
 # Nouns of a group whose size an "of" phrase gives ("a group of four teenagers", "a family of five"):
 # the count describes the group, it is no toll. General English.
 # Pronouns that stand for a person the report named earlier, whom another report may not mean.
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "me", "us"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "me", "us", "his", "hers", "their",
+                               "my", "our", "your"})
 COLLECTIVES = frozenset({"group", "crowd", "gang", "family", "team", "pair", "couple", "band", "party", "handful"})
 # Plurals the crude singular (slots.lemma) leaves alone: "one man" and "two men" count one noun.
 _SINGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person"}
@@ -170,6 +171,9 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
     lemmas = {t.lemma_.lower() for t in told} | {t.lower_ for t in told}
     toll = next((name_ for name_, words in TOLLS.items() if lemmas & words), "")
     owner, owner_kind = _owner(predicate, inside | {noun.i}) if is_verb else ("", "")
+    possessor = next((c for c in noun.children if c.dep_ == "poss" and c.i not in inside), None)
+    if possessor is not None:  # "his 14 points", "Charles' 226 yards": the figure is the possessor's
+        owner, owner_kind = _written(possessor)
     # (the subject of a passive is what an active verb's object is: "2,400 are employed" / "employs 2,400")
     direct = {"nsubj": "subject", "nsubjpass": "object", "dobj": "object", "attr": "object"}.get(
         noun.dep_, "") if is_verb and noun.head.i == predicate.i else ""
@@ -189,6 +193,11 @@ def _owner(predicate, figure: set[int]) -> tuple[str, str]:
         verb = verb.head
     if subject is None or subject.dep_ == "expl" or any(t.i in figure for t in subject.subtree):
         return "", ""
+    return _written(subject)
+
+
+def _written(subject) -> tuple[str, str]:
+    """A subject or possessor lower-cased, with how it is written: "pronoun", "name" or "noun"."""
     if subject.pos_ == "PRON":
         return subject.lower_, "pronoun"
     if subject.pos_ == "PROPN":
