@@ -1,7 +1,7 @@
 """Streaming a corpus into a store in date order, batch by batch, against one batch run on the union.
 
     python bench/bench_incremental.py [GVC_JSONL] [--batch N] [--cache DIR] [--full]
-    python bench/bench_incremental.py --cost 1000 10000 [--added 10] [--cache DIR]
+    python bench/bench_incremental.py --cost 1000 10000 [--added 10] [--cache DIR] [--keep-state] [--digest] [--profile K]
 
 Reads GVC train (``gvc_docs_train_dev.jsonl``, split train), sorts it by date, adds it to a fresh
 SQLite store N reports at a time with ``analyze(..., store=...)``, and prints after each batch the
@@ -22,7 +22,11 @@ parse). Then one incremental fusion of the N + added reports is timed step by st
 from __future__ import annotations
 
 import argparse
+import cProfile
+import hashlib
 import json
+import pickle
+import pstats
 import sys
 import tempfile
 import time
@@ -48,9 +52,16 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--added", type=int, default=10, help="reports added in each --cost run")
     ap.add_argument("--shift", type=int, default=47, help="days between two copies of a report (--cost; "
                     "bench_cluster's 47 makes the store denser as it grows, 1461 lays copies past GVC's four years)")
+    ap.add_argument("--profile", type=int, default=0, metavar="K",
+                    help="--cost: print the K functions taking the most cumulative time of the timed add (cProfile)")
+    ap.add_argument("--digest", action="store_true", help="--cost: print a digest of each add's report, "
+                    "to check that a change to the incremental path leaves its results as they were")
+    ap.add_argument("--keep-state", action="store_true", help="--cost: keep each built store state in the cache "
+                    "folder and read it back on the next run of the same size and shift (the build is most of a run; "
+                    "remove the file after a change to the batch steps that build it)")
     args = ap.parse_args(argv)
     if args.cost:
-        return cost(args.cost, args.added, args.cache, args.shift)
+        return cost(args.cost, args.added, args.cache, args.shift, args.profile, args.keep_state, args.digest)
     corpus = _read_gva(args.gvc, args.gold) if args.gold else read_corpus(args.gvc, "train")
     config = load_config(jobs=1, progress="never")
     ordered = sorted(corpus.articles, key=lambda a: (a.published or "", a.id))
@@ -81,7 +92,8 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def cost(sizes: list[int], added: int, cache: Path, shift: int = 47) -> int:
+def cost(sizes: list[int], added: int, cache: Path, shift: int = 47, profile: int = 0, keep: bool = False,
+         digest: bool = False) -> int:
     """Print, for each size, the seconds of each fusion step when ``added`` reports join that many."""
     sys.path.insert(0, str(Path(__file__).parent))
     import bench_cluster
@@ -93,6 +105,7 @@ def cost(sizes: list[int], added: int, cache: Path, shift: int = 47) -> int:
     from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.dedup import Deduplicator
     from newsfuse.fuse.entities.canon import EntityCanonicalizer
+    from newsfuse.fuse.entities.records import EntityTable
     from newsfuse.fuse.events.assign import WINDOW_DAYS
     from newsfuse.fuse.events.cluster import EventClusterer
     from newsfuse.fuse.events.stories import StoryLinker
@@ -100,6 +113,7 @@ def cost(sizes: list[int], added: int, cache: Path, shift: int = 47) -> int:
     from newsfuse.model import to_dict
     from newsfuse.nlp import encoder as embed
     from newsfuse.nlp.encoder import embedding_cache
+    from newsfuse.nlp.models import load_nlp
     from newsfuse.pipeline import FUSE_STEPS, Prior, _fuse, date_from_text
 
     config = load_config(jobs=1, progress="never")
@@ -113,6 +127,7 @@ def cost(sizes: list[int], added: int, cache: Path, shift: int = 47) -> int:
     print("|" + "---|" * (7 + len(FUSE_STEPS) - 1))
     real = embed.embed_texts
     real(["The encoder is loaded before any timing."])  # a one-off cost of the process, not of an add
+    load_nlp()  # and so is the parser that claims and contradictions load on first use
     for n in sizes:
         arts, xs = corpus_of(n + added, articles, analyses)
         leads = copy_encoder(arts, xs, base)
@@ -126,17 +141,27 @@ def cost(sizes: list[int], added: int, cache: Path, shift: int = 47) -> int:
         embed.embed_texts = encode
         try:
             with embedding_cache(str(cache)):
-                stored = unify_outlets(date_from_text(arts[:n], xs[:n]))
-                corpus = Corpus(stored, xs[:n])
-                corpus = corpus.with_copies(Deduplicator().fit(corpus).duplicate_of_)
-                canon = EntityCanonicalizer().fit(corpus)
-                corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
-                clusterer = EventClusterer().fit(corpus)
-                stories = StoryLinker().fit(corpus, clusterer.events_)
-                data = {"generator": {"version": __version__}, "events": to_dict(clusterer.events_),
-                        "stories": to_dict(stories.stories_)}
-                prior = Prior(data, tuple(clusterer.events_), clusterer.article_event_, corpus.duplicate_of,
-                              tuple(canon.entities_), frozenset(a.id for a in arts[n:]))
+                kept = cache / f"bench-incremental-state-{n}-{shift}.pickle"
+                if keep and kept.is_file():
+                    with kept.open("rb") as fh:
+                        duplicate_of, entities, events, article_event, story_list = pickle.load(fh)
+                else:
+                    stored = unify_outlets(date_from_text(arts[:n], xs[:n]))
+                    corpus = Corpus(stored, xs[:n])
+                    corpus = corpus.with_copies(Deduplicator().fit(corpus).duplicate_of_)
+                    canon = EntityCanonicalizer().fit(corpus)
+                    corpus = corpus.with_entities(canon.entities_, canon.mention_entity_)
+                    clusterer = EventClusterer().fit(corpus)
+                    stories = StoryLinker().fit(corpus, clusterer.events_)
+                    duplicate_of, entities = corpus.duplicate_of, tuple(canon.entities_)
+                    events, article_event = tuple(clusterer.events_), clusterer.article_event_
+                    story_list = tuple(stories.stories_)
+                    if keep:
+                        with kept.open("wb") as fh:
+                            pickle.dump((duplicate_of, entities, events, article_event, story_list), fh)
+                data = {"generator": {"version": __version__}, "events": to_dict(list(events)),
+                        "stories": to_dict(list(story_list))}
+                prior = Prior(data, events, article_event, duplicate_of, EntityTable(entities), frozenset(a.id for a in arts[n:]))
                 spent: dict[str, float] = {}
                 clock = {"name": None, "at": time.perf_counter()}
 
@@ -146,9 +171,14 @@ def cost(sizes: list[int], added: int, cache: Path, shift: int = 47) -> int:
                         spent[clock["name"]] = now - clock["at"]
                     clock["name"], clock["at"] = name, now
 
+                profiler = cProfile.Profile() if profile else None
                 started = time.perf_counter()
+                if profiler:
+                    profiler.enable()
                 report = _fuse(arts, xs, [], None, config, step, prior)
                 step("report")
+                if profiler:
+                    profiler.disable()
                 took = time.perf_counter() - started
         finally:
             embed.embed_texts = real
@@ -160,6 +190,13 @@ def cost(sizes: list[int], added: int, cache: Path, shift: int = 47) -> int:
             abs((_day(a.published) - d).days) <= WINDOW_DAYS for d in new_days))
         print(f"| {n:,} | {added} | {took / added:.2f} | {inside:.1f} | {took - inside:.1f} | {changed} | {window} | " +
               " | ".join(f"{spent.get(s, 0.0):.1f}" for s in FUSE_STEPS[:-1]) + " |", flush=True)
+        if digest:  # what the add gave, less its time stamp: equal digests, equal results
+            data = report_dict(report)
+            data["generator"].pop("generated", None)
+            data["mention_entity"] = sorted([*k, v] for k, v in report.mention_entity.items())
+            print(f"report digest at {n:,}: {hashlib.sha1(json.dumps(data, sort_keys=True).encode()).hexdigest()}", flush=True)
+        if profiler:
+            pstats.Stats(profiler, stream=sys.stdout).sort_stats("cumulative").print_stats(profile)
     return 0
 
 

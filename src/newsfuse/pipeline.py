@@ -19,6 +19,7 @@ from newsfuse.fuse.claims.parses import forget_parses
 from newsfuse.fuse.carry import Carried, carry, splice
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities.canon import EntityCanonicalizer
+from newsfuse.fuse.entities.records import EntityTable
 from newsfuse.fuse.dedup import Deduplicator
 from newsfuse.nlp.encoder import embedding_cache, embedding_precision
 from newsfuse.nlp.encoder import release as release_encoder
@@ -134,13 +135,14 @@ def _analyze(
 class Prior:
     """What an incremental run builds on: the store's latest report (as report.json has it), its
     events, the stored article → event map, the stored duplicate map (copy → original), the
-    report's entity table, and the ids of the articles this run added."""
+    report's entity table (with its lookups, ``EntityTable``), and the ids of the articles this
+    run added."""
 
     report: Mapping
     events: tuple[Event, ...]
     article_event: Mapping[str, str]
     duplicate_of: Mapping[str, str]
-    entities: tuple[Entity, ...]
+    entities: EntityTable
     new: frozenset[str] = frozenset()
 
 
@@ -155,7 +157,7 @@ def stored_prior(store: Store) -> Prior | None:
     previous = store.assignments("event")
     if set(previous.values()) != {e.id for e in events}:
         return None
-    entities = tuple(from_dict(Entity, e) for e in data.get("entities") or ())
+    entities = EntityTable(from_dict(Entity, e) for e in data.get("entities") or ())
     return Prior(data, events, previous, store.assignments("duplicate"), entities)
 
 

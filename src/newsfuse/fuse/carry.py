@@ -77,12 +77,21 @@ def carry(
     # the part: those within WINDOW_DAYS of a touched one (an event without a day of its own by the
     # first publication date of its reports; one without either too), which bounds the part
     # however long the storyline has run; its older events keep their records.
-    days = {e.id: period_start(e.date) or _first_published(e, published or {}) for e in events}
-    anchors = sorted(d for e in part if (d := days[e]) is not None)
-    in_stories = {s.id for s in stories if part & set(s.events)}
+    # (days are read for the part's events and their storylines' only)
+    by_id = {e.id: e for e in events}
+    days: dict[str, date | None] = {}
+
+    def day(event_id: str) -> date | None:
+        if event_id not in days:
+            event = by_id[event_id]
+            days[event_id] = period_start(event.date) or _first_published(event, published or {})
+        return days[event_id]
+
+    anchors = sorted(d for e in part if (d := day(e)) is not None)
+    in_stories = {s.id for s in stories if not part.isdisjoint(s.events)}
     part |= {
         e for s in stories if s.id in in_stories for e in s.events
-        if days[e] is None or not anchors or _near(days[e], anchors, WINDOW_DAYS)
+        if day(e) is None or not anchors or _near(day(e), anchors, WINDOW_DAYS)
     }
     articles = {a for a, e in article_event.items() if e in part}
 

@@ -40,7 +40,8 @@ class Corpus:
         object.__setattr__(self, "analyses", tuple(self.analyses))
         object.__setattr__(self, "entities", tuple(self.entities))
         object.__setattr__(self, "duplicate_of", dict(self.duplicate_of))
-        object.__setattr__(self, "mention_entity", dict(self.mention_entity))
+        if type(self.mention_entity) is not _Held:  # a part or a grown corpus shares its corpus' own copy
+            object.__setattr__(self, "mention_entity", _Held(self.mention_entity))
         by_id: dict[str, Article] = {}
         for article in self.articles:
             by_id.setdefault(article.id, article)
@@ -59,15 +60,16 @@ class Corpus:
         return dataclasses.replace(self, entities=tuple(entities), mention_entity=mention_entity)
 
     def part(self, ids: Iterable[str]) -> Corpus:
-        """The part of this corpus holding the articles ``ids``, with the copies among them and
-        their mentions' entities (the entity table stays whole)."""
+        """The part of this corpus holding the articles ``ids``, with the copies among them (the
+        entity table and the mention → entity map stay whole: a step looks up its own articles'
+        mentions only, and a part of a large store costs no pass over every stored mention)."""
         ids = set(ids)
         return Corpus(
             [a for a in self.articles if a.id in ids],
             [a for a in self.analyses if a.article_id in ids],
             duplicate_of={a: o for a, o in self.duplicate_of.items() if a in ids and o in ids},
             entities=self.entities,
-            mention_entity={k: v for k, v in self.mention_entity.items() if k[0] in ids},
+            mention_entity=self.mention_entity,
         )
 
     # -- asking it ---------------------------------------------------------------------------
@@ -122,6 +124,12 @@ class Corpus:
     def sources(self, article_ids: Iterable[str]) -> set[str]:
         """The independent sources of ``article_ids`` (see ``source``)."""
         return {self.source(a) for a in article_ids}
+
+
+class _Held(dict):
+    """The mention → entity map a corpus copied for itself, which its parts share."""
+
+    __slots__ = ()
 
 
 def source_key(name: str) -> str:

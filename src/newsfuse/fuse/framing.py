@@ -88,10 +88,19 @@ def outlet_name(article: Article) -> str:
 def _main_actors(corpus: Corpus, limit: int) -> dict[str, int]:
     """The ``limit`` most-reported people and organisations (by independent sources, then name),
     most reported first: entity id → sources."""
-    reach = {e.id: len(corpus.sources(e.articles)) for e in corpus.entities if e.type in ("PERSON", "ORG")}
-    names = {e.id: e.name for e in corpus.entities}
-    ranked = sorted(reach, key=lambda e: (-reach[e], names.get(e, e)))
-    return {e: reach[e] for e in ranked[:limit]}
+    # An entity has at most as many sources as articles: counted from the most articles down, the
+    # count stops once no entity left could reach the last place (the cost follows the few large
+    # entities, not the table). Ties keep the table's order, as a sort of them all would.
+    actors = sorted(
+        (e for e in enumerate(corpus.entities) if e[1].type in ("PERSON", "ORG")), key=lambda e: -len(e[1].articles)
+    )
+    counted: list[tuple[int, str, int, str]] = []
+    for k, entity in actors:
+        if len(counted) >= max(limit, 1) and len(entity.articles) < -counted[limit - 1][0]:
+            break
+        counted.append((-len(corpus.sources(entity.articles)), entity.name, k, entity.id))
+        counted.sort()
+    return {entity_id: -reach for reach, _, _, entity_id in counted[:limit]}
 
 
 def _actors(titles: list[Title], corpus: Corpus, outlet: Mapping[str, str], actors: Mapping[str, int]) -> tuple[FramedActor, ...]:

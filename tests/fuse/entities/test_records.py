@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsfuse.fuse.entities.names import clean, name_key
-from newsfuse.fuse.entities.records import build, join
+from newsfuse.fuse.entities.records import EntityTable, build, join
 from newsfuse.model import Entity, EntityMention, Mention
 
 
@@ -127,3 +127,19 @@ def test_a_bare_stored_name_takes_the_full_name_new_mentions_give_it():
     known = [_entity("labour-1", "Labour Party", "ORG", ("old", 0, "Labour Party"))]
     found = [_entity("x", "Labour Party of Britain", "ORG", ("old", 0, "Labour Party"), ("new", 0, "Labour Party of Britain"))]
     assert [e.id for e in join(known, found)[0]] == ["labour-1"]
+
+
+def test_a_table_read_once_joins_as_its_records_do_and_stays_as_read():
+    known = [
+        _entity("kelly-1", "Raymond Kelly", "PERSON", ("old", 0, "Raymond Kelly"), ("near", 0, "Raymond Kelly")),
+        _entity("labour-1", "Labour", "ORG", ("old", 30, "Labour")),
+    ]
+    found = [
+        _entity("kelly-2", "Kelly", "PERSON", ("near", 0, "Raymond Kelly"), ("new", 0, "Kelly")),
+        _entity("x", "Ministry of Labour", "ORG", ("old", 30, "Labour"), ("new", 20, "Ministry of Labour")),
+        _entity("porto-1", "Porto", "GPE", ("new", 50, "Porto")),
+    ]
+    table = EntityTable(known)
+    stored = dict(table.mentions)
+    assert join(table, found) == join(known, found)
+    assert table.mentions == stored and list(table) == known  # a join changes a copy, never the table

@@ -111,11 +111,39 @@ def build(groups: Sequence[Group], texts: dict[str, str]) -> tuple[list[Entity],
     return entities, mention_entity
 
 
+class EntityTable(Sequence[Entity]):
+    """A stored entity table with what ``join`` looks up in it, built once where the table is read
+    (``pipeline.stored_prior``): (article, start, end) of each stored mention → entity id, the
+    entities by id, and the ids by each folded name and alias. ``join`` then looks up only the
+    found mentions and names instead of building these over every stored mention."""
+
+    __slots__ = ("_entities", "mentions", "by_id", "by_name")
+
+    def __init__(self, entities: Sequence[Entity]):
+        self._entities = tuple(entities)
+        self.mentions = {(s.article, s.start, s.end): e.id for e in self._entities for s in e.spans}
+        self.by_id = {e.id: e for e in self._entities}
+        self.by_name: dict[str, set[str]] = {}
+        for e in self._entities:
+            for form in (e.name, *e.aliases):
+                self.by_name.setdefault(names.fold(form), set()).add(e.id)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __getitem__(self, k):
+        return self._entities[k]
+
+    def __iter__(self):
+        return iter(self._entities)
+
+
 def join(
     known: Sequence[Entity], found: Sequence[Entity]
 ) -> tuple[list[Entity], dict[tuple[str, int, int], str]]:
-    """A stored entity table (``known``) with the entities ``found`` among new articles and the
-    stored ones near them: the records and (article, start, end) → entity id, as ``build`` gives.
+    """A stored entity table (``known``, an ``EntityTable`` or the bare records) with the entities
+    ``found`` among new articles and the stored ones near them: the records and (article, start,
+    end) → entity id, as ``build`` gives.
 
     A stored mention keeps its entity. A found entity joins the known one most of its stored
     mentions belong to; without any, the known one of its id (ids hash the canonical name and type),
@@ -127,28 +155,21 @@ def join(
     as the articles using each form change; records naming a renamed id are recomputed
     (``fuse.carry``).
     """
-    mention_entity = {(s.article, s.start, s.end): e.id for e in known for s in e.spans}
-    by_id = {e.id: e for e in known}
-    names_of: dict[str, set[str]] = {}
+    table = known if isinstance(known, EntityTable) else EntityTable(known)
+    stored, by_id = table.mentions, table.by_id
     added: dict[str, list[tuple[Entity, list[EntityMention]]]] = {}
     fresh: list[tuple[Entity, list[EntityMention]]] = []
     for entity in found:
-        spans = [s for s in entity.spans if (s.article, s.start, s.end) not in mention_entity]
+        spans = [s for s in entity.spans if (s.article, s.start, s.end) not in stored]
         if not spans:
             continue
-        votes = Counter(
-            mention_entity[k] for s in entity.spans if (k := (s.article, s.start, s.end)) in mention_entity
-        )
+        votes = Counter(stored[k] for s in entity.spans if (k := (s.article, s.start, s.end)) in stored)
         target = min(votes, key=lambda e: (-votes[e], e)) if votes else None
         if target is None and entity.id in by_id:
             target = entity.id
         if target is None:
-            if not names_of:
-                for e in known:
-                    for form in (e.name, *e.aliases):
-                        names_of.setdefault(names.fold(form), set()).add(e.id)
             same = {
-                e for e in names_of.get(names.fold(entity.name), ())
+                e for e in table.by_name.get(names.fold(entity.name), ())
                 if type_class(by_id[e].type) == type_class(entity.type)
             }
             target = same.pop() if len(same) == 1 else None
@@ -157,22 +178,23 @@ def join(
         else:
             added.setdefault(target, []).append((entity, spans))
     taken = set(by_id)
-    entities = []
-    for entity in known:
+    grown: dict[str, Entity] = {}
+    for entity in table:  # in the table's order, which decides who takes a full name's id first
         if entity.id in added:
-            entity = _renamed(_grown(entity, added[entity.id]), added[entity.id], taken)
-            taken.add(entity.id)
-        entities.append(entity)
+            grown[entity.id] = _renamed(_grown(entity, added[entity.id]), added[entity.id], taken)
+            taken.add(grown[entity.id].id)
+    new = []
     for entity, spans in fresh:
         entity_id, n = entity.id, 1
         while entity_id in taken:
             n += 1
             entity_id = f"{entity.id}-{n}"
         taken.add(entity_id)
-        entities.append(_grown(Entity(entity_id, entity.name, entity.type, (), (), 0, ()), [(entity, spans)]))
-    for entity in entities:  # the grown, renamed and new entities' spans (the others' are there)
-        if entity.id not in by_id or entity.id in added:
-            mention_entity.update(((s.article, s.start, s.end), entity.id) for s in entity.spans)
+        new.append(_grown(Entity(entity_id, entity.name, entity.type, (), (), 0, ()), [(entity, spans)]))
+    mention_entity = dict(stored)  # a copy of the stored map (at C speed), then the changed entities' spans
+    for entity in (*grown.values(), *new):
+        mention_entity.update(((s.article, s.start, s.end), entity.id) for s in entity.spans)
+    entities = [grown.get(e.id, e) for e in table] + new
     entities.sort(key=lambda e: (-len(e.spans), e.name, e.type, *((e.spans[0].article, e.spans[0].start) if e.spans else ("", 0))))
     return entities, mention_entity
 
@@ -200,8 +222,13 @@ def _full(name: str) -> bool:
 def _grown(entity: Entity, parts: Sequence[tuple[Entity, Sequence[EntityMention]]]) -> Entity:
     """``entity`` with the new mentions ``parts`` found: aliases most used first (as ``_aliases``
     orders them, counted on the spans' surface forms), articles in order."""
-    spans = sorted({*entity.spans, *(s for _, new in parts for s in new)}, key=lambda s: (s.article, s.start, s.end))
-    used = Counter(names.surface(s.text)[0] for s in spans)
+    # (the stored spans come in order, which the sort keeps; each spelling is read once however
+    # many spans a large entity has)
+    spans = sorted(dict.fromkeys([*entity.spans, *(s for _, new in parts for s in new)]),
+                   key=lambda s: (s.article, s.start, s.end))
+    used: Counter[str] = Counter()
+    for text, n in Counter(s.text for s in spans).items():
+        used[names.surface(text)[0]] += n
     aliases = dict.fromkeys([*entity.aliases, *(a for f, _ in parts for a in f.aliases)])
     ranked = sorted(aliases, key=lambda a: (-(used[a] or used[a.removeprefix("The ")]), a))
     articles = sorted({*entity.articles, *(s.article for s in spans)})

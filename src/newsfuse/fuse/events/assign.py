@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -122,7 +122,8 @@ class EventAssigner:
             return set(), set()
         dated = _window_days(fresh, [by_id[a.id] for a in fresh], corpus.mention_entity)
         days_apart = WINDOW_DAYS if self.window_days is None else self.window_days
-        window = [a for a in originals if a.id in new or (a.id in previous and _near(days[a.id], dated, days_apart))]
+        near = _days_near(dated, days_apart)
+        window = [a for a in originals if a.id in new or (a.id in previous and (days[a.id] is None or days[a.id] in near))]
         ids = {a.id for a in window}
         if not ids - new:
             return set(), ids
@@ -147,7 +148,8 @@ def near_new(corpus: Corpus, new: Iterable[str], window_days: int = WINDOW_DAYS)
     new = set(new)
     fresh = [a for a in corpus.articles if a.id in new and corpus.analysis(a.id) is not None]
     dated = _window_days(fresh, [corpus.analysis(a.id) for a in fresh])
-    return {a.id for a in corpus.articles if a.id in new or _near(_day(a.published), dated, window_days)}
+    near = _days_near(dated, window_days)
+    return {a.id for a in corpus.articles if a.id in new or (day := _day(a.published)) is None or day in near}
 
 
 def _window_days(
@@ -249,11 +251,14 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _near(day: date | None, dated: list[date], window: int) -> bool:
-    """Whether ``day`` lies within ``window`` days of one of ``dated`` (sorted); undated: always."""
-    if day is None:
-        return True
-    import bisect
-
-    k = bisect.bisect_left(dated, day)
-    return any(abs((dated[m] - day).days) <= window for m in (k - 1, k) if 0 <= m < len(dated))
+def _days_near(dated: Sequence[date], window: int) -> set[date]:
+    """Every day within ``window`` days of one of ``dated``: a stored report is near when its day
+    is one of them (or it has none), a set look-up per stored report rather than a search."""
+    near: set[date] = set()
+    for d in set(dated):
+        for k in range(-window, window + 1):
+            try:
+                near.add(d + timedelta(days=k))
+            except OverflowError:  # past date.min or date.max: no report falls there
+                pass
+    return near

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
+from itertools import chain
 
 from newsfuse.fuse.events.describe import period_start, slug_words
 from newsfuse.fuse.corpus import Corpus
@@ -53,12 +55,16 @@ class StoryLinker:
         names = [set(e.who) | ({e.where} if e.where else set()) for e in events]
         starts = [period_start(e.date) for e in events]
         terms = _lead_vectors(events, corpus.analyses)
-        # 2. candidates: events that share a name, found through an index of names
+        # 2. candidates: events that share a person (any name without entity types) within the
+        # window, found through an index of names; the cost follows the pairs that may link, not
+        # the square of the events sharing a common name
+        people = None if not kinds else {n for found in names for n in found if kinds.get(n) in _PARTICIPANT_TYPES}
         index: dict[str, list[int]] = defaultdict(list)
         for k, found in enumerate(names):
             for name in found:
-                index[name].append(k)
-        pairs = {(a, b) for members in index.values() for a in members for b in members if a < b}
+                if people is None or name in people:
+                    index[name].append(k)
+        pairs = {pair for members in index.values() for pair in _near_pairs(members, starts, self.window_days)}
         # 3. links
         parent = list(range(len(events)))
 
@@ -92,20 +98,63 @@ class StoryLinker:
             return False
         if start_a and start_b and abs((start_a - start_b).days) > self.window_days:
             return False
-        return terms is None or float(terms[a].multiply(terms[b]).sum()) >= self.min_similarity
+        return terms is None or terms(a, b) >= self.min_similarity
 
 
-def _lead_vectors(events, analyses: Sequence[ArticleAnalysis]):
-    """L2-normalised TF-IDF rows of the lead lemmas of each event's articles, or None without analyses."""
+def _near_pairs(members: Sequence[int], starts: Sequence[date | None], window: int):
+    """The pairs (a, b), a < b, of ``members`` that are no more than ``window`` days apart or
+    of which one has no start."""
+    undated = [k for k in members if starts[k] is None]
+    for u in undated:
+        for k in members:
+            if k != u:
+                yield (min(u, k), max(u, k))
+    dated = sorted((k for k in members if starts[k] is not None), key=lambda k: starts[k])
+    for i, a in enumerate(dated):
+        for b in dated[i + 1:]:
+            if (starts[b] - starts[a]).days > window:
+                break
+            yield (min(a, b), max(a, b))
+
+
+class _LeadSimilarity:
+    """The TF-IDF cosine of two events' lead lemmas, as ``TfidfVectorizer(token_pattern=r"\\S+",
+    sublinear_tf=True)`` fitted on every event's leads gives it (lower-cased words split on white
+    space, tf 1 + ln(count), idf ln((1 + events) / (1 + events naming the word)) + 1, rows of unit
+    length): the words are counted over every event at C speed, a row is weighed only for an event
+    asked about, so the cost follows the events' words rather than a vectorizer's pass in Python."""
+
+    def __init__(self, docs: Sequence[str]):
+        self._docs = docs
+        self._events = len(docs) + 1
+        self._df = Counter(chain.from_iterable(set(d.split()) for d in docs))
+        self._rows: dict[int, dict[str, float]] = {}
+
+    def __call__(self, a: int, b: int) -> float:
+        row_a, row_b = self._row(a), self._row(b)
+        return sum(w * row_b[t] for t, w in row_a.items() if t in row_b)
+
+    def _row(self, k: int) -> dict[str, float]:
+        if k not in self._rows:
+            weights = {
+                t: (1.0 + math.log(n)) * (math.log(self._events / (self._df[t] + 1)) + 1.0)
+                for t, n in Counter(self._docs[k].split()).items()
+            }
+            norm = math.sqrt(sum(w * w for w in weights.values()))
+            self._rows[k] = {t: w / norm for t, w in weights.items()} if norm else {}
+        return self._rows[k]
+
+
+def _lead_vectors(events, analyses: Sequence[ArticleAnalysis]) -> _LeadSimilarity | None:
+    """The lead-lemma similarity of the events' articles (``_LeadSimilarity``), or None without
+    analyses or words."""
     if not analyses:
         return None
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     lemmas = {a.article_id: " ".join(a.lemmas[:LEAD_SENTENCES]) for a in analyses}
-    docs = [" ".join(lemmas.get(a, "") for a in e.articles) for e in events]
+    docs = [" ".join(lemmas.get(a, "") for a in e.articles).lower() for e in events]
     if not any(d.strip() for d in docs):
         return None
-    return TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True).fit_transform(docs).tocsr()
+    return _LeadSimilarity(docs)
 
 
 def _story(events: list[Event]) -> tuple[Story, date | None]:
