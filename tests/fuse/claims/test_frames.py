@@ -106,6 +106,13 @@ def test_a_toll_told_under_one_verb_only_is_another_happening():
 
 
 @pytest.mark.slow
+def test_a_count_over_several_happenings_is_a_wider_scope():
+    assert not comparable(("Twelve people were wounded in shootings across the city on Sunday.", "Twelve"),
+                          ("Two people were wounded in a shooting in the city on Sunday.", "Two"))
+    assert comparable(("Two people were shot in the legs on Sunday.", "Two"), ("Three people were shot on Sunday.", "Three"))
+
+
+@pytest.mark.slow
 def test_a_part_of_a_period_narrows_the_count():
     assert not comparable(("Smith scored 10 points in the first half.", "10"), ("Smith scored 24 points.", "24"))
     assert not comparable(("Smith scored five points during a late run.", "five"), ("Smith scored 24 points.", "24"))
