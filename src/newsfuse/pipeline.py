@@ -212,7 +212,7 @@ def _fuse(
     if prior is not None:
         kept = carry(
             prior.report, events, stories.stories_, article_event, assigner.touched_, {e.id for e in canon.entities_},
-            {a.id: a.published for a in articles},
+            articles,
         )
         part_events = [e for e in events if e.id in kept.events]
         part_stories = [  # a storyline is summarised over its events in the part

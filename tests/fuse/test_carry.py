@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsfuse.fuse.carry import carry, splice
 from newsfuse.model import (
+    Article,
     ClaimGroup,
     ClaimSource,
     Contradiction,
@@ -18,6 +19,10 @@ from newsfuse.model import (
 
 def _claim(cid: str, event: str, article: str) -> ClaimGroup:
     return ClaimGroup(cid, f"{event} happened", (ClaimSource(article, 0, 0, 5, "it did", "Outlet"),), event=event)
+
+
+def _published(**dates: str) -> list[Article]:
+    return [Article(article, "", published=day) for article, day in dates.items()]
 
 
 def _side(claim: str, article: str) -> ContradictionSide:
@@ -94,7 +99,19 @@ def test_a_storyline_event_without_a_date_is_placed_by_its_reports_publication()
     kept = carry(STORED, events, stories, article_event, {"fire"}, set())
     assert kept.events == {"fire", "fire-inquiry"}
     # ... published eight months after the fire, it lies outside the window and keeps its records.
-    kept = carry(STORED, events, stories, article_event, {"fire"}, set(), {"f1": "2023-03-14", "f3": "2023-11-20"})
+    kept = carry(STORED, events, stories, article_event, {"fire"}, set(), _published(f1="2023-03-14", f3="2023-11-20"))
     assert kept.events == {"fire"}
-    kept = carry(STORED, events, stories, article_event, {"fire"}, set(), {"f1": "2023-03-14", "f3": "2023-03-20T08:00:00"})
+    kept = carry(STORED, events, stories, article_event, {"fire"}, set(), _published(f1="2023-03-14", f3="2023-03-20T08:00:00"))
     assert kept.events == {"fire", "fire-inquiry"}
+
+
+def test_records_citing_an_article_whose_outlet_is_named_otherwise_are_recomputed_with_its_event():
+    stored = {**STORED, "articles": [{"id": "f1", "outlet": "HNT"}, {"id": "f2", "outlet": "Valley Courier"},
+                                     {"id": "s1", "outlet": "Harlan News Today"}]}
+    named = [Article("f1", "", outlet="HNT"), Article("f2", "", outlet="Valley Courier"), Article("s1", "", outlet="Harlan News Today")]
+    kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, set(), named)
+    assert kept.events == {"strike"} and [c.id for c in kept.claims] == ["claim-1", "claim-2"]
+    # The new reports taught that HNT is Harlan News Today: the fire's records name it again.
+    renamed = [Article("f1", "", outlet="Harlan News Today"), *named[1:]]
+    kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, set(), renamed)
+    assert kept.events == {"fire", "strike"} and not kept.claims and not kept.contradictions and not kept.summary
