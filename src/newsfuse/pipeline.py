@@ -16,7 +16,7 @@ from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.claims.align import ClaimAligner
 from newsfuse.fuse.claims.contradict import ContradictionFinder
 from newsfuse.fuse.claims.parses import forget_parses
-from newsfuse.fuse.carry import Carried, carry, splice
+from newsfuse.fuse.carry import Carried, carry, carry_titles, splice
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.entities.records import EntityTable
@@ -258,7 +258,8 @@ def _fuse(
     quotes = QuoteAttributor().fit(corpus)
     # 13. framing
     step("framing")
-    framing = FramingAnalyzer().fit(corpus, events, entries, claims, disputes)
+    known = {} if prior is None else carry_titles(prior.report, prior.entities.by_id, canon.entities_, articles, prior.new)
+    framing = FramingAnalyzer().fit(corpus, events, entries, claims, disputes, known, prior.new if prior else ())
     # 14. report
     step("report")
     return Report(

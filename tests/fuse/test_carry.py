@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from newsfuse.fuse.carry import carry, splice
+from newsfuse.fuse.carry import carry, carry_titles, splice
 from newsfuse.model import (
     Article,
     ClaimGroup,
     ClaimSource,
     Contradiction,
     ContradictionSide,
+    Entity,
+    EntityMention,
     Event,
     SentenceRef,
     Story,
@@ -115,3 +117,21 @@ def test_records_citing_an_article_whose_outlet_is_named_otherwise_are_recompute
     renamed = [Article("f1", "", outlet="Harlan News Today"), *named[1:]]
     kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, set(), renamed)
     assert kept.events == {"fire", "strike"} and not kept.claims and not kept.contradictions and not kept.summary
+
+
+def test_an_actor_s_stored_titles_are_kept_while_its_mentions_and_outlets_outside_the_fresh_articles_are_as_stored():
+    def leader(*articles: str) -> Entity:
+        return Entity("ruiz", "Ana Ruiz", "PERSON", ("Ana Ruiz",), articles, len(articles),
+                      tuple(EntityMention(a, 0, 8, "Ana Ruiz") for a in articles))
+
+    stored = {"framing": {"entities": [{"entity": "ruiz", "by_outlet": {"TASS": ["interim leader"]}}]},
+              "articles": [{"id": "f1", "outlet": "TASS"}, {"id": "f2", "outlet": None}]}
+    articles = [Article("f1", "", outlet="TASS"), Article("f2", ""), Article("s1", "", outlet="Zamin")]
+    known = {"ruiz": leader("f1")}
+    assert carry_titles(stored, known, [leader("f1", "s1")], articles, {"s1"}) == {"ruiz": {"TASS": ("interim leader",)}}
+    # A stored article whose mention joined the actor, or whose outlet is named otherwise, reads its titles again ...
+    assert carry_titles(stored, known, [leader("f1", "f2", "s1")], articles, {"s1"}) == {}
+    renamed = [Article("f1", "", outlet="TASS News Agency"), *articles[1:]]
+    assert carry_titles(stored, known, [leader("f1", "s1")], renamed, {"s1"}) == {}
+    # ... and so does every actor when a fresh article comes before a stored one (titles keep the corpus order).
+    assert carry_titles(stored, known, [leader("f1", "s1")], articles[::-1], {"s1"}) == {}

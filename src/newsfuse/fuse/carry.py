@@ -8,7 +8,8 @@ their support name and count outlets), and the events of their storylines within
 them. A storyline holding a part event is summarised again over its events in the part.
 ``carry`` takes the stored records outside that part as they were, and ``splice`` puts the
 part's new records beside them, numbering new claims and contradictions past the kept ones so
-that every id stays unique and every reference resolves.
+that every id stays unique and every reference resolves. ``carry_titles`` keeps the titles the
+stored framing gives its actors where the articles naming them are read as they were.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsfuse.fuse.events.assign import WINDOW_DAYS
@@ -25,6 +26,7 @@ from newsfuse.model import (
     Article,
     ClaimGroup,
     Contradiction,
+    Entity,
     Event,
     Story,
     SummaryLine,
@@ -129,6 +131,41 @@ def carry(
             and kept(line.event, (ref.article for ref in line.sources))
         ),
     )
+
+
+def carry_titles(
+    data: Mapping,
+    stored: Mapping[str, Entity],
+    entities: Sequence[Entity],
+    articles: Sequence[Article],
+    fresh: Collection[str],
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The titles each outlet gives each actor of ``data``'s framing (``FramingAnalyzer.fit``'s
+    ``known``), for the actors whose titles outside the ``fresh`` articles are those the stored run
+    read: ``stored`` (its entities by id) and ``entities`` (this run's) give them the same mentions
+    there, their articles' outlets are named as ``data`` names them, and ``articles`` (this run's,
+    in its order) hold every fresh one after the others, as titles are gathered in that order."""
+    framed = (data.get("framing") or {}).get("entities") or ()
+    fresh = set(fresh)
+    tail = sum(1 for a in articles if a.id in fresh)
+    if not framed or not all(a.id in fresh for a in articles[len(articles) - tail :]):
+        return {}
+    outlet = {a["id"]: a.get("outlet") for a in data.get("articles") or ()}
+    now = {a.id: a.outlet for a in articles}
+    wanted = {actor["entity"] for actor in framed}
+    by_id = {e.id: e for e in entities if e.id in wanted}
+    out = {}
+    for actor in framed:
+        was, entity = stored.get(actor["entity"]), by_id.get(actor["entity"])
+        if was is None or entity is None:
+            continue
+        spans = {(m.article, m.start, m.end) for m in was.spans}
+        if spans != {(m.article, m.start, m.end) for m in entity.spans if m.article not in fresh}:
+            continue
+        if any(a not in outlet or outlet[a] != now.get(a) for a in {m.article for m in was.spans}):
+            continue
+        out[entity.id] = {o: tuple(terms) for o, terms in (actor.get("by_outlet") or {}).items()}
+    return out
 
 
 def splice(
