@@ -91,7 +91,8 @@ def analyze(
         (corroborated claims first; a disputed one only with its other side), and reword it
         through the configured rewrite server, if any;
     12. attribute quotes to canonical speakers;
-    13. describe the framing: each outlet's words for the main actors and events, and its coverage;
+    13. describe the framing: each outlet's words for the main actors and events, and its coverage
+        (adding to a store: the titles the latest report gives its actors, read in the new articles only);
     14. assemble the report.
     """
     config = config or load_config()
@@ -258,8 +259,10 @@ def _fuse(
     quotes = QuoteAttributor().fit(corpus)
     # 13. framing
     step("framing")
-    known = {} if prior is None else carry_titles(prior.report, prior.entities.by_id, canon.entities_, articles, prior.new)
-    framing = FramingAnalyzer().fit(corpus, events, entries, claims, disputes, known, prior.new if prior else ())
+    known, fresh = {}, frozenset()
+    if prior is not None:  # adding to a store: the stored framing's titles, read again in the new articles only
+        known, fresh = carry_titles(prior.report, prior.entities.by_id, canon.entities_, articles, prior.new), prior.new
+    framing = FramingAnalyzer().fit(corpus, events, entries, claims, disputes, known, fresh)
     # 14. report
     step("report")
     return Report(
