@@ -16,7 +16,8 @@ shifted 47 days a copy, bodies shuffled, words garbled, lead embeddings of the b
 GVC only, since ECB+'s undated pages fall in every time window). The store's state is built
 in memory: duplicates, entities, events and storylines of the N reports, as a full run leaves
 them (its timeline, claims and summary are left empty, which only spares the carry-over its
-parse). Then one incremental fusion of the N + added reports is timed step by step.
+parse), with its framing and its articles' outlets. Then one incremental fusion of the N + added
+reports is timed step by step.
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ def cost(sizes: list[int], added: int, cache: Path, shift: int = 47, profile: in
     from newsfuse.fuse.events.assign import WINDOW_DAYS
     from newsfuse.fuse.events.cluster import EventClusterer
     from newsfuse.fuse.events.stories import StoryLinker
+    from newsfuse.fuse.framing import FramingAnalyzer
     from newsfuse.ingest.outlets import unify_outlets
     from newsfuse.model import to_dict
     from newsfuse.nlp import encoder as embed
@@ -161,6 +163,12 @@ def cost(sizes: list[int], added: int, cache: Path, shift: int = 47, profile: in
                             pickle.dump((duplicate_of, entities, events, article_event, story_list), fh)
                 data = {"generator": {"version": __version__}, "events": to_dict(list(events)),
                         "stories": to_dict(list(story_list))}
+                # The framing a full run leaves (its actors' titles) and the outlets it names, which
+                # an add keeps where the articles naming an actor are read as they were.
+                stored = Corpus(unify_outlets(date_from_text(arts[:n], xs[:n])), xs[:n]).with_copies(duplicate_of)
+                stored = stored.with_entities(entities, {(s.article, s.start, s.end): e.id for e in entities for s in e.spans})
+                data["framing"] = to_dict(FramingAnalyzer().fit(stored).framing_)
+                data["articles"] = [{"id": a.id, "outlet": a.outlet} for a in stored.articles]
                 prior = Prior(data, events, article_event, duplicate_of, EntityTable(entities), frozenset(a.id for a in arts[n:]))
                 spent: dict[str, float] = {}
                 clock = {"name": None, "at": time.perf_counter()}

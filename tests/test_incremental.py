@@ -164,3 +164,51 @@ def test_new_articles_join_or_open_events_and_untouched_events_are_carried_over(
 
     assert lines(before, "summary") and lines(after, "summary") == lines(before, "summary")
     assert lines(after, "claims") == lines(before, "claims")
+
+
+def _by_text(data: dict) -> dict:
+    """The report's claims, contradictions, summary and coverage with claim ids replaced by the
+    claims' texts (an incremental run numbers its new claims past the kept ones)."""
+    text = {c["id"]: c["text"] for c in data["claims"]}
+    claims = sorted(json.dumps({**c, "id": None}, sort_keys=True) for c in data["claims"])
+    contradictions = sorted(
+        json.dumps({**c, "id": None, "claims": [text[i] for i in c["claims"]],
+                    "sides": [{**s, "claim": text[s["claim"]]} for s in c["sides"]]}, sort_keys=True)
+        for c in data["contradictions"]
+    )
+    coverage = data["framing"]["coverage"]
+    rows = sorted(json.dumps({**r, "claim": text[r["claim"]]}, sort_keys=True) for r in coverage["rows"])
+    summary = sorted(json.dumps(line, sort_keys=True) for line in data["summary"])
+    return {"claims": claims, "contradictions": contradictions, "summary": summary,
+            "coverage": [coverage["outlets"], rows]}
+
+
+@pytest.mark.slow
+def test_records_the_new_reports_do_not_touch_name_outlets_as_the_batch_run_does(tmp_path, store_location):
+    """The stored May reports come from "HNT" and "harlannewstoday.com", two outlets read alone;
+    the February reports add "Harlan News Today", whose initials and site label make all three
+    one outlet. The May event is not touched, yet its claims, contradictions, summary and
+    coverage name that outlet and count it once, as the batch run over the union does."""
+    from newsfuse.render.json_report import report_dict
+
+    config = load_config(jobs=1, progress="never")
+    stored, new = REPO / "tests" / "data" / "outlets" / "stored.jsonl", REPO / "tests" / "data" / "outlets" / "new.jsonl"
+    cache = tmp_path / "cache"
+    batch = report_dict(analyze([stored, new], config, cache_dir=cache))
+    with open_store(store_location) as store:
+        step1 = analyze([stored], config, cache_dir=cache, store=store)
+        store.save_report(report_dict(step1))
+        step2 = analyze([new], config, cache_dir=cache, store=store)
+        after = report_dict(step2)
+
+    may = step1.article_event["hnt-2024-council-budget"]
+    assert step2.article_event["hnt-2024-council-budget"] == may
+    assert may not in {step2.article_event[a] for a in ("harlan-news-today-2025-flood-bridge", "gazette-2025-flood-bridge")}
+    # Read alone, the code and the domain were two outlets, each with its own name.
+    assert {c["outlets"][0] for c in report_dict(step1)["claims"] if len(c["outlets"]) == 1} >= {"HNT", "harlannewstoday.com"}
+    _references_resolve(after)
+    assert _by_text(after) == _by_text(batch)
+    names = {s["outlet"] for c in after["claims"] for s in c["sources"]}
+    assert names == {"Harlan News Today", "Marlow Gazette"}
+    # The code, the domain and the Gazette carried the mayor's word: two sources now, not three.
+    assert [c["support"] for c in after["claims"] if "property taxes" in c["text"]] == [2]

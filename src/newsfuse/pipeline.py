@@ -16,7 +16,7 @@ from newsfuse.errors import NoUsableInput
 from newsfuse.fuse.claims.align import ClaimAligner
 from newsfuse.fuse.claims.contradict import ContradictionFinder
 from newsfuse.fuse.claims.parses import forget_parses
-from newsfuse.fuse.carry import Carried, carry, splice
+from newsfuse.fuse.carry import Carried, carry, carry_titles, splice
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities.canon import EntityCanonicalizer
 from newsfuse.fuse.entities.records import EntityTable
@@ -91,7 +91,8 @@ def analyze(
         (corroborated claims first; a disputed one only with its other side), and reword it
         through the configured rewrite server, if any;
     12. attribute quotes to canonical speakers;
-    13. describe the framing: each outlet's words for the main actors and events, and its coverage;
+    13. describe the framing: each outlet's words for the main actors and events, and its coverage
+        (adding to a store: the titles the latest report gives its actors, read in the new articles only);
     14. assemble the report.
     """
     config = config or load_config()
@@ -212,7 +213,7 @@ def _fuse(
     if prior is not None:
         kept = carry(
             prior.report, events, stories.stories_, article_event, assigner.touched_, {e.id for e in canon.entities_},
-            {a.id: a.published for a in articles},
+            articles,
         )
         part_events = [e for e in events if e.id in kept.events]
         part_stories = [  # a storyline is summarised over its events in the part
@@ -258,7 +259,10 @@ def _fuse(
     quotes = QuoteAttributor().fit(corpus)
     # 13. framing
     step("framing")
-    framing = FramingAnalyzer().fit(corpus, events, entries, claims, disputes)
+    known, fresh = {}, frozenset()
+    if prior is not None:  # adding to a store: the stored framing's titles, read again in the new articles only
+        known, fresh = carry_titles(prior.report, prior.entities.by_id, canon.entities_, articles, prior.new), prior.new
+    framing = FramingAnalyzer().fit(corpus, events, entries, claims, disputes, known, fresh)
     # 14. report
     step("report")
     return Report(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from newsfuse.fuse.carry import carry, splice
+from newsfuse.fuse.carry import carry, carry_titles, splice
 from newsfuse.model import (
+    Article,
     ClaimGroup,
     ClaimSource,
     Contradiction,
     ContradictionSide,
+    Entity,
+    EntityMention,
     Event,
     SentenceRef,
     Story,
@@ -18,6 +21,10 @@ from newsfuse.model import (
 
 def _claim(cid: str, event: str, article: str) -> ClaimGroup:
     return ClaimGroup(cid, f"{event} happened", (ClaimSource(article, 0, 0, 5, "it did", "Outlet"),), event=event)
+
+
+def _published(**dates: str) -> list[Article]:
+    return [Article(article, "", published=day) for article, day in dates.items()]
 
 
 def _side(claim: str, article: str) -> ContradictionSide:
@@ -94,7 +101,37 @@ def test_a_storyline_event_without_a_date_is_placed_by_its_reports_publication()
     kept = carry(STORED, events, stories, article_event, {"fire"}, set())
     assert kept.events == {"fire", "fire-inquiry"}
     # ... published eight months after the fire, it lies outside the window and keeps its records.
-    kept = carry(STORED, events, stories, article_event, {"fire"}, set(), {"f1": "2023-03-14", "f3": "2023-11-20"})
+    kept = carry(STORED, events, stories, article_event, {"fire"}, set(), _published(f1="2023-03-14", f3="2023-11-20"))
     assert kept.events == {"fire"}
-    kept = carry(STORED, events, stories, article_event, {"fire"}, set(), {"f1": "2023-03-14", "f3": "2023-03-20T08:00:00"})
+    kept = carry(STORED, events, stories, article_event, {"fire"}, set(), _published(f1="2023-03-14", f3="2023-03-20T08:00:00"))
     assert kept.events == {"fire", "fire-inquiry"}
+
+
+def test_records_citing_an_article_whose_outlet_is_named_otherwise_are_recomputed_with_its_event():
+    stored = {**STORED, "articles": [{"id": "f1", "outlet": "HNT"}, {"id": "f2", "outlet": "Valley Courier"},
+                                     {"id": "s1", "outlet": "Harlan News Today"}]}
+    named = [Article("f1", "", outlet="HNT"), Article("f2", "", outlet="Valley Courier"), Article("s1", "", outlet="Harlan News Today")]
+    kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, set(), named)
+    assert kept.events == {"strike"} and [c.id for c in kept.claims] == ["claim-1", "claim-2"]
+    # The new reports taught that HNT is Harlan News Today: the fire's records name it again.
+    renamed = [Article("f1", "", outlet="Harlan News Today"), *named[1:]]
+    kept = carry(stored, EVENTS, STORIES, ARTICLE_EVENT, {"strike"}, set(), renamed)
+    assert kept.events == {"fire", "strike"} and not kept.claims and not kept.contradictions and not kept.summary
+
+
+def test_an_actor_s_stored_titles_are_kept_while_its_mentions_and_outlets_outside_the_fresh_articles_are_as_stored():
+    def leader(*articles: str) -> Entity:
+        return Entity("ruiz", "Ana Ruiz", "PERSON", ("Ana Ruiz",), articles, len(articles),
+                      tuple(EntityMention(a, 0, 8, "Ana Ruiz") for a in articles))
+
+    stored = {"framing": {"entities": [{"entity": "ruiz", "by_outlet": {"TASS": ["interim leader"]}}]},
+              "articles": [{"id": "f1", "outlet": "TASS"}, {"id": "f2", "outlet": None}]}
+    articles = [Article("f1", "", outlet="TASS"), Article("f2", ""), Article("s1", "", outlet="Zamin")]
+    known = {"ruiz": leader("f1")}
+    assert carry_titles(stored, known, [leader("f1", "s1")], articles, {"s1"}) == {"ruiz": {"TASS": ("interim leader",)}}
+    # A stored article whose mention joined the actor, or whose outlet is named otherwise, reads its titles again ...
+    assert carry_titles(stored, known, [leader("f1", "f2", "s1")], articles, {"s1"}) == {}
+    renamed = [Article("f1", "", outlet="TASS News Agency"), *articles[1:]]
+    assert carry_titles(stored, known, [leader("f1", "s1")], renamed, {"s1"}) == {}
+    # ... and so does every actor when a fresh article comes before a stored one (titles keep the corpus order).
+    assert carry_titles(stored, known, [leader("f1", "s1")], articles[::-1], {"s1"}) == {}

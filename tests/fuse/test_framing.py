@@ -84,3 +84,18 @@ def test_seed_report_markdown_sections(seeds_report):
         assert heading in text
     framing = text[text.index("## Framing") :]
     assert "acting president" in framing and "| claim |" in framing  # titles and the coverage matrix
+
+
+def test_an_actor_s_known_titles_are_read_again_only_in_the_fresh_articles():
+    a1, n1, m1 = article_with("a1", "Syrian interim leader Ahmed al-Sharaa arrived.", {"Syrian": "NORP", "Ahmed al-Sharaa": "PERSON"}, "TASS")
+    a2, n2, m2 = article_with("a2", "The acting president, Ahmad al-Sharaa, arrived.", {"Ahmad al-Sharaa": "PERSON"}, "Zamin")
+    a3, n3, m3 = article_with("a3", "Transitional president Ahmed al-Sharaa left.", {"Ahmed al-Sharaa": "PERSON"}, "TASS")
+    entities = [Entity("sharaa", "Ahmed al-Sharaa", "PERSON", ("Ahmed al-Sharaa", "Ahmad al-Sharaa"), ("a1", "a2", "a3"), 3)]
+    corpus = Corpus([a1, a2, a3], [n1, n2, n3], entities=entities, mention_entity={**m1, **m2, **m3})
+    stored = FramingAnalyzer().fit(corpus.part(["a1", "a2"])).framing_.entities[0].by_outlet
+    full = FramingAnalyzer().fit(corpus).framing_
+    assert FramingAnalyzer().fit(corpus, known={"sharaa": stored}, fresh={"a3"}).framing_ == full
+    assert full.entities[0].by_outlet["TASS"] == ("interim leader", "Transitional president")
+    # What is known is not read again: only a3's titles are added to it.
+    [actor] = FramingAnalyzer().fit(corpus, known={"sharaa": {"TASS": ("leader",)}}, fresh={"a3"}).framing_.entities
+    assert actor.by_outlet == {"TASS": ("leader", "Transitional president")}

@@ -2,11 +2,14 @@
 
 An incremental run recomputes the timeline, claims, contradictions and summary of a *part* of
 the corpus only: the events the new articles joined or opened, those whose stored records name an
-entity the entity table no longer has, and the events of their storylines within WINDOW_DAYS of
+entity the entity table no longer has, those holding a stored article whose outlet this run names
+otherwise (the new reports taught that "HNT" is "Harlan News Today": claims, contradictions and
+their support name and count outlets), and the events of their storylines within WINDOW_DAYS of
 them. A storyline holding a part event is summarised again over its events in the part.
 ``carry`` takes the stored records outside that part as they were, and ``splice`` puts the
 part's new records beside them, numbering new claims and contradictions past the kept ones so
-that every id stays unique and every reference resolves.
+that every id stays unique and every reference resolves. ``carry_titles`` keeps the titles the
+stored framing gives its actors where the articles naming them are read as they were.
 """
 
 from __future__ import annotations
@@ -14,14 +17,16 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsfuse.fuse.events.assign import WINDOW_DAYS
 from newsfuse.fuse.events.describe import period_start
 from newsfuse.model import (
+    Article,
     ClaimGroup,
     Contradiction,
+    Entity,
     Event,
     Story,
     SummaryLine,
@@ -51,11 +56,14 @@ def carry(
     article_event: Mapping[str, str],
     touched: Iterable[str],
     entity_ids: set[str],
-    published: Mapping[str, str | None] | None = None,
+    articles: Iterable[Article] = (),
 ) -> Carried:
     """What to keep of ``data`` (the stored report) when ``touched`` events were clustered again
-    and ``events``, ``stories``, ``article_event`` and ``entity_ids`` are those of this run
-    (``published``: article id → publication date, which places an event without a day of its own)."""
+    and ``events``, ``stories``, ``article_event``, ``entity_ids`` and ``articles`` are those of
+    this run (an article's publication date places an event without a day of its own; its outlet,
+    named otherwise than ``data`` names it, puts its event in the part)."""
+    articles = list(articles)
+    published = {a.id: a.published for a in articles}
     timeline = [from_dict(TimelineEntry, t) for t in data.get("timeline") or ()]
     contradictions = [from_dict(Contradiction, c) for c in data.get("contradictions") or ()]
     part = set(touched)
@@ -71,6 +79,12 @@ def carry(
     for c in claims:
         if c.attributed_to in gone:
             part |= _events_of(c.event, (s.article for s in c.sources), article_event)
+    # Records citing an article whose outlet is named otherwise now are recomputed with its event.
+    outlet = {a.id: a.outlet for a in articles}
+    part |= {
+        article_event[a["id"]] for a in data.get("articles") or ()
+        if a["id"] in outlet and a["id"] in article_event and a.get("outlet") != outlet[a["id"]]
+    }
     known = {e.id for e in events}
     part &= known
     # Claims are compared across a storyline's events, so the events of a touched storyline join
@@ -84,7 +98,7 @@ def carry(
     def day(event_id: str) -> date | None:
         if event_id not in days:
             event = by_id[event_id]
-            days[event_id] = period_start(event.date) or _first_published(event, published or {})
+            days[event_id] = period_start(event.date) or _first_published(event, published)
         return days[event_id]
 
     anchors = sorted(d for e in part if (d := day(e)) is not None)
@@ -117,6 +131,41 @@ def carry(
             and kept(line.event, (ref.article for ref in line.sources))
         ),
     )
+
+
+def carry_titles(
+    data: Mapping,
+    stored: Mapping[str, Entity],
+    entities: Sequence[Entity],
+    articles: Sequence[Article],
+    fresh: Collection[str],
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The titles each outlet gives each actor of ``data``'s framing (``FramingAnalyzer.fit``'s
+    ``known``), for the actors whose titles outside the ``fresh`` articles are those the stored run
+    read: ``stored`` (its entities by id) and ``entities`` (this run's) give them the same mentions
+    there, their articles' outlets are named as ``data`` names them, and ``articles`` (this run's,
+    in its order) hold every fresh one after the others, as titles are gathered in that order."""
+    framed = (data.get("framing") or {}).get("entities") or ()
+    fresh = set(fresh)
+    tail = sum(1 for a in articles if a.id in fresh)
+    if not framed or not all(a.id in fresh for a in articles[len(articles) - tail :]):
+        return {}
+    outlet = {a["id"]: a.get("outlet") for a in data.get("articles") or ()}
+    now = {a.id: a.outlet for a in articles}
+    wanted = {actor["entity"] for actor in framed}
+    by_id = {e.id: e for e in entities if e.id in wanted}
+    out = {}
+    for actor in framed:
+        was, entity = stored.get(actor["entity"]), by_id.get(actor["entity"])
+        if was is None or entity is None:
+            continue
+        spans = {(m.article, m.start, m.end) for m in was.spans}
+        if spans != {(m.article, m.start, m.end) for m in entity.spans if m.article not in fresh}:
+            continue
+        if any(a not in outlet or outlet[a] != now.get(a) for a in {m.article for m in was.spans}):
+            continue
+        out[entity.id] = {o: tuple(terms) for o, terms in (actor.get("by_outlet") or {}).items()}
+    return out
 
 
 def splice(

@@ -16,7 +16,7 @@ Titles are read by fuse.entities.titles (``entity_titles``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.fuse.entities.titles import Title, entity_titles
@@ -56,22 +56,33 @@ class FramingAnalyzer:
         timeline: Sequence[TimelineEntry] = (),
         claims: Sequence[ClaimGroup] = (),
         contradictions: Sequence[Contradiction] = (),
+        known: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+        fresh: Collection[str] = (),
     ) -> FramingAnalyzer:
         """Steps:
         1. titles of every entity mention, by outlet, for the most-reported actors;
         2. headlines and the timeline's wordings of each main event, by outlet;
         3. the coverage matrix of the claims several outlets carry or dispute.
+
+        ``known`` (adding to a store, ``fuse.carry.carry_titles``): actor id → outlet → the titles
+        an earlier run read in every article naming it but the ``fresh`` ones, which all come
+        after those in the corpus; such an actor's titles are read in its fresh articles only.
         """
         outlet = {a.id: outlet_name(a) for a in corpus.articles}
-        # 1. actors (titles read only where they are named: the cost follows their reach, not the corpus)
+        # 1. actors (titles read only where they are named, and not again where known: the cost
+        # follows their reach, or what was added, not the corpus)
         actors = _main_actors(corpus, self.max_actors)
-        named = {a for e in corpus.entities if e.id in actors for a in e.articles}
+        known = {e: known[e] for e in actors if e in known} if known else {}
+        fresh = set(fresh)
+        named = {a for e in corpus.entities if e.id in actors for a in e.articles if e.id not in known or a in fresh}
         titles = entity_titles(
             [a for a in corpus.articles if a.id in named], [x for x in corpus.analyses if x.article_id in named],
             corpus.mention_entity, corpus.entities, only=actors,
         )
+        if known:  # an article naming a known actor and another is read for both: keep the unknown one's titles
+            titles = [t for t in titles if t.entity not in known or t.article in fresh]
         self.framing_ = Framing(
-            entities=_actors(titles, corpus, outlet, actors),
+            entities=_actors(titles, corpus, outlet, actors, known),
             # 2. events
             events=_events(corpus.articles, events, timeline, outlet, self.max_events),
             # 3. coverage
@@ -103,9 +114,13 @@ def _main_actors(corpus: Corpus, limit: int) -> dict[str, int]:
     return {entity_id: -reach for reach, _, _, entity_id in counted[:limit]}
 
 
-def _actors(titles: list[Title], corpus: Corpus, outlet: Mapping[str, str], actors: Mapping[str, int]) -> tuple[FramedActor, ...]:
-    """The main ``actors`` with the titles each outlet gives them."""
+def _actors(titles: list[Title], corpus: Corpus, outlet: Mapping[str, str], actors: Mapping[str, int],
+            known: Mapping[str, Mapping[str, Sequence[str]]] | None = None) -> tuple[FramedActor, ...]:
+    """The main ``actors`` with the titles each outlet gives them (after those ``known`` already)."""
     by_entity: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for entity, by_outlet in (known or {}).items():
+        for o, terms in by_outlet.items():
+            by_entity[entity][o] = list(terms)
     names = {e.id: e.name for e in corpus.entities}
     for t in titles:
         terms = by_entity[t.entity][outlet.get(t.article, t.article)]
