@@ -135,6 +135,14 @@ def test_a_count_of_others_or_more_is_a_part():
     assert rival_figures(units[0], units[1]) == [] and rival_figures(units[0], units[3]) == []
     assert rival_figures(units[0], units[4]) == []
     assert len(rival_figures(units[0], units[2])) == 1
+    units = fit([
+        Article("a", "Police said four of five people shot in Gary on Saturday were teenagers.", outlet="A",
+                published="2025-06-02"),
+        Article("b", "Police said two people were shot in Gary on Saturday.", outlet="B", published="2025-06-02"),
+        Article("c", "Police said three and four people were shot in Gary and Hobart on Saturday, respectively.",
+                outlet="C", published="2025-06-02"),
+    ]).units_
+    assert rival_figures(units[0], units[1]) == [] and rival_figures(units[2], units[1]) == []
 
 
 def test_a_total_and_its_parts_are_no_rivals():
@@ -392,3 +400,6 @@ def test_a_title_in_a_quotation_or_undated_reports_give_no_role_conflict(nlp):
     assert "role" not in kinds(found_analysed(nlp, told, quoted))
     undated = found_analysed(nlp, (told[0], None), ("Senator Maria Costa opened the new bridge in Braga on Tuesday.", None))
     assert "role" not in kinds(undated)
+    capacity = ("Though, as a senator, Maria Costa has opposed new bridges, she opened the new bridge in Braga on Tuesday.",
+                "2026-03-03")
+    assert "role" not in kinds(found_analysed(nlp, told, capacity))

@@ -147,6 +147,9 @@ def test_figures_of_two_subjects_are_other_counts():
     assert not comparable(("He had 269 yards rushing this season.", "269"),
                           ("He had 150 yards rushing this season.", "150"))
     assert comparable(("He shot four people.", "four"), ("He shot three people.", "three"))  # a toll's doer
+    # A name the tagger reads as a common noun is still a name, by its entity label.
+    assert not comparable(("Sanders needs 836 delegates to clinch the nomination.", "836"),
+                          ("A candidate needs 2,383 delegates to win the nomination.", "2,383"))
     # A possessor owns the figure: "his 14 points" may be anyone's, "Charles' 226 yards" are Charles's.
     assert not comparable(("His 14 points led the team.", "14"), ("Smith's 12 points led the team.", "12"))
     assert not comparable(("Charles' 226 yards led the league.", "226"), ("Peterson's 352 yards led the league.", "352"))

@@ -52,6 +52,7 @@ from newsfuse.fuse.claims.slots import Amount, compatible
 from newsfuse.fuse.corpus import Corpus
 from newsfuse.lexicon import WEEKDAY_NAMES
 from newsfuse.model import Contradiction, ContradictionSide
+from newsfuse.nlp.time.words import NUMBER_WORD_RE
 from newsfuse.nlp.time import TimexValue
 
 # Close enough to be about the same thing: the aligner's link score without its penalty for
@@ -102,7 +103,8 @@ PERIOD_BOUNDS = frozenset({"since", "until", "till", "through", "by", "before", 
 # "N of the victims", "N of them", "three or four of his friends": a part of a group counted
 # elsewhere (not "900 of its staff", a count of an organisation's staff who did something, which
 # another report may give as a rival value).
-_PARTITIVE = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the|them|those|these|all|us|his|her|their)\b", re.I)
+_PARTITIVE = re.compile(r"\s+(?:\w+\s+)?of\s+(?:the|them|those|these|all|us|his|her|their|\d[\d,]*|"
+                        rf"{NUMBER_WORD_RE})\b", re.I)
 _THE_OTHER = re.compile(r"\bthe\s+other\s+$", re.I)
 # "four others were shot", "two more people have died", "three other victims": those besides someone
 # or some count the report gives first, an increment, not a total.
@@ -370,7 +372,10 @@ def _part(u: ClaimUnit, x: Amount) -> bool:
     joined = joined is not None and not RUNNING_COUNT.search(joined.group(0))
     left = _AND_BEFORE.search(before)
     left = left is not None and not (left.group("left") and RUNNING_COUNT.search(left.group("left")))
-    return bool(_PARTITIVE.match(after) or _THE_OTHER.search(before) or _OTHERS.match(after) or left or joined)
+    # "by 5 and 10 points, respectively": each figure is one of several owners'
+    several = re.search(r"\brespectively\b", u.text, re.I) is not None
+    return bool(_PARTITIVE.match(after) or _THE_OTHER.search(before) or _OTHERS.match(after) or left or joined
+                or several)
 
 
 def _developing(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, same_time: bool = False) -> bool:

@@ -17,6 +17,7 @@ CONDITION_MARKS = frozenset({"if", "once", "unless", "when", "provided"})
 # Modals that make a figure a prospect (a plan, a forecast) rather than a fact of now or before.
 PROSPECT_MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "'ll", "wo"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _PLACE_LABELS = frozenset({"FAC", "ORG", "GPE", "LOC"})
 # Time words the small tagger leaves outside any entity ("arrested 37 overnight"); the timex step's own.
 # Prepositions and adverbs that put what a figure counts at one spot ("found two bodies at the home",
@@ -206,8 +207,10 @@ def _written(subject) -> tuple[str, str]:
     """A subject or possessor lower-cased, with how it is written: "pronoun", "name" or "noun"."""
     if subject.pos_ == "PRON":
         return subject.lower_, "pronoun"
-    if subject.pos_ == "PROPN":
-        name = [t.lower_ for t in subject.subtree if t.pos_ == "PROPN" and (t.i == subject.i or t.dep_ == "compound")]
+    # (the tagger takes some surnames for common nouns, "Sanders", "Trump": the entity label says a name)
+    if subject.pos_ == "PROPN" or subject.ent_type_ in _NAME_LABELS:
+        name = [t.lower_ for t in subject.subtree if (t.pos_ == "PROPN" or t.ent_type_ in _NAME_LABELS)
+                and (t.i == subject.i or t.dep_ == "compound")]
         return " ".join(name), "name"
     return lemma(subject.text), "noun"
 

@@ -30,6 +30,9 @@ _KIN_BEFORE = re.compile(rf"\b{_OWNER}\s+{_KIN}\s*,?\s*$", re.I)
 # ... or "[Ana], his older sister" in apposition after it.
 _KIN_AFTER = re.compile(rf"^\s*,\s*{_OWNER}\s+{_KIN}\b", re.I)
 
+_CAPACITY = re.compile(r"\bas\s+(?:a|an|the)?\s*$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class RoleConflict:
     """Two offices, or two family ranks, given one entity: each side (claim id, statement, title,
@@ -44,7 +47,8 @@ def role_conflicts(aligner: ClaimAligner, articles: Sequence[Article], analyses:
                    mention_entity: Mapping[tuple[str, int, int], str]) -> list[RoleConflict]:
     """Two reports of one event giving one person two different offices (months apart, offices change).
     A title inside a quotation is the speaker's word, maybe of another time ("As president, Senator
-    Obama will fight ..."), not the report's: left out."""
+    Obama will fight ..."), not the report's, and one held "as" a capacity ("as governor of
+    Virginia, he signed") may be of another time: both left out."""
     texts = {a.id: a.text for a in articles}
     quoted: dict[str, list[tuple[int, int]]] = {}
 
@@ -53,8 +57,10 @@ def role_conflicts(aligner: ClaimAligner, articles: Sequence[Article], analyses:
             quoted[t.article] = quote_ranges(quoted_passages(texts.get(t.article, "")))
         return in_ranges(quoted[t.article], t.start)
 
+    # "as governor of Virginia, he signed": a capacity at some time, not the person's office now
     titles = [(t, office) for t in entity_titles(articles, analyses, mention_entity)
-              if (office := office_of(t.words)) is not None and not in_quote(t)]
+              if (office := office_of(t.words)) is not None and not in_quote(t)
+              and not _CAPACITY.search(texts.get(t.article, "")[max(0, t.start - 12) : t.start])]
     return _conflicts(aligner, titles, lambda a, b: not _same_office(a, b), "role", MAX_DAYS_APART)
 
 
