@@ -93,7 +93,7 @@ def same_frame(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping
     # Two verbs tell one deed only of counts that are their subjects or objects: "the pirates, in
     # three boats, were attempting" / "two speedboats were approaching" count two things.
     one_deed = (alike or embedded and _close_verbs(fx.predicate, fy.predicate)) and (
-        x.kind != "cardinal" or bool(fx.direct) and fx.direct == fy.direct)
+        x.kind != "cardinal" or frames.same_role(fx, fy))
     return frames.frames_comparable(fx, fy, a.words, b.words, same, _same_word(fx.owner, fy.owner, close), one_deed)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from newsfuse.fuse.claims.slots import lemma
 from newsfuse.lexicon import ORDINALS
+from newsfuse.nlp.speech.attribution import PERSONAL_PRONOUNS
 from newsfuse.nlp.time.spec import PART_OF_DAY_RE
 
 # Subordinators that put a count under a condition or widen what it covers ("1,800 jobs would go
@@ -34,9 +35,9 @@ TOLLS = {"dead": frozenset({"kill", "die", "dead", "death", "fatal", "fatally", 
 _TOLL_WORDS = frozenset().union(*TOLLS.values())
 # Nouns of a group whose size an "of" phrase gives ("a group of four teenagers", "a family of five"):
 # the count describes the group, it is no toll. General English.
-# Pronouns that stand for a person the report named earlier, whom another report may not mean.
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "me", "us", "his", "hers", "their",
-                               "my", "our", "your"})
+# Pronouns that stand for people the report named earlier, whom another report may not mean: the
+# attribution step's personal ones, "they" of its group ones (not "it"), and the first and second persons.
+PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | {"they", "them", "their"} | {"i", "we", "you", "me", "us", "my", "our", "your"}
 COLLECTIVES = frozenset({"group", "crowd", "gang", "family", "team", "pair", "couple", "band", "party", "handful"})
 # Plurals the crude singular (slots.lemma) leaves alone: "one man" and "two men" count one noun.
 _SINGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person"}
@@ -226,7 +227,7 @@ def owners_apart(f: Frame, g: Frame, close: bool) -> bool:
     "he has rushed for 150 yards") may be anyone the other report names or not: apart."""
     if not (f.counted and g.counted):
         return False  # (a figure the parse leaves without a noun has no reliable subject either)
-    personal = bool({f.owner, g.owner} & PERSONAL_PRONOUNS) and not (f.toll and g.toll)
+    personal = bool({f.owner, g.owner} & PEOPLE_PRONOUNS) and not (f.toll and g.toll)
     if not (f.owner and g.owner):
         return personal
     kinds = {f.owner_kind, g.owner_kind}
@@ -291,5 +292,10 @@ def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: froz
         # counts both as its subject or object ("employs about 3,100 people" / "employs 2,400
         # workers"; not "seized 14 rifles during the five operations" / "six rifles were seized").
         # ("four men drove a 4x4" / "drove two cars": the doers and what they drove are two things)
-        return bool(f.predicate) and f.predicate == g.predicate and bool(f.direct) and f.direct == g.direct
+        return bool(f.predicate) and f.predicate == g.predicate and same_role(f, g)
     return True
+
+
+def same_role(f: Frame, g: Frame) -> bool:
+    """Both counted nouns are their predicates' own subjects, or both their objects."""
+    return bool(f.direct) and f.direct == g.direct

@@ -39,16 +39,19 @@ def measure(written: str, after: str = "") -> tuple[str, float]:
     for text in (written, after):
         digits = re.search(r"\d", text)
         for m in _UNIT_WORD.finditer(text, digits.end() if digits else 0):
-            word = m.group(0).lower()
-            if word in MEASURES:
-                return MEASURES[word]
-            single = _singular(word)
-            if single in MEASURES:
-                return MEASURES[single]
+            found = unit(m.group(0))
+            if found is not None:
+                return found
             if text is written and not digits:
                 continue  # number words before the unit ("two and a half miles")
-            return single, 1.0
+            return _singular(m.group(0).lower()), 1.0
     return "", 1.0
+
+
+def unit(word: str) -> tuple[str, float] | None:
+    """(dimension, size) of a listed unit word, singular or plural ("miles", "km"), else None."""
+    low = word.lower()
+    return MEASURES.get(low) or MEASURES.get(_singular(low))
 
 
 def _singular(word: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from newsfuse.model import Number, TimeValue
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsfuse.fuse.claims.measures import MEASURES, measure
+from newsfuse.fuse.claims.measures import measure, unit
 from newsfuse.lexicon import MONTH_NAMES, ORDINALS, SCALE_ABBREVIATIONS, SCALE_WORDS, SMALL_NUMBERS, TENS, read_number
 from newsfuse.nlp.time import TimexValue
 from newsfuse.nlp.time.anchor import year_of_undated
@@ -94,18 +94,19 @@ _DURATION = re.compile(
 )
 # "a quarter of a percentage point" is a size in other units, not a share: only a bare fraction is.
 _FRACTION = re.compile(r"\b(?:a|one|an)\s+(half|third|quarter|fifth|tenth)\b(?!\s+of\s+an?\b)", re.I)
-_CURRENCY = re.compile(r"[€$£¥₹]|\b(?:euros?|dollars?|pounds?|yen|rupees?|roubles?|rubles?|yuan)\b", re.I)
+_CURRENCY_WORDS = r"euros?|dollars?|pounds?|yen|rupees?|roubles?|rubles?|yuan"
+_CURRENCY = re.compile(rf"[€$£¥₹]|\b(?:{_CURRENCY_WORDS})\b", re.I)
 _NUMBER = re.compile(
     rf"(?<![\w.,])(?:[€$£¥₹]\s?)?(?:{DIGITS_RE})(?:\s?%|\s+(?:percent|per cent|million|billion|trillion|m|bn)\b)?"
     rf"|\b(?:{NUMBER_WORD_RE})\b(?:\s+(?:percent|per cent|million|billion))?",
     re.I,
 )
 # A currency amount then an opening bracket: the bracketed amount converts it.
-_CONVERTED = re.compile(r"(?:[€$£¥₹]|\b(?:euros?|dollars?|pounds?|yen|rupees?|roubles?|rubles?|yuan))\s?\d[\d,.]*"
+_CONVERTED = re.compile(rf"(?:[€$£¥₹]|\b(?:{_CURRENCY_WORDS}))\s?\d[\d,.]*"
                         r"(?:\s*(?:million|billion|trillion|bn|m))?\s*\(\s*$", re.I)
 # Two whole numbers joined by a dash ("a 5-19 start", "won 88-72", "10-15 people"): a score or a
 # record unless a plural noun follows, which makes it a range of a count.
-_PAIRED_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+_PAIRED_BEFORE = re.compile(r"(\d[\d,]*)\s?[-–]\s?$")
 _PAIRED_AFTER = re.compile(r"\s?[-–]\s?\d[\d,]*")
 _PAIR_INSIDE = re.compile(r"(\d[\d,.]*)\s?(?:[-–]|\bto\b)\s?(\d[\d,.]*)")
 _PLURAL_PEOPLE = frozenset({"people", "men", "women", "children", "police", "staff", "personnel", "crew"})
@@ -232,7 +233,7 @@ def read_amount(number: Number, text: str) -> Amount | None:
     pair = _PAIR_INSIDE.search(low)
     if pair and kind in ("cardinal", "quantity") and value > 0 and (last := read_number(pair.group(2))) and last > value:
         hi = max(hi, hi * last / value)  # "10-15 people", "about 10 to 15 miles"
-    elif kind == "cardinal" and (m := re.search(r"(\d[\d,]*)\s?[-–]\s?$", text[max(0, number.start - 12) : number.start])):
+    elif kind == "cardinal" and (m := _PAIRED_BEFORE.search(text[max(0, number.start - 12) : number.start])):
         first = read_number(m.group(1))  # the upper end of a range read apart from its lower one
         lo = min(lo, lo * first / value) if first and value else lo
     lead = _MODIFIER_BEFORE.search(text[max(0, number.start - 24) : number.start])
@@ -293,7 +294,7 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
 def _named_by(letters: str) -> bool:
     """Letters glued to a number that make it a name ("76ers", "3D"), not a unit or an ending ("24km", "5th")."""
     low = letters.lower()
-    return low not in _NUMBER_ENDINGS and low not in SCALE_WORDS and low not in MEASURES and low.rstrip("s") not in MEASURES
+    return low not in _NUMBER_ENDINGS and low not in SCALE_WORDS and unit(low) is None
 
 
 def _score(text: str, start: int, end: int) -> bool:
