@@ -436,3 +436,44 @@ def test_words_of_the_quotation_are_never_its_speaker(nlp):
     speakers = {q.speaker_text for q in _quotes(nlp, text) if q.kind == "direct"}
     assert speakers and "My neighbours" not in speakers
     assert any(s and "Okafor" in s for s in speakers)
+
+
+@pytest.mark.slow
+def test_the_speaker_after_an_inverted_cue_whatever_the_parse_hangs_it_on(nlp):
+    # The quote's own words are the verb's first subject; the name after the verb is its speaker.
+    text = ('The port was busy. "Anybody who crosses the mayor, it\'s like buyer beware," said Lena Ortiz, '
+            "who has known him since the 1990s and worked with him for years.")
+    assert _direct(nlp, text) == [("Anybody who crosses the mayor, it's like buyer beware", "Lena Ortiz")]
+    # The name is hung on the second part's verb.
+    text = ('The city is growing. "The risk," said Hugo Lind, an economist who is the director of the Harbour '
+            'Forecast, "is that the ferries leave."')
+    assert _direct(nlp, text) == [("The risk … is that the ferries leave.", "Hugo Lind")]
+
+
+@pytest.mark.slow
+def test_a_name_in_apposition_with_a_person_noun_is_that_person(nlp):
+    # The tagger reads "Will Estrada" as a work of art; the apposition says it is someone who speaks.
+    text = '"We need a new timetable," Will Estrada, the chairman of the harbour board, said of the meeting.'
+    assert _direct(nlp, text) == [("We need a new timetable", "Will Estrada")]
+    # A name the tagger missed is the person, not the party named in its apposition.
+    text = "Reince Priebus, the GOP chairman, this past week announced the creation of a website to explain the timetable."
+    assert [q.speaker_text for q in _quotes(nlp, text) if q.kind == "indirect"] == ["Reince Priebus"]
+
+
+@pytest.mark.slow
+def test_phrasal_verbs_of_speech_cue_a_quotation(nlp):
+    assert _direct(nlp, '"The ferry is never late," Ana Ruiz shot back with a laugh.') == [("The ferry is never late", "Ana Ruiz")]
+
+
+@pytest.mark.slow
+def test_a_reported_clause_runs_on_past_a_partial_quotation_closed_inside_it(nlp):
+    def reported(text):
+        return [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "indirect"]
+
+    text = 'Lena Ortiz told reporters that the fares could be "far too high," and have been rising for years.'
+    assert reported(text) == [('the fares could be "far too high," and have been rising for years', "Lena Ortiz")]
+    # Without a closing mark, what follows is the reporter's: "and left the room" was not said.
+    assert reported("Tom Berg said he was tired, and left the room.") == [("he was tired", "Tom Berg")]
+    # "told CNN" in an aside: the hearer is no content, and the clause around the aside is reported.
+    text = "Instead, Tom Berg told reporters, the plan would be to sell the ferry if he wins the vote."
+    assert reported(text) == [("the plan would be to sell the ferry if he wins the vote", "Tom Berg")]

@@ -315,6 +315,11 @@ class Attributor:
         lawyer of Smith" are other people); an organisation counts anywhere in the phrase ("a
         spokesman for the ministry"); a place or group only when it heads it ("Paris announced").
         """
+        if token.pos_ == "PROPN" and token.i not in self._mention_of and any(
+                c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in token.children):
+            # "Reince Priebus, the GOP chairman": a name the tagger missed, in apposition with a
+            # noun for a person, is that person, not the body named in the apposition.
+            return None
         # "Assistant Chief of Police David Perkins": a bare title's "of" phrase still names the person.
         bare_title = _is_title_word(token) and not any(c.dep_ in ("det", "poss") for c in token.children)
         core = {t.i for t in _phrase_tokens(token, keep_preps=bare_title, keep_poss=False)}
@@ -345,7 +350,10 @@ class Attributor:
                 start += 1
         span = self.doc[start:end]
         # spaCy tags some bodies as works or products ("The Port of X Authority"): its head noun tells.
-        agent = label in AGENT_LABELS or span[-1].lower_ in AGENT_NOUNS or span[-1].lower_ in PERSON_NOUNS
+        # A name in apposition with a noun for a person ("Will Estrada, the chairman", tagged a
+        # work of art) is someone who can speak, whatever its label.
+        agent = (label in AGENT_LABELS or span[-1].lower_ in AGENT_NOUNS or span[-1].lower_ in PERSON_NOUNS
+                 or any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in span.root.children))
         return Source(span.start_char, span.end_char, span.text, label, agent=agent)
 
     def _phrase(self, token) -> Source:

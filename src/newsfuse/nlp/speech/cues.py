@@ -20,8 +20,12 @@ SPEECH_VERBS = frozenset(
     report respond retort reveal reiterate signal specify speak suggest tweet post underline
     underscore urge vow shout testify threaten conclude counter agree disagree express quip
     charge lament concur brief outline forecast estimate confess yell scream exclaim plead
+    joke muse brag scoff
     """.split()
 )
+# Phrasal verbs that report speech only with their particle: "shot back", "fired back", "chimed in"
+# (PolNeAR train, 2026-12: cues of quotations left without a speaker).
+_PHRASAL_SPEECH_VERBS = {"shoot": "back", "fire": "back", "hit": "back", "chime": "in"}
 # Verbs of belief and expectation: "analysts expect ...", "experts believe ..." attribute the
 # clause they govern, but are not speech, so they make claims attributed, never quotes.
 COGNITION_VERBS = frozenset("believe think expect suspect fear hope feel reckon assume suppose doubt guess anticipate".split())
@@ -70,6 +74,8 @@ def is_speech_verb(token) -> bool:
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in token.children
         )
+    if lemma in _PHRASAL_SPEECH_VERBS:
+        return any(c.dep_ in ("prt", "advmod") and c.lower_ == _PHRASAL_SPEECH_VERBS[lemma] for c in token.children)
     return lemma in SPEECH_VERBS
 
 

@@ -153,12 +153,28 @@ def _cues(tokens, attributor: Attributor, after_quote: bool = False, inside=()) 
         if is_speech_verb(tok) and not _elaborates(tok):
             subj = subject_of(tok)
             if subj is not None and in_ranges(inside, subj.idx):
-                subj = next((t for t in tokens if t.i < tok.i and t.pos_ == "PROPN"), None)
+                # The verb's other subject outside the quote ("…," said Louise Sunshine, with the
+                # quote's "Anybody" as a first subject), else a name between the quote and the verb.
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i
+                             and not in_ranges(inside, c.idx)), None) or next(
+                    (t for t in tokens if t.i < tok.i and t.pos_ == "PROPN"), None)
             if subj is None and after_quote:
                 after = [c for c in tok.rights if c.pos_ in ("PROPN", "NOUN") and c.dep_ in _INVERTED]
                 subj = next((c for c in after if c.pos_ == "PROPN"), after[0] if after else None)
+            if subj is None and after_quote and all(t.is_punct for t in tokens if t.i < tok.i):
+                subj = _name_right_after(tok)
             out.append((tok, tok.lemma_.lower(), attributor.source(subj) if subj is not None else None))
     return out
+
+
+def _name_right_after(verb):
+    """`"…," said Edward Leamer, an economist …`: the parser hung the name on the quote's own verb;
+    the run of proper nouns right after a verb that opens the words after the quote is its subject."""
+    doc = verb.doc
+    k = verb.i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    return doc[k - 1] if k > verb.i + 1 and doc[k - 1].ent_type_ in ("PERSON", "ORG") else None
 
 
 def _elaborates(verb) -> bool:

@@ -71,12 +71,16 @@ _CUE_LEMMAS = SPEECH_VERBS | {"put"} | _CONTENT_ONLY_CUES | _CONTENT_NOUNS
 # "pledged to …"; "call" is read apart: "called for …", "called on X to …", "called X Y").
 # PolNeAR train (2026-12): 42 of dev's and 288 of train's misses were requests, promises and calls.
 _PROMISE_CUES = frozenset({"promise", "pledge", "vow", "threaten"})
+# Reporting verbs whose object is the hearer ("told CNN", "assured reporters").
+_HEARER_CUES = frozenset({"tell", "inform", "assure", "remind", "brief"})
 _REQUEST_CUES = frozenset({"urge", "ask", "plead"})
 # Consent to do something is a promise too ("agreed to pay a fee"), but only with what is agreed
 # to do (PolNeAR train, articles 300-449 by name, 2026-12: 4 of 150 reported misses).
 _CONSENT_CUES = frozenset({"agree"})
 # Verbs whose complement is speech that did not happen ("refused to say", "declined to confirm"),
 # and modals of speech that only may happen ("callers may call …", "you can text …").
+# Quotation marks that close a partial quotation inside a reported clause.
+_CLOSING_MARKS = frozenset({'"', "”", "’", "''"})
 _REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
 _POSSIBILITY_MODALS = frozenset({"may", "might", "can", "could", "should", "must"})
 # Fewer words than this is no statement ("called for it").
@@ -207,11 +211,12 @@ def reported_clause(tok):
         # "that" goes; "whether" and "if" stay, so a reported question reads as one.
         tokens = [t for t in comp.subtree
                   if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i and t.lower_ == "that") and t.i not in aside]
+        tokens += _continued_past_quote(tok, comp)
         return _same_paragraph(tokens, comp, doc), tok.lemma_.lower(), subject_of(tok)
     as_clause = _as_clause(tok)
     # "The law, he argued, would …" and "…, AFP reported" parsed as a clause aside.
     aside = (tok.dep_ == "parataxis" or _inverted_after_comma(tok)) and not any(
-        c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)
+        c.dep_ in ("dobj", "ccomp", "xcomp") and not _hearer(tok, c) for c in tok.children)
     if as_clause or aside:
         if not _same_paragraph_as(tok.head, tok):
             return None
@@ -220,6 +225,26 @@ def reported_clause(tok):
     if tokens and _same_paragraph_as(tokens[-1], tok):
         return _same_paragraph(tokens, tok, doc), tok.lemma_.lower(), subject_of(tok)
     return None
+
+
+def _continued_past_quote(verb, comp) -> list:
+    """The rest of a reported clause that the parser hung on the cue after a partial quotation
+    closed in it: `said her country watched with "bemusement," and there was …`, `said he is ready
+    to "take on the cartel," secure the border …`. A predicate after the clause with no closing
+    mark before it is the reporter's ("said he was tired and left")."""
+    doc = verb.doc
+    end = max(t.i for t in comp.subtree)
+    out = []
+    for c in sorted(verb.children, key=lambda t: t.i):
+        if c.i <= end or c.dep_ not in ("conj", "advcl") or c.pos_ not in ("VERB", "AUX"):
+            continue
+        between = doc[end + 1 : c.left_edge.i]
+        if not (between and all(t.is_punct or t.dep_ == "cc" for t in between)
+                and any(t.text in _CLOSING_MARKS for t in between)):
+            break
+        out += [*between, *c.subtree]
+        end = max(t.i for t in c.subtree)
+    return out
 
 
 def _unsaid(verb) -> bool:
@@ -235,6 +260,12 @@ def _unsaid(verb) -> bool:
         if current.lemma_.lower() in _REFUSAL_VERBS:
             return True
     return False
+
+
+def _hearer(verb, obj) -> bool:
+    """Whether ``obj`` is whom ``verb`` was said to ("…, Trump told CNN, …"), not what was said."""
+    return (obj.dep_ == "dobj" and verb.lemma_.lower() in _HEARER_CUES
+            and (obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in PERSON_NOUNS | AGENT_NOUNS))
 
 
 def _inverted_after_comma(verb) -> bool:
