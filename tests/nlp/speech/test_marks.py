@@ -57,3 +57,9 @@ def test_two_apostrophes_quote_as_plain_text_feeds_write_them():
     # A single quote closing inside: the last two of three apostrophes close the quotation.
     assert _texts("''He had me at 'independence,''' Mr. Weiner wrote.") == ["He had me at 'independence,'"]
     assert _texts("The leaders' plan and Jones' ''") == []
+
+
+def test_a_straight_mark_between_spaces_closes_after_a_nested_quote():
+    # `,' "`: a single mark closes the inner quote, then a straight double mark, spaced off, closes the outer.
+    text = 'The court agreed. "Such favour tells \'others they are outsiders,\' " Judge Reeves wrote. "And more."'
+    assert _texts(text) == ["Such favour tells 'others they are outsiders,'", "And more."]

@@ -477,3 +477,12 @@ def test_a_reported_clause_runs_on_past_a_partial_quotation_closed_inside_it(nlp
     # "told CNN" in an aside: the hearer is no content, and the clause around the aside is reported.
     text = "Instead, Tom Berg told reporters, the plan would be to sell the ferry if he wins the vote."
     assert reported(text) == [("the plan would be to sell the ferry if he wins the vote", "Tom Berg")]
+
+
+@pytest.mark.slow
+def test_a_name_and_a_colon_after_a_dash_signs_the_quote(nlp):
+    # A digest's signed quote; the cue of the next sentence ("Polls disagree") is not its speaker.
+    text = "The race has been close in the Midwest - Hillary Clinton: “We will win Ohio. Then we win the rest.” Polls disagree."
+    assert _direct(nlp, text) == [("We will win Ohio. Then we win the rest.", "Hillary Clinton")]
+    assert _direct(nlp, "“What made him change so fundamentally?” Glenn Beck questioned.") == [
+        ("What made him change so fundamentally?", "Glenn Beck")]

@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
     report respond retort reveal reiterate signal specify speak suggest tweet post underline
     underscore urge vow shout testify threaten conclude counter agree disagree express quip
     charge lament concur brief outline forecast estimate confess yell scream exclaim plead
-    joke muse brag scoff
+    joke muse brag scoff question
     """.split()
 )
 # Phrasal verbs that report speech only with their particle: "shot back", "fired back", "chimed in"

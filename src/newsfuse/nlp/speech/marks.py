@@ -138,8 +138,10 @@ def _scan_quote(text: str, i: int, p_end: int, opener: str):
     while j < p_end:
         c = text[j]
         if c in closers and (opener != "‘" or j + 1 >= p_end or not text[j + 1].isalpha()):
-            # A mark after a space closes only a curly pair; a straight one there opens something else.
-            if not text[j - 1].isspace() or c != '"' and opener not in '"”':
+            # A mark after a space closes only a curly pair; a straight one there opens something
+            # else, unless a space or the paragraph's end follows it too (`… community,' " Reeves wrote`).
+            if (not text[j - 1].isspace() or c != '"' and opener not in '"”'
+                    or j + 1 >= p_end or text[j + 1].isspace()):
                 return ((i + 1, j), j + 1, True), j + 1
         j += 1
     return ((i + 1, p_end), p_end, False), p_end

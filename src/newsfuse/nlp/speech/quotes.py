@@ -188,6 +188,16 @@ def _attribute(q: MarkedQuote, doc, attributor: Attributor, inside, breaks) -> N
     left_start, left_end, right_start, right_end = _frame(q, doc, breaks)
     left = _cue_tokens(doc, left_start, left_end, inside)
     right = _cue_tokens(doc, right_start, right_end, inside)
+    # "Smith: "…"": a name and a colon before the quote, as in transcripts and headlines, is the
+    # speaker, before any cue of the sentence after the quote ("… Polls disagree.").
+    # After a dash, the name starts afresh ("… contests - Philip Bump: "…"", a digest's signed quote).
+    dash = max((k for k, t in enumerate(left) if t.text in DASHES), default=-1)
+    words = [t for t in left[dash + 1:] if not t.is_punct and not t.is_space]
+    if words and len(words) <= 4 and doc_text(doc)[left_start:left_end].rstrip().endswith(":"):
+        src = attributor.source(words[-1])
+        if src is not None and src.label in ("PERSON", "ORG"):
+            q.speaker = src
+            return
     best = None
     for tok, cue, speaker in _cues(right, attributor, after_quote=True, inside=inside):
         distance = sum(1 for t in right if t.i < tok.i and not t.is_punct)
@@ -207,14 +217,7 @@ def _attribute(q: MarkedQuote, doc, attributor: Attributor, inside, breaks) -> N
         _, _, tok, q.cue, q.speaker = best
         q.cue_at = tok.i
         return
-    # "Smith: "…"": a name and a colon before the quote, as in transcripts and headlines;
     # ""…," Gibson." with the verb left out.
-    words = [t for t in left if not t.is_punct and not t.is_space]
-    if words and doc_text(doc)[left_start:left_end].rstrip().endswith(":"):
-        src = attributor.source(words[-1])
-        if src is not None and src.label in ("PERSON", "ORG") and len(words) <= 4:
-            q.speaker = src
-            return
     after = [t for t in right if not t.is_punct and not t.is_space]
     if after and len(after) <= 3 and all(t.pos_ == "PROPN" for t in after):
         src = attributor.source(after[-1])
