@@ -156,12 +156,12 @@ def test_evaluate_on_the_fixture(nlp):
 
 
 # Floors pinned a little under the dev figures in docs/quality.md ("Speakers (PolNeAR)", 2026-12-07,
-# after the second round of speaker work: speaker accuracy 0.973, speaker recall 0.780, direct quote
-# recall 0.963; 0.972, 0.751 and 0.959 before it, 0.944 and 0.671 before issue 12's work);
+# sixth session: speaker accuracy 0.977, speaker recall 0.792, direct quote recall 0.956; 0.973,
+# 0.780 and 0.963 after the second round, 0.944 and 0.671 before issue 12's work);
 # deterministic runs, the room is for parser updates. Issue 12 asks for accuracy 0.93 and recall
 # 0.80 on the test split.
 DEV_SPEAKER_ACCURACY = 0.96
-DEV_SPEAKER_RECALL = 0.76
+DEV_SPEAKER_RECALL = 0.77
 DEV_DIRECT_QUOTE_RECALL = 0.94
 
 
