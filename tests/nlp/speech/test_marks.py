@@ -63,3 +63,9 @@ def test_a_straight_mark_between_spaces_closes_after_a_nested_quote():
     # `,' "`: a single mark closes the inner quote, then a straight double mark, spaced off, closes the outer.
     text = 'The court agreed. "Such favour tells \'others they are outsiders,\' " Judge Reeves wrote. "And more."'
     assert _texts(text) == ["Such favour tells 'others they are outsiders,'", "And more."]
+
+
+def test_a_left_curly_mark_before_a_space_closes_the_quote():
+    # A typo for the right mark: it cannot open a quote there, so it closes the one open.
+    text = "“We will win here,“ said Ana Ruiz. “Then everywhere.”"
+    assert _texts(text) == ["We will win here", "Then everywhere."]

@@ -486,3 +486,34 @@ def test_a_name_and_a_colon_after_a_dash_signs_the_quote(nlp):
     assert _direct(nlp, text) == [("We will win Ohio. Then we win the rest.", "Hillary Clinton")]
     assert _direct(nlp, "“What made him change so fundamentally?” Glenn Beck questioned.") == [
         ("What made him change so fundamentally?", "Glenn Beck")]
+
+
+@pytest.mark.slow
+def test_speakers_named_through_a_relative_clause_or_a_statement(nlp):
+    def reported(text):
+        return [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "indirect"]
+
+    # "who" stands for the name it describes.
+    text = "''Fares are up a little,'' said Mr. Ekovich, who noted that ferry prices had fallen by half."
+    assert ("ferry prices had fallen by half", "Ekovich") in reported(text)
+    # Whoever issued the statement says what it says.
+    text = 'On Saturday, Tom Berg issued a statement saying that the ferry was "a remarkable boat and a fine ship."'
+    assert [q.speaker_text for q in _quotes(nlp, text) if q.kind == "direct"] == ["Tom Berg"]
+    # An untagged name in apposition with "supporter" is that person, not the name inside the apposition.
+    text = "He also worked at the port. Simmons, an Obama supporter, said he saw the shift in his own family."
+    assert reported(text) == [("he saw the shift in his own family", "Simmons")]
+
+
+@pytest.mark.slow
+def test_answers_and_questions_put_to_someone_name_no_speaker(nlp):
+    # `"…." Others disagreed.` answers the quote, which is the statement's named before it; "when asked" is said to someone.
+    text = "After the attacks, Tom Berg issued a statement. “Our city was attacked last night. It was the worst attack.” Others disagreed."
+    assert _direct(nlp, text) == [("Our city was attacked last night. It was the worst attack.", "Tom Berg")]
+    text = "When Trump used the words, “I’m not quite there yet,” he was echoing Ryan, who used the same words when asked in May if he would endorse Trump."
+    assert [s for _, s in _direct(nlp, text)] in ([], [None])
+
+
+@pytest.mark.slow
+def test_a_name_after_a_dash_signs_the_quote_before_it(nlp):
+    text = "Voters spoke.\n\n\"The whole idea of it is something we hear about all the time, and it needs to stop.\"\n-Michelle Marks, Philadelphia."
+    assert _direct(nlp, text) == [("The whole idea of it is something we hear about all the time, and it needs to stop.", "Michelle Marks")]

@@ -52,6 +52,8 @@ GENERIC_PERSON_NOUNS = frozenset(
     grandfather aunt uncle cousin nephew niece teacher student resident worker employee
     """.split()
 )
+# Relative pronouns, which stand for the noun their clause describes ("X, who noted …").
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # Nouns for people in general and for bodies that speak as one (issue 12: a speaker is an agent).
 # With PERSON_NOUNS they are the heads an unnamed speaker may have ("officials", "the campaign",
 # "a source"); a phrase with another head ("the ad", "that argument", "a state") is no speaker.
@@ -237,6 +239,10 @@ class Attributor:
             token = inner
         token = self._name_after_title(token)
         lower = token.lower_
+        if lower in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.pos_ == "PROPN":
+            # "said Mr. Ekovich, who noted that …": the relative pronoun stands for the name it
+            # describes (not for a common noun: "told a woman who suggested that …" is misparsed as often).
+            return self._refer(token.head.head)
         if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS or lower in GROUP_PRONOUNS:
             if lower in PERSONAL_PRONOUNS:
                 # A proper noun no tagger labelled is most often a person's surname. The subject of a
@@ -315,10 +321,9 @@ class Attributor:
         lawyer of Smith" are other people); an organisation counts anywhere in the phrase ("a
         spokesman for the ministry"); a place or group only when it heads it ("Paris announced").
         """
-        if token.pos_ == "PROPN" and token.i not in self._mention_of and any(
-                c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in token.children):
-            # "Reince Priebus, the GOP chairman": a name the tagger missed, in apposition with a
-            # noun for a person, is that person, not the body named in the apposition.
+        if token.pos_ == "PROPN" and token.i not in self._mention_of and _in_apposition_with_agent(token):
+            # "Reince Priebus, the GOP chairman", "Simmons, an Obama supporter": a name the tagger
+            # missed, in apposition with a noun for a person, is that person, not a name inside the apposition.
             return None
         # "Assistant Chief of Police David Perkins": a bare title's "of" phrase still names the person.
         bare_title = _is_title_word(token) and not any(c.dep_ in ("det", "poss") for c in token.children)
@@ -353,7 +358,7 @@ class Attributor:
         # A name in apposition with a noun for a person ("Will Estrada, the chairman", tagged a
         # work of art) is someone who can speak, whatever its label.
         agent = (label in AGENT_LABELS or span[-1].lower_ in AGENT_NOUNS or span[-1].lower_ in PERSON_NOUNS
-                 or any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in span.root.children))
+                 or _in_apposition_with_agent(span.root))
         return Source(span.start_char, span.end_char, span.text, label, agent=agent)
 
     def _phrase(self, token) -> Source:
@@ -430,6 +435,11 @@ class Attributor:
             if start < before:
                 return src if self.sentence_of(start) >= first_sentence else None
         return None
+
+
+def _in_apposition_with_agent(token) -> bool:
+    """Whether an apposition of ``token`` is headed by a noun for a person or a speaking body."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | AGENT_NOUNS for c in token.children)
 
 
 def _agent_noun(token) -> bool:

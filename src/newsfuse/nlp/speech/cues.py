@@ -151,6 +151,11 @@ def subject_of(verb):
                     return aside
         if any(c.dep_ in ("nsubjpass", "expl") for c in current.children):
             return None
+        if (current.dep_ == "acl" and current.head.lemma_.lower() in SPEECH_NOUNS
+                and current.head.dep_ == "dobj" and current.head.head.pos_ == "VERB"):
+            # "issued a statement saying that …": whoever issued the statement says it.
+            current = current.head.head
+            continue
         if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
             return _name_before_apposition(verb) if current is verb else None
         # "was quoted as saying": from the participle through "as" to the verb.

@@ -137,6 +137,9 @@ def _scan_quote(text: str, i: int, p_end: int, opener: str):
     j = i + 1
     while j < p_end:
         c = text[j]
+        # A left curly mark with a space after it cannot open a quote, so it closes one (`…,“ said`, a typo).
+        if c == "“" and opener == "“" and not text[j - 1].isspace() and (j + 1 >= p_end or text[j + 1].isspace()):
+            return ((i + 1, j), j + 1, True), j + 1
         if c in closers and (opener != "‘" or j + 1 >= p_end or not text[j + 1].isalpha()):
             # A mark after a space closes only a curly pair; a straight one there opens something
             # else, unless a space or the paragraph's end follows it too (`… community,' " Reeves wrote`).

@@ -15,6 +15,7 @@ Reported speech becomes an "indirect" quote.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from newsfuse.model import QuoteSpan
 from newsfuse.nlp.speech.attribution import Attributor, Source
@@ -48,6 +49,8 @@ MAX_TRAILING_CUE_TOKENS = 4
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 MAX_UNLINKED_CUE_DISTANCE = 3
 # Dependency labels the parser gives a speaker written after the verb ("asked resident X").
+# Verbs of answering a quote, not of saying it: `"…." Others disagreed.` gives the quote no speaker.
+_REACTIONS = frozenset({"agree", "disagree", "concur"})
 _INVERTED = frozenset({"dobj", "attr", "dative", "npadvmod", "oprd", "dep", "appos"})
 # What stands for the reporter's words between the parts of one interrupted quotation in its text.
 ELLIPSIS = "…"
@@ -114,7 +117,8 @@ def _frame(q: MarkedQuote, doc, breaks: list[int]) -> tuple[int, int, int, int]:
             span = doc.char_span(q.close_at, nxt, alignment_mode="expand")
             words = [t for t in span if not t.is_punct and not t.is_space] if span is not None else []
             # Active voice only: "They are asked to …" is not the quote's speaker.
-            if words and any(is_speech_verb(t) and not _passive(t) for t in words[:MAX_TRAILING_CUE_TOKENS]):
+            if words and any(is_speech_verb(t) and not _passive(t) and t.lemma_.lower() not in _REACTIONS
+                             for t in words[:MAX_TRAILING_CUE_TOKENS]):
                 right_end = nxt
     return left_start, q.open_at, q.close_at, right_end
 
@@ -150,7 +154,7 @@ def _cues(tokens, attributor: Attributor, after_quote: bool = False, inside=()) 
         if obj is not None:
             out.append((tok, "in the words of", attributor.source(obj)))
             continue
-        if is_speech_verb(tok) and not _elaborates(tok):
+        if is_speech_verb(tok) and not _elaborates(tok) and not _bare_passive(tok):
             subj = subject_of(tok)
             if subj is not None and in_ranges(inside, subj.idx):
                 # The verb's other subject outside the quote ("…," said Louise Sunshine, with the
@@ -175,6 +179,13 @@ def _name_right_after(verb):
     while k < len(doc) and doc[k].pos_ == "PROPN":
         k += 1
     return doc[k - 1] if k > verb.i + 1 and doc[k - 1].ent_type_ in ("PERSON", "ORG") else None
+
+
+def _bare_passive(verb) -> bool:
+    """"when asked in May if …", "when questioned after the debate": a participle with no
+    auxiliary, subject or agent is said to someone, and names no speaker."""
+    return verb.tag_ == "VBN" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children)
 
 
 def _elaborates(verb) -> bool:
@@ -223,6 +234,36 @@ def _attribute(q: MarkedQuote, doc, attributor: Attributor, inside, breaks) -> N
         src = attributor.source(after[-1])
         if src is not None and src.is_person:
             q.speaker = src
+            return
+    q.speaker = _signature(q, doc, attributor)
+
+
+def _signature(q: MarkedQuote, doc, attributor: Attributor) -> Source | None:
+    """`"…" -Michelle Marks, Philadelphia.`: a person's name after a dash that follows the quote, in
+    its paragraph or opening the next line, signs it (collections of quotes, fact-check lists)."""
+    text = doc_text(doc)
+    k = q.close_at
+    while k < len(text) and text[k] in " \t.":
+        k += 1
+    if k < len(text) and text[k] == "\n":
+        k += 1
+    if k >= len(text) or text[k] not in DASHES + "―":
+        return None
+    span = doc.char_span(k + 1, min(len(text), k + 80), alignment_mode="expand")
+    if span is None:
+        return None
+    names = [t for t in span if not t.is_space]
+    run = 0
+    while run < len(names) and names[run].pos_ == "PROPN":
+        run += 1
+    if run == 0:
+        return None
+    src = attributor.source(names[run - 1])
+    if src is None or not src.is_person:
+        return None
+    # The tokenizer may keep the dash on the name ("-Michelle").
+    cut = len(src.text) - len(src.text.lstrip(DASHES + "― "))
+    return dataclasses.replace(src, start=src.start + cut, text=src.text[cut:]) if cut else src
 
 
 def _quote_tokens(q: MarkedQuote, doc) -> set[int]:
