@@ -517,3 +517,22 @@ def test_answers_and_questions_put_to_someone_name_no_speaker(nlp):
 def test_a_name_after_a_dash_signs_the_quote_before_it(nlp):
     text = "Voters spoke.\n\n\"The whole idea of it is something we hear about all the time, and it needs to stop.\"\n-Michelle Marks, Philadelphia."
     assert _direct(nlp, text) == [("The whole idea of it is something we hear about all the time, and it needs to stop.", "Michelle Marks")]
+
+
+@pytest.mark.slow
+def test_an_as_clause_with_its_own_content_is_no_aside(nlp):
+    def reported(text):
+        return [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "indirect"]
+
+    # "as X called for a boycott" says the boycott, not the clause around it.
+    text = "The move may come as no surprise as Tom Berg called for a ferry boycott after the company refused to talk."
+    assert reported(text) == [("a ferry boycott", "Tom Berg")]
+    assert ("for the mayor to resign", "Tom Berg") in reported("Likewise, Tom Berg called for the mayor to resign.")
+
+
+@pytest.mark.slow
+def test_a_clause_joined_after_the_quote_is_not_its_cue(nlp):
+    text = ('In somber comments, Tom Berg called the assault that hurt five Dallas officers "an attack on our city," '
+            'but he also noted the "senseless, tragic" deaths.')
+    direct = [q.text for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert "an attack on our city" in direct and "senseless, tragic" in direct

@@ -181,6 +181,13 @@ def _name_right_after(verb):
     return doc[k - 1] if k > verb.i + 1 and doc[k - 1].ent_type_ in ("PERSON", "ORG") else None
 
 
+def _new_clause(verb, right) -> bool:
+    """`… "an attack on our country," but he also noted …`: a verb joined after the quote by "and"
+    or "but", with its subject before it, says something new and is no cue of that quote."""
+    return (verb.dep_ == "conj" and any(t.dep_ == "cc" and t.i < verb.i for t in right)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children))
+
+
 def _bare_passive(verb) -> bool:
     """"when asked in May if …", "when questioned after the debate": a participle with no
     auxiliary, subject or agent is said to someone, and names no speaker."""
@@ -211,6 +218,8 @@ def _attribute(q: MarkedQuote, doc, attributor: Attributor, inside, breaks) -> N
             return
     best = None
     for tok, cue, speaker in _cues(right, attributor, after_quote=True, inside=inside):
+        if _new_clause(tok, right):
+            continue
         distance = sum(1 for t in right if t.i < tok.i and not t.is_punct)
         cand = (distance, 0, tok, cue, speaker)
         if best is None or cand[:2] < best[:2]:

@@ -276,8 +276,12 @@ def _inverted_after_comma(verb) -> bool:
 
 
 def _as_clause(verb) -> bool:
-    """Whether ``verb`` heads a clause aside opened by "as" ("as X said", "as he described")."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    """Whether ``verb`` heads a clause aside opened by "as" ("as X said", "as he put it",
+    "as he told reporters"); one with a content of its own ("as Trump called for a boycott") says
+    that, not the clause around it."""
+    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and not any(c.dep_ in ("ccomp", "xcomp", "oprd") or c.dep_ == "dobj" and not _hearer(verb, c) and c.lower_ != "it"
+                        or c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in verb.children))
 
 
 def _request_or_naming(verb) -> list:
@@ -293,8 +297,12 @@ def _request_or_naming(verb) -> list:
     parts = []
     if lemma == "call":
         prep = next((c for c in kids if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")), None)
+        for_clause = next((c for c in kids if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
         if prep is not None and prep.lower_ == "for":
             parts = [c for c in prep.children if c.dep_ == "pobj"]
+        elif for_clause is not None:
+            parts = [for_clause]  # "called for the president to resign", parsed as a for-to clause
         elif prep is not None:
             # "called on Congress to act": the addressee with the request, as with "urged X to".
             request = [c for c in kids if c.dep_ == "xcomp"]
