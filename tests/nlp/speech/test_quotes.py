@@ -484,8 +484,6 @@ def test_a_name_and_a_colon_after_a_dash_signs_the_quote(nlp):
     # A digest's signed quote; the cue of the next sentence ("Polls disagree") is not its speaker.
     text = "The race has been close in the Midwest - Hillary Clinton: “We will win Ohio. Then we win the rest.” Polls disagree."
     assert _direct(nlp, text) == [("We will win Ohio. Then we win the rest.", "Hillary Clinton")]
-    assert _direct(nlp, "“What made him change so fundamentally?” Glenn Beck questioned.") == [
-        ("What made him change so fundamentally?", "Glenn Beck")]
 
 
 @pytest.mark.slow
@@ -536,3 +534,15 @@ def test_a_clause_joined_after_the_quote_is_not_its_cue(nlp):
             'but he also noted the "senseless, tragic" deaths.')
     direct = [q.text for q in _quotes(nlp, text) if q.kind == "direct"]
     assert "an attack on our city" in direct and "senseless, tragic" in direct
+
+
+@pytest.mark.slow
+def test_the_subject_of_an_aside_is_the_name_right_before_its_verb(nlp):
+    def reported(text):
+        return [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "indirect"]
+
+    text = "Sanders was less shy about it. Voters, Clinton suggested, don't have to worry that big banks can sway her."
+    assert [s for _, s in reported(text)] == ["Clinton"]
+    # "questioned" is no cue: it doubts more often than it asks.
+    text = "Reynolds says that the show has attracted ire from all sides: Howard Stern, in 2013, questioned its role."
+    assert reported(text) == [("the show has attracted ire from all sides", "Reynolds")]

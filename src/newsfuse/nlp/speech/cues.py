@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
     report respond retort reveal reiterate signal specify speak suggest tweet post underline
     underscore urge vow shout testify threaten conclude counter agree disagree express quip
     charge lament concur brief outline forecast estimate confess yell scream exclaim plead
-    joke muse brag scoff question
+    joke muse brag scoff
     """.split()
 )
 # Phrasal verbs that report speech only with their particle: "shot back", "fired back", "chimed in"
@@ -135,9 +135,15 @@ def subject_of(verb):
     """
     current = verb
     for _ in range(3):
-        for child in current.children:
-            if child.dep_ == "nsubj" or child.dep_ == "nsubjpass" and child.lower_ != "it":
-                return child
+        subjects = [c for c in current.children if c.dep_ == "nsubj" or c.dep_ == "nsubjpass" and c.lower_ != "it"]
+        if subjects:
+            # Two subjects of a reporting verb set off by a comma ("Voters, Clinton suggested, don't
+            # …"): the one right before the verb is the aside's own.
+            near = subjects[-1]
+            if (len(subjects) > 1 and current is verb and near.i == verb.i - 1 and near.left_edge.i > 0
+                    and verb.doc[near.left_edge.i - 1].text == ","):
+                return near
+            return subjects[0]
         for child in current.children:
             if child.dep_ == "agent":
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)

@@ -49,7 +49,7 @@ _TOPIC_CUES = {
 }
 # Speech acts whose content may be an indirect question: "explained why he backs Trump", "asked
 # whether the senator disavowed the endorsement".
-_QUESTION_CUES = frozenset("explain ask question describe reveal detail disclose discuss outline".split())
+_QUESTION_CUES = frozenset("explain ask describe reveal detail disclose discuss outline".split())
 # Verbs that are cues only with such a content, or with a "that"-clause ("demanded that …",
 # "pointed out that …"): they are no reporting verbs of the shared list, where "pointed a gun" or
 # "talked" alone would be one.
