@@ -106,3 +106,24 @@ def test_weekdays_of_two_dated_reports_are_left_to_their_dates():
     column = PAIR_FEATURES.index("weekday_clash")
     f = pair_features(v, np.array([0, 0]), np.array([1, 2]))[:, column]
     assert f.tolist() == [0.0, 1.0]
+
+
+def test_a_person_both_name_in_full_links_them_the_more_the_fewer_reports_name_them():
+    def report(aid: str, names: tuple[str, ...]) -> tuple[Article, object]:
+        text = "Police said " + " and ".join(names) + " were at the scene."
+        article = Article(id=aid, text=text)
+        mentions = [Mention(text.index(n), text.index(n) + len(n), n, "PERSON", 0) for n in names]
+        return article, analysis_of(article, mentions)
+
+    rows = [
+        report("shot", ("Jamyha Luss", "Steve Marino")),
+        report("charged", ("Jamyha Luss", "Steve Marino")),
+        report("other", ("Steve Marino",)),
+        report("surname", ("Luss",)),
+        report("spokesman", ("Steve Marino", "Dana Cole")),
+    ]
+    v = vectorize([build_profile(a, x) for a, x in rows], None)
+    column = PAIR_FEATURES.index("same_person")
+    f = pair_features(v, np.array([0, 0, 0, 2]), np.array([1, 3, 4, 4]))[:, column]
+    # the victim, named in full by two reports; a surname alone is no evidence; a name four reports give, half
+    assert f.tolist() == [1.0, 0.0, 0.5, 0.5]
