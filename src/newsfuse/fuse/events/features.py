@@ -31,6 +31,8 @@ OLDER_NEWS_YEARS = 1
 # trial), weak when many do (a police spokesman, a mayor, a celebrity of a whole topic).
 # `same_person` is NAME_SPECIFIC_REPORTS / (reports naming the person in full), at most 1:
 # 1 for a name two reports give, 0.2 for one ten give. Set by hand; the link model weighs it.
+# A person both texts quote is left out: a source one outlet quotes on several events of a
+# story (an analyst, a spokesman) says nothing about which event (docs/quality.md, 2026-12-07).
 NAME_SPECIFIC_REPORTS = 2
 
 # Names of the pair features, in the order of the columns of :func:`pair_features`.
@@ -49,7 +51,7 @@ PAIR_FEATURES = (
     "count_clash",  # 1 when both leads count one thing differently and neither text gives the other's count
     "older_news",  # 1 when one is undated and every year it names is OLDER_NEWS_YEARS off the other's year
     "weekday_clash",  # 1 when both leads name weekdays and share none, and not both articles are dated
-    "same_person",  # how specific the rarest person both name in full is (NAME_SPECIFIC_REPORTS / reports naming them)
+    "same_person",  # how specific the rarest person both name in full, and not both quote, is (see NAME_SPECIFIC_REPORTS)
 )
 
 
@@ -75,6 +77,7 @@ class Vectors:
     named_years: list[frozenset[int]] = field(default_factory=list)
     weekdays: list[frozenset[int]] = field(default_factory=list)
     full_names: list[frozenset[str]] = field(default_factory=list)
+    quoted: list[frozenset[str]] = field(default_factory=list)
     name_reports: dict[str, int] = field(default_factory=dict)  # person key → reports of the corpus naming them in full
 
     def rows(self, keep: Sequence[int]) -> Vectors:
@@ -91,7 +94,7 @@ class Vectors:
             anchor=self.anchor[keep], event_day=self.event_day[keep], years=pick(self.years),
             mentioned=pick(self.mentioned), named=pick(self.named), ordinals=pick(self.ordinals),
             counts=pick(self.counts), named_years=pick(self.named_years), weekdays=pick(self.weekdays),
-            full_names=pick(self.full_names), name_reports=self.name_reports,
+            full_names=pick(self.full_names), quoted=pick(self.quoted), name_reports=self.name_reports,
         )
 
 
@@ -139,6 +142,7 @@ def vectorize(profiles: Sequence[Profile], embeddings: np.ndarray | None) -> Vec
         named_years=[p.named_years for p in profiles],
         weekdays=[p.lead_weekdays for p in profiles],
         full_names=[p.full_names for p in profiles],
+        quoted=[p.quoted for p in profiles],
         name_reports=dict(Counter(key for p in profiles for key in p.full_names)),
     )
 
@@ -226,7 +230,7 @@ def _same_person(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     if not v.full_names:
         return out
     for k, (a, b) in enumerate(zip(i, j)):
-        if shared := v.full_names[a] & v.full_names[b]:
+        if shared := (v.full_names[a] & v.full_names[b]) - (v.quoted[a] & v.quoted[b]):
             out[k] = min(1.0, NAME_SPECIFIC_REPORTS / min(v.name_reports[key] for key in shared))
     return out
 

@@ -93,6 +93,7 @@ class Profile:
     named_years: frozenset[int] = frozenset()  # every year any time expression of the text falls in
     lead_weekdays: frozenset[int] = frozenset()  # ISO weekdays the lead names ("on Sunday": 7)
     full_names: frozenset[str] = frozenset()  # keys of the people the text names in full (given and family name)
+    quoted: frozenset[str] = frozenset()  # those of full_names the text quotes (its sources)
 
 
 def build_profile(
@@ -122,8 +123,7 @@ def build_profile(
         (where if m.label in WHERE_LABELS else who if m.label in WHO_LABELS else []).extend([key] * weight)
         kind = "people" if m.label == "PERSON" else "places" if m.label in WHERE_LABELS else None
         if kind == "people" and is_full_name(m.text):
-            # without a canonical entity, the whole name: the fallback key (a surname) is not specific
-            full_names.add((mention_entity or {}).get((article.id, m.start, m.end)) or _norm(POSSESSIVE.sub("", m.text)))
+            full_names.add(_person_key(article.id, m, mention_entity))
         if kind:
             named[kind, 0].add(key)
             if 0 <= m.sentence < CLASH_SENTENCES:
@@ -171,7 +171,23 @@ def build_profile(
         ),
         lead_weekdays=_lead_weekdays(analysis),
         full_names=frozenset(full_names),
+        quoted=frozenset(full_names & _speakers(article.id, analysis, mention_entity)),
     )
+
+
+def _person_key(article_id: str, mention: Mention, mention_entity: Mapping | None) -> str:
+    # without a canonical entity, the whole name: the fallback key of mention_key (a surname) is not specific
+    return (mention_entity or {}).get((article_id, mention.start, mention.end)) or _norm(POSSESSIVE.sub("", mention.text))
+
+
+def _speakers(article_id: str, analysis: ArticleAnalysis, mention_entity: Mapping | None) -> set[str]:
+    """Keys of the people the text quotes: sources (an analyst, a spokesman) whom reports of other events quote too."""
+    spans = [(q.speaker_start, q.speaker_end) for q in analysis.quotes if q.speaker_start is not None]
+    return {
+        _person_key(article_id, m, mention_entity)
+        for m in analysis.mentions
+        if m.label == "PERSON" and any(m.start < end and start < m.end for start, end in spans)
+    }
 
 
 def is_full_name(text: str) -> bool:
