@@ -357,7 +357,8 @@ def _shooting_reports(follow_up_victim: str) -> list[tuple[Article, ArticleAnaly
                "were wounded in a drive-by on Peoria Avenue.", "2016-03-07", ()),
         # six weeks later, in few of the same words: the victim's name is what ties it to the shooting
         report("indicted", "Grand jury indicts suspect", "A grand jury returned a murder indictment on Thursday against "
-               f"Keon Hadley in the killing of {follow_up_victim} outside a Dayton bar.", "2016-04-21", ("Keon Hadley", follow_up_victim)),
+               f"Keon Hadley in the killing of {follow_up_victim} outside a Dayton bar.", "2016-04-21",
+               ("Keon Hadley", follow_up_victim)),
     ]
 
 

@@ -51,7 +51,7 @@ PAIR_FEATURES = (
     "count_clash",  # 1 when both leads count one thing differently and neither text gives the other's count
     "older_news",  # 1 when one is undated and every year it names is OLDER_NEWS_YEARS off the other's year
     "weekday_clash",  # 1 when both leads name weekdays and share none, and not both articles are dated
-    "same_person",  # how specific the rarest person both name in full, and not both quote, is (see NAME_SPECIFIC_REPORTS)
+    "same_person",  # how specific the rarest person both name in full (and not both quote) is: NAME_SPECIFIC_REPORTS
 )
 
 

@@ -55,7 +55,7 @@ WHO_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # A person named in full: two or more name words, each capitalised and holding a lower-case letter
 # ("Jamyha Luss", "Gabriel E. Mejia"; not "LAPD Sgt", "ST. LOUIS", "Copyright 2016", a lone "Smith").
 _NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*$")
-_INITIAL = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV)$")
+_INITIAL_OR_SUFFIX = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV)$")
 WHERE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # Figures: counts, ages, sums, scores; four-digit years are left to the time step.
@@ -177,7 +177,8 @@ def build_profile(
 
 def _person_key(article_id: str, mention: Mention, mention_entity: Mapping | None) -> str:
     # without a canonical entity, the whole name: the fallback key of mention_key (a surname) is not specific
-    return (mention_entity or {}).get((article_id, mention.start, mention.end)) or _norm(POSSESSIVE.sub("", mention.text))
+    found = (mention_entity or {}).get((article_id, mention.start, mention.end))
+    return found or _norm(POSSESSIVE.sub("", mention.text))
 
 
 def _speakers(article_id: str, analysis: ArticleAnalysis, mention_entity: Mapping | None) -> set[str]:
@@ -192,7 +193,7 @@ def _speakers(article_id: str, analysis: ArticleAnalysis, mention_entity: Mappin
 
 def is_full_name(text: str) -> bool:
     """Whether a person's mention gives a full name: two name words or more, initials aside ("Gabriel E. Mejia")."""
-    words = [w for w in POSSESSIVE.sub("", " ".join(text.split())).split(" ") if w and not _INITIAL.match(w)]
+    words = [w for w in POSSESSIVE.sub("", " ".join(text.split())).split(" ") if w and not _INITIAL_OR_SUFFIX.match(w)]
     return len(words) >= 2 and all(_NAME_WORD.match(w) for w in words)
 
 
