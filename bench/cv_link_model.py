@@ -2,6 +2,7 @@
 
     python bench/cv_link_model.py [DATA] [--gva-incidents N] [--cache DIR] [--fit-threshold]
     python bench/cv_link_model.py [DATA] --final [--ablate]
+    python bench/cv_link_model.py [DATA] --final --shipped     # only the shipped weights' rows (no fit)
 
 Corpora: ECB+ train topics, GVC train, and GVA train (the reports of N incidents with two reports
 or more, drawn with ``random.Random(7)``; 110 by default, about 300 reports). For each corpus held
@@ -14,7 +15,8 @@ F1 over its two fit corpora).
 of them holds: ECB+ dev topics, GVC dev, and a GVA check part (the next ``--gva-check`` incidents
 of the same draw with two reports or more, plus ``--gva-check-singles`` incidents of one report,
 as distractors; ``--gva-singles`` adds incidents of one report to the GVA train sample too). ``--ablate`` adds, for each clash feature, the folds and the final fit without it:
-a feature stays only if the corpora it was not fit on lose without it.
+a feature stays only if the corpora it was not fit on lose without it. ``--without NAME`` leaves a
+feature out of every fit (the fits as they were before it came).
 Analyses are cached in DIR (default ``.newsfuse-cache/cv-link``).
 """
 
@@ -28,7 +30,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from newsfuse.config import load_config
-from newsfuse.eval.clusters import Corpus, cluster_corpus, fit_link_model, read_corpus, score
+from newsfuse.eval.clusters import Corpus, cluster_fused, fit_link_model, fused_corpus, read_corpus, score
 from newsfuse.model import Article
 from newsfuse.ingest.meta import with_dateline_span
 from newsfuse.pipeline import analyze_corpus
@@ -74,6 +76,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--fit-threshold", action="store_true", help="each fold picks its merge threshold on its fit corpora")
     ap.add_argument("--final", action="store_true", help="fit on all three, score on their dev/check parts")
     ap.add_argument("--ablate", action="store_true", help="also leave out each clash feature in turn")
+    ap.add_argument("--shipped", action="store_true", help="only score the shipped weights, fit nothing")
+    ap.add_argument("--without", action="append", default=[], help="a pair feature every fit leaves out")
     args = ap.parse_args(argv)
     config = load_config(progress="never")
     gva = args.data / "gva" / "gva_train.jsonl"
@@ -91,14 +95,15 @@ def main(argv: list[str]) -> int:
             gva, slice(args.gva_incidents, args.gva_incidents + args.gva_check), slice(args.gva_check_singles), "check"
         ),
     } if args.final else {}
-    analyses = {}
+    analyses, fused = {}, {}
     for name, corpus in {**corpora, **checks}.items():
         analyses[name] = analyze_corpus(corpus.articles, config, cache_dir=args.cache)
+        fused[name] = fused_corpus(corpus.articles, analyses[name])
         print(f"{name}: {len(corpus.articles)} articles, {len(set(corpus.gold.values()))} events", flush=True)
 
     def row(label: str, held: str, fit_on: str, params: dict) -> float:
         corpus = {**corpora, **checks}[held]
-        system = cluster_corpus(corpus.articles, analyses[held], **params)
+        system = cluster_fused(fused[held], **params)
         s = score(corpus.gold, system)["b3"]
         print(f"| {held} | {fit_on} | {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} "
               f"| {len(set(system.values()))} ({len(set(corpus.gold.values()))}) |", flush=True)
@@ -106,7 +111,12 @@ def main(argv: list[str]) -> int:
 
     print("| held out | fit on | weights | P | R | B³ F1 | events (gold) |")
     print("|---|---|---|---|---|---|---|")
-    variants = [()] + ([(name,) for name in CLASHES] if args.ablate else [])
+    base = tuple(args.without)
+    variants = [base] + ([(*base, name) for name in CLASHES] if args.ablate else [])
+    if args.shipped:
+        for held in checks or corpora:
+            row("shipped", held, "ECB+ train + GVC train", {})
+        return 0
     if args.final:
         for held in checks:
             row("shipped", held, "ECB+ train + GVC train", {})
@@ -114,8 +124,8 @@ def main(argv: list[str]) -> int:
             weights, bias = fit_link_model([(corpora[n], analyses[n]) for n in corpora], without=without)
             params = {"weights": weights, "bias": bias}
             if args.fit_threshold:
-                params["threshold"] = _best_threshold(corpora, analyses, list(corpora), params)
-            label = f"all three{' without ' + without[0] if without else ''}"
+                params["threshold"] = _best_threshold(corpora, fused, list(corpora), params)
+            label = f"all three{' without ' + ', '.join(without) if without else ''}"
             f1 = [row(label, held, " + ".join(corpora), params) for held in checks]
             print(f"<!-- {label}: mean {sum(f1) / len(f1):.3f}; weights {json.dumps(weights)} bias {bias} -->", flush=True)
         return 0
@@ -126,16 +136,16 @@ def main(argv: list[str]) -> int:
             weights, bias = fit_link_model([(corpora[n], analyses[n]) for n in fit_on], without=without)
             fold = {"weights": weights, "bias": bias}
             if args.fit_threshold:
-                fold["threshold"] = _best_threshold(corpora, analyses, fit_on, fold)
-            row(f"fold{' without ' + without[0] if without else ''}", held, " + ".join(fit_on), fold)
+                fold["threshold"] = _best_threshold(corpora, fused, fit_on, fold)
+            row(f"fold{' without ' + ', '.join(without) if without else ''}", held, " + ".join(fit_on), fold)
             print(f"<!-- {held} fold weights: {json.dumps(weights)} bias {bias} -->", flush=True)
     return 0
 
 
-def _best_threshold(corpora: dict, analyses: dict, fit_on: list[str], params: dict) -> float:
+def _best_threshold(corpora: dict, fused: dict, fit_on: list[str], params: dict) -> float:
     """The merge threshold of THRESHOLDS with the best mean B³ F1 over the corpora ``fit_on``."""
     def mean_f1(t: float) -> float:
-        return sum(score(corpora[n].gold, cluster_corpus(corpora[n].articles, analyses[n], **{**params, "threshold": t}))
+        return sum(score(corpora[n].gold, cluster_fused(fused[n], **{**params, "threshold": t}))
                    ["b3"]["f1"] for n in fit_on) / len(fit_on)
 
     best = max(THRESHOLDS, key=mean_f1)

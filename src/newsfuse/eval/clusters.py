@@ -273,14 +273,24 @@ def cluster_corpus(
     articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], use_embeddings: bool = True, **params: Any
 ) -> dict[str, str]:
     """Article id → event id from the steps the pipeline runs: dates from the text, duplicates, entities, events."""
+    return cluster_fused(fused_corpus(articles, analyses), use_embeddings=use_embeddings, **params)
+
+
+def fused_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]):
+    """The corpus the event clusterer fits on: dates from the text, duplicates and entities known."""
     from newsfuse.fuse.corpus import Corpus
     from newsfuse.fuse.dedup import Deduplicator
-    from newsfuse.fuse.events.cluster import EventClusterer
     from newsfuse.pipeline import date_from_text
 
     corpus = Corpus(date_from_text(articles, analyses), analyses)
     corpus = corpus.with_copies(Deduplicator().fit(corpus).duplicate_of_)
-    corpus = _with_entities(corpus)
+    return _with_entities(corpus)
+
+
+def cluster_fused(corpus, use_embeddings: bool = True, **params: Any) -> dict[str, str]:
+    """Article id → event id of a corpus :func:`fused_corpus` made (so several settings share its slow steps)."""
+    from newsfuse.fuse.events.cluster import EventClusterer
+
     clusterer = EventClusterer(use_embeddings=use_embeddings, **params)
     clusterer.fit(corpus)
     return clusterer.article_event_

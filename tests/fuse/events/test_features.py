@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from newsfuse.fuse.events.features import PAIR_FEATURES, cannot_link, pair_features, vectorize
@@ -106,3 +108,42 @@ def test_weekdays_of_two_dated_reports_are_left_to_their_dates():
     column = PAIR_FEATURES.index("weekday_clash")
     f = pair_features(v, np.array([0, 0]), np.array([1, 2]))[:, column]
     assert f.tolist() == [0.0, 1.0]
+
+
+def test_a_person_both_name_in_full_links_them_the_more_the_fewer_reports_name_them():
+    def report(aid: str, names: tuple[str, ...]) -> tuple[Article, object]:
+        text = "Police said " + " and ".join(names) + " were at the scene."
+        article = Article(id=aid, text=text)
+        mentions = [Mention(text.index(n), text.index(n) + len(n), n, "PERSON", 0) for n in names]
+        return article, analysis_of(article, mentions)
+
+    rows = [
+        report("shot", ("Jamyha Luss", "Steve Marino")),
+        report("charged", ("Jamyha Luss", "Steve Marino")),
+        report("other", ("Steve Marino",)),
+        report("surname", ("Luss",)),
+        report("spokesman", ("Steve Marino", "Dana Cole")),
+    ]
+    v = vectorize([build_profile(a, x) for a, x in rows], None)
+    column = PAIR_FEATURES.index("same_person")
+    f = pair_features(v, np.array([0, 0, 0, 2]), np.array([1, 3, 4, 4]))[:, column]
+    # the victim, named in full by two reports; a surname alone is no evidence; a name four reports give, half
+    assert f.tolist() == [1.0, 0.0, 0.5, 0.5]
+
+
+def test_a_person_both_reports_quote_is_a_source_not_evidence_of_one_event():
+    from newsfuse.model import QuoteSpan
+
+    def report(aid: str, quoted: bool) -> tuple[Article, object]:
+        text = 'Marta Quintela said "the port lost a week of exports" after the strike.'
+        article = Article(id=aid, text=text)
+        quotes = (QuoteSpan(16, 47, "the port lost a week of exports", "Marta Quintela", 0, 14),) if quoted else ()
+        analysis = analysis_of(article, [Mention(0, 14, "Marta Quintela", "PERSON", 0)])
+        return article, replace(analysis, quotes=quotes)
+
+    rows = [report("october", True), report("march", True), report("named", False)]
+    v = vectorize([build_profile(a, x) for a, x in rows], None)
+    column = PAIR_FEATURES.index("same_person")
+    f = pair_features(v, np.array([0, 0]), np.array([1, 2]))[:, column]
+    # quoted by both: no evidence; quoted by one and named by the other (a victim's mother, say): evidence
+    assert f[0] == 0.0 and f[1] > 0

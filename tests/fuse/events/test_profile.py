@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsfuse.fuse.events.profile import build_profile, build_profiles, mention_key, place_keys
+from newsfuse.fuse.events.profile import build_profile, build_profiles, is_full_name, mention_key, place_keys
 from newsfuse.model import Article, ArticleAnalysis, Mention, Removed, Sentence, TimeValue
 from tests.fuse.events.builders import analysis_of, one_sentence
 
@@ -73,3 +73,29 @@ def test_a_yearless_date_on_a_removed_header_line_dates_the_article_within_the_c
     # a removed line of another kind is not read for a date
     other = Article(id="o", text=undated.text, removed=(Removed("Fri 6 Mar", "related-articles tail"),))
     assert build_profiles([other, dated], [one_sentence(other.text), one_sentence(dated.text)])[0].anchor is None
+
+
+# --- people named in full: the evidence a follow-up report carries ---------------------------------
+
+
+def test_a_full_name_has_two_name_words_initials_and_suffixes_aside():
+    for name in ("Jamyha Luss", "Gabriel E. Mejia", "James Poore's", "Carl Dabadie Jr.", "D’Andre Dickerson"):
+        assert is_full_name(name), name
+    for name in ("Luss", "LAPD Sgt", "ST. LOUIS", "Copyright 2016", "J. Smith", "Officer", "the gunman Bryan"):
+        assert not is_full_name(name), name
+
+
+def test_the_profile_keeps_people_named_in_full_by_their_whole_name():
+    text = "Jamyha Luss, 14, was shot. Luss died. Officer Smith and Javascript were there."
+    mentions = [
+        Mention(0, 11, "Jamyha Luss", "PERSON", 0),
+        Mention(28, 32, "Luss", "PERSON", 0),
+        Mention(47, 52, "Smith", "PERSON", 0),
+        Mention(57, 67, "Javascript", "ORG", 0),
+    ]
+    article = Article(id="a", text=text)
+    profile = build_profile(article, analysis_of(article, mentions))
+    assert profile.full_names == {"jamyha_luss"}
+    # with canonical entities, the entity's id
+    entity = {("a", 0, 11): "jamyha-luss-1", ("a", 28, 32): "jamyha-luss-1"}
+    assert build_profile(article, analysis_of(article, mentions), entity).full_names == {"jamyha-luss-1"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,15 @@ FAR_APART_DAYS = 31
 # wrong links the model scored >= 0.7), 2026-11-22.
 OLDER_NEWS_YEARS = 1
 
+# A person both texts name in full is strong evidence of one incident when few reports name
+# them (the victim or suspect of one shooting, named again in the arrest, the charge, the
+# trial), weak when many do (a police spokesman, a mayor, a celebrity of a whole topic).
+# `same_person` is NAME_SPECIFIC_REPORTS / (reports naming the person in full), at most 1:
+# 1 for a name two reports give, 0.2 for one ten give. Set by hand; the link model weighs it.
+# A person both texts quote is left out: a source one outlet quotes on several events of a
+# story (an analyst, a spokesman) says nothing about which event (docs/quality.md, 2026-12-07).
+NAME_SPECIFIC_REPORTS = 2
+
 # Names of the pair features, in the order of the columns of :func:`pair_features`.
 PAIR_FEATURES = (
     "body",  # TF-IDF cosine of all content lemmas
@@ -41,6 +51,7 @@ PAIR_FEATURES = (
     "count_clash",  # 1 when both leads count one thing differently and neither text gives the other's count
     "older_news",  # 1 when one is undated and every year it names is OLDER_NEWS_YEARS off the other's year
     "weekday_clash",  # 1 when both leads name weekdays and share none, and not both articles are dated
+    "same_person",  # how specific the rarest person both name in full (and not both quote) is: NAME_SPECIFIC_REPORTS
 )
 
 
@@ -65,6 +76,9 @@ class Vectors:
     counts: list[tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]] = field(default_factory=list)
     named_years: list[frozenset[int]] = field(default_factory=list)
     weekdays: list[frozenset[int]] = field(default_factory=list)
+    full_names: list[frozenset[str]] = field(default_factory=list)
+    quoted: list[frozenset[str]] = field(default_factory=list)
+    name_reports: dict[str, int] = field(default_factory=dict)  # person key → reports of the corpus naming them in full
 
     def rows(self, keep: Sequence[int]) -> Vectors:
         """These vectors for the profile rows ``keep`` only, in that order (the spaces unchanged)."""
@@ -80,6 +94,7 @@ class Vectors:
             anchor=self.anchor[keep], event_day=self.event_day[keep], years=pick(self.years),
             mentioned=pick(self.mentioned), named=pick(self.named), ordinals=pick(self.ordinals),
             counts=pick(self.counts), named_years=pick(self.named_years), weekdays=pick(self.weekdays),
+            full_names=pick(self.full_names), quoted=pick(self.quoted), name_reports=self.name_reports,
         )
 
 
@@ -126,6 +141,9 @@ def vectorize(profiles: Sequence[Profile], embeddings: np.ndarray | None) -> Vec
         counts=[(dict(p.lead_counts), dict(p.counts)) for p in profiles],
         named_years=[p.named_years for p in profiles],
         weekdays=[p.lead_weekdays for p in profiles],
+        full_names=[p.full_names for p in profiles],
+        quoted=[p.quoted for p in profiles],
+        name_reports=dict(Counter(key for p in profiles for key in p.full_names)),
     )
 
 
@@ -190,6 +208,7 @@ def pair_features(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
             _count_clash(v.counts, i, j),
             _older_news(v, i, j),
             _weekday_clash(v, i, j) & ~dated,
+            _same_person(v, i, j),
         ]
     )
 
@@ -204,6 +223,16 @@ def _weekday_clash(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     if not v.weekdays:
         return np.zeros(len(i), dtype=bool)
     return np.array([bool(v.weekdays[a] and v.weekdays[b] and not v.weekdays[a] & v.weekdays[b]) for a, b in zip(i, j)])
+
+
+def _same_person(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(i))
+    if not v.full_names:
+        return out
+    for k, (a, b) in enumerate(zip(i, j)):
+        if shared := (v.full_names[a] & v.full_names[b]) - (v.quoted[a] & v.quoted[b]):
+            out[k] = min(1.0, NAME_SPECIFIC_REPORTS / min(v.name_reports[key] for key in shared))
+    return out
 
 
 def _older_news(v: Vectors, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -52,6 +52,10 @@ YEAR_BACKGROUND_CUES = frozenset(
 # weekday count; a header date's weekday does not.
 _WEEKDAY_NAME = re.compile(r"\b(?:" + "|".join(WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
 WHO_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# A person named in full: two or more name words, each capitalised and holding a lower-case letter
+# ("Jamyha Luss", "Gabriel E. Mejia"; not "LAPD Sgt", "ST. LOUIS", "Copyright 2016", a lone "Smith").
+_NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*$")
+_INITIAL_OR_SUFFIX = re.compile(r"^(?:[A-Z]\.?|Jr\.?|Sr\.?|II|III|IV)$")
 WHERE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # Figures: counts, ages, sums, scores; four-digit years are left to the time step.
@@ -88,6 +92,8 @@ class Profile:
     counts: tuple[tuple[str, frozenset[int]], ...] = ()
     named_years: frozenset[int] = frozenset()  # every year any time expression of the text falls in
     lead_weekdays: frozenset[int] = frozenset()  # ISO weekdays the lead names ("on Sunday": 7)
+    full_names: frozenset[str] = frozenset()  # keys of the people the text names in full (given and family name)
+    quoted: frozenset[str] = frozenset()  # those of full_names the text quotes (its sources)
 
 
 def build_profile(
@@ -107,6 +113,7 @@ def build_profile(
     who: list[str] = []
     where: list[str] = []
     named: dict[tuple[str, bool], set[str]] = {(k, lead): set() for k in ("people", "places") for lead in (0, 1)}
+    full_names: set[str] = set()
     for m in analysis.mentions:
         key = mention_key(article.id, m, mention_entity)
         if not key:
@@ -115,6 +122,8 @@ def build_profile(
         weight = LEAD_MENTION_WEIGHT if in_lead else 1
         (where if m.label in WHERE_LABELS else who if m.label in WHO_LABELS else []).extend([key] * weight)
         kind = "people" if m.label == "PERSON" else "places" if m.label in WHERE_LABELS else None
+        if kind == "people" and is_full_name(m.text):
+            full_names.add(_person_key(article.id, m, mention_entity))
         if kind:
             named[kind, 0].add(key)
             if 0 <= m.sentence < CLASH_SENTENCES:
@@ -161,7 +170,31 @@ def build_profile(
             year for t in analysis.times if t.type in ("DATE", "TIME") and (year := _modern_year(t.value))
         ),
         lead_weekdays=_lead_weekdays(analysis),
+        full_names=frozenset(full_names),
+        quoted=frozenset(full_names & _speakers(article.id, analysis, mention_entity)),
     )
+
+
+def _person_key(article_id: str, mention: Mention, mention_entity: Mapping | None) -> str:
+    # without a canonical entity, the whole name: the fallback key of mention_key (a surname) is not specific
+    found = (mention_entity or {}).get((article_id, mention.start, mention.end))
+    return found or _norm(POSSESSIVE.sub("", mention.text))
+
+
+def _speakers(article_id: str, analysis: ArticleAnalysis, mention_entity: Mapping | None) -> set[str]:
+    """Keys of the people the text quotes: sources (an analyst, a spokesman) whom reports of other events quote too."""
+    spans = [(q.speaker_start, q.speaker_end) for q in analysis.quotes if q.speaker_start is not None]
+    return {
+        _person_key(article_id, m, mention_entity)
+        for m in analysis.mentions
+        if m.label == "PERSON" and any(m.start < end and start < m.end for start, end in spans)
+    }
+
+
+def is_full_name(text: str) -> bool:
+    """Whether a person's mention gives a full name: two name words or more, initials aside ("Gabriel E. Mejia")."""
+    words = [w for w in POSSESSIVE.sub("", " ".join(text.split())).split(" ") if w and not _INITIAL_OR_SUFFIX.match(w)]
+    return len(words) >= 2 and all(_NAME_WORD.match(w) for w in words)
 
 
 def _lead_weekdays(analysis: ArticleAnalysis) -> frozenset[int]:

@@ -27,6 +27,13 @@
     for (var p = el.parentElement; p; p = p.parentElement) {
       if (p.tagName === "DETAILS") p.open = true;
     }
+    // Sections off screen are laid out at a guessed height (report.css); laid out for real once
+    // scrolled to, those above the target would move it out of view again. Lay them out first.
+    var sections = document.querySelectorAll("main > .section");
+    for (var i = 0; i < sections.length; i++) {
+      sections[i].style.contentVisibility = "visible";
+      if (sections[i].contains(el)) break;
+    }
   }
 
   // The article key of an anchor id: "s-KEY-3" (a sentence) or "a-KEY" (an article).
