@@ -23,8 +23,11 @@ _DOUBLE_OPENERS = "“«„\""
 # news feeds without curly marks, as the NYT archive writes them (''We won,'' she said).
 _TWO_CHAR_OPENERS = ("''", "``")
 _TWO_CHAR_CLOSER = "''"
-# Dashes that may stand before a quote ("— "…," X said"), here and in the quotes that carry on.
-DASHES = "—–-"
+# Dashes that may stand before a quote ("— "…," X said"), here and in the quotes that carry on,
+# and before the name that signs one ("― Name").
+DASHES = "—–-―"
+# Marks that close a quotation: what a reported clause holding a partial quote runs on past.
+CLOSING_MARKS = frozenset({'"', "”", "’", "''"})
 _SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 
 

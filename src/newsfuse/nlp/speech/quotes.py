@@ -256,7 +256,7 @@ def _signature(q: MarkedQuote, doc, attributor: Attributor) -> Source | None:
         k += 1
     if k < len(text) and text[k] == "\n":
         k += 1
-    if k >= len(text) or text[k] not in DASHES + "―":
+    if k >= len(text) or text[k] not in DASHES:
         return None
     span = doc.char_span(k + 1, min(len(text), k + 80), alignment_mode="expand")
     if span is None:
@@ -271,7 +271,7 @@ def _signature(q: MarkedQuote, doc, attributor: Attributor) -> Source | None:
     if src is None or not src.is_person:
         return None
     # The tokenizer may keep the dash on the name ("-Michelle").
-    cut = len(src.text) - len(src.text.lstrip(DASHES + "― "))
+    cut = len(src.text) - len(src.text.lstrip(DASHES + " "))
     return dataclasses.replace(src, start=src.start + cut, text=src.text[cut:]) if cut else src
 
 

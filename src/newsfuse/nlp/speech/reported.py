@@ -21,7 +21,7 @@ from newsfuse.nlp.speech.cues import (
     that_clause,
     words_of_object,
 )
-from newsfuse.nlp.speech.marks import MarkedQuote, in_ranges
+from newsfuse.nlp.speech.marks import CLOSING_MARKS, MarkedQuote, in_ranges
 
 # An indirect clause that is mostly inside quotation marks is the direct quote already.
 MAX_QUOTED_SHARE_OF_INDIRECT = 0.8
@@ -79,8 +79,6 @@ _REQUEST_CUES = frozenset({"urge", "ask", "plead"})
 _CONSENT_CUES = frozenset({"agree"})
 # Verbs whose complement is speech that did not happen ("refused to say", "declined to confirm"),
 # and modals of speech that only may happen ("callers may call …", "you can text …").
-# Quotation marks that close a partial quotation inside a reported clause.
-_CLOSING_MARKS = frozenset({'"', "”", "’", "''"})
 _REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
 _POSSIBILITY_MODALS = frozenset({"may", "might", "can", "could", "should", "must"})
 # Fewer words than this is no statement ("called for it").
@@ -240,7 +238,7 @@ def _continued_past_quote(verb, comp) -> list:
             continue
         between = doc[end + 1 : c.left_edge.i]
         if not (between and all(t.is_punct or t.dep_ == "cc" for t in between)
-                and any(t.text in _CLOSING_MARKS for t in between)):
+                and any(t.text in CLOSING_MARKS for t in between)):
             break
         out += [*between, *c.subtree]
         end = max(t.i for t in c.subtree)
