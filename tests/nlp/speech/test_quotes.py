@@ -546,3 +546,13 @@ def test_the_subject_of_an_aside_is_the_name_right_before_its_verb(nlp):
     # "questioned" is no cue: it doubts more often than it asks.
     text = "Reynolds says that the show has attracted ire from all sides: Howard Stern, in 2013, questioned its role."
     assert reported(text) == [("the show has attracted ire from all sides", "Reynolds")]
+
+
+@pytest.mark.slow
+def test_a_speaker_the_parse_reads_as_a_modifier_or_behind_a_title(nlp):
+    text = ('The debate went on. "I\'m not going to say it is a mistake, so forget about it," said retired '
+            "neurosurgeon Ben Carson, asked about his claims.")
+    assert _direct(nlp, text) == [("I'm not going to say it is a mistake, so forget about it", "Ben Carson")]
+    text = ("The issue came up Friday. Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: "
+            "''Important distinction: thug Putin kills journalists and opponents.''")
+    assert _direct(nlp, text) == [("Important distinction: thug Putin kills journalists and opponents.", "Mitt Romney")]

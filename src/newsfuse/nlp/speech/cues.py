@@ -162,11 +162,20 @@ def subject_of(verb):
             # "issued a statement saying that …": whoever issued the statement says it.
             current = current.head.head
             continue
+        if current is verb and misread_as_modifier(verb):
+            return verb.head
         if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
             return _name_before_apposition(verb) if current is verb else None
         # "was quoted as saying": from the participle through "as" to the verb.
         current = current.head.head if current.dep_ == "pcomp" else current.head
     return None
+
+
+def misread_as_modifier(verb) -> bool:
+    """"Mitt Romney, the 2012 nominee, tweeted: …": a finite verb after a person's name and its
+    apposition that the parser read as a participle modifying the name."""
+    return (verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.ent_type_ == "PERSON"
+            and verb.i > verb.head.i and verb.doc[verb.i - 1].text == ",")
 
 
 def _name_before_apposition(verb):

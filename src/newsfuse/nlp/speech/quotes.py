@@ -23,6 +23,7 @@ from newsfuse.nlp.speech.cues import (
     according_to_object,
     doc_text,
     is_speech_verb,
+    misread_as_modifier,
     subject_of,
     words_of_object,
 )
@@ -48,6 +49,8 @@ MAX_TRAILING_CUE_TOKENS = 4
 # (our fixtures and the seeds; GVC spot checks, 2026-05).
 # Provisional (set on the examples or seeds): docs/quality.md, "Provisional constants".
 MAX_UNLINKED_CUE_DISTANCE = 3
+# Lower-case words of a title between an inverted cue and the name ("said retired neurosurgeon Ben Carson").
+MAX_TITLE_WORDS = 3
 # Dependency labels the parser gives a speaker written after the verb ("asked resident X").
 # Verbs of answering a quote, not of saying it: `"…." Others disagreed.` gives the quote no speaker.
 _REACTIONS = frozenset({"agree", "disagree", "concur"})
@@ -173,12 +176,16 @@ def _cues(tokens, attributor: Attributor, after_quote: bool = False, inside=()) 
 
 def _name_right_after(verb):
     """`"…," said Edward Leamer, an economist …`: the parser hung the name on the quote's own verb;
-    the run of proper nouns right after a verb that opens the words after the quote is its subject."""
+    the run of proper nouns right after a verb that opens the words after the quote is its subject,
+    after the words of a title before it ("said retired neurosurgeon Ben Carson, asked …")."""
     doc = verb.doc
     k = verb.i + 1
+    while k < len(doc) and k - verb.i <= MAX_TITLE_WORDS and doc[k].pos_ != "PROPN" and doc[k].dep_ in ("amod", "compound"):
+        k += 1
+    first = k
     while k < len(doc) and doc[k].pos_ == "PROPN":
         k += 1
-    return doc[k - 1] if k > verb.i + 1 and doc[k - 1].ent_type_ in ("PERSON", "ORG") else None
+    return doc[k - 1] if k > first and doc[k - 1].ent_type_ in ("PERSON", "ORG") else None
 
 
 def _new_clause(verb, right) -> bool:
@@ -191,7 +198,7 @@ def _new_clause(verb, right) -> bool:
 def _bare_passive(verb) -> bool:
     """"when asked in May if …", "when questioned after the debate": a participle with no
     auxiliary, subject or agent is said to someone, and names no speaker."""
-    return verb.tag_ == "VBN" and not any(
+    return verb.tag_ == "VBN" and not misread_as_modifier(verb) and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") for c in verb.children)
 
 
