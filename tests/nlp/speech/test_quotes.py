@@ -556,3 +556,12 @@ def test_a_speaker_the_parse_reads_as_a_modifier_or_behind_a_title(nlp):
     text = ("The issue came up Friday. Mitt Romney, the 2012 Republican presidential nominee, tweeted in response: "
             "''Important distinction: thug Putin kills journalists and opponents.''")
     assert _direct(nlp, text) == [("Important distinction: thug Putin kills journalists and opponents.", "Mitt Romney")]
+
+
+@pytest.mark.slow
+def test_continued_after_a_quote_goes_on_saying_it(nlp):
+    text = '"We will win this," Tom Berg said. "And then," he continued, "we rebuild."'
+    assert _direct(nlp, text) == [("We will win this", "Tom Berg"), ("And then … we rebuild.", "Tom Berg")]
+    # Fighting that continued says nothing.
+    assert _direct(nlp, '"The talks failed," Ana Ruiz said. "We tried." Fighting continued on Monday.') == [
+        ("The talks failed … We tried.", "Ana Ruiz")]

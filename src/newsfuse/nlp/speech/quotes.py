@@ -157,7 +157,7 @@ def _cues(tokens, attributor: Attributor, after_quote: bool = False, inside=()) 
         if obj is not None:
             out.append((tok, "in the words of", attributor.source(obj)))
             continue
-        if is_speech_verb(tok) and not _elaborates(tok) and not _bare_passive(tok):
+        if (is_speech_verb(tok) or after_quote and _continues(tok)) and not _elaborates(tok) and not _bare_passive(tok):
             subj = subject_of(tok)
             if subj is not None and in_ranges(inside, subj.idx):
                 # The verb's other subject outside the quote ("…," said Louise Sunshine, with the
@@ -186,6 +186,13 @@ def _name_right_after(verb):
     while k < len(doc) and doc[k].pos_ == "PROPN":
         k += 1
     return doc[k - 1] if k > first and doc[k - 1].ent_type_ in ("PERSON", "ORG") else None
+
+
+def _continues(verb) -> bool:
+    """`"…," he continued.`: "continue" with nothing to continue after a quote goes on saying it
+    (PolNeAR train: 34 such cues); "continued to fight" and "continued the talks" say nothing."""
+    return (verb.lemma_.lower() == "continue" and verb.pos_ == "VERB"
+            and not any(c.dep_ in ("dobj", "xcomp", "prep", "attr", "acomp") for c in verb.children))
 
 
 def _new_clause(verb, right) -> bool:
