@@ -100,6 +100,9 @@ _WORD = re.compile(r"[a-z]+")
 WEEK_DAYS = 7
 # Words before a day that make it the bound of a period, not the day something happened. English grammar.
 PERIOD_BOUNDS = frozenset({"since", "until", "till", "through", "by", "before", "after"})
+# How many words before a weekday a period bound still reaches: "since Friday", "since his arrest
+# Friday" (the day the bound's happening took place, not the statement's). English grammar.
+BOUND_REACH = 3
 # "N of the victims", "N of them", "three or four of his friends": a part of a group counted
 # elsewhere (not "900 of its staff", a count of an organisation's staff who did something, which
 # another report may give as a rival value).
@@ -231,13 +234,13 @@ class ContradictionFinder:
         # (one weekday named in reports of one week is one day)
         same_time = _same_period(a.dates, b.dates) or (gap is not None and gap < WEEK_DAYS
                                                        and bool(_weekdays(a.text) & _weekdays(b.text)))
-        if not same_time and gap is not None and gap > SAME_STATEMENT_DAYS:
+        if not same_time and (gap is None or gap > SAME_STATEMENT_DAYS):
+            # (reports of unknown days are not known to be of one moment, nor of one happening: the
+            # clustering may have merged two of a kind, as ECB+'s two Qeshm earthquakes years apart)
             return None
         # (figures of reports of different days are different moments)
         tally = bool(RUNNING_COUNT.search(a.text) or RUNNING_COUNT.search(b.text))
-        one_moment = same_time or gap is None or gap <= (self.same_moment_days if tally else SAME_STATEMENT_DAYS)
-        if not same_time and gap is None and a.block != b.block:
-            return None  # reports the clustering put in two events, of unknown days
+        one_moment = same_time or gap <= (self.same_moment_days if tally else SAME_STATEMENT_DAYS)
         dated_apart = claim_slots.dates_clash(a.dates, b.dates) is not None
         if not dated_apart and one_moment and not elsewhere:  # figures for two different days are two facts
             figures = rival_figures(a, b, same_time)
@@ -277,7 +280,7 @@ class ContradictionFinder:
             return None
         gap = claim_slots.days_between(a.report_date, b.report_date)
         same_time = _same_period(a.dates, b.dates)
-        if not same_time and (gap is None and a.block != b.block or gap is not None and gap > SAME_STATEMENT_DAYS):
+        if not same_time and (gap is None or gap > SAME_STATEMENT_DAYS):
             return None
         if claim_slots.dates_clash(a.dates, b.dates) or aligner.amount_clash(a, b) is not None:
             return None  # two dated happenings, or two counts: told apart by those, not by the place
@@ -464,10 +467,11 @@ def _same_period(a: Sequence[str], b: Sequence[str]) -> bool:
 def _weekdays(text: str) -> set[int]:
     """The weekdays a statement names ("on Tuesday"): two reports of the same days naming one
     weekday date themselves to one day, whatever their time expressions resolved to. A weekday
-    that bounds a period ("since Saturday", "by Friday") is not the day of the happening."""
+    that bounds a period ("since Saturday", "by Friday", "since his arrest Friday night") is not
+    the day of the happening."""
     words = _WORD.findall(text.lower())
     return {WEEKDAY_NAMES[w] for k, w in enumerate(words)
-            if w in WEEKDAY_NAMES and (k == 0 or words[k - 1] not in PERIOD_BOUNDS)}
+            if w in WEEKDAY_NAMES and not PERIOD_BOUNDS & set(words[max(0, k - BOUND_REACH) : k])}
 
 
 def _weekday_clash(a: ClaimUnit, b: ClaimUnit, gap: int | None) -> tuple[str, str] | None:
