@@ -29,8 +29,8 @@ open, a rounded figure covers what it rounds, a value inside the other side's ra
 another basis (a rate per period or an average against a total: figure_context.same_basis), and
 statements about different moments. Tallies of reports of different days (more than
 SAME_MOMENT_DAYS apart), and other figures and slots of reports more than SAME_STATEMENT_DAYS
-apart, describe different states unless both statements date themselves to the same time; a part
-of a group ("two of the victims") is no rival of its total; a count that grows from an earlier
+apart or of an unknown day, describe different states unless both statements date themselves to
+the same time; a part of a group ("two of the victims") is no rival of its total; a count that grows from an earlier
 report to a later one is a developing count (told as moving, or a running tally such as the dead or the arrested);
 and a first and a second visit are two visits, not a disagreement, when either report knows of the
 other instance or the two reports are not of the same days.
