@@ -149,6 +149,8 @@ def test_a_digit_group_split_by_a_space_and_numbered_items_are_not_counts():
     assert [a.value for a in amounts_of("a magnitude-5.9 earthquake struck")] == [5.9]
     assert [a.value for a in amounts_of("he ended the game with 2,129 points")] == [2129]
     assert [a.value for a in amounts_of("12 people were hurt, 3 of them badly")] == [12, 3]
+    assert [a.value for a in amounts_of("Since 2005, 14 cases have been prosecuted")] == [14]
+    assert [a.value for a in amounts_of("In 2019, 120 people were hurt")] == [120]
 
 
 def test_words_that_are_not_counts_are_left_out():

@@ -115,8 +115,9 @@ _CODE_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z]{2,5}[-\s]?|[A-Z]-)$")
 # A digit group split by a space after its point or comma ("a magnitude-5. 9 quake", "with 2, 129
 # points", tokenised text as ECB+ holds it): the figure is "5.9" or "2,129" or two numbers, and the
 # text cannot say which, so neither piece is read (English number form, not a fit).
-_SPLIT_AFTER = re.compile(r"(?:\.\s\d|,\s\d{3}(?!\d))")
-_SPLIT_BEFORE = re.compile(r"\d(?:\.|,)\s$")
+_SPLIT_HEAD = re.compile(r"(?<![\d,.])\d{1,3}$")
+_SPLIT_AFTER = re.compile(r"(?:\.\s\d|,\s\d{3}(?![\d,.]))")
+_SPLIT_BEFORE = re.compile(r"(?<![\d,.])\d{1,3}(?P<mark>[.,])\s$")
 # Three or more bare numbers in a list ("Internet Explorer versions 6, 7, 8 and 9", "Routes 1, 9 and
 # 17"): items named by number, not counts (English number form, not a fit).
 _NUMBER_LIST = re.compile(r"(?<![\d.,])\d+(?:(?:\s*,\s*|,?\s+(?:and|or)\s+)\d+(?![\d.]|,\d)){2,}")
@@ -292,8 +293,10 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
         return True  # "101st Ave", "117th Street", "the 82nd Airborne": a name's ordinal
     if _CODE_BEFORE.search(before):
         return True  # "AK-47", "an F-16": a name's number
-    if re.search(r"\d$", text[start:end]) and _SPLIT_AFTER.match(after) or _SPLIT_BEFORE.search(before):
-        return True  # "5. 9", "2, 129": a split digit group, unreadable
+    split = _SPLIT_BEFORE.search(before)
+    if _SPLIT_HEAD.search(text[start:end]) and _SPLIT_AFTER.match(after) or split and (
+            split.group("mark") == "." or re.fullmatch(r"\d{3}", text[start:end])):
+        return True  # "5. 9", "2, 129": a split digit group, unreadable (not "Since 2005, 14 cases")
     listed = max(0, start - 40)
     if re.fullmatch(r"\d+", text[start:end]) and any(
             m.start() + listed <= start and end <= m.end() + listed for m in _NUMBER_LIST.finditer(text[listed : end + 40])):
