@@ -298,8 +298,9 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
             split.group("mark") == "." or re.fullmatch(r"\d{3}", text[start:end])):
         return True  # "5. 9", "2, 129": a split digit group, unreadable (not "Since 2005, 14 cases")
     listed = max(0, start - 40)
-    if re.fullmatch(r"\d+", text[start:end]) and any(
-            m.start() + listed <= start and end <= m.end() + listed for m in _NUMBER_LIST.finditer(text[listed : end + 40])):
+    lists = _NUMBER_LIST.finditer(text[listed : end + 40])
+    if re.fullmatch(r"\d+", text[start:end]) and any(m.start() + listed <= start and end <= m.end() + listed
+                                                      for m in lists):
         return True  # "versions 6, 7, 8 and 9": numbered items
     if re.search(r"\d+\s+of\s+$", before) or re.match(r"\s+of\s+\d", after):
         return True  # "Image 2 of 3": a position in a list
