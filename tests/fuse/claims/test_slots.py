@@ -144,6 +144,7 @@ def test_fractions_are_shares_unless_of_a_unit():
 def test_a_digit_group_split_by_a_space_and_numbered_items_are_not_counts():
     # Tokenised text ("a magnitude-5. 9 quake", "2, 129 points") cannot say which figure it gives.
     for text in ("a magnitude-5. 9 earthquake struck", "McDermott ended the game with 2, 129 points",
+                 "a quake measuring 6. 4 on the Richter scale hit the town",
                  "Greek stocks plunged 5. 4 per cent", "Internet Explorer versions 6, 7, 8 and 9 are affected"):
         assert amounts_of(text) == [], text
     assert [a.value for a in amounts_of("a magnitude-5.9 earthquake struck")] == [5.9]

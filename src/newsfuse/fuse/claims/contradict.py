@@ -29,9 +29,9 @@ open, a rounded figure covers what it rounds, a value inside the other side's ra
 another basis (a rate per period or an average against a total: figure_context.same_basis), and
 statements about different moments. Tallies of reports of different days (more than
 SAME_MOMENT_DAYS apart), and other figures and slots of reports more than SAME_STATEMENT_DAYS
-apart or of an unknown day, describe different states unless both statements date themselves to
-the same time; a part of a group ("two of the victims") is no rival of its total; a count that grows from an earlier
-report to a later one is a developing count (told as moving, or a running tally such as the dead or the arrested);
+apart, or of two reports neither of which has a day, describe different states unless both
+statements date themselves to the same time; a part of a group ("two of the victims") is no rival
+of its total; a count that grows from an earlier report to a later one is a developing count (told as moving, or a running tally such as the dead or the arrested);
 and a first and a second visit are two visits, not a disagreement, when either report knows of the
 other instance or the two reports are not of the same days.
 """
@@ -234,13 +234,13 @@ class ContradictionFinder:
         # (one weekday named in reports of one week is one day)
         same_time = _same_period(a.dates, b.dates) or (gap is not None and gap < WEEK_DAYS
                                                        and bool(_weekdays(a.text) & _weekdays(b.text)))
-        if not same_time and (gap is None or gap > SAME_STATEMENT_DAYS):
-            # (reports of unknown days are not known to be of one moment, nor of one happening: the
-            # clustering may have merged two of a kind, as ECB+'s two Qeshm earthquakes years apart)
+        if not same_time and (_undated(a, b) or gap is not None and gap > SAME_STATEMENT_DAYS):
             return None
         # (figures of reports of different days are different moments)
         tally = bool(RUNNING_COUNT.search(a.text) or RUNNING_COUNT.search(b.text))
-        one_moment = same_time or gap <= (self.same_moment_days if tally else SAME_STATEMENT_DAYS)
+        one_moment = same_time or gap is None or gap <= (self.same_moment_days if tally else SAME_STATEMENT_DAYS)
+        if not same_time and gap is None and a.block != b.block:
+            return None  # reports the clustering put in two events, of unknown days
         dated_apart = claim_slots.dates_clash(a.dates, b.dates) is not None
         if not dated_apart and one_moment and not elsewhere:  # figures for two different days are two facts
             figures = rival_figures(a, b, same_time)
@@ -280,7 +280,8 @@ class ContradictionFinder:
             return None
         gap = claim_slots.days_between(a.report_date, b.report_date)
         same_time = _same_period(a.dates, b.dates)
-        if not same_time and (gap is None or gap > SAME_STATEMENT_DAYS):
+        if not same_time and (_undated(a, b) or gap is None and a.block != b.block
+                              or gap is not None and gap > SAME_STATEMENT_DAYS):
             return None
         if claim_slots.dates_clash(a.dates, b.dates) or aligner.amount_clash(a, b) is not None:
             return None  # two dated happenings, or two counts: told apart by those, not by the place
@@ -472,6 +473,14 @@ def _weekdays(text: str) -> set[int]:
     words = _WORD.findall(text.lower())
     return {WEEKDAY_NAMES[w] for k, w in enumerate(words)
             if w in WEEKDAY_NAMES and not PERIOD_BOUNDS & set(words[max(0, k - BOUND_REACH) : k])}
+
+
+def _undated(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """Neither report has a day (published or written in it): nothing ties the two to one time, nor
+    to one happening, since the clustering may have merged two of a kind (ECB+'s two Qeshm
+    earthquakes three years apart). An undated report beside a dated one is compared as before: the
+    clustering placed it among the dated reports of its event."""
+    return not a.report_date and not b.report_date
 
 
 def _weekday_clash(a: ClaimUnit, b: ClaimUnit, gap: int | None) -> tuple[str, str] | None:

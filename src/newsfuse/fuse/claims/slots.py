@@ -294,7 +294,8 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
     if _CODE_BEFORE.search(before):
         return True  # "AK-47", "an F-16": a name's number
     split = _SPLIT_BEFORE.search(before)
-    if _SPLIT_HEAD.search(text[start:end]) and _SPLIT_AFTER.match(after) or split and (
+    if re.search(r"\d[.,]\s\d", text[start:end]) or _SPLIT_HEAD.search(text[start:end]) and _SPLIT_AFTER.match(
+            after) or split and (
             split.group("mark") == "." or re.fullmatch(r"\d{3}", text[start:end])):
         return True  # "5. 9", "2, 129": a split digit group, unreadable (not "Since 2005, 14 cases")
     listed = max(0, start - 40)
