@@ -245,6 +245,28 @@ def test_a_day_that_bounds_a_period_dates_nothing():
     assert "date" not in kinds(finder)
 
 
+def test_a_day_a_period_bound_reaches_past_a_noun_dates_nothing():
+    finder = found([
+        Article("a", "Dear has been held without bond since his arrest Friday night.", outlet="A",
+                published="2025-11-30"),
+        Article("b", "Dear is being held without bond as he awaits a court appearance on Monday.", outlet="B",
+                published="2025-11-30"),
+    ])
+    assert "date" not in kinds(finder)
+
+
+@pytest.mark.slow
+def test_two_reports_without_a_day_are_not_known_to_be_of_one_moment():
+    # Two undated reports the clustering put together may be of two happenings of one kind years
+    # apart (ECB+'s two Qeshm earthquakes); the same pair dated to one day is a contradiction.
+    texts = ("About 1,200 dockworkers joined the strike at the port.", "About 1,500 dockworkers joined the strike at the port.")
+    undated = found([Article("a", texts[0], outlet="Wire"), Article("b", texts[1], outlet="Daily")])
+    assert undated.contradictions_ == []
+    dated = found([Article("a", texts[0], outlet="Wire", published="2025-10-14"),
+                   Article("b", texts[1], outlet="Daily", published="2025-10-14")])
+    assert kinds(dated) == ["number"]
+
+
 def test_copies_of_one_source_never_contradict_each_other():
     finder = found([
         Article("a", "About 1,200 dockworkers joined the strike.", outlet="Wire", agency="Wire", published="2025-10-14"),

@@ -110,6 +110,11 @@ def test_a_count_over_several_happenings_is_a_wider_scope():
     assert not comparable(("Twelve people were wounded in shootings across the city on Sunday.", "Twelve"),
                           ("Two people were wounded in a shooting in the city on Sunday.", "Two"))
     assert comparable(("Two people were shot in the legs on Sunday.", "Two"), ("Three people were shot on Sunday.", "Three"))
+    # (a phrase after the last of joined verbs may scope them all)
+    assert not comparable(("Four people were killed and seven injured in shootings across the city on Sunday.", "Four"),
+                          ("Three people were killed in a shooting on Sunday.", "Three"))
+    assert comparable(("Four people were killed and seven injured in the shooting on Sunday.", "Four"),
+                      ("Three people were killed in the shooting on Sunday.", "Three"))
 
 
 @pytest.mark.slow

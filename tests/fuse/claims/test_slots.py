@@ -141,6 +141,19 @@ def test_fractions_are_shares_unless_of_a_unit():
     assert read_amount(quarter, text) is None
 
 
+def test_a_digit_group_split_by_a_space_and_numbered_items_are_not_counts():
+    # Tokenised text ("a magnitude-5. 9 quake", "2, 129 points") cannot say which figure it gives.
+    for text in ("a magnitude-5. 9 earthquake struck", "McDermott ended the game with 2, 129 points",
+                 "a quake measuring 6. 4 on the Richter scale hit the town",
+                 "Greek stocks plunged 5. 4 per cent", "Internet Explorer versions 6, 7, 8 and 9 are affected"):
+        assert amounts_of(text) == [], text
+    assert [a.value for a in amounts_of("a magnitude-5.9 earthquake struck")] == [5.9]
+    assert [a.value for a in amounts_of("he ended the game with 2,129 points")] == [2129]
+    assert [a.value for a in amounts_of("12 people were hurt, 3 of them badly")] == [12, 3]
+    assert [a.value for a in amounts_of("Since 2005, 14 cases have been prosecuted")] == [14]
+    assert [a.value for a in amounts_of("In 2019, 120 people were hurt")] == [120]
+
+
 def test_words_that_are_not_counts_are_left_out():
     assert amounts_of("a smaller fire in March, when no one was hurt") == []
     assert [a.kind for a in amounts_of("most shipping lines treated it as a one-off")] == []

@@ -29,9 +29,9 @@ open, a rounded figure covers what it rounds, a value inside the other side's ra
 another basis (a rate per period or an average against a total: figure_context.same_basis), and
 statements about different moments. Tallies of reports of different days (more than
 SAME_MOMENT_DAYS apart), and other figures and slots of reports more than SAME_STATEMENT_DAYS
-apart, describe different states unless both statements date themselves to the same time; a part
-of a group ("two of the victims") is no rival of its total; a count that grows from an earlier
-report to a later one is a developing count (told as moving, or a running tally such as the dead or the arrested);
+apart, or of two reports neither of which has a day, describe different states unless both
+statements date themselves to the same time; a part of a group ("two of the victims") is no rival
+of its total; a count that grows from an earlier report to a later one is a developing count (told as moving, or a running tally such as the dead or the arrested);
 and a first and a second visit are two visits, not a disagreement, when either report knows of the
 other instance or the two reports are not of the same days.
 """
@@ -100,6 +100,9 @@ _WORD = re.compile(r"[a-z]+")
 WEEK_DAYS = 7
 # Words before a day that make it the bound of a period, not the day something happened. English grammar.
 PERIOD_BOUNDS = frozenset({"since", "until", "till", "through", "by", "before", "after"})
+# How many words before a weekday a period bound still reaches: "since Friday", "since his arrest
+# Friday" (the day the bound's happening took place, not the statement's). English grammar.
+BOUND_REACH = 3
 # "N of the victims", "N of them", "three or four of his friends": a part of a group counted
 # elsewhere (not "900 of its staff", a count of an organisation's staff who did something, which
 # another report may give as a rival value).
@@ -231,7 +234,7 @@ class ContradictionFinder:
         # (one weekday named in reports of one week is one day)
         same_time = _same_period(a.dates, b.dates) or (gap is not None and gap < WEEK_DAYS
                                                        and bool(_weekdays(a.text) & _weekdays(b.text)))
-        if not same_time and gap is not None and gap > SAME_STATEMENT_DAYS:
+        if not same_time and (_undated(a, b) or gap is not None and gap > SAME_STATEMENT_DAYS):
             return None
         # (figures of reports of different days are different moments)
         tally = bool(RUNNING_COUNT.search(a.text) or RUNNING_COUNT.search(b.text))
@@ -277,7 +280,8 @@ class ContradictionFinder:
             return None
         gap = claim_slots.days_between(a.report_date, b.report_date)
         same_time = _same_period(a.dates, b.dates)
-        if not same_time and (gap is None and a.block != b.block or gap is not None and gap > SAME_STATEMENT_DAYS):
+        if not same_time and (_undated(a, b) or gap is None and a.block != b.block
+                              or gap is not None and gap > SAME_STATEMENT_DAYS):
             return None
         if claim_slots.dates_clash(a.dates, b.dates) or aligner.amount_clash(a, b) is not None:
             return None  # two dated happenings, or two counts: told apart by those, not by the place
@@ -464,10 +468,19 @@ def _same_period(a: Sequence[str], b: Sequence[str]) -> bool:
 def _weekdays(text: str) -> set[int]:
     """The weekdays a statement names ("on Tuesday"): two reports of the same days naming one
     weekday date themselves to one day, whatever their time expressions resolved to. A weekday
-    that bounds a period ("since Saturday", "by Friday") is not the day of the happening."""
+    that bounds a period ("since Saturday", "by Friday", "since his arrest Friday night") is not
+    the day of the happening."""
     words = _WORD.findall(text.lower())
     return {WEEKDAY_NAMES[w] for k, w in enumerate(words)
-            if w in WEEKDAY_NAMES and (k == 0 or words[k - 1] not in PERIOD_BOUNDS)}
+            if w in WEEKDAY_NAMES and not PERIOD_BOUNDS & set(words[max(0, k - BOUND_REACH) : k])}
+
+
+def _undated(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """Neither report has a day (published or written in it): nothing ties the two to one time, nor
+    to one happening, since the clustering may have merged two of a kind (ECB+'s two Qeshm
+    earthquakes three years apart). An undated report beside a dated one is compared as before: the
+    clustering placed it among the dated reports of its event."""
+    return not a.report_date and not b.report_date
 
 
 def _weekday_clash(a: ClaimUnit, b: ClaimUnit, gap: int | None) -> tuple[str, str] | None:

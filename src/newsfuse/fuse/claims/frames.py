@@ -160,11 +160,14 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
                 period.update(w.lower_ for w in words)
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
                 condition = True
+        # A count over several happenings ("12 people were wounded in shootings across the city", "in
+        # two crashes") is a wider scope than one; "shot in the legs" has its article. A phrase after
+        # the last of joined verbs may scope them all ("four were killed and seven injured in
+        # shootings across the city"): the parse hangs it on the last, so every conjunct is read.
+        for child in (c for verb in (predicate, *predicate.conjuncts) for c in verb.children):
             if child.dep_ == "prep" and child.lower_ in ("in", "from") and any(
                     o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS") and o.i not in inside
                     and not any(d.dep_ in ("det", "poss") for d in o.children) for o in child.children):
-                # A count over several happenings ("12 people were wounded in shootings across the
-                # city", "in two crashes") is a wider scope than one; "shot in the legs" has its article.
                 condition = True
     told = [predicate] + [c for c in predicate.children if c.dep_ in ("acomp", "xcomp", "oprd", "advmod")]
     # ("the death toll is 12": a compound names what befell those counted too)

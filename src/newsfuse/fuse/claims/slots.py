@@ -112,6 +112,15 @@ _PAIR_INSIDE = re.compile(r"(\d[\d,.]*)\s?(?:[-–]|\bto\b)\s?(\d[\d,.]*)")
 _PLURAL_PEOPLE = frozenset({"people", "men", "women", "children", "police", "staff", "personnel", "crew"})
 # Capitals just before a number make it a model's or a thing's name ("AK-47", "an F-16", "MH17").
 _CODE_BEFORE = re.compile(r"(?<![\w-])(?:[A-Z]{2,5}[-\s]?|[A-Z]-)$")
+# A digit group split by a space after its point or comma ("a magnitude-5. 9 quake", "with 2, 129
+# points", tokenised text as ECB+ holds it): the figure is "5.9" or "2,129" or two numbers, and the
+# text cannot say which, so neither piece is read (English number form, not a fit).
+_SPLIT_HEAD = re.compile(r"(?<![\d,.])\d{1,3}$")
+_SPLIT_AFTER = re.compile(r"(?:\.\s\d|,\s\d{3}(?![\d,.]))")
+_SPLIT_BEFORE = re.compile(r"(?<![\d,.])\d{1,3}(?P<mark>[.,])\s$")
+# Three or more bare numbers in a list ("Internet Explorer versions 6, 7, 8 and 9", "Routes 1, 9 and
+# 17"): items named by number, not counts (English number form, not a fit).
+_NUMBER_LIST = re.compile(r"(?<![\d.,])\d+(?:(?:\s*,\s*|,?\s+(?:and|or)\s+)\d+(?![\d.]|,\d)){2,}")
 # Letters glued to a number that keep it a number: ordinal endings, decades, scales.
 _NUMBER_ENDINGS = frozenset({"st", "nd", "rd", "th", "s", "am", "pm"}) | frozenset(SCALE_ABBREVIATIONS)
 _ORDINAL_WORD = re.compile(rf"\b(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\b", re.I)
@@ -284,6 +293,16 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
         return True  # "101st Ave", "117th Street", "the 82nd Airborne": a name's ordinal
     if _CODE_BEFORE.search(before):
         return True  # "AK-47", "an F-16": a name's number
+    split = _SPLIT_BEFORE.search(before)
+    if re.search(r"\d[.,]\s\d", text[start:end]) or _SPLIT_HEAD.search(text[start:end]) and _SPLIT_AFTER.match(
+            after) or split and (
+            split.group("mark") == "." or re.fullmatch(r"\d{3}", text[start:end])):
+        return True  # "5. 9", "2, 129": a split digit group, unreadable (not "Since 2005, 14 cases")
+    listed = max(0, start - 40)
+    lists = _NUMBER_LIST.finditer(text[listed : end + 40])
+    if re.fullmatch(r"\d+", text[start:end]) and any(m.start() + listed <= start and end <= m.end() + listed
+                                                      for m in lists):
+        return True  # "versions 6, 7, 8 and 9": numbered items
     if re.search(r"\d+\s+of\s+$", before) or re.match(r"\s+of\s+\d", after):
         return True  # "Image 2 of 3": a position in a list
     if re.search(r"[A-Z][a-z]+\s+(?:No\.\s*)?$", before) and not re.search(r"(?:^|[.!?]\s+)[A-Z][a-z]+\s+$", before):
