@@ -86,6 +86,12 @@ def _direct(nlp, text: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "direct"]
 
 
+def _reported(nlp, text: str, cue: bool = False) -> list[tuple]:
+    """(text, speaker) of each reported clause, with its cue when ``cue``."""
+    return [(q.text, q.speaker_text, q.cue) if cue else (q.text, q.speaker_text)
+            for q in _quotes(nlp, text) if q.kind == "indirect"]
+
+
 @pytest.mark.slow
 def test_said_after_and_before_the_quote(nlp):
     assert _direct(nlp, '"We will win," Anna Novak said on Sunday.') == [("We will win", "Anna Novak")]
@@ -327,46 +333,37 @@ def test_a_line_opening_with_a_name_and_a_colon_is_their_statement(nlp):
 
 @pytest.mark.slow
 def test_requests_promises_and_namings_are_reported_speech(nlp):
-    def reported(text):
-        return [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, text) if q.kind == "indirect"]
-
-    assert reported("Anna Novak called for a ban on new coal plants.") == [("a ban on new coal plants", "Anna Novak", "call")]
-    assert reported("Karl Weber urged voters to stay at home.") == [("voters to stay at home", "Karl Weber", "urge")]
-    assert reported("Anna Novak pledged to cut the budget.") == [("to cut the budget", "Anna Novak", "pledge")]
-    assert reported("Karl Weber called the plan a disaster.") == [("the plan a disaster", "Karl Weber", "call")]
-    assert reported("Karl Weber called her on Monday.") == []  # a telephone call says nothing
+    assert _reported(nlp, cue=True, text="Anna Novak called for a ban on new coal plants.") == [("a ban on new coal plants", "Anna Novak", "call")]
+    assert _reported(nlp, cue=True, text="Karl Weber urged voters to stay at home.") == [("voters to stay at home", "Karl Weber", "urge")]
+    assert _reported(nlp, cue=True, text="Anna Novak pledged to cut the budget.") == [("to cut the budget", "Anna Novak", "pledge")]
+    assert _reported(nlp, cue=True, text="Karl Weber called the plan a disaster.") == [("the plan a disaster", "Karl Weber", "call")]
+    assert _reported(nlp, cue=True, text="Karl Weber called her on Monday.") == []  # a telephone call says nothing
 
 
 @pytest.mark.slow
 def test_noun_phrase_topic_question_and_noun_contents_are_reported_speech(nlp):
-    def reported(text):
-        return [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, text) if q.kind == "indirect"]
-
-    assert reported("Anna Novak cited rising rents.") == [("rising rents", "Anna Novak", "cite")]
-    assert reported("Karl Weber described the plan as a disaster.") == [("the plan as a disaster", "Karl Weber", "describe")]
-    assert reported("Anna Novak spoke of the legacy of the strike.") == [("the legacy of the strike", "Anna Novak", "speak")]
-    assert reported("Karl Weber explained why he backs the plan.") == [("why he backs the plan", "Karl Weber", "explain")]
-    assert reported("Anna Novak pointed out that the budget had grown.") == [("the budget had grown", "Anna Novak", "point")]
-    assert reported("The council rejected Karl Weber's claim that the budget had grown.") == [
+    assert _reported(nlp, cue=True, text="Anna Novak cited rising rents.") == [("rising rents", "Anna Novak", "cite")]
+    assert _reported(nlp, cue=True, text="Karl Weber described the plan as a disaster.") == [("the plan as a disaster", "Karl Weber", "describe")]
+    assert _reported(nlp, cue=True, text="Anna Novak spoke of the legacy of the strike.") == [("the legacy of the strike", "Anna Novak", "speak")]
+    assert _reported(nlp, cue=True, text="Karl Weber explained why he backs the plan.") == [("why he backs the plan", "Karl Weber", "explain")]
+    assert _reported(nlp, cue=True, text="Anna Novak pointed out that the budget had grown.") == [("the budget had grown", "Anna Novak", "point")]
+    assert _reported(nlp, cue=True, text="The council rejected Karl Weber's claim that the budget had grown.") == [
         ("the budget had grown", "Karl Weber", "claim")]
     # An object that only stands for the content, a pointed gun, a claim without its owner: nothing.
-    assert reported("Anna Novak cited it as an example.") == []
-    assert reported("Karl Weber described the scene.") == []
-    assert reported("Karl Weber pointed his camera at the crowd.") == []
-    assert reported("The council rejected the claim that the budget had grown.") == []
+    assert _reported(nlp, cue=True, text="Anna Novak cited it as an example.") == []
+    assert _reported(nlp, cue=True, text="Karl Weber described the scene.") == []
+    assert _reported(nlp, cue=True, text="Karl Weber pointed his camera at the crowd.") == []
+    assert _reported(nlp, cue=True, text="The council rejected the claim that the budget had grown.") == []
     # A question the speaker would not answer reports nothing.
-    assert reported("Karl Weber did not say whether the plan would pass.") == []
+    assert _reported(nlp, cue=True, text="Karl Weber did not say whether the plan would pass.") == []
 
 
 @pytest.mark.slow
 def test_a_clause_holding_a_partial_quotation_is_reported_speech_with_it(nlp):
-    def reported(text):
-        return [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, text) if q.kind == "indirect"]
-
     # A participle's clause is its own, not an "as" aside that attributes a quote found already.
     adding = "Lena Ortiz spoke at the harbour, adding that the council would hold “open hearings” soon."
-    assert reported(adding) == [("the council would hold “open hearings” soon", "Lena Ortiz", "add")]
-    assert reported("Tom Berg called the harbour plan “a costly mistake.”") == [
+    assert _reported(nlp, cue=True, text=adding) == [("the council would hold “open hearings” soon", "Lena Ortiz", "add")]
+    assert _reported(nlp, cue=True, text="Tom Berg called the harbour plan “a costly mistake.”") == [
         ("the harbour plan “a costly mistake.”", "Tom Berg", "call")]
     # The quoted words alone are still the direct quote.
     assert [q.text for q in _quotes(nlp, adding) if q.kind == "direct"] == ["open hearings"]
@@ -374,14 +371,11 @@ def test_a_clause_holding_a_partial_quotation_is_reported_speech_with_it(nlp):
 
 @pytest.mark.slow
 def test_requests_keep_their_addressee_and_consent_is_a_promise(nlp):
-    def reported(text):
-        return [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, text) if q.kind == "indirect"]
-
-    assert reported("Tom Berg called upon the mayor to reopen the ferry line.") == [
+    assert _reported(nlp, cue=True, text="Tom Berg called upon the mayor to reopen the ferry line.") == [
         ("the mayor to reopen the ferry line", "Tom Berg", "call")]
-    assert reported("Lena Ortiz agreed to fund the ferry line for two more years.") == [
+    assert _reported(nlp, cue=True, text="Lena Ortiz agreed to fund the ferry line for two more years.") == [
         ("to fund the ferry line for two more years", "Lena Ortiz", "agree")]
-    assert reported("Lena Ortiz agreed with the ferry captains.") == []
+    assert _reported(nlp, cue=True, text="Lena Ortiz agreed with the ferry captains.") == []
 
 
 @pytest.mark.slow
@@ -409,15 +403,12 @@ def test_a_quotation_carried_on_after_a_long_inverted_cue_is_one_quote(nlp):
 
 @pytest.mark.slow
 def test_gerund_contents_and_that_clauses_after_an_addressee_are_reported_speech(nlp):
-    def reported(text):
-        return [(q.text, q.speaker_text, q.cue) for q in _quotes(nlp, text) if q.kind == "indirect"]
-
-    assert reported("In May, Lena Ortiz proposed extending the ferry line to the islands.") == [
+    assert _reported(nlp, cue=True, text="In May, Lena Ortiz proposed extending the ferry line to the islands.") == [
         ("extending the ferry line to the islands", "Lena Ortiz", "propose")]
     # "that" read as a wh-word does not make the clause a question.
-    assert reported("Tom Berg admitted to the council that, looking back, what he signed was a bad deal.") == [
+    assert _reported(nlp, cue=True, text="Tom Berg admitted to the council that, looking back, what he signed was a bad deal.") == [
         ("looking back, what he signed was a bad deal", "Tom Berg", "admit")]
-    assert reported("Tom Berg did not say whether the ferry would run.") == []
+    assert _reported(nlp, cue=True, text="Tom Berg did not say whether the ferry would run.") == []
 
 
 @pytest.mark.slow
@@ -467,16 +458,13 @@ def test_phrasal_verbs_of_speech_cue_a_quotation(nlp):
 
 @pytest.mark.slow
 def test_a_reported_clause_runs_on_past_a_partial_quotation_closed_inside_it(nlp):
-    def reported(text):
-        return [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "indirect"]
-
     text = 'Lena Ortiz told reporters that the fares could be "far too high," and have been rising for years.'
-    assert reported(text) == [('the fares could be "far too high," and have been rising for years', "Lena Ortiz")]
+    assert _reported(nlp, text) == [('the fares could be "far too high," and have been rising for years', "Lena Ortiz")]
     # Without a closing mark, what follows is the reporter's: "and left the room" was not said.
-    assert reported("Tom Berg said he was tired, and left the room.") == [("he was tired", "Tom Berg")]
+    assert _reported(nlp, "Tom Berg said he was tired, and left the room.") == [("he was tired", "Tom Berg")]
     # "told CNN" in an aside: the hearer is no content, and the clause around the aside is reported.
     text = "Instead, Tom Berg told reporters, the plan would be to sell the ferry if he wins the vote."
-    assert reported(text) == [("the plan would be to sell the ferry if he wins the vote", "Tom Berg")]
+    assert _reported(nlp, text) == [("the plan would be to sell the ferry if he wins the vote", "Tom Berg")]
 
 
 @pytest.mark.slow
@@ -488,18 +476,15 @@ def test_a_name_and_a_colon_after_a_dash_signs_the_quote(nlp):
 
 @pytest.mark.slow
 def test_speakers_named_through_a_relative_clause_or_a_statement(nlp):
-    def reported(text):
-        return [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "indirect"]
-
     # "who" stands for the name it describes.
     text = "''Fares are up a little,'' said Mr. Ekovich, who noted that ferry prices had fallen by half."
-    assert ("ferry prices had fallen by half", "Ekovich") in reported(text)
+    assert ("ferry prices had fallen by half", "Ekovich") in _reported(nlp, text)
     # Whoever issued the statement says what it says.
     text = 'On Saturday, Tom Berg issued a statement saying that the ferry was "a remarkable boat and a fine ship."'
     assert [q.speaker_text for q in _quotes(nlp, text) if q.kind == "direct"] == ["Tom Berg"]
     # An untagged name in apposition with "supporter" is that person, not the name inside the apposition.
     text = "He also worked at the port. Simmons, an Obama supporter, said he saw the shift in his own family."
-    assert reported(text) == [("he saw the shift in his own family", "Simmons")]
+    assert _reported(nlp, text) == [("he saw the shift in his own family", "Simmons")]
 
 
 @pytest.mark.slow
@@ -519,13 +504,10 @@ def test_a_name_after_a_dash_signs_the_quote_before_it(nlp):
 
 @pytest.mark.slow
 def test_an_as_clause_with_its_own_content_is_no_aside(nlp):
-    def reported(text):
-        return [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "indirect"]
-
     # "as X called for a boycott" says the boycott, not the clause around it.
     text = "The move may come as no surprise as Tom Berg called for a ferry boycott after the company refused to talk."
-    assert reported(text) == [("a ferry boycott", "Tom Berg")]
-    assert ("for the mayor to resign", "Tom Berg") in reported("Likewise, Tom Berg called for the mayor to resign.")
+    assert _reported(nlp, text) == [("a ferry boycott", "Tom Berg")]
+    assert ("for the mayor to resign", "Tom Berg") in _reported(nlp, "Likewise, Tom Berg called for the mayor to resign.")
 
 
 @pytest.mark.slow
@@ -538,14 +520,11 @@ def test_a_clause_joined_after_the_quote_is_not_its_cue(nlp):
 
 @pytest.mark.slow
 def test_the_subject_of_an_aside_is_the_name_right_before_its_verb(nlp):
-    def reported(text):
-        return [(q.text, q.speaker_text) for q in _quotes(nlp, text) if q.kind == "indirect"]
-
     text = "Sanders was less shy about it. Voters, Clinton suggested, don't have to worry that big banks can sway her."
-    assert [s for _, s in reported(text)] == ["Clinton"]
+    assert [s for _, s in _reported(nlp, text)] == ["Clinton"]
     # "questioned" is no cue: it doubts more often than it asks.
     text = "Reynolds says that the show has attracted ire from all sides: Howard Stern, in 2013, questioned its role."
-    assert reported(text) == [("the show has attracted ire from all sides", "Reynolds")]
+    assert _reported(nlp, text) == [("the show has attracted ire from all sides", "Reynolds")]
 
 
 @pytest.mark.slow
