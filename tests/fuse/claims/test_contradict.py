@@ -75,6 +75,16 @@ def test_a_denial_contradicts_the_statement():
 
 
 @pytest.mark.slow
+def test_a_counterfactual_neither_states_nor_denies():
+    finder = found([
+        Article("a", "The governor would not have ruled out further increases in the tax if the budget had held.",
+                outlet="A", published="2025-02-06"),
+        Article("b", "The governor ruled out further increases in the tax.", outlet="B", published="2025-02-06"),
+    ])
+    assert "negation" not in kinds(finder)
+
+
+@pytest.mark.slow
 def test_a_denial_in_a_coordinated_clause_denies_only_its_own_predicate():
     finder = found([
         Article("a", "The council will hire temporary staff first and did not rule out school closures.", outlet="A",

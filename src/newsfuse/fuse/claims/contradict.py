@@ -98,6 +98,8 @@ RUNNING_COUNT = re.compile(
 )
 _WORD = re.compile(r"[a-z]+")
 WEEK_DAYS = 7
+# Modals of what would happen under another condition ("would not have …", "could not … if …").
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might"})
 # Words before a day that make it the bound of a period, not the day something happened. English grammar.
 PERIOD_BOUNDS = frozenset({"since", "until", "till", "through", "by", "before", "after"})
 # How many words before a weekday a period bound still reaches: "since Friday", "since his arrest
@@ -409,10 +411,11 @@ def _denies_the_same(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bo
     # "may not be restored till 31 December" says when, as "could take until December 31" does: no denial.
     denied = {(_verb_name(v), _subject(v), _objects(v)) for v in (t.head if t.dep_ == "neg" else t.head.head for t in dn
               if t.dep_ == "neg" or (t.dep_ == "det" and t.lower_ in ("no", "neither")))
-              if not any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in v.children)}
+              if not any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in v.children) and not _counterfactual(v)}
     # (an auxiliary, "have" of "have placed", states nothing by itself)
     stated = {(_verb_name(t), _subject(t)) for t in do
-              if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and not _negated_verb(t)}
+              if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and not _negated_verb(t)
+              and not _counterfactual(t)}
     said = {t.lemma_.lower() for t in do}
     # The same predicate of the same subject ("the governor did not rule out" / "the governor ruled
     # out"); a subject either side leaves unnamed (a pronoun, none) does not make one. What the denial
@@ -435,6 +438,14 @@ def _objects(verb) -> frozenset[str]:
     heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
     heads += [o for c in verb.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"]
     return frozenset(h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN"))
+
+
+def _counterfactual(verb) -> bool:
+    """"would not have placed him …", "could not win if …": what did or would happen under another
+    condition, which neither states nor denies what did. English grammar."""
+    modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
+    return modal and any(c.dep_ == "aux" and c.lower_ == "have" or c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "if" for m in c.children) for c in verb.children)
 
 
 def _negated_verb(verb) -> bool:
