@@ -265,6 +265,24 @@ def read_amount(number: Number, text: str) -> Amount | None:
                   number.end, noun)
 
 
+def _split_digit_group(number: str, before: str, after: str) -> bool:
+    """Whether ``number`` is a piece of a digit group split by a space ("5. 9", "2, 129"): it holds
+    the split, its head is followed by the rest, or it is the rest after a split point or comma."""
+    if re.search(r"\d[.,]\s\d", number) or _SPLIT_HEAD.search(number) and _SPLIT_AFTER.match(after):
+        return True
+    split = _SPLIT_BEFORE.search(before)
+    return bool(split and (split.group("mark") == "." or re.fullmatch(r"\d{3}", number)))
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """Whether the bare number at ``start``–``end`` is one of three or more listed ("6, 7, 8 and 9")."""
+    if not re.fullmatch(r"\d+", text[start:end]):
+        return False
+    window = max(0, start - 40)
+    return any(m.start() + window <= start and end <= m.end() + window
+               for m in _NUMBER_LIST.finditer(text[window : end + 40]))
+
+
 def _not_a_quantity(text: str, start: int, end: int) -> bool:
     """A number that names rather than counts: an age ("a 32-year-old", "Smith, 30,"), an address
     ("the 800 block of", "Highway 5"), a position ("three doors down"), a phone number, a time of day
@@ -293,15 +311,9 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
         return True  # "101st Ave", "117th Street", "the 82nd Airborne": a name's ordinal
     if _CODE_BEFORE.search(before):
         return True  # "AK-47", "an F-16": a name's number
-    split = _SPLIT_BEFORE.search(before)
-    if re.search(r"\d[.,]\s\d", text[start:end]) or _SPLIT_HEAD.search(text[start:end]) and _SPLIT_AFTER.match(
-            after) or split and (
-            split.group("mark") == "." or re.fullmatch(r"\d{3}", text[start:end])):
+    if _split_digit_group(text[start:end], before, after):
         return True  # "5. 9", "2, 129": a split digit group, unreadable (not "Since 2005, 14 cases")
-    listed = max(0, start - 40)
-    lists = _NUMBER_LIST.finditer(text[listed : end + 40])
-    if re.fullmatch(r"\d+", text[start:end]) and any(m.start() + listed <= start and end <= m.end() + listed
-                                                      for m in lists):
+    if _listed(text, start, end):
         return True  # "versions 6, 7, 8 and 9": numbered items
     if re.search(r"\d+\s+of\s+$", before) or re.match(r"\s+of\s+\d", after):
         return True  # "Image 2 of 3": a position in a list

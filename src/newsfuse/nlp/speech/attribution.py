@@ -74,6 +74,8 @@ AGENT_NOUNS = frozenset(
     driver pilot docker boy girl baby teen teenager youth district dispatch enforcement
     """.split()
 )
+# Nouns that can head a speaker: people and bodies that speak.
+SPEAKER_NOUNS = PERSON_NOUNS | AGENT_NOUNS
 # Labels of name mentions that can speak: people, organisations, a people or country standing for
 # its government ("Moscow announced") and a building or site for its office ("the Vatican says",
 # "the White House said", "the Port of X Authority said", which spaCy tags FAC or LOC); a song, a
@@ -439,14 +441,14 @@ class Attributor:
 
 def _in_apposition_with_agent(token) -> bool:
     """Whether an apposition of ``token`` is headed by a noun for a person or a speaking body."""
-    return any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS | AGENT_NOUNS for c in token.children)
+    return any(c.dep_ == "appos" and c.lemma_.lower() in SPEAKER_NOUNS for c in token.children)
 
 
 def _agent_noun(token) -> bool:
     """A noun for people or a body that speaks: a known one, one with a people ending, or a plural
     ("two shipping agents", "forwarders": things in the plural seldom say anything)."""
     lemma = token.lemma_.lower()
-    if lemma in PERSON_NOUNS or lemma in AGENT_NOUNS or token.tag_ in ("NNS", "NNPS"):
+    if lemma in SPEAKER_NOUNS or token.tag_ in ("NNS", "NNPS"):
         return True
     if lemma.endswith(_AGENT_COMPOUNDS):
         return True  # "carmaker", "policymaker", "chairman", "shareholder"

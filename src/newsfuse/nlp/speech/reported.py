@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from newsfuse.model import Mention, skip_dateline
-from newsfuse.nlp.speech.attribution import AGENT_NOUNS, PERSON_NOUNS, Attributor, Source
+from newsfuse.nlp.speech.attribution import SPEAKER_NOUNS, Attributor, Source
 from newsfuse.nlp.speech.cues import (
     SPEECH_VERBS,
     according_to_object,
@@ -263,7 +263,7 @@ def _unsaid(verb) -> bool:
 def _hearer(verb, obj) -> bool:
     """Whether ``obj`` is whom ``verb`` was said to ("…, Trump told CNN, …"), not what was said."""
     return (obj.dep_ == "dobj" and verb.lemma_.lower() in _HEARER_CUES
-            and (obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in PERSON_NOUNS | AGENT_NOUNS))
+            and (obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in SPEAKER_NOUNS))
 
 
 def _inverted_after_comma(verb) -> bool:
@@ -380,7 +380,7 @@ def _object_or_topic(verb) -> list:
     # "described the scene", "mentioned Machado": a bare thing or name is what was spoken of, not said.
     if sum(1 for t in tokens if not (t.is_punct or t.pos_ == "DET" or t.dep_ == "poss" and t.pos_ == "PRON")) < MIN_OBJECT_WORDS:
         return []
-    if lemma == "cite" and parts[0].lemma_.lower() in PERSON_NOUNS | AGENT_NOUNS:
+    if lemma == "cite" and parts[0].lemma_.lower() in SPEAKER_NOUNS:
         return []  # "…, citing hospital staff" names where the words came from, not what they said
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()  # "plans to axe 1,200 jobs and" when the parser hangs what follows elsewhere
