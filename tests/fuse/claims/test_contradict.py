@@ -85,6 +85,22 @@ def test_a_counterfactual_neither_states_nor_denies():
 
 
 @pytest.mark.slow
+def test_a_denial_that_corrects_its_complement_denies_only_that_complement():
+    finder = found([
+        Article("a", "The fire was started by the tenants.", outlet="A", published="2025-02-06"),
+        Article("b", "The fire was not started by the tenants but by a faulty heater.", outlet="B", published="2025-02-06"),
+    ])
+    assert kinds(finder) == ["negation"]
+    finder = found([  # the other statement names the denied complement only in an aside
+        Article("a", "The source was a combination of people, though the reporters insisted it was one person.",
+                outlet="A", published="2025-02-06"),
+        Article("b", "The source was not one person, but probably a combination of people.", outlet="B",
+                published="2025-02-06"),
+    ])
+    assert "negation" not in kinds(finder)
+
+
+@pytest.mark.slow
 def test_a_denial_in_a_coordinated_clause_denies_only_its_own_predicate():
     finder = found([
         Article("a", "The council will hire temporary staff first and did not rule out school closures.", outlet="A",
@@ -188,6 +204,17 @@ def test_an_ordinal_of_several_named_instances_is_one_of_them():
         Article("a", "Police said a third officer was injured in the shooting at the clinic.", outlet="A",
                 published="2025-06-02"),
         Article("b", "Police said a fourth officer was injured in the shooting at the clinic.", outlet="B",
+                published="2025-06-02"),
+    ])
+    assert "ordinal" not in kinds(finder)
+
+
+@pytest.mark.slow
+def test_an_ordinal_in_a_phrase_of_time_names_a_period_not_a_count():
+    finder = found([
+        Article("a", "The governor signed the budget law during his second term, aides said.", outlet="A",
+                published="2025-06-02"),
+        Article("b", "The governor signed the budget law during his first term, aides said.", outlet="B",
                 published="2025-06-02"),
     ])
     assert "ordinal" not in kinds(finder)
@@ -435,3 +462,15 @@ def test_a_title_in_a_quotation_or_undated_reports_give_no_role_conflict(nlp):
     capacity = ("Though, as a senator, Maria Costa has opposed new bridges, she opened the new bridge in Braga on Tuesday.",
                 "2026-03-03")
     assert "role" not in kinds(found_analysed(nlp, told, capacity))
+
+
+@pytest.mark.slow
+def test_a_statement_dated_long_before_the_other_report_tells_another_happening(nlp):
+    raid = ("The gang drove four cars through the window of a jewellery store.", "2009-05-20")
+    finder = found_analysed(nlp, ("In 2007, the gang drove two cars through the window of a jewellery store.",
+                                  "2009-05-20"), raid)
+    assert "number" not in kinds(finder)
+    # a time that takes in the other report's day is no other time
+    finder = found_analysed(nlp, ("In May 2009, the gang drove two cars through the window of a jewellery store.",
+                                  "2009-05-20"), raid)
+    assert "number" in kinds(finder)

@@ -158,6 +158,11 @@ def test_figures_of_two_subjects_are_other_counts():
     # A possessor owns the figure: "his 14 points" may be anyone's, "Charles' 226 yards" are Charles's.
     assert not comparable(("His 14 points led the team.", "14"), ("Smith's 12 points led the team.", "12"))
     assert not comparable(("Charles' 226 yards led the league.", "226"), ("Peterson's 352 yards led the league.", "352"))
+    # A participle or gerund without its own subject is its clause's subject's deed.
+    assert not comparable(("Echenique scored 11 points in the game.", "11"),
+                          ("Artino complemented him inside by scoring six points.", "six"))
+    assert not comparable(("Smith needed 13 points to break the record.", "13"),
+                          ("He came in needing 11 points to break the record.", "11"))
     # One subject written two ways is one owner.
     assert comparable(("The Bank of Valdoria raised its rate to 4.5%.", "4.5%"),
                       ("Valdoria's central bank raised its rate to 4.75%.", "4.75%"))
@@ -166,6 +171,14 @@ def test_figures_of_two_subjects_are_other_counts():
     assert comparable(("Smith shot four people.", "four"), ("The suspect shot three people.", "three"))
     # Two descriptions may be one referent told two ways.
     assert comparable(("The plant employs 3,100 workers.", "3,100"), ("The site employs 2,400 workers.", "2,400"))
+
+
+@pytest.mark.slow
+def test_a_count_over_a_bounded_span_of_time_is_a_narrower_count():
+    assert not comparable(("Gray had been arrested three times since October.", "three"),
+                          ("Gray had previously been arrested four times.", "four"))
+    assert comparable(("Gray had been arrested three times since October.", "three"),
+                      ("Gray had been arrested four times since October.", "four"))
 
 
 @pytest.mark.slow

@@ -25,3 +25,14 @@ def test_statement_parses_without_entities_until_a_caller_needs_them():
     assert full is lean  # the memo's parse, completed in place
     assert [(t.ent_iob_, t.ent_type_) for t in full] == [(t.ent_iob_, t.ent_type_) for t in whole]
     assert {e.label_ for e in full.ents} >= {"GPE", "CARDINAL"}
+
+
+@pytest.mark.slow
+def test_a_curly_apostrophe_is_parsed_as_a_possessive():
+    from types import SimpleNamespace
+
+    text = "Charles’ 226 yards rushing was good for the third most in franchise history."
+    units = [SimpleNamespace(article="a", start=0, end=len(text))]
+    doc = parses.statement_parses(units, {"a": text}, entities=False)[("a", 0, len(text))]
+    assert doc.text == text.replace("’", "'") and len(doc.text) == len(text)  # offsets hold
+    assert [t.dep_ for t in doc if t.text == "Charles"] == ["poss"]

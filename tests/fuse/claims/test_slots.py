@@ -101,10 +101,22 @@ def test_a_range_reaches_its_upper_end():
     assert compatible(count, one("14 people were hurt")) and not compatible(count, one("30 people were hurt"))
 
 
+def test_a_range_written_in_two_figures_reaches_its_lower_end():
+    worst = amounts_of("the worst hit villages sustained between 40 and 80 percent damage")[-1]
+    other = amounts_of("40 percent to 70 percent of the buildings were destroyed")[-1]
+    assert worst.kind == other.kind == "percent" and worst.lo == pytest.approx(39.6)
+    assert compatible(worst, other)  # two ranges that meet
+    assert not compatible(worst, one("only 20 percent of the buildings were destroyed"))
+    offers = amounts_of("offers from $140 to $150 million")[-1]
+    assert offers.lo == pytest.approx(140e6, rel=0.02) and compatible(offers, one("a $145 million offer"))
+    assert not compatible(offers, one("a $200 million contract"))
+
+
 def test_scores_records_and_names_with_numbers_are_not_counts():
     for text in ("a disappointing 9-14 start to the season", "the Sixers won 88-72 on Friday",
                  "the 76ers have struggled", "he carried an AK-47 rifle", "seized an AK 47 rifle",
-                 "stopped at 117th Street and 97th Avenue", "a 3D printer"):
+                 "stopped at 117th Street and 97th Avenue", "a 3D printer", "drove a four-by-four car",
+                 "drove a four-by- four car"):
         assert [a for a in amounts_of(text) if a.kind == "cardinal"] == [], text
     assert [a.value for a in amounts_of("two AK-47 rifles were found")] == [2]
     assert amounts_of("the plant lies about 24km north of the city") == []

@@ -39,6 +39,7 @@ other instance or the two reports are not of the same days.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from collections.abc import Mapping, Sequence
 
@@ -100,11 +101,19 @@ _WORD = re.compile(r"[a-z]+")
 WEEK_DAYS = 7
 # Modals of what would happen under another condition ("would not have …", "could not … if …").
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might"})
+# What a negated verb may be corrected in ("not X but Y"): its attribute, object, agent or phrase.
+_COMPLEMENTS = frozenset({"attr", "dobj", "agent", "prep", "acomp", "pobj"})
+# An ordinal in a phrase of time names a period ("during his second term", "in the third quarter"),
+# not a count of the statement's own happening.
+_PERIOD_ORDINAL = re.compile(r"\b(?:during|in|since|after|before|throughout|until|through)\s+"
+                             r"(?:the|his|her|its|their|this|that|[\w.-]+(?:'s|’s|'|’))\s+$", re.I)
 # Words before a day that make it the bound of a period, not the day something happened. English grammar.
 PERIOD_BOUNDS = frozenset({"since", "until", "till", "through", "by", "before", "after"})
 # How many words before a weekday a period bound still reaches: "since Friday", "since his arrest
 # Friday" (the day the bound's happening took place, not the statement's). English grammar.
 BOUND_REACH = 3
+# A period bound before a time ("since August", "until the end of 2029", "by Friday").
+_BOUNDED_TIME = re.compile(rf"\b(?:{'|'.join(sorted(PERIOD_BOUNDS))})\s+(?:[\w,]+\s+){{0,3}}?(?:\d|[A-Z])")
 # "N of the victims", "N of them", "three or four of his friends": a part of a group counted
 # elsewhere (not "900 of its staff", a count of an organisation's staff who did something, which
 # another report may give as a rival value).
@@ -236,7 +245,8 @@ class ContradictionFinder:
         # (one weekday named in reports of one week is one day)
         same_time = _same_period(a.dates, b.dates) or (gap is not None and gap < WEEK_DAYS
                                                        and bool(_weekdays(a.text) & _weekdays(b.text)))
-        if not same_time and (_undated(a, b) or gap is not None and gap > SAME_STATEMENT_DAYS):
+        if not same_time and (_undated(a, b) or _dated_away(a, b) or _dated_away(b, a)
+                              or gap is not None and gap > SAME_STATEMENT_DAYS):
             return None
         # (figures of reports of different days are different moments)
         tally = bool(RUNNING_COUNT.search(a.text) or RUNNING_COUNT.search(b.text))
@@ -252,7 +262,7 @@ class ContradictionFinder:
             # several instances, so a third report's other ordinal may be one of them.
             figures = [(x, y) for x, y in figures
                        if x.kind != "ordinal" or x.noun and x.noun == y.noun and not _several(a) and not _several(b)
-                       and self._same_instance(aligner, a, b, gap, same_time)]
+                       and not _a_period(a, x) and not _a_period(b, y) and self._same_instance(aligner, a, b, gap, same_time)]
             if figures:
                 return "figures", figures
         if slot_score < self.same_slot_score:
@@ -282,7 +292,7 @@ class ContradictionFinder:
             return None
         gap = claim_slots.days_between(a.report_date, b.report_date)
         same_time = _same_period(a.dates, b.dates)
-        if not same_time and (_undated(a, b) or gap is None and a.block != b.block
+        if not same_time and (_undated(a, b) or _dated_away(a, b) or _dated_away(b, a) or gap is None and a.block != b.block
                               or gap is not None and gap > SAME_STATEMENT_DAYS):
             return None
         if claim_slots.dates_clash(a.dates, b.dates) or aligner.amount_clash(a, b) is not None:
@@ -364,6 +374,11 @@ def _several(u: ClaimUnit) -> bool:
         for x in ordinals)
 
 
+def _a_period(u: ClaimUnit, x: Amount) -> bool:
+    """The ordinal ``x`` of statement ``u`` names a period it happened in ("during Bush's first term")."""
+    return _PERIOD_ORDINAL.search(u.text[max(0, x.start - u.start - 30) : x.start - u.start]) is not None
+
+
 def _part(u: ClaimUnit, x: Amount) -> bool:
     """A count of part of a group ("two of the victims", "five of them", "the other three victims",
     "four others", "two more people", one side of people joined: "a man and his two children", "a
@@ -412,8 +427,9 @@ def _denies_the_same(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bo
     denied = {(_verb_name(v), _subject(v), _objects(v)) for v in (t.head if t.dep_ == "neg" else t.head.head for t in dn
               if t.dep_ == "neg" or (t.dep_ == "det" and t.lower_ in ("no", "neither")))
               if not any(c.dep_ == "prep" and c.lower_ in ("until", "till") for c in v.children) and not _counterfactual(v)}
+    corrected = {_verb_name(v) for v in (t.head for t in dn if t.dep_ == "neg") if _corrected(v)}
     # (an auxiliary, "have" of "have placed", states nothing by itself)
-    stated = {(_verb_name(t), _subject(t)) for t in do
+    stated = {(_verb_name(t), _subject(t), _objects(t)) for t in do
               if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass") and not _negated_verb(t)
               and not _counterfactual(t)}
     said = {t.lemma_.lower() for t in do}
@@ -421,7 +437,10 @@ def _denies_the_same(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bo
     # out"); a subject either side leaves unnamed (a pronoun, none) does not make one. What the denial
     # is about must be in the other statement too: "is not charged with the murder" does not deny
     # "was charged in that shooting".
-    return any(v == w and s and s == t and objects <= said for v, s, objects in denied for w, t in stated)
+    # "was not one person, but a combination" denies only what the other statement's verb itself
+    # takes ("was one person"), not a word it says elsewhere.
+    return any(v == w and s and s == t and objects <= (own if v in corrected else said)
+               for v, s, objects in denied for w, t, own in stated)
 
 
 def _subject(verb) -> str:
@@ -446,6 +465,13 @@ def _counterfactual(verb) -> bool:
     modal = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in verb.children)
     return modal and any(c.dep_ == "aux" and c.lower_ == "have" or c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ == "if" for m in c.children) for c in verb.children)
+
+
+def _corrected(verb) -> bool:
+    """"was not one person, but a combination of people", "not by the tenants but by a heater": the
+    denial picks one of two for the verb's complement and states the other. English grammar."""
+    return any(c.dep_ in _COMPLEMENTS and any(d.dep_ == "cc" and d.lower_ == "but" for d in c.children)
+               and any(d.dep_ == "conj" for d in c.children) for c in verb.children)
 
 
 def _negated_verb(verb) -> bool:
@@ -492,6 +518,26 @@ def _undated(a: ClaimUnit, b: ClaimUnit) -> bool:
     earthquakes three years apart). An undated report beside a dated one is compared as before: the
     clustering placed it among the dated reports of its event."""
     return not a.report_date and not b.report_date
+
+
+def _dated_away(a: ClaimUnit, b: ClaimUnit) -> bool:
+    """Statement ``a`` dates itself only to times ending more than DATE_CONFLICT_DAYS before the day
+    statement ``b`` is about (its own day, else its report's: "In 2007, the gang drove two cars"
+    against a report of this week's raid): two times, so two happenings. Not when ``a`` bounds a
+    period ("since August", "until 2029"), which may reach ``b``'s day."""
+    if not a.dates or (day := b.day) is None or any(claim_slots.dates_meet(x, y) for x in a.dates for y in b.dates):
+        return False
+    if _BOUNDED_TIME.search(a.text):
+        return False
+    for value in a.dates:
+        covered = claim_slots.months(value)
+        if covered is None or covered[0] is None:
+            return False
+        year, months = covered
+        last = datetime.date(year + months[-1] // 12, months[-1] % 12 + 1, 1).toordinal() - 1
+        if day - last <= DATE_CONFLICT_DAYS:
+            return False
+    return True
 
 
 def _weekday_clash(a: ClaimUnit, b: ClaimUnit, gap: int | None) -> tuple[str, str] | None:

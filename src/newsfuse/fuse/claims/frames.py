@@ -41,6 +41,8 @@ PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | {"they", "them", "their"} | {"i", "we", "y
 COLLECTIVES = frozenset({"group", "crowd", "gang", "family", "team", "pair", "couple", "band", "party", "handful"})
 # Plurals the crude singular (slots.lemma) leaves alone: "one man" and "two men" count one noun.
 _SINGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+# Prepositions that bound the span of time a count covers. English grammar.
+SPAN_BOUNDS = frozenset({"since", "until", "till"})
 _TIME_WORD = re.compile(rf"^(?:{PART_OF_DAY_RE}|today|tonight|yesterday|tomorrow)$", re.I)
 
 
@@ -158,6 +160,10 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
             if child.dep_ in ("npadvmod", "advmod", "prep", "obl") and words and not (
                     child.dep_ == "prep" and child.lower_ in ("for", "during")):  # "for 48 hours" is a length
                 period.update(w.lower_ for w in words)
+            if child.dep_ == "prep" and child.lower_ in SPAN_BOUNDS and words:
+                # "arrested three times since October" counts part of a life: a narrower scope than
+                # "arrested four times", as a modifier narrows what is counted.
+                restriction.update(lemma(w.text) for w in child.subtree if w.is_alpha and not w.is_stop)
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
                 condition = True
         # A count over several happenings ("12 people were wounded in shootings across the city", "in
@@ -193,15 +199,22 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
 
 
 def _owner(predicate, figure: set[int]) -> tuple[str, str]:
-    """The subject of ``predicate`` (or of the verb it is joined to: "opened fire and shot three")
-    unless it holds the figure or its counted noun (token indices ``figure``: "an earthquake of
-    magnitude 6.4 shook"), lower-cased, with how it is written."""
+    """The subject of ``predicate`` (or of the verb it is joined to: "opened fire and shot three"; or,
+    for a subjectless participle or gerund, of the clause it hangs on: "Artino complemented him by
+    scoring 14 points", "came in needing 11 points") unless it holds the figure or its counted noun
+    (token indices ``figure``: "an earthquake of magnitude 6.4 shook"), lower-cased, with how it is
+    written."""
     verb = predicate
     while True:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+        if subject is not None or verb.head.i == verb.i:
             break
-        verb = verb.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "by scoring": the verb the phrase modifies
+        elif verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
+            verb = verb.head
+        else:
+            break
     if subject is None or subject.dep_ == "expl" or any(t.i in figure for t in subject.subtree):
         return "", ""
     return _written(subject)

@@ -37,7 +37,10 @@ def statement_parses(units: Sequence[ClaimUnit], texts: Mapping[str, str],
     # waits until a caller needs entity types: it is half of a statement's parse, and most parses
     # only serve the predicate test and denials, which read heads, tags and lemmas (2026-12).
     later = [ENTITY_PIPE] if nlp.pipe_names[-1:] == [ENTITY_PIPE] else []
-    for text, doc in zip(missing, nlp.pipe(missing, batch_size=PARSE_BATCH, disable=later)):
+    # (a curly apostrophe is parsed as a quotation mark: "Charles’ 226 yards" lost its possessor;
+    # the straight one has the same length, so offsets hold)
+    plain = [text.replace("’", "'") for text in missing]
+    for text, doc in zip(missing, nlp.pipe(plain, batch_size=PARSE_BATCH, disable=later)):
         found[text] = doc
         _parsed[text] = doc
     if entities and later:

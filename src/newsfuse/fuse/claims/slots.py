@@ -107,6 +107,11 @@ _CONVERTED = re.compile(rf"(?:[€$£¥₹]|\b(?:{_CURRENCY_WORDS}))\s?\d[\d,.]*
 # Two whole numbers joined by a dash ("a 5-19 start", "won 88-72", "10-15 people"): a score or a
 # record unless a plural noun follows, which makes it a range of a count.
 _PAIRED_BEFORE = re.compile(r"(\d[\d,]*)\s?[-–]\s?$")
+# The lower end of a range written apart from its upper one: "10-", "between 40 and", "40 percent to",
+# "from $140 to".
+_LOWER_END = re.compile(
+    r"(?:\bbetween\s+[$€£]?(?P<between>\d[\d,.]*)\s*(?:%|percent|per cent)?\s+and"
+    r"|[$€£]?(?P<to>\d[\d,.]*)\s*(?:%|percent|per cent)?\s*(?:[-–]|\bto\b))\s*$", re.I)
 _PAIRED_AFTER = re.compile(r"\s?[-–]\s?\d[\d,]*")
 _PAIR_INSIDE = re.compile(r"(\d[\d,.]*)\s?(?:[-–]|\bto\b)\s?(\d[\d,.]*)")
 _PLURAL_PEOPLE = frozenset({"people", "men", "women", "children", "police", "staff", "personnel", "crew"})
@@ -242,8 +247,12 @@ def read_amount(number: Number, text: str) -> Amount | None:
     pair = _PAIR_INSIDE.search(low)
     if pair and kind in ("cardinal", "quantity") and value > 0 and (last := read_number(pair.group(2))) and last > value:
         hi = max(hi, hi * last / value)  # "10-15 people", "about 10 to 15 miles"
-    elif kind == "cardinal" and (m := _PAIRED_BEFORE.search(text[max(0, number.start - 12) : number.start])):
-        first = read_number(m.group(1))  # the upper end of a range read apart from its lower one
+    elif kind in ("cardinal", "percent", "money") and (
+            m := _LOWER_END.search(text[max(0, number.start - 30) : number.start])):
+        first = read_number(m.group("between") or m.group("to"))  # the upper end of a range read apart
+        scale = _SCALED.search(low)
+        if first and scale and first * value / float(scale.group(1)) <= value:
+            first *= value / float(scale.group(1))  # "$140-$150 million": both ends in millions
         lo = min(lo, lo * first / value) if first and value else lo
     lead = _MODIFIER_BEFORE.search(text[max(0, number.start - 24) : number.start])
     if lead and not any(low.startswith(w) for w in _APPROX + _AT_LEAST + _AT_MOST):
@@ -311,6 +320,8 @@ def _not_a_quantity(text: str, start: int, end: int) -> bool:
         return True  # "101st Ave", "117th Street", "the 82nd Airborne": a name's ordinal
     if _CODE_BEFORE.search(before):
         return True  # "AK-47", "an F-16": a name's number
+    if re.search(r"\w-(?:by|on|in|to|and)-\s?$", before):
+        return True  # "a four-by-four", "one-on-one", "two-to-one": the end of a compound word, not a count
     if _split_digit_group(text[start:end], before, after):
         return True  # "5. 9", "2, 129": a split digit group, unreadable (not "Since 2005, 14 cases")
     if _listed(text, start, end):
