@@ -139,6 +139,18 @@ def test_quarter_by_tense(nlp, text, expected):
     assert t.value == expected
 
 
+def test_a_quarter_named_with_a_year_is_the_report_s_quarter_in_that_year(nlp):
+    # "the 2024 quarter" is the quarter under discussion, a year back; never a count of 2024 quarters.
+    text = "Profit rose in the third quarter of 2025. It had fallen in the 2024 quarter."
+    assert _values(nlp, text, date(2025, 10, 20)) == [("the third quarter of 2025", "2025-Q3"),
+                                                      ("the 2024 quarter", "2024-Q3")]
+
+
+def test_a_then_current_value_is_a_past_one(nlp):
+    text = "Holders could buy shares at half the then-current price; the current price is higher."
+    assert _values(nlp, text) == [("then-current", "PAST_REF"), ("current", "PRESENT_REF")]
+
+
 def test_the_quarter_is_the_last_calendar_quarter_whatever_day_it_ended(nlp):
     # Reading a fiscal quarter from its end date ("ended July 31" → Q2) lost values on both
     # halves of TimeBank (cross-fit of 2026-12-07), so the end date does not move it.

@@ -197,13 +197,13 @@ _GENERIC = {
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "the immediate future": "FUTURE_REF", "the distant future": "FUTURE_REF", "the distant past": "PAST_REF",
     "the recent past": "PAST_REF", "in future": "FUTURE_REF", "current": "PRESENT_REF", "recent": "PAST_REF",
-    "future": "FUTURE_REF", "a later date": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+    "future": "FUTURE_REF", "then current": "PAST_REF", "a later date": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
     "so far": "", "yet": "",
 }
 
 
 def _h_generic(m: re.Match, text: str) -> Spec | None:
-    w = re.sub(r"\s+", " ", m["w"].lower())
+    w = re.sub(r"\s+", " ", m["w"].lower()).replace("then-", "then ")
     value = _GENERIC.get(w)
     if not value:
         return None
