@@ -146,6 +146,15 @@ def test_a_quarter_named_with_a_year_is_the_report_s_quarter_in_that_year(nlp):
                                                       ("the 2024 quarter", "2024-Q3")]
 
 
+def test_that_day_after_a_month_is_a_day_of_that_month(nlp):
+    text = "The doctor was shot last October. His name was taken off the list that same day."
+    assert _values(nlp, text) == [("last October", "2025-10"), ("that same day", "2025-10-XX")]
+    # After a named day it is that day, and with no date before it the report's own.
+    text = "The doctor was shot on Oct. 23. His name was taken off the list that same day."
+    assert _values(nlp, text)[-1] == ("that same day", "2025-10-23")
+    assert _values(nlp, "His name was taken off the list that same day.") == [("that same day", "2026-01-28")]
+
+
 def test_a_then_current_value_is_a_past_one(nlp):
     text = "Holders could buy shares at half the then-current price; the current price is higher."
     assert _values(nlp, text) == [("then-current", "PAST_REF"), ("current", "PRESENT_REF")]

@@ -261,6 +261,11 @@ def _resolve_shift(spec: Spec, state: _State, sent: int) -> str:
             return "XXXX-XX-XX"
         seconds = {"TH": 3600, "TM": 60, "TS": 1}[unit] * spec.shift
         return (state.anchor + timedelta(days=int(seconds / 86400))).isoformat()
+    if (unit == "D" and spec.anchor == "ref" and spec.shift == 0 and state.last is not None
+            and state.last.grain in ("M", "Y") and sent - state.last_sentence <= NEAR_REF_SENTENCES):
+        # "last October when he was shot ... crossed out that same day": a day of that month,
+        # which the text does not name (TimeML writes the day it leaves open as XX).
+        return state.last.value() + ("-XX" if state.last.grain == "M" else "-XX-XX")
     found = _shift_base(spec, state, sent)
     if found is None:
         return unknown_shift_value(unit)
