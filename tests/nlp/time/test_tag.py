@@ -146,6 +146,22 @@ def test_a_quarter_named_with_a_year_is_the_report_s_quarter_in_that_year(nlp):
                                                       ("the 2024 quarter", "2024-Q3")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised relative word inside a sentence names a show, also in quotes after a name.
+        ("The minister told ABC's This Week that talks had failed.", []),
+        ('The minister told ABC\'s "This Week" that talks had failed.', []),
+        ('The minister told CBS "This Morning" that talks had failed.', []),
+        # A quote that opens a sentence keeps its time.
+        ('He said, "Today we start again."', [("Today", "2026-01-28")]),
+        ('"This week was hard," he said.', [("This week", "2026-W05")]),
+    ],
+)
+def test_titles_are_not_times(nlp, text, expected):
+    assert _values(nlp, text) == expected
+
+
 def test_that_day_after_a_month_is_a_day_of_that_month(nlp):
     text = "The doctor was shot last October. His name was taken off the list that same day."
     assert _values(nlp, text) == [("last October", "2025-10"), ("that same day", "2025-10-XX")]

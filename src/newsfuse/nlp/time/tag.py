@@ -336,6 +336,9 @@ def _in_game(c: Candidate, doc) -> bool:
 
 
 _NAME_WORDS = re.compile(r"[A-Za-z]+")
+# A possessive or a capitalised word right before an opening quote: a broadcaster's show
+# ('ABC-TV's "This Week"', 'CBS "This Morning"'); 'he said "Today ...' still starts a sentence.
+_WORD_THEN_QUOTE = re.compile(r"(?:['’]s|\b[A-Z][\w-]*)\s*[\"“]\s*$")
 
 
 def _in_title(span_text: str, text: str, start: int) -> bool:
@@ -346,7 +349,10 @@ def _in_title(span_text: str, text: str, start: int) -> bool:
     if not any(w.lower() in _TITLE_WORDS for w in words):
         return False  # months, weekdays and holidays are capitalised anyway
     before = text[max(0, start - 3) : start].rstrip(" ")
-    # After a word or a comma (not after an opening quote, which may start a sentence).
+    if before and before[-1] in "\"“":
+        # An opening quote may start a quoted sentence ('he said, "Now we see"'), not a name.
+        return bool(_WORD_THEN_QUOTE.search(text, max(0, start - 8), start))
+    # After a word or a comma.
     return bool(before) and (before[-1].isalnum() or before[-1] in ",;:")
 
 
