@@ -110,6 +110,8 @@ def test_that_year_names_the_year_of_the_date_just_named(nlp):
         ("Prices are rising now.", "DATE", "PRESENT_REF"),
         ("Relations have improved recently.", "DATE", "PAST_REF"),
         ("They may meet again in the future.", "DATE", "FUTURE_REF"),
+        ("The league could one day be the largest.", "DATE", "FUTURE_REF"),
+        ("He had been in the job one day.", "DURATION", "P1D"),
         ("The blast came at 10:35 a.m. Friday.", "TIME", "2026-01-23T10:35"),
         ("He was shot around 5:08 p.m. Thursday night.", "TIME", "2026-01-22T17:08"),
         ("She spoke to 24-Hour News 8 about the case.", "", ""),
