@@ -136,11 +136,11 @@ def test_evaluate_on_the_fixtures(nlp):
     assert s["strict_f1"] == pytest.approx(1.0)
 
 
-# Floors pinned a little under the figures in docs/quality.md (2026-12-07: value F1 0.781 on
-# AQUAINT, 0.834 on TimeBank; on the check halves 0.759 and 0.818); the runs are deterministic,
-# the room is for parser updates.
-AQUAINT_VALUE_F1 = 0.778
-TIMEBANK_VALUE_F1 = 0.83
+# Floors pinned a little under the figures in docs/quality.md (2026-12-07, seventh session: value
+# F1 0.783 on AQUAINT, 0.836 on TimeBank; on the check halves 0.759 and 0.818); the runs are
+# deterministic, the room is for parser updates.
+AQUAINT_VALUE_F1 = 0.78
+TIMEBANK_VALUE_F1 = 0.832
 AQUAINT_CHECK_VALUE_F1 = 0.755
 TIMEBANK_CHECK_VALUE_F1 = 0.815
 

@@ -110,6 +110,8 @@ def test_that_year_names_the_year_of_the_date_just_named(nlp):
         ("Prices are rising now.", "DATE", "PRESENT_REF"),
         ("Relations have improved recently.", "DATE", "PAST_REF"),
         ("They may meet again in the future.", "DATE", "FUTURE_REF"),
+        ("The league could one day be the largest.", "DATE", "FUTURE_REF"),
+        ("He had been in the job one day.", "DURATION", "P1D"),
         ("The blast came at 10:35 a.m. Friday.", "TIME", "2026-01-23T10:35"),
         ("He was shot around 5:08 p.m. Thursday night.", "TIME", "2026-01-22T17:08"),
         ("She spoke to 24-Hour News 8 about the case.", "", ""),
@@ -137,6 +139,43 @@ def test_durations_sets_decades_and_more(nlp, text, kind, value):
 def test_quarter_by_tense(nlp, text, expected):
     [t] = _times(nlp, text, date(2025, 5, 14))
     assert t.value == expected
+
+
+def test_a_quarter_named_with_a_year_is_the_report_s_quarter_in_that_year(nlp):
+    # "the 2024 quarter" is the quarter under discussion, a year back; never a count of 2024 quarters.
+    text = "Profit rose in the third quarter of 2025. It had fallen in the 2024 quarter."
+    assert _values(nlp, text, date(2025, 10, 20)) == [("the third quarter of 2025", "2025-Q3"),
+                                                      ("the 2024 quarter", "2024-Q3")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised relative word inside a sentence names a show, also in quotes after a name.
+        ("The minister told ABC's This Week that talks had failed.", []),
+        ('The minister told ABC\'s "This Week" that talks had failed.', []),
+        ('The minister told CBS "This Morning" that talks had failed.', []),
+        # A quote that opens a sentence keeps its time.
+        ('He said, "Today we start again."', [("Today", "2026-01-28")]),
+        ('"This week was hard," he said.', [("This week", "2026-W05")]),
+    ],
+)
+def test_titles_are_not_times(nlp, text, expected):
+    assert _values(nlp, text) == expected
+
+
+def test_that_day_after_a_month_is_a_day_of_that_month(nlp):
+    text = "The doctor was shot last October. His name was taken off the list that same day."
+    assert _values(nlp, text) == [("last October", "2025-10"), ("that same day", "2025-10-XX")]
+    # After a named day it is that day, and with no date before it the report's own.
+    text = "The doctor was shot on Oct. 23. His name was taken off the list that same day."
+    assert _values(nlp, text)[-1] == ("that same day", "2025-10-23")
+    assert _values(nlp, "His name was taken off the list that same day.") == [("that same day", "2026-01-28")]
+
+
+def test_a_then_current_value_is_a_past_one(nlp):
+    text = "Holders could buy shares at half the then-current price; the current price is higher."
+    assert _values(nlp, text) == [("then-current", "PAST_REF"), ("current", "PRESENT_REF")]
 
 
 def test_the_quarter_is_the_last_calendar_quarter_whatever_day_it_ended(nlp):

@@ -97,6 +97,9 @@ def _h_ago(m: re.Match, text: str) -> Spec | None:
                 follow_ref_grain=(letter == "Y" and int(n) == 1), near_ref=anchor == "ref")
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|should|shall|must)\s+$", re.I)
+
+
 DURATION_FILLERS_RE = r"(?:more|additional|straight|consecutive|full|long|short|trading|business|working|calendar|extra|whole|entire|further|school|fiscal)"
 
 
@@ -113,6 +116,8 @@ def _h_duration(m: re.Match, text: str) -> Spec | None:
         return None  # "three-quarters" is a fraction
     if unit == "second" and m["num"].lower() in ("a", "an") and re.match(r"\s+[a-z]", text[m.end() : m.end() + 3]):
         return None  # "a second term": the ordinal
+    if unit == "day" and m["num"].lower() == "one" and _MODAL_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return Spec("DATE", value="FUTURE_REF")  # "will one day be": some day to come, not a day's length
     mod = mod_of(m["mod"]) or implied
     if m["orso"]:
         mod = "APPROX"
@@ -197,13 +202,13 @@ _GENERIC = {
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "the immediate future": "FUTURE_REF", "the distant future": "FUTURE_REF", "the distant past": "PAST_REF",
     "the recent past": "PAST_REF", "in future": "FUTURE_REF", "current": "PRESENT_REF", "recent": "PAST_REF",
-    "future": "FUTURE_REF", "a later date": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+    "future": "FUTURE_REF", "then current": "PAST_REF", "a later date": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
     "so far": "", "yet": "",
 }
 
 
 def _h_generic(m: re.Match, text: str) -> Spec | None:
-    w = re.sub(r"\s+", " ", m["w"].lower())
+    w = re.sub(r"\s+", " ", m["w"].lower()).replace("then-", "then ")
     value = _GENERIC.get(w)
     if not value:
         return None

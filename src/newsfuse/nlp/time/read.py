@@ -120,7 +120,8 @@ def _h_quarter(m: re.Match, text: str) -> Spec | None:
     joined = " ".join(words)
     if years:
         if n is None:
-            return None
+            # "the 1988 quarter": the quarter the report is about, in that year (as "the 1988 period").
+            return Spec("DATE", anchor="ref", unit=unit, shift=0, year=years[0])
         return Spec("DATE", year=years[0], **field)
     year_back = any(k in joined for k in ("year ago", "year earlier", "year-ago", "comparable", "corresponding",
                                            "last year", "prior year", "previous year", "year before"))

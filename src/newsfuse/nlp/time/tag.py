@@ -261,6 +261,11 @@ def _resolve_shift(spec: Spec, state: _State, sent: int) -> str:
             return "XXXX-XX-XX"
         seconds = {"TH": 3600, "TM": 60, "TS": 1}[unit] * spec.shift
         return (state.anchor + timedelta(days=int(seconds / 86400))).isoformat()
+    if (unit == "D" and spec.anchor == "ref" and spec.shift == 0 and state.last is not None
+            and state.last.grain in ("M", "Y") and sent - state.last_sentence <= NEAR_REF_SENTENCES):
+        # "last October when he was shot ... crossed out that same day": a day of that month,
+        # which the text does not name (TimeML writes the day it leaves open as XX).
+        return state.last.value() + ("-XX" if state.last.grain == "M" else "-XX-XX")
     found = _shift_base(spec, state, sent)
     if found is None:
         return unknown_shift_value(unit)
@@ -331,6 +336,9 @@ def _in_game(c: Candidate, doc) -> bool:
 
 
 _NAME_WORDS = re.compile(r"[A-Za-z]+")
+# A possessive or a capitalised word right before an opening quote: a broadcaster's show
+# ('ABC-TV's "This Week"', 'CBS "This Morning"'); 'he said "Today ...' still starts a sentence.
+_WORD_THEN_QUOTE = re.compile(r"(?:['’]s|\b[A-Z][\w-]*)\s*[\"“]\s*$")
 
 
 def _in_title(span_text: str, text: str, start: int) -> bool:
@@ -341,7 +349,10 @@ def _in_title(span_text: str, text: str, start: int) -> bool:
     if not any(w.lower() in _TITLE_WORDS for w in words):
         return False  # months, weekdays and holidays are capitalised anyway
     before = text[max(0, start - 3) : start].rstrip(" ")
-    # After a word or a comma (not after an opening quote, which may start a sentence).
+    if before and before[-1] in "\"“":
+        # An opening quote may start a quoted sentence ('he said, "Now we see"'), not a name.
+        return bool(_WORD_THEN_QUOTE.search(text, max(0, start - 8), start))
+    # After a word or a comma.
     return bool(before) and (before[-1].isalnum() or before[-1] in ",;:")
 
 
