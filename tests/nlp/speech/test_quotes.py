@@ -462,6 +462,12 @@ def test_a_reported_clause_runs_on_past_a_partial_quotation_closed_inside_it(nlp
     assert _reported(nlp, text) == [('the fares could be "far too high," and have been rising for years', "Lena Ortiz")]
     # Without a closing mark, what follows is the reporter's: "and left the room" was not said.
     assert _reported(nlp, "Tom Berg said he was tired, and left the room.") == [("he was tired", "Tom Berg")]
+    # A predicate with a shifted modal and no subject of its own goes on with what was said.
+    assert _reported(nlp, "Lena Ortiz said she hoped to win the seat back, and then would push for lower fares.") == [
+        ("she hoped to win the seat back, and then would push for lower fares", "Lena Ortiz")]
+    # A condition or concession that opens the reported clause is reported with it.
+    assert _reported(nlp, "The governor said if the bill passes, he will veto it.") == [
+        ("if the bill passes, he will veto it", "The governor")]
     # "told CNN" in an aside: the hearer is no content, and the clause around the aside is reported.
     text = "Instead, Tom Berg told reporters, the plan would be to sell the ferry if he wins the vote."
     assert _reported(nlp, text) == [("the plan would be to sell the ferry if he wins the vote", "Tom Berg")]

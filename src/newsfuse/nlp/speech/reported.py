@@ -81,6 +81,12 @@ _CONSENT_CUES = frozenset({"agree"})
 # and modals of speech that only may happen ("callers may call …", "you can text …").
 _REFUSAL_VERBS = frozenset({"refuse", "decline", "fail"})
 _POSSIBILITY_MODALS = frozenset({"may", "might", "can", "could", "should", "must"})
+# The modals reported speech shifts a future into ("said she hoped …, and would continue …"): a
+# predicate joined to the cue with one of these and no subject of its own goes on with what was said.
+_BACKSHIFT_MODALS = frozenset({"would", "could", "might", "should"})
+# Conjunctions of a condition or concession the parser hangs on the cue when they open the reported
+# clause ("said if the bill passes, he will veto it", "said just because X did not mean Y").
+_OPENING_MARKS = frozenset({"if", "unless", "because", "although", "though"})
 # Fewer words than this is no statement ("called for it").
 MIN_REQUEST_WORDS = 2
 # A noun-phrase content needs this many words besides determiners: "cited the figure" and
@@ -209,7 +215,7 @@ def reported_clause(tok):
         # "that" goes; "whether" and "if" stay, so a reported question reads as one.
         tokens = [t for t in comp.subtree
                   if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i and t.lower_ == "that") and t.i not in aside]
-        tokens += _continued_past_quote(tok, comp)
+        tokens = _opening_clause(tok, comp) + tokens + _continued_past_quote(tok, comp)
         return _same_paragraph(tokens, comp, doc), tok.lemma_.lower(), subject_of(tok)
     as_clause = _as_clause(tok)
     # "The law, he argued, would …" and "…, AFP reported" parsed as a clause aside.
@@ -225,11 +231,19 @@ def reported_clause(tok):
     return None
 
 
+def _opening_clause(verb, comp) -> list:
+    """A condition or concession between the cue and its clause, which the parser hung on the cue:
+    "said if the bill passes, he will veto it" reports the condition too."""
+    return [t for c in verb.children if c.dep_ == "advcl" and verb.i < c.left_edge.i and c.right_edge.i < comp.left_edge.i
+            and any(m.dep_ == "mark" and m.lower_ in _OPENING_MARKS for m in c.children) for t in c.subtree]
+
+
 def _continued_past_quote(verb, comp) -> list:
     """The rest of a reported clause that the parser hung on the cue after a partial quotation
     closed in it: `said her country watched with "bemusement," and there was …`, `said he is ready
-    to "take on the cartel," secure the border …`. A predicate after the clause with no closing
-    mark before it is the reporter's ("said he was tired and left")."""
+    to "take on the cartel," secure the border …`, or that goes on with a shifted modal and no
+    subject of its own ("said she hoped to get it back, and would continue …"). Any other predicate
+    after the clause with no closing mark before it is the reporter's ("said he was tired and left")."""
     doc = verb.doc
     end = max(t.i for t in comp.subtree)
     out = []
@@ -237,8 +251,10 @@ def _continued_past_quote(verb, comp) -> list:
         if c.i <= end or c.dep_ not in ("conj", "advcl") or c.pos_ not in ("VERB", "AUX"):
             continue
         between = doc[end + 1 : c.left_edge.i]
+        shifted = any(a.dep_ == "aux" and a.lower_ in _BACKSHIFT_MODALS for a in c.children) and not any(
+            a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
         if not (between and all(t.is_punct or t.dep_ == "cc" for t in between)
-                and any(t.text in CLOSING_MARKS for t in between)):
+                and (shifted or any(t.text in CLOSING_MARKS for t in between))):
             break
         out += [*between, *c.subtree]
         end = max(t.i for t in c.subtree)
