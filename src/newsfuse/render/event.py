@@ -39,6 +39,7 @@ class EventParts:
         self.data = data
         self.articles: list[Mapping[str, Any]] = list(data.get("articles") or ())
         self.article = {a["id"]: a for a in self.articles}
+        self._position = {a["id"]: n for n, a in enumerate(self.articles)}
         self.events: list[Mapping[str, Any]] = list(data.get("events") or ())
         self.event = {e["id"]: e for e in self.events}
         self.entity = {e["id"]: e for e in data.get("entities") or ()}
@@ -51,11 +52,42 @@ class EventParts:
     # where links lead, and how a citation reads: the page's own --------------------------------
 
     def cites(self, sources: Any) -> list[dict[str, Any]]:
-        """Citation markers: ``label``, ``href``, optionally ``title`` (hover text) and ``sentence``
-        (False when the marker leads to the article, not one of its sentences)."""
-        raise NotImplementedError
+        """Citation markers for sources given as ``{article, sentence}`` dicts or bare article ids:
+        one per cited article, in the order of the article list, each with its outlet's short name
+        as ``label`` ("Coastline 2" for a second article of one outlet in the list), an ``href`` to
+        the cited sentence (``sentence`` True) or else to the article, and the ``title`` the page
+        writes for it (None: report.html's script writes hover texts itself)."""
+        found: dict[str, int | None] = {}
+        for source in sources or ():
+            aid, sentence = (source.get("article"), source.get("sentence")) if isinstance(source, Mapping) else (source, None)
+            if not aid or aid in found:
+                continue
+            found[aid] = sentence if self.sentence_text(aid, sentence) is not None else None
+        out = []
+        seen: Counter[str] = Counter()
+        for aid in sorted(found, key=lambda a: self._position.get(a, len(self._position))):
+            sentence = found[aid]
+            label = self.cite_label(aid)
+            seen[label] += 1
+            out.append({
+                "label": label if seen[label] == 1 else f"{label} {seen[label]}",
+                "href": self.article_href(aid) if sentence is None else self.sentence_href(aid, sentence),
+                "title": self.cite_title(aid, sentence),
+                "sentence": sentence is not None,
+            })
+        return out
+
+    def cite_label(self, article_id: str) -> str:
+        return self.short_outlet(article_id)
+
+    def cite_title(self, article_id: str, sentence: int | None) -> str | None:
+        """A marker's hover text (None: none in the markup)."""
+        return None
 
     def article_href(self, article_id: str) -> str:
+        raise NotImplementedError
+
+    def sentence_href(self, article_id: str, sentence: int) -> str:
         raise NotImplementedError
 
     def entity_href(self, entity_id: str) -> str | None:

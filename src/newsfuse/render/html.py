@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -216,34 +216,13 @@ class _View(EventParts):
     def event_anchor(self, event_id: str) -> str:
         return f"e-{self.event_key.get(event_id, _ID_UNSAFE.sub('-', str(event_id)))}"
 
-    def cites(self, sources: Any) -> list[dict[str, Any]]:
-        """Citation markers for sources given as ``{article, sentence}`` dicts or bare article ids:
-        one per article, numbered as in the article list, in that order."""
-        out: dict[str, dict[str, Any]] = {}
-        for source in sources or ():
-            if isinstance(source, Mapping):
-                aid, sentence = source.get("article"), source.get("sentence")
-            else:
-                aid, sentence = source, None
-            if aid is None or aid in out:
-                continue
-            text = self.sentence_text(aid, sentence) if sentence is not None else None
-            if text is not None:
-                href = "#" + self.sentence_anchor(aid, sentence)
-                self.cited[aid].add(sentence)
-            else:
-                href = self.article_href(aid)
-            # no title: the script shows the label and the sentence on hover, from the page itself
-            outlet = (self.article.get(aid) or {}).get("outlet")
-            out[aid] = {"n": self.number.get(aid, "?"), "href": href, "sentence": text is not None,
-                        "label": self.short.get(outlet, str(self.number.get(aid, "?")))}
-        cites = sorted(out.values(), key=lambda c: (not isinstance(c["n"], int), c["n"] if isinstance(c["n"], int) else 0))
-        seen: Counter[str] = Counter()
-        for c in cites:  # a second article of one outlet in the same list: "Coastline 2"
-            seen[c["label"]] += 1
-            if seen[c["label"]] > 1:
-                c["label"] = f"{c['label']} {seen[c['label']]}"
-        return cites
+    def sentence_href(self, article_id: str, sentence: int) -> str:
+        self.cited[article_id].add(sentence)  # the articles section, drawn last, shows it
+        return "#" + self.sentence_anchor(article_id, sentence)
+
+    def cite_label(self, article_id: str) -> str:
+        outlet = (self.article.get(article_id) or {}).get("outlet")
+        return self.short.get(outlet, str(self.number.get(article_id, "?")))
 
     def cited_segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
         """The sentences of an article the page cites (index), with " … " (None) where sentences are left out."""

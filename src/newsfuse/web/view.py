@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
@@ -51,26 +50,16 @@ class Desk(EventParts):
     def entity_href(self, entity_id: str) -> str | None:
         return entity_href(entity_id)
 
-    def cites(self, sources: Any) -> list[dict[str, str]]:
-        """One citation per cited article, in the order given: the outlet's short name, a link to
-        the cited sentence (or the article), and the sentence as its hover title."""
-        out: dict[str, dict[str, str]] = {}
-        labels: dict[str, int] = defaultdict(int)
-        for source in sources or ():
-            aid, sentence = (source.get("article"), source.get("sentence")) if isinstance(source, Mapping) else (source, None)
-            if not aid or aid in out:
-                continue
-            text = self.sentence_text(aid, sentence)
-            preview = "" if text is None else (text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…")
-            title = f"{self.outlet(aid)}: “{preview}”" if preview else f"{self.outlet(aid)}: {self.title(aid)}"
-            label = self.short_outlet(aid)
-            labels[label] += 1  # a second article of one outlet: "Coastline 2"
-            out[aid] = {
-                "label": label if labels[label] == 1 else f"{label} {labels[label]}",
-                "href": article_href(aid, sentence if text is not None else None),
-                "title": title,
-            }
-        return list(out.values())
+    def sentence_href(self, article_id: str, sentence: int) -> str:
+        return article_href(article_id, sentence)
+
+    def cite_title(self, article_id: str, sentence: int | None) -> str:
+        """The outlet and the cited sentence (or the article's title): the desk has no script to write it."""
+        text = self.sentence_text(article_id, sentence)
+        if text is None:
+            return f"{self.outlet(article_id)}: {self.title(article_id)}"
+        preview = text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1] + "…"
+        return f"{self.outlet(article_id)}: “{preview}”"
 
     # the front page ---------------------------------------------------------------------------
 
