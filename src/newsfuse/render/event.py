@@ -46,6 +46,8 @@ class EventParts:
         self.claim = {c["id"]: c for c in data.get("claims") or () if c.get("id")}
         self.short = short_names(sorted({a["outlet"] for a in self.articles if a.get("outlet")}))
         self.story_of_event = {e: s for s in data.get("stories") or () for e in s.get("events") or ()}
+        self._index: dict[str, dict[Any, list[Mapping[str, Any]]]] = {}
+        self._quote_positions: dict[int, int] | None = None
         self._claims_by_event: dict[Any, list[Mapping[str, Any]]] | None = None
         self._contradictions_by_event: dict[Any, list[Mapping[str, Any]]] | None = None
 
@@ -145,10 +147,26 @@ class EventParts:
         return sorted({a.get("outlet") or a["id"] for a in self.event_articles(event_id) if not a.get("duplicate_of")})
 
     def headline(self, event_id: str) -> Mapping[str, Any] | None:
-        return next((s for s in self.data.get("summary") or () if s.get("event") == event_id and s.get("kind") == "headline"), None)
+        return next((s for s in self._indexed("summary", "event").get(event_id, ()) if s.get("kind") == "headline"), None)
 
     def summary(self, event_id: str) -> list[Mapping[str, Any]]:
-        return [s for s in self.data.get("summary") or () if s.get("event") == event_id and s.get("kind") != "headline"]
+        return [s for s in self._indexed("summary", "event").get(event_id, ()) if s.get("kind") != "headline"]
+
+    def _indexed(self, key: str, by: str) -> dict[Any, list[Mapping[str, Any]]]:
+        """The report's list ``key`` by each item's ``by`` (read once: a page asks per event, and a
+        large report has thousands)."""
+        name = f"{key}/{by}"
+        if name not in self._index:
+            index: dict[Any, list[Mapping[str, Any]]] = defaultdict(list)
+            for item in self.data.get(key) or ():
+                if by == "sources":  # a timeline entry of no event, under each article it cites
+                    if item.get("event") is None:
+                        for aid in dict.fromkeys(item.get("sources") or ()):
+                            index[aid].append(item)
+                else:
+                    index[item.get(by)].append(item)
+            self._index[name] = index
+        return self._index[name]
 
     def claims_by_event(self) -> dict[Any, list[Mapping[str, Any]]]:
         """The claims of each event (None: outside any event; an older report's claim without an
@@ -211,10 +229,11 @@ class EventParts:
         Columns are the outlets that report the event (most reports first), then the others a row
         cites; rows are the best supported claims (the disputed ones first among equals), at most
         MAX_MATRIX_ROWS of them."""
-        members = set((self.event.get(event_id) or {}).get("articles") or ())
+        members = (self.event.get(event_id) or {}).get("articles") or () if event_id is not None else (
+            a["id"] for a in self.articles if a.get("event") is None)
         covering: Counter[str] = Counter(
-            self.outlet(a["id"]) for a in self.articles
-            if not a.get("duplicate_of") and (a["id"] in members or (event_id is None and a.get("event") is None))
+            self.outlet(aid) for aid in dict.fromkeys(members)
+            if aid in self.article and not self.article[aid].get("duplicate_of")
         )
         against: dict[str, set[str]] = defaultdict(set)
         for c in self.contradictions_by_event().get(event_id, ()):
@@ -252,12 +271,10 @@ class EventParts:
 
     def timeline(self, event_id: str) -> list[Mapping[str, Any]]:
         """The event's timeline entries, and those of no event that its articles report, by date."""
-        members = set((self.event.get(event_id) or {}).get("articles") or ())
-        entries = [
-            t for t in self.data.get("timeline") or ()
-            if t.get("event") == event_id or (t.get("event") is None and members & set(t.get("sources") or ()))
-        ]
-        return sorted(entries, key=lambda t: (t.get("date") or "", t.get("text") or ""))
+        entries = {id(t): t for t in self._indexed("timeline", "event").get(event_id, ())} if event_id is not None else {}
+        for aid in (self.event.get(event_id) or {}).get("articles") or ():
+            entries.update((id(t), t) for t in self._indexed("timeline", "sources").get(aid, ()))
+        return sorted(entries.values(), key=lambda t: (t.get("date") or "", t.get("text") or ""))
 
     @staticmethod
     def timeline_marks(entries: Sequence[Mapping[str, Any]], width: int = AXIS_WIDTH) -> list[dict[str, Any]]:
@@ -283,16 +300,23 @@ class EventParts:
 
     def quotes_by_speaker(self, event_id: str | None = None, speaker: str | None = None) -> list[tuple[str, list[Mapping[str, Any]]]]:
         """Quotes (of an event's articles, or by one speaker), grouped by speaker, the most quoted first."""
-        members = set((self.event.get(event_id) or {}).get("articles") or ()) if event_id else None
+        if event_id:
+            quotes = sorted((q for a in dict.fromkeys((self.event.get(event_id) or {}).get("articles") or ())
+                             for q in self._indexed("quotes", "article").get(a, ())), key=self._quote_position)
+        else:
+            quotes = list(self.data.get("quotes") or ())
         by: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-        for q in self.data.get("quotes") or ():
-            if members is not None and q.get("article") not in members:
-                continue
+        for q in quotes:
             if speaker is not None and q.get("speaker") != speaker:
                 continue
             name = self.entity_name(q.get("speaker")) if q.get("speaker") else (q.get("speaker_name") or "unattributed")
             by[name].append(q)
         return sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0] == "unattributed", kv[0].lower()))
+
+    def _quote_position(self, quote: Mapping[str, Any]) -> int:
+        if self._quote_positions is None:
+            self._quote_positions = {id(q): n for n, q in enumerate(self.data.get("quotes") or ())}
+        return self._quote_positions[id(quote)]
 
     def quote_cites(self, quote: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The citation of a quote: its sentence (given, or found from its start), else its article."""

@@ -258,7 +258,7 @@ class _View(EventParts):
 
     def matrix(self, event_id: str | None) -> dict[str, Any] | None:
         """The event's claim matrix; None past the first MAX_MATRIX_EVENTS events with claims."""
-        if event_id not in self.matrix_events():
+        if event_id not in self._drawn:
             return None
         return super().matrix(event_id)
 
@@ -267,6 +267,10 @@ class _View(EventParts):
         order = {eid: n for n, eid in enumerate(self.event)}
         with_claims = sorted(self.claims_by_event(), key=lambda e: (e is None, order.get(e, len(order)), str(e)))
         return with_claims[:MAX_MATRIX_EVENTS]
+
+    @functools.cached_property
+    def _drawn(self) -> frozenset[Any]:
+        return frozenset(self.matrix_events())
 
     def quotes_by_speaker(self, event_id: str | None = None, speaker: str | None = None) -> list[tuple[str, list[Mapping[str, Any]]]]:
         """The event's quotes by speaker, while the page has shown fewer than MAX_QUOTES."""
@@ -297,7 +301,7 @@ class _View(EventParts):
 
     def story_lines(self, story_id: str) -> list[Mapping[str, Any]]:
         """The summary lines of a storyline (those of its events are with each event)."""
-        return [s for s in self.data.get("summary") or () if s.get("story") == story_id]
+        return self._indexed("summary", "story").get(story_id, [])
 
 def _inlined(articles: Sequence[Mapping[str, Any]]) -> set[str]:
     """The ids of the articles whose whole text fits in INLINE_TEXT_CHARS, in list order."""
