@@ -35,6 +35,9 @@ INLINE_TEXT_CHARS = 1_000_000
 MAX_MATRIX_EVENTS = 60
 # Quotes shown, the most quoted speakers first.
 MAX_QUOTES = 1_500
+# Rows of the entity table and of the article list shown open; longer ones are folded under their
+# count (a citation still opens its sentence: the script opens what holds it).
+OPEN_ROWS = 20
 # Article markers in one list (an entity's or an event's articles); the rest are counted.
 MAX_REFS = 30
 # Sections rendered by their own part of the template, in page order; any other list or object
@@ -155,6 +158,7 @@ class _View(EventParts):
         # not inlined shows these. The articles section comes after every section that cites.
         self.cited: dict[str, set[int]] = defaultdict(set)
         self.max_refs = MAX_REFS
+        self.open_rows = OPEN_ROWS
 
     # sections -------------------------------------------------------------------------------
 
