@@ -24,6 +24,10 @@ TEMPLATES = ("newsfuse.render", "templates")
 # equals); report.json and the API give them all. 40 keeps a 250-report corpus's report.html near
 # 3 MB (the full matrix was 61 MB) and shows every corroborated claim of any event we have seen.
 MAX_MATRIX_ROWS = 40
+# Rows of an event's claim matrix shown before the rest is folded away (a screenful on a laptop).
+MATRIX_OPEN_ROWS = 12
+# Speakers whose quotes are shown open; the others are folded, with their counts.
+OPEN_SPEAKERS = 3
 # Width of the timeline's axis (SVG user units) and the space left at each end for a date's label.
 AXIS_WIDTH = 1000
 AXIS_MARGIN = 40
@@ -34,6 +38,12 @@ LABEL_UNITS = 90
 
 class EventParts:
     """Lookups over one report dict (read it, never change it: the desk's requests share it)."""
+
+    # How much of an event event.j2 folds away: the parts drawn collapsed under a heading with their
+    # count (a page's own choice), the matrix rows and speakers shown open.
+    fold: frozenset[str] = frozenset()
+    matrix_open_rows = MATRIX_OPEN_ROWS
+    open_speakers = OPEN_SPEAKERS
 
     def __init__(self, data: Mapping[str, Any]):
         self.data = data

@@ -18,9 +18,9 @@ from markupsafe import Markup
 from newsfuse.errors import NewsfuseError
 from newsfuse.render.event import MAX_MATRIX_ROWS as MAX_MATRIX_ROWS  # re-exported: the cap is the page's too
 from newsfuse.render.event import TEMPLATES, EventParts, stylesheet
-from newsfuse.render.names import short_names as short_names  # re-exported
 from newsfuse.render.framing import has_tables
 from newsfuse.render.json_report import schema
+from newsfuse.render.names import short_names as short_names  # re-exported
 from newsfuse.render.sentences import segments
 from newsfuse.util import write_atomic
 
@@ -144,8 +144,6 @@ class _View(EventParts):
     # What an event folds away on this page (event.j2): all but what is disputed, the summary and the
     # dates on a line, each part under a heading with its count (issue 13: the page was too long to read).
     fold = frozenset({"timeline", "matrix", "quotes", "framing", "articles"})
-    matrix_open_rows = 12
-    open_speakers = 3
 
     def __init__(self, data: Mapping[str, Any]):
         super().__init__(data)

@@ -11,10 +11,6 @@ from newsfuse.render.sentences import segments
 
 # A citation's hover title quotes the cited sentence up to this many characters.
 PREVIEW_CHARS = 160
-# Rows of an event's claim matrix shown before the rest is folded away (a screenful on a laptop).
-MATRIX_OPEN_ROWS = 12
-# Speakers whose quotes an event page shows open; the others are folded, with their counts.
-OPEN_SPEAKERS = 3
 
 
 def article_href(article_id: str, sentence: int | None = None) -> str:
@@ -32,11 +28,6 @@ def entity_href(entity_id: str) -> str:
 
 class Desk(EventParts):
     """Lookups over one report dict (read it, never change it: requests share it)."""
-
-    # what an event page folds away (templates/event.j2 of render): nothing but long lists
-    fold: frozenset[str] = frozenset()
-    matrix_open_rows = MATRIX_OPEN_ROWS
-    open_speakers = OPEN_SPEAKERS
 
     def __init__(self, data: Mapping[str, Any], first_reported: Mapping[str, str] | None = None):
         super().__init__(data)
