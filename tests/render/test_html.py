@@ -142,7 +142,7 @@ def test_sections_render_their_items():
     assert cites and all(a["href"].lstrip("#") in ids for a in cites)
     assert "s-wire-1-0" in ids and "s-post-2-2" in ids and "a-wire-1" in ids
     # each marker carries its outlet's short name
-    assert '<a class="cite" href="#s-wire-1-0"' in html and ">[Coastline]</a>" in html and ">[Daily]</a>" in html
+    assert '<a class="cite" href="#s-wire-1-0"' in html and ">Coastline</a>" in html and ">Daily</a>" in html
     assert "Ana Costa opened the bridge" in html  # timeline
     assert "Porto" in html and "Also written as" in html and "Costa" in html  # events, entities
     # the claim matrix: c1 carried by Coastline Wire, contradicted by Daily Post; c3 omitted by the wire

@@ -17,7 +17,7 @@ def test_segments_cover_the_text_and_number_each_sentence():
 def test_citations_name_the_outlet_and_link_the_sentence():
     desk = Desk({"articles": [{"id": "a/1", "outlet": "The Iberia Post", "text": "It rained.", "sentences": [[0, 10]]}]})
     [cite] = desk.cites([{"article": "a/1", "sentence": 0}, {"article": "a/1", "sentence": 0}])
-    assert cite == {"label": "Iberia", "href": "/articles/a%2F1#s-0", "title": "The Iberia Post: “It rained.”"}
+    assert cite == {"label": "Iberia", "href": "/articles/a%2F1#s-0", "title": "The Iberia Post: “It rained.”", "sentence": True}
     assert desk.cites([{"article": "a/1", "sentence": 7}])[0]["href"] == "/articles/a%2F1"
 
 

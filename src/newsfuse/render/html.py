@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -16,16 +16,15 @@ from typing import Any
 from markupsafe import Markup
 
 from newsfuse.errors import NewsfuseError
-from newsfuse.render.framing import event_framing, has_tables
+from newsfuse.render.event import MAX_MATRIX_ROWS as MAX_MATRIX_ROWS  # re-exported: the cap is the page's too
+from newsfuse.render.event import TEMPLATES, EventParts, stylesheet
+from newsfuse.render.framing import has_tables
 from newsfuse.render.json_report import schema
-from newsfuse.render.sentences import segments, sentence_text
+from newsfuse.render.names import short_names as short_names  # re-exported
+from newsfuse.render.sentences import segments
 from newsfuse.util import write_atomic
 
 TEMPLATE = "report.html.j2"
-# Rows of the claim matrix per event: the best supported claims; the rest are in report.json.
-# 40 keeps a 250-report corpus's page near 3 MB (the full matrix was 61 MB) and shows every
-# corroborated claim of any event we have seen.
-MAX_MATRIX_ROWS = 40
 # What one page inlines of a large report (the page says so; report.json holds everything).
 # Each is far above what a report of a few hundred articles holds, and together they keep the
 # page of 3,000 articles under 15 MB (bench/bench_report_size.py; docs/reliability.md).
@@ -36,14 +35,17 @@ INLINE_TEXT_CHARS = 1_000_000
 MAX_MATRIX_EVENTS = 60
 # Quotes shown, the most quoted speakers first.
 MAX_QUOTES = 1_500
+# Rows of the entity table and of the article list shown open; longer ones are folded under their
+# count (a citation still opens its sentence: the script opens what holds it).
+OPEN_ROWS = 20
 # Article markers in one list (an entity's or an event's articles); the rest are counted.
 MAX_REFS = 30
 # Sections rendered by their own part of the template, in page order; any other list or object
 # the schema (or a later report) adds is shown by the generic renderer after them.
 SECTIONS = (
-    ("summary", "Summary"),
-    ("timeline", "Timeline"),
     ("events", "Events and stories"),
+    ("summary", "Summary by event"),
+    ("timeline", "Timeline"),
     ("entities", "Entities"),
     ("claims", "Claims by outlet"),
     ("contradictions", "Contradictions"),
@@ -60,8 +62,6 @@ _CSP = (
     "font-src 'none'; connect-src 'none'; media-src 'none'; object-src 'none'; frame-src 'none'; "
     "worker-src 'none'; manifest-src 'none'; base-uri 'none'; form-action 'none'"
 )
-# Words dropped from the front of an outlet's name before taking its short name.
-_LEADING = frozenset({"the"})
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 # Characters that may not appear raw in JSON inside a <script> element (or that old parsers
@@ -78,7 +78,7 @@ def render_html(data: Mapping[str, Any]) -> str:
     context = {
         "data": data,
         "v": view,
-        "css": Markup(_asset("report.css")),
+        "css": Markup(_asset("report.css") + stylesheet()),
         "script": Markup(script),
         "csp": _CSP.format(script=script_hash(script)),
         "page_data": Markup(script_json(view.page_data())),
@@ -114,7 +114,7 @@ def _environment():
     import jinja2
 
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("newsfuse.render", "templates"),
+        loader=jinja2.PackageLoader(*TEMPLATES),
         # The template's name ends in .j2, which select_autoescape would not match: escape always.
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -138,27 +138,25 @@ def _schema_required(key: str) -> list[str]:
     return list(items.get("required", ()))
 
 
-class _View:
-    """Lookups the template needs: anchors, citation markers, names, the claim matrix."""
+class _View(EventParts):
+    """Lookups the template needs: anchors, citation markers, names, each event's parts (EventParts)."""
+
+    # What an event folds away on this page (event.j2): all but what is disputed, the summary and the
+    # dates on a line, each part under a heading with its count (issue 13: the page was too long to read).
+    fold = frozenset({"timeline", "matrix", "quotes", "framing", "articles"})
 
     def __init__(self, data: Mapping[str, Any]):
-        self.data = data
-        self.articles: list[Mapping[str, Any]] = list(data.get("articles", ()))
-        self.article = {a["id"]: a for a in self.articles}
+        super().__init__(data)
         self.number = {a["id"]: n for n, a in enumerate(self.articles, 1)}
         self.key = _anchor_keys([a["id"] for a in self.articles])
-        self.entity = {e["id"]: e for e in data.get("entities", ())}
-        self.event = {e["id"]: e for e in data.get("events", ())}
         self.event_key = _anchor_keys(list(self.event))
-        self.claim = {c["id"]: c for c in data.get("claims", ()) if "id" in c}
-        self.short = short_names(sorted({a["outlet"] for a in self.articles if a.get("outlet")}))
-        self._against_: dict[str, list[str]] | None = None
-        self._by_event_: dict[Any, list[Mapping[str, Any]]] | None = None
+        self._quotes_left = MAX_QUOTES
         self.inlined = _inlined(self.articles)
         # (article, sentence) pairs a citation on the page points at: an article whose text is
         # not inlined shows these. The articles section comes after every section that cites.
         self.cited: dict[str, set[int]] = defaultdict(set)
         self.max_refs = MAX_REFS
+        self.open_rows = OPEN_ROWS
 
     # sections -------------------------------------------------------------------------------
 
@@ -220,37 +218,13 @@ class _View:
     def event_anchor(self, event_id: str) -> str:
         return f"e-{self.event_key.get(event_id, _ID_UNSAFE.sub('-', str(event_id)))}"
 
-    def sentence_text(self, article_id: str, sentence: int) -> str | None:
-        return sentence_text(self.article.get(article_id), sentence)
+    def sentence_href(self, article_id: str, sentence: int) -> str:
+        self.cited[article_id].add(sentence)  # the articles section, drawn last, shows it
+        return "#" + self.sentence_anchor(article_id, sentence)
 
-    def cites(self, sources: Any) -> list[dict[str, Any]]:
-        """Citation markers for sources given as ``{article, sentence}`` dicts or bare article ids:
-        one per article, numbered as in the article list, in that order."""
-        out: dict[str, dict[str, Any]] = {}
-        for source in sources or ():
-            if isinstance(source, Mapping):
-                aid, sentence = source.get("article"), source.get("sentence")
-            else:
-                aid, sentence = source, None
-            if aid is None or aid in out:
-                continue
-            text = self.sentence_text(aid, sentence) if sentence is not None else None
-            if text is not None:
-                href = self.sentence_anchor(aid, sentence)
-                self.cited[aid].add(sentence)
-            else:
-                href = self.anchor(aid)
-            # no title: the script shows the label and the sentence on hover, from the page itself
-            outlet = (self.article.get(aid) or {}).get("outlet")
-            out[aid] = {"n": self.number.get(aid, "?"), "href": href, "sentence": text is not None,
-                        "label": self.short.get(outlet, str(self.number.get(aid, "?")))}
-        cites = sorted(out.values(), key=lambda c: (not isinstance(c["n"], int), c["n"] if isinstance(c["n"], int) else 0))
-        seen: Counter[str] = Counter()
-        for c in cites:  # a second article of one outlet in the same list: "Coastline 2"
-            seen[c["label"]] += 1
-            if seen[c["label"]] > 1:
-                c["label"] = f"{c['label']} {seen[c['label']]}"
-        return cites
+    def cite_label(self, article_id: str) -> str:
+        outlet = (self.article.get(article_id) or {}).get("outlet")
+        return self.short.get(outlet, str(self.number.get(article_id, "?")))
 
     def cited_segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
         """The sentences of an article the page cites (index), with " … " (None) where sentences are left out."""
@@ -270,191 +244,66 @@ class _View:
     def segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
         return segments(article)
 
-    def quote_sentence(self, quote: Mapping[str, Any]) -> int | None:
-        """The sentence a quote sits in: given, or found from its start offset."""
-        if isinstance(quote.get("sentence"), int) and quote["sentence"] >= 0:
-            return quote["sentence"]
-        start = quote.get("start")
-        a = self.article.get(quote.get("article"))
-        if isinstance(start, int) and a:
-            for i, (s, e) in enumerate(a.get("sentences") or ()):
-                if s <= start < e:
-                    return i
-        return None
-
     # names ----------------------------------------------------------------------------------
-
-    def entity_name(self, entity_id: Any) -> str:
-        if entity_id is None:
-            return "unattributed"
-        e = self.entity.get(entity_id)
-        return e["name"] if e else str(entity_id)
 
     def event_title(self, event_id: Any) -> str | None:
         e = self.event.get(event_id)
         return (e.get("title") or e["id"]) if e else None
 
-    def outlet(self, article_id: str) -> str:
-        a = self.article.get(article_id) or {}
-        return a.get("outlet") or f"unknown outlet ({article_id})"
-
-    # summary, quotes, claims ------------------------------------------------------------------
-
-    def summary_groups(self) -> list[dict[str, Any]]:
-        """Summary lines by the event or story they summarise, headline first."""
-        groups: dict[tuple[str, str], dict[str, Any]] = {}
-        for item in self.data.get("summary") or ():
-            kind = "story" if item.get("story") else "event"
-            gid = item.get(kind) or ""
-            group = groups.setdefault((kind, gid), {"kind": kind, "id": gid, "headline": None, "lines": []})
-            if item.get("kind") == "headline" and group["headline"] is None:
-                group["headline"] = item
-            else:
-                group["lines"].append(item)
-        return list(groups.values())
-
-    def framings(self) -> list[tuple[Mapping[str, Any], dict[str, Any]]]:
-        """(event, its framing tables) for each event whose framing differs between outlets."""
-        out = []
-        for e in self.data.get("events") or ():
-            outlets = sorted({a.get("outlet") or a["id"] for a in self.articles
-                              if a["id"] in set(e.get("articles") or ()) and not a.get("duplicate_of")})
-            tables = event_framing(self.data, e, outlets)
-            if has_tables(tables):
-                out.append((e, tables))
-        return out
-
-    def quotes_by_speaker(self) -> list[tuple[str, list[Mapping[str, Any]]]]:
-        """Quotes by speaker, the most quoted first, MAX_QUOTES in all."""
-        by: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-        for q in self.data.get("quotes") or ():
-            by[self.entity_name(q.get("speaker"))].append(q)
-        groups = sorted(by.items(), key=lambda kv: (-len(kv[1]), kv[0] == "unattributed", kv[0].lower()))
-        out, left = [], MAX_QUOTES
-        for speaker, quotes in groups:
-            if left <= 0:
-                break
-            out.append((speaker, quotes[:left]))
-            left -= len(quotes)
-        return out
-
     def known_outlets(self) -> list[str]:
         return sorted({a["outlet"] for a in self.articles if a.get("outlet")})
 
-    def claims_by_event(self) -> dict[Any, list[Mapping[str, Any]]]:
-        """The claims of each event (None: outside any event)."""
-        if self._by_event_ is None:
-            by_event: dict[Any, list[Mapping[str, Any]]] = defaultdict(list)
-            for claim in self.data.get("claims") or ():
-                eid = claim.get("event")
-                if eid is None:  # older reports: the event most of its sources report
-                    events = Counter(
-                        self.article.get(s.get("article") if isinstance(s, Mapping) else s, {}).get("event")
-                        for s in claim.get("sources") or ()
-                    )
-                    eid = events.most_common(1)[0][0] if events else None
-                by_event[eid].append(claim)
-            self._by_event_ = by_event
-        return self._by_event_
+    # an event's parts, within the page's caps --------------------------------------------------
 
-    def claim_blocks(self) -> list[dict[str, Any]]:
-        """The claim × outlet matrix, one block per event (claims are only compared within one).
+    def article_href(self, article_id: str) -> str:
+        return "#" + self.anchor(article_id)
 
-        Columns are the outlets that cover the event (most reports first), then any other outlet
-        a shown row cites; rows are the event's claims, the best supported (and the disputed)
-        first, at most MAX_MATRIX_ROWS of them, and blocks for MAX_MATRIX_EVENTS events at most,
-        so the page stays small on a large corpus.
-        """
-        by_event = self.claims_by_event()
+    def matrix(self, event_id: str | None) -> dict[str, Any] | None:
+        """The event's claim matrix; None past the first MAX_MATRIX_EVENTS events with claims."""
+        if event_id not in self._drawn:
+            return None
+        return super().matrix(event_id)
+
+    def matrix_events(self) -> list[Any]:
+        """The events whose claim matrix the page draws: the first MAX_MATRIX_EVENTS with claims."""
         order = {eid: n for n, eid in enumerate(self.event)}
-        # reports per event, read once (not once per event: a large corpus has thousands)
-        covering: dict[Any, Counter[str]] = defaultdict(Counter)
-        for a in self.articles:
-            if not a.get("duplicate_of"):
-                covering[a.get("event")][self.outlet(a["id"])] += 1
-        blocks = []
-        for eid in sorted(by_event, key=lambda e: (e is None, order.get(e, len(order)), str(e)))[:MAX_MATRIX_EVENTS]:
-            claims = sorted(
-                by_event[eid], key=lambda c: (-(c.get("support") or 0), c.get("status") != "disputed")
-            )
-            shown = claims[:MAX_MATRIX_ROWS]
-            counts = covering.get(eid, Counter())
-            outlets = [o for o, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].lower()))]
-            rows = [(c, self._cells(c, set(counts))) for c in shown]
-            extra = sorted({o for _, cells in rows for o in cells} - set(outlets), key=str.lower)
-            outlets += extra
-            blocks.append({
-                "event": eid,
-                "title": (self.event.get(eid) or {}).get("title") or ("Claims outside any event" if eid is None else eid),
-                "outlets": outlets,
-                "rows": [
-                    (c, [cells.get(o) or {"state": "omitted" if o in counts else "not covering", "cites": []}
-                         for o in outlets])
-                    for c, cells in rows
-                ],
-                "hidden": len(claims) - len(shown),
-                "corroborated": sum(1 for c in claims if (c.get("support") or 0) >= 2),
-            })
-        return blocks
+        with_claims = sorted(self.claims_by_event(), key=lambda e: (e is None, order.get(e, len(order)), str(e)))
+        return with_claims[:MAX_MATRIX_EVENTS]
 
-    def _against(self) -> dict[str, list[str]]:
-        """Claim id → the ids of the claims a contradiction sets against it."""
-        if self._against_ is None:
-            against: dict[str, list[str]] = defaultdict(list)
-            for c in self.data.get("contradictions") or ():
-                ids = [i for i in c.get("claims") or () if i in self.claim]
-                for i in ids:
-                    against[i] += [j for j in ids if j != i]
-            self._against_ = against
-        return self._against_
+    @functools.cached_property
+    def _drawn(self) -> frozenset[Any]:
+        return frozenset(self.matrix_events())
 
-    def _cells(self, claim: Mapping[str, Any], covering: set[str]) -> dict[str, dict[str, Any]]:
-        """The row's cells that are not empty: outlet → carried or contradicted, with citations."""
-        carried: dict[str, list[Any]] = defaultdict(list)
-        for s in claim.get("sources") or ():
-            aid = s.get("article") if isinstance(s, Mapping) else s
-            carried[self.outlet(aid)].append(s)
-        against: dict[str, list[Any]] = defaultdict(list)
-        for other in self._against().get(claim.get("id"), ()):
-            for s in self.claim[other].get("sources") or ():
-                aid = s.get("article") if isinstance(s, Mapping) else s
-                against[self.outlet(aid)].append(s)
-        cells = {o: {"state": "carried", "cites": self.cites(v)} for o, v in carried.items()}
-        cells.update({o: {"state": "contradicted", "cites": self.cites(v)} for o, v in against.items()})
-        return cells
+    def quotes_by_speaker(self, event_id: str | None = None, speaker: str | None = None) -> list[tuple[str, list[Mapping[str, Any]]]]:
+        """The event's quotes by speaker, while the page has shown fewer than MAX_QUOTES."""
+        out = []
+        for name, quotes in super().quotes_by_speaker(event_id, speaker):
+            if self._quotes_left <= 0:
+                break
+            out.append((name, quotes[: self._quotes_left]))
+            self._quotes_left -= len(out[-1][1])
+        return out
 
-    def contradiction_sides(self, contradiction: Mapping[str, Any]) -> list[dict[str, Any]]:
-        sides = []
-        for cid in contradiction.get("claims") or ():
-            claim = self.claim.get(cid)
-            if claim is None:
-                sides.append({"text": f"claim {cid} (not in the report)", "cites": []})
-            else:
-                sides.append({"text": claim.get("text", ""), "cites": self.cites(claim.get("sources"))})
-        return sides
+    def outside(self, key: str) -> list[Mapping[str, Any]]:
+        """The claims, contradictions or quotes that belong to no event (shown in their own section)."""
+        if key == "claims":
+            return self.claims(None)
+        if key == "contradictions":
+            return list(self.contradictions_by_event().get(None, ()))
+        members = {a for e in self.events for a in e.get("articles") or ()}
+        return [q for q in self.data.get(key) or () if q.get("article") not in members]
 
+    def framed_events(self) -> list[Mapping[str, Any]]:
+        """The events whose framing differs between outlets (each shows its tables)."""
+        return [e for e in self.events if has_tables(self.framing(e["id"]))]
 
-def short_names(outlets: Sequence[str]) -> dict[str, str]:
-    """A short, still unique name per outlet, for citation labels: its first word ("The Atlantic
-    Ledger" -> "Atlantic"), more words where two outlets share the first ones."""
-    words = {o: o.split() for o in outlets}
-    for o, ws in words.items():
-        if len(ws) > 1 and ws[0].lower() in _LEADING:
-            words[o] = ws[1:]
-    size = {o: 1 for o in outlets}
-    while True:
-        names: dict[str, list[str]] = defaultdict(list)
-        for o in outlets:
-            names[" ".join(words[o][: size[o]])].append(o)
-        grown = False
-        for group in (g for g in names.values() if len(g) > 1):
-            for o in group:
-                if size[o] < len(words[o]):
-                    size[o] += 1
-                    grown = True
-        if not grown:
-            return {o: " ".join(words[o][: size[o]]) or o for o in outlets}
+    def storylines(self) -> list[Mapping[str, Any]]:
+        """The stories worth a line of their own: several events, or a summary of the story itself."""
+        return [s for s in self.data.get("stories") or () if len(s.get("events") or ()) > 1 or self.story_lines(s["id"])]
 
+    def story_lines(self, story_id: str) -> list[Mapping[str, Any]]:
+        """The summary lines of a storyline (those of its events are with each event)."""
+        return self._indexed("summary", "story").get(story_id, [])
 
 def _inlined(articles: Sequence[Mapping[str, Any]]) -> set[str]:
     """The ids of the articles whose whole text fits in INLINE_TEXT_CHARS, in list order."""

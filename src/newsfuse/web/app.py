@@ -20,6 +20,7 @@ from starlette.templating import Jinja2Templates
 
 from newsfuse.config import Config, load_config
 from newsfuse.errors import ConfigError, NewsfuseError
+from newsfuse.render.event import TEMPLATES
 from newsfuse.store import Store, open_store
 from newsfuse.web import api, pages
 from newsfuse.web.security import FORM_OVERHEAD_BYTES, CsrfTokens, Guard
@@ -80,8 +81,10 @@ def create_app(
         pass
     config = config or load_config(progress="never")
     state = DeskState(store_path, config)
-    # Every string a page shows is escaped, whatever the template's name.
-    env = jinja2.Environment(loader=jinja2.PackageLoader("newsfuse.web", "templates"), autoescape=True)
+    # Every string a page shows is escaped, whatever the template's name. The desk's own pages, then
+    # render's templates: an event is drawn by render's event.j2, as report.html draws it.
+    loader = jinja2.ChoiceLoader([jinja2.PackageLoader("newsfuse.web", "templates"), jinja2.PackageLoader(*TEMPLATES)])
+    env = jinja2.Environment(loader=loader, autoescape=True)
     templates = Jinja2Templates(env=env)
     templates.env.globals.update(article_href=article_href, event_href=event_href, entity_href=entity_href)
     state.templates = templates
@@ -99,6 +102,7 @@ def create_app(
         Route("/api/articles", api.articles),
         Route("/api/articles/{article_id:path}", api.article),
         Route("/api/search", api.search),
+        Route("/static/event.css", pages.event_css),  # render's, shared with report.html
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
+from newsfuse.render.event import stylesheet
 from newsfuse.web.records import desk_of, record_of
 from newsfuse.web.security import CSRF_COOKIE, CSRF_FIELD
 
@@ -22,8 +23,6 @@ SEEN_COOKIE = "nf_seen"
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".md", ".jsonl")
 # Files and form fields one upload may carry.
 MAX_UPLOAD_FILES = 20
-# Rows of the claim matrix shown before the rest is folded away (a screenful on a laptop).
-MATRIX_OPEN_ROWS = 12
 _SAFE_STEM = re.compile(r"[^A-Za-z0-9_.-]+")
 _ISO = re.compile(r"^\d{4}-\d\d-\d\dT[\d:.]+\+00:00$")
 _YEAR_S = 365 * 24 * 3600
@@ -59,15 +58,12 @@ async def front(request: Request) -> Response:
 
 async def event(request: Request) -> Response:
     desk, e = await record_of(request, "event", "event_id", "No event {} in the latest report.")
-    event_id = request.path_params["event_id"]
-    timeline = desk.timeline(event_id)
-    return _render(request, "event.html", {
-        "desk": desk, "e": e, "summary": desk.summary(event_id), "contradictions": desk.contradictions(event_id),
-        "matrix": desk.matrix(event_id), "matrix_open": MATRIX_OPEN_ROWS, "timeline": timeline, "marks": desk.timeline_marks(timeline),
-        "quotes": desk.quotes_by_speaker(event_id), "framing": desk.framing(event_id),
-        "articles": desk.event_articles(event_id), "outlets": desk.sources(event_id),
-        "story": desk.story_of_event.get(event_id),
-    })
+    return _render(request, "event.html", {"desk": desk, "p": desk.parts(request.path_params["event_id"]), "e": e})
+
+
+async def event_css(request: Request) -> Response:
+    """The stylesheet of an event's parts, the one report.html inlines."""
+    return Response(stylesheet(), media_type="text/css; charset=utf-8")
 
 
 async def entity(request: Request) -> Response:
