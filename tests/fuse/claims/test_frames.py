@@ -182,6 +182,23 @@ def test_a_count_over_a_bounded_span_of_time_is_a_narrower_count():
 
 
 @pytest.mark.slow
+def test_a_headline_count_takes_its_participle_s_time():
+    assert not comparable(("12 wounded in Chicago shootings throughout the day", "12"),
+                          ("13 injured in separate shootings around Chicago since Tuesday", "13"))
+    assert comparable(("12 wounded in shootings across Chicago on Sunday", "12"),
+                      ("13 wounded in shootings across Chicago on Sunday", "13"))
+
+
+@pytest.mark.slow
+def test_found_with_wounds_tells_what_befell_those_counted():
+    frame, _ = frame_of("Two were found with gunshot wounds.", "Two")
+    assert frame.toll == "hurt"
+    assert not comparable(("Police were searching for four shooting suspects.", "four"),
+                          ("Two were found with gunshot wounds.", "Two"))
+    assert frame_of("Three men were charged with murder.", "Three")[0].toll == ""
+
+
+@pytest.mark.slow
 def test_two_deeds_are_other_counts():
     assert not comparable(("One patient remains hospitalized.", "One"),
                           ("Two patients were transferred to waiting ambulances.", "Two"))

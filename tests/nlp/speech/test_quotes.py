@@ -452,6 +452,13 @@ def test_a_name_in_apposition_with_a_person_noun_is_that_person(nlp):
 
 
 @pytest.mark.slow
+def test_a_name_the_parser_reads_as_a_compound_of_its_cue_speaks(nlp):
+    # "Conway notes" read as a plural noun with a compound: the name is the cue's subject.
+    text = '"Look at the statement Mr. Hale put out after the Dover floods," Conway notes. "It was very different in tone."'
+    assert [s for _, s in _direct(nlp, text)] == ["Conway"]
+
+
+@pytest.mark.slow
 def test_phrasal_verbs_of_speech_cue_a_quotation(nlp):
     assert _direct(nlp, '"The ferry is never late," Ana Ruiz shot back with a laugh.') == [("The ferry is never late", "Ana Ruiz")]
 

@@ -97,6 +97,10 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
     predicate = noun
     while predicate.pos_ not in ("VERB", "AUX") and predicate.head.i != predicate.i:
         predicate = predicate.head
+    if predicate.pos_ not in ("VERB", "AUX"):
+        # A headline's count with its participle ("12 wounded in shootings throughout the day"):
+        # the participle is what befell those counted, and carries the count's place and time.
+        predicate = next((c for c in predicate.children if c.dep_ == "acl" and c.pos_ == "VERB"), predicate)
     is_verb = predicate.pos_ in ("VERB", "AUX")
     # A number the parse leaves without a noun ("an earthquake of magnitude 6.4 shook" read with
     # "6.4" as the subject) counts nothing the parse can name: neither its noun nor its verb decides.
@@ -182,6 +186,9 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
     told += [g for t in told[1:] for g in t.children if g.dep_ in ("acomp", "oprd", "advmod", "amod")]
     told += [o for t in told for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
              if o.dep_ == "pobj"]
+    # "found with gunshot wounds", "hospitalized with injuries" (not "charged with murder": a charge)
+    told += [o for c in predicate.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children
+             if o.dep_ == "pobj" and o.lemma_.lower() in TOLLS["hurt"]] if is_verb else []
     # "left 19 people injured": the word after the object says what befell it, wherever the parse hangs it
     if noun.i + 1 < len(doc) and doc[noun.i + 1].tag_ in ("VBN", "VBD", "JJ"):
         told.append(doc[noun.i + 1])

@@ -164,6 +164,9 @@ def subject_of(verb):
             continue
         if current is verb and misread_as_modifier(verb):
             return verb.head
+        if current is verb and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound" and verb.doc[verb.i - 1].head.i == verb.i \
+                and verb.doc[verb.i - 1].pos_ == "PROPN":
+            return verb.doc[verb.i - 1]  # "…," Conway notes: the name read as a compound of a plural noun
         if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
             return _name_before_apposition(verb) if current is verb else None
         # "was quoted as saying": from the participle through "as" to the verb.
