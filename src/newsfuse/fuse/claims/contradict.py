@@ -46,6 +46,7 @@ from collections.abc import Mapping, Sequence
 from newsfuse.fuse.claims import slots as claim_slots
 from newsfuse.fuse.claims.align import ClaimAligner, ClaimUnit, Pair
 from newsfuse.fuse.claims.figure_context import figure_window, one_length, same_basis, same_context, same_frame
+from newsfuse.fuse.claims.frames import SPAN_BOUNDS
 from newsfuse.fuse.claims.parses import statement_parses
 from newsfuse.fuse.claims.places import PlaceFacts, place_facts, place_names, statement_spots
 from newsfuse.fuse.claims.roles import relation_conflicts, role_conflicts
@@ -108,7 +109,7 @@ _COMPLEMENTS = frozenset({"attr", "dobj", "agent", "prep", "acomp", "pobj"})
 _PERIOD_ORDINAL = re.compile(r"\b(?:during|in|since|after|before|throughout|until|through)\s+"
                              r"(?:the|his|her|its|their|this|that|[\w.-]+(?:'s|’s|'|’))\s+$", re.I)
 # Words before a day that make it the bound of a period, not the day something happened. English grammar.
-PERIOD_BOUNDS = frozenset({"since", "until", "till", "through", "by", "before", "after"})
+PERIOD_BOUNDS = SPAN_BOUNDS | {"through", "by", "before", "after"}
 # How many words before a weekday a period bound still reaches: "since Friday", "since his arrest
 # Friday" (the day the bound's happening took place, not the statement's). English grammar.
 BOUND_REACH = 3
