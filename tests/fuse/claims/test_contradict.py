@@ -474,3 +474,7 @@ def test_a_statement_dated_long_before_the_other_report_tells_another_happening(
     finder = found_analysed(nlp, ("In May 2009, the gang drove two cars through the window of a jewellery store.",
                                   "2009-05-20"), raid)
     assert "number" in kinds(finder)
+    # a date in a clause about something else dates that, not the statement
+    finder = found_analysed(nlp, ("The gang, which formed in 2007, drove two cars through the window of a jewellery store.",
+                                  "2009-05-20"), raid)
+    assert "number" in kinds(finder)

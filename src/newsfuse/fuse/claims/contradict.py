@@ -246,7 +246,7 @@ class ContradictionFinder:
         # (one weekday named in reports of one week is one day)
         same_time = _same_period(a.dates, b.dates) or (gap is not None and gap < WEEK_DAYS
                                                        and bool(_weekdays(a.text) & _weekdays(b.text)))
-        if not same_time and (_undated(a, b) or _dated_away(a, b) or _dated_away(b, a)
+        if not same_time and (_undated(a, b) or _dated_away(a, b, texts) or _dated_away(b, a, texts)
                               or gap is not None and gap > SAME_STATEMENT_DAYS):
             return None
         # (figures of reports of different days are different moments)
@@ -293,7 +293,7 @@ class ContradictionFinder:
             return None
         gap = claim_slots.days_between(a.report_date, b.report_date)
         same_time = _same_period(a.dates, b.dates)
-        if not same_time and (_undated(a, b) or _dated_away(a, b) or _dated_away(b, a) or gap is None and a.block != b.block
+        if not same_time and (_undated(a, b) or gap is None and a.block != b.block
                               or gap is not None and gap > SAME_STATEMENT_DAYS):
             return None
         if claim_slots.dates_clash(a.dates, b.dates) or aligner.amount_clash(a, b) is not None:
@@ -521,11 +521,12 @@ def _undated(a: ClaimUnit, b: ClaimUnit) -> bool:
     return not a.report_date and not b.report_date
 
 
-def _dated_away(a: ClaimUnit, b: ClaimUnit) -> bool:
+def _dated_away(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bool:
     """Statement ``a`` dates itself only to times ending more than DATE_CONFLICT_DAYS before the day
     statement ``b`` is about (its own day, else its report's: "In 2007, the gang drove two cars"
     against a report of this week's raid): two times, so two happenings. Not when ``a`` bounds a
-    period ("since August", "until 2029"), which may reach ``b``'s day."""
+    period ("since August", "until 2029"), which may reach ``b``'s day, nor when its dates sit in a
+    clause about something else ("the plant, which opened in 1998, employs 3,100")."""
     if not a.dates or (day := b.day) is None or any(claim_slots.dates_meet(x, y) for x in a.dates for y in b.dates):
         return False
     if _BOUNDED_TIME.search(a.text):
@@ -538,7 +539,10 @@ def _dated_away(a: ClaimUnit, b: ClaimUnit) -> bool:
         last = datetime.date(year + months[-1] // 12, months[-1] % 12 + 1, 1).toordinal() - 1
         if day - last <= DATE_CONFLICT_DAYS:
             return False
-    return True
+    doc = statement_parses([a], texts).get((a.article, a.start, a.end))
+    # (a date in a relative clause or a noun's participle dates that, not the statement)
+    return doc is not None and any(t.ent_type_ == "DATE" and not any(h.dep_ in ("relcl", "acl") for h in t.ancestors)
+                                   for t in doc)
 
 
 def _weekday_clash(a: ClaimUnit, b: ClaimUnit, gap: int | None) -> tuple[str, str] | None:
