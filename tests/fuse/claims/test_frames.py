@@ -199,6 +199,17 @@ def test_found_with_wounds_tells_what_befell_those_counted():
 
 
 @pytest.mark.slow
+def test_hearsay_asserts_no_figure():
+    assert frame_of("The deal is believed to be worth about $160 million.", "$160 million")[0].hedged
+    assert frame_of("The club has reportedly offered seven years.", "seven years")[0].hedged
+    assert not comparable(("The club has reportedly offered $150 million.", "$150 million"),
+                          ("The club has offered $184 million.", "$184 million"))
+    # an attributed figure is asserted by its source; one beside a hearsay clause is the outlet's own
+    assert not frame_of("Police said three men were arrested.", "three")[0].hedged
+    assert not frame_of("Three men are in custody and are believed to have been involved.", "Three")[0].hedged
+
+
+@pytest.mark.slow
 def test_two_deeds_are_other_counts():
     assert not comparable(("One patient remains hospitalized.", "One"),
                           ("Two patients were transferred to waiting ambulances.", "Two"))

@@ -115,7 +115,7 @@ def one_length(a: ClaimUnit, b: ClaimUnit, x: Amount, y: Amount, parses: Mapping
     if found is None:
         return True
     fx, fy = found
-    if fx.predicate and fy.predicate and fx.predicate != fy.predicate:
+    if fx.predicate and fy.predicate and fx.predicate != fy.predicate or fx.hedged or fy.hedged:
         return False
     return not frames.owners_apart(fx, fy, _same_word(fx.owner, fy.owner, close))
 

@@ -41,6 +41,10 @@ PEOPLE_PRONOUNS = PERSONAL_PRONOUNS | {"they", "them", "their"} | {"i", "we", "y
 COLLECTIVES = frozenset({"group", "crowd", "gang", "family", "team", "pair", "couple", "band", "party", "handful"})
 # Plurals the crude singular (slots.lemma) leaves alone: "one man" and "two men" count one noun.
 _SINGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person"}
+# Hearsay: a figure under "is believed / reported / rumoured / said / thought to …" or "reportedly" is
+# not what the outlet asserts. English grammar.
+HEARSAY_VERBS = frozenset({"believe", "report", "rumor", "rumour", "say", "think"})
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "rumoredly"})
 # Prepositions that bound the span of time a count covers. English grammar.
 SPAN_BOUNDS = frozenset({"since", "until", "till"})
 _TIME_WORD = re.compile(rf"^(?:{PART_OF_DAY_RE}|today|tonight|yesterday|tomorrow)$", re.I)
@@ -64,6 +68,7 @@ class Frame:
     owner: str = ""  # whose the figure is when not the counted thing's own: the verb's subject ("Gaines" fired two shots)
     owner_kind: str = ""  # "name", "pronoun" or "noun": how the owner is written
     direct: str = ""  # "subject" or "object" when the counted noun is the predicate's own, not in a phrase ("during five operations")
+    hedged: bool = False  # told as hearsay, not asserted: "is believed to be", "has been reported to", "reportedly"
 
 
 def figure_frame(doc, start: int, end: int) -> Frame | None:
@@ -198,11 +203,15 @@ def figure_frame(doc, start: int, end: int) -> Frame | None:
     possessor = next((c for c in noun.children if c.dep_ == "poss" and c.i not in inside), None)
     if possessor is not None:  # "his 14 points", "Charles' 226 yards": the figure is the possessor's
         owner, owner_kind = _written(possessor)
+    chain = [predicate, *predicate.ancestors] if is_verb else []
+    hedged = any(any(c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS for c in t.children)
+                 or t.lemma_.lower() in HEARSAY_VERBS and t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children)
+                 and any(c.dep_ == "xcomp" for c in t.children) for t in chain)
     # (the subject of a passive is what an active verb's object is: "2,400 are employed" / "employs 2,400")
     direct = {"nsubj": "subject", "nsubjpass": "object", "dobj": "object", "attr": "object"}.get(
         noun.dep_, "") if is_verb and noun.head.i == predicate.i else ""
     return Frame(lemma(noun.text) if known else "", frozenset(restriction), name, prospect, tense, frozenset(period),
-                 condition, toll, role, is_verb and predicate.lemma_ == "be", owner, owner_kind, direct)
+                 condition, toll, role, is_verb and predicate.lemma_ == "be", owner, owner_kind, direct, hedged)
 
 
 def _owner(predicate, figure: set[int]) -> tuple[str, str]:
@@ -268,7 +277,8 @@ def owners_apart(f: Frame, g: Frame, close: bool) -> bool:
 def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: frozenset[str], same_counted: bool,
                       owners_close: bool = False, one_deed: bool = False) -> bool:
     """Whether two figures can be rival values of one count. Not when any of these tells them apart:
-    a condition or a narrowing word on one side only; a fact against a prospect; who acted against
+    a condition or a narrowing word on one side only; a fact against a prospect; hearsay on either
+    side ("the deal is believed to be worth $160 million"); who acted against
     whom it befell; the dead, the hurt and the shot; a state told with a copula against a deed
     ("three men are in custody" / "two men were having an argument") unless both say what befell
     those counted; two owners (``owners_apart``; ``owners_close``: the owners are written alike);
@@ -280,6 +290,8 @@ def frames_comparable(f: Frame, g: Frame, words_f: frozenset[str], words_g: froz
     are each statement's content words."""
     if f.condition != g.condition or f.prospect != g.prospect or {f.role, g.role} == {"agent", "patient"}:
         return False
+    if f.hedged or g.hedged:
+        return False  # hearsay asserts no figure to set against another
     if f.toll and g.toll and f.toll != g.toll:
         return False  # the dead, the hurt and the shot are three counts
     if f.state != g.state and not (f.toll and g.toll):
