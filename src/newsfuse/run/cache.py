@@ -10,7 +10,7 @@ from newsfuse.model import Article, ArticleAnalysis, from_dict, to_dict
 from newsfuse.util import content_hash, write_atomic
 
 # Bump when analyze_articles' output changes, so stale cached analyses are not reused.
-ANALYSIS_VERSION = "17"
+ANALYSIS_VERSION = "18"
 
 
 class AnalysisCache:

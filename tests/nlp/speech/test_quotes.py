@@ -475,6 +475,11 @@ def test_a_reported_clause_runs_on_past_a_partial_quotation_closed_inside_it(nlp
     # A condition or concession that opens the reported clause is reported with it.
     assert _reported(nlp, "The governor said if the bill passes, he will veto it.") == [
         ("if the bill passes, he will veto it", "The governor")]
+    # A cue set off by commas inside its clause: the clause's end, which the parser hung on the cue, is
+    # said too; a time right after the cue, with no comma, says when it was said.
+    assert _reported(nlp, "The argument would be aided, Lena Ortiz said, by the upcoming primary calendar.") == [
+        ("The argument would be aided, Lena Ortiz said, by the upcoming primary calendar", "Lena Ortiz")]
+    assert _reported(nlp, "The plan will fail, Lena Ortiz said on Tuesday.") == [("The plan will fail", "Lena Ortiz")]
     # "told CNN" in an aside: the hearer is no content, and the clause around the aside is reported.
     text = "Instead, Tom Berg told reporters, the plan would be to sell the ferry if he wins the vote."
     assert _reported(nlp, text) == [("the plan would be to sell the ferry if he wins the vote", "Tom Berg")]

@@ -215,7 +215,7 @@ def reported_clause(tok):
         # "that" goes; "whether" and "if" stay, so a reported question reads as one.
         tokens = [t for t in comp.subtree
                   if not (t.dep_ == "mark" and t.head.i == comp.i and t.i < comp.i and t.lower_ == "that") and t.i not in aside]
-        tokens = _opening_clause(tok, comp) + tokens + _continued_past_quote(tok, comp)
+        tokens = _opening_clause(tok, comp) + tokens + _continued_past_quote(tok, comp) + _rest_after_aside(tok, comp)
         return _same_paragraph(tokens, comp, doc), tok.lemma_.lower(), subject_of(tok)
     as_clause = _as_clause(tok)
     # "The law, he argued, would …" and "…, AFP reported" parsed as a clause aside.
@@ -224,7 +224,8 @@ def reported_clause(tok):
     if as_clause or aside:
         if not _same_paragraph_as(tok.head, tok):
             return None
-        return _framed_clause(tok, doc), tok.lemma_.lower(), subject_of(tok)
+        rest = _rest_after_aside(tok, tok.head) if aside else []
+        return _framed_clause(tok, doc) + _same_paragraph(rest, tok.head, doc), tok.lemma_.lower(), subject_of(tok)
     tokens = _request_or_naming(tok) or _object_or_topic(tok)
     if tokens and _same_paragraph_as(tokens[-1], tok):
         return _same_paragraph(tokens, tok, doc), tok.lemma_.lower(), subject_of(tok)
@@ -236,6 +237,18 @@ def _opening_clause(verb, comp) -> list:
     "said if the bill passes, he will veto it" reports the condition too."""
     return [t for c in verb.children if c.dep_ == "advcl" and verb.i < c.left_edge.i and c.right_edge.i < comp.left_edge.i
             and any(m.dep_ == "mark" and m.lower_ in _OPENING_MARKS for m in c.children) for t in c.subtree]
+
+
+def _rest_after_aside(verb, clause) -> list:
+    """The end of a reported clause (headed by ``clause``) the cue interrupts, which the parser hung
+    on the cue: "The argument would be aided, Devine said, by the upcoming primary calendar". Only
+    after a comma right after the cue: "…, he said on Tuesday" says when it was said."""
+    doc = verb.doc
+    if not (clause.i < verb.i and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ","):
+        return []
+    return [t for c in verb.children if c.i > verb.i + 1 and (
+        c.dep_ == "prep" or c.dep_ == "advcl" and c.tag_ != "VBG" and any(m.dep_ == "mark" for m in c.children))
+            for t in c.subtree]
 
 
 def _continued_past_quote(verb, comp) -> list:
