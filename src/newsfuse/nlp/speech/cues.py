@@ -126,6 +126,15 @@ def words_of_object(token):
     return None
 
 
+def _name_as_compound(verb):
+    """The name right before ``verb`` that the parser hung on it as a compound ("…," Conway notes,
+    with "notes" read as a plural noun): the verb's subject; None when there is none."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head.i == verb.i and before.pos_ == "PROPN":
+        return before
+    return None
+
+
 def subject_of(verb):
     """The token naming who performs ``verb``: its subject, a passive agent, or a governing verb's subject.
 
@@ -164,9 +173,8 @@ def subject_of(verb):
             continue
         if current is verb and misread_as_modifier(verb):
             return verb.head
-        if current is verb and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "compound" and verb.doc[verb.i - 1].head.i == verb.i \
-                and verb.doc[verb.i - 1].pos_ == "PROPN":
-            return verb.doc[verb.i - 1]  # "…," Conway notes: the name read as a compound of a plural noun
+        if current is verb and (name := _name_as_compound(verb)) is not None:
+            return name
         if current.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or current.head.i == current.i:
             return _name_before_apposition(verb) if current is verb else None
         # "was quoted as saying": from the participle through "as" to the verb.
