@@ -15,7 +15,7 @@ from typing import Any
 
 from newsfuse.render.framing import event_framing
 from newsfuse.render.names import short_names
-from newsfuse.render.sentences import sentence_text
+from newsfuse.render.sentences import segments, sentence_text
 
 # The package folder of the templates (event.j2: the macros drawing one event) and of event.css (its
 # styles): report.html's Jinja environment loads it, and the desk's after its own pages.
@@ -54,7 +54,8 @@ class EventParts:
         self.event = {e["id"]: e for e in self.events}
         self.entity = {e["id"]: e for e in data.get("entities") or ()}
         self.claim = {c["id"]: c for c in data.get("claims") or () if c.get("id")}
-        self.short = short_names(sorted({a["outlet"] for a in self.articles if a.get("outlet")}))
+        self.outlets = sorted({a["outlet"] for a in self.articles if a.get("outlet")})
+        self.short = short_names(self.outlets)
         self.story_of_event = {e: s for s in data.get("stories") or () for e in s.get("events") or ()}
         self._index: dict[str, dict[Any, list[Mapping[str, Any]]]] = {}
         self._quote_positions: dict[int, int] | None = None
@@ -126,6 +127,10 @@ class EventParts:
 
     def sentence_text(self, article_id: str, sentence: Any) -> str | None:
         return sentence_text(self.article.get(article_id), sentence)
+
+    def segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
+        """The article's text cut into its sentences (with their index) and the text between them."""
+        return segments(article)
 
     # an event ----------------------------------------------------------------------------------
 

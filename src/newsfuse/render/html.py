@@ -21,7 +21,6 @@ from newsfuse.render.event import TEMPLATES, EventParts, stylesheet
 from newsfuse.render.framing import has_tables
 from newsfuse.render.json_report import schema
 from newsfuse.render.names import short_names as short_names  # re-exported
-from newsfuse.render.sentences import segments
 from newsfuse.util import write_atomic
 
 TEMPLATE = "report.html.j2"
@@ -241,17 +240,11 @@ class _View(EventParts):
                 out.append((" …", None))
         return out
 
-    def segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
-        return segments(article)
-
     # names ----------------------------------------------------------------------------------
 
     def event_title(self, event_id: Any) -> str | None:
         e = self.event.get(event_id)
         return (e.get("title") or e["id"]) if e else None
-
-    def known_outlets(self) -> list[str]:
-        return sorted({a["outlet"] for a in self.articles if a.get("outlet")})
 
     # an event's parts, within the page's caps --------------------------------------------------
 

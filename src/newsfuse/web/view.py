@@ -7,7 +7,6 @@ from typing import Any
 from urllib.parse import quote
 
 from newsfuse.render.event import EventParts
-from newsfuse.render.sentences import segments
 
 # A citation's hover title quotes the cited sentence up to this many characters.
 PREVIEW_CHARS = 160
@@ -84,10 +83,6 @@ class Desk(EventParts):
         entity = self.entity.get(entity_id) or {}
         articles = set(entity.get("articles") or ())
         return [e for e in self.events if entity_id in (e.get("who") or ()) or articles & set(e.get("articles") or ())]
-
-    def segments(self, article: Mapping[str, Any]) -> list[tuple[str, int | None]]:
-        """The article's text cut into its sentences (with their index) and the text between them."""
-        return segments(article)
 
     @staticmethod
     def snippet_parts(snippet: str) -> list[tuple[str, bool]]:

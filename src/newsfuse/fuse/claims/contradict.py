@@ -39,7 +39,6 @@ other instance or the two reports are not of the same days.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import re
 from collections.abc import Mapping, Sequence
 
@@ -532,12 +531,8 @@ def _dated_away(a: ClaimUnit, b: ClaimUnit, texts: Mapping[str, str]) -> bool:
     if _BOUNDED_TIME.search(a.text):
         return False
     for value in a.dates:
-        covered = claim_slots.months(value)
-        if covered is None or covered[0] is None:
-            return False
-        year, months = covered
-        last = datetime.date(year + months[-1] // 12, months[-1] % 12 + 1, 1).toordinal() - 1
-        if day - last <= DATE_CONFLICT_DAYS:
+        last = v.end() if (v := TimexValue.parse(value)) is not None else None
+        if last is None or day - last.toordinal() <= DATE_CONFLICT_DAYS:
             return False
     doc = statement_parses([a], texts).get((a.article, a.start, a.end))
     # (a date in a relative clause or a noun's participle dates that, not the statement)
